@@ -1,0 +1,14 @@
+//! Pure domain rules and the wire types shared by the app (`src-tauri`), the
+//! UI (`ui`, built for wasm32) and the sync server.
+//!
+//! This crate must never depend on tokio, sqlx, reqwest or anything that does
+//! I/O: it is compiled into the WebAssembly UI as well as the native binaries.
+
+pub mod arabic;
+pub mod error;
+pub mod latin;
+pub mod reference;
+pub mod wire;
+
+pub use error::{Error, Result};
+pub use reference::{AyahRef, Reference};

@@ -1,0 +1,122 @@
+//! Qur'an Companion, the app: the Tauri shell, the commands the UI calls, and
+//! the local SQLite store.
+//!
+//! The Qur'an text comes from `quran-data` and is always available: nothing
+//! that happens to the database, the network or the audio device may take
+//! the reader away from the user.
+
+mod commands;
+pub mod error;
+mod state;
+pub mod store;
+pub mod views;
+
+use tauri::{Manager, Runtime};
+use tauri_plugin_sql::{DbInstances, DbPool, Migration, MigrationKind};
+
+use crate::state::AppState;
+
+/// Starts the app. Called by `main` on desktop and by the mobile entry point.
+#[cfg_attr(mobile, tauri::mobile_entry_point)]
+pub fn run() {
+    init_tracing();
+    let result = run_app(tauri::Builder::default()).run(tauri::generate_context!());
+    if let Err(error) = result {
+        tracing::error!(%error, "the app stopped with an error");
+        eprintln!("Qur'an Companion could not start: {error}");
+        std::process::exit(1);
+    }
+}
+
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("COMPANION_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+/// Wires state, plugins and commands into a builder; a seam so tests can
+/// pass another builder.
+pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder
+        .manage(AppState::default())
+        .setup(|app| {
+            open_store(app.handle());
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::home,
+            commands::surahs,
+            commands::juzs,
+            commands::hizb_quarters,
+            commands::pages,
+            commands::translations,
+            commands::open_view,
+            commands::go_to,
+            commands::search,
+            commands::get_settings,
+            commands::save_settings,
+            commands::save_position,
+            commands::bookmarks,
+            commands::add_bookmark,
+            commands::delete_bookmark,
+        ])
+}
+
+fn sql_plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R, Option<tauri_plugin_sql::PluginConfig>> {
+    let migrations = store::MIGRATIONS
+        .iter()
+        .map(|&(version, description, sql)| Migration {
+            version,
+            description,
+            sql,
+            kind: MigrationKind::Up,
+        })
+        .collect();
+    tauri_plugin_sql::Builder::new()
+        .add_migrations(store::DB_URL, migrations)
+        .build()
+}
+
+/// Checks the database file, moves it aside if damaged, then lets
+/// tauri-plugin-sql open and migrate it. Any failure leaves the app running
+/// without a store and tells the user why.
+fn open_store<R: Runtime>(app: &tauri::AppHandle<R>) {
+    let state = app.state::<AppState>();
+    let outcome = (|| -> std::result::Result<store::Store, String> {
+        let dir = app
+            .path()
+            .app_config_dir()
+            .map_err(|e| format!("no folder for app data: {e}"))?;
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let path = dir.join(store::DB_FILE);
+        if let Some(notice) = tauri::async_runtime::block_on(store::recover_if_damaged(&path)) {
+            state.set_notice(notice);
+        }
+        app.plugin(sql_plugin())
+            .map_err(|e| format!("the database at {} could not be opened: {e}", path.display()))?;
+        let instances = app
+            .try_state::<DbInstances>()
+            .ok_or_else(|| "the database plugin did not start".to_owned())?;
+        let pool = tauri::async_runtime::block_on(async {
+            let pools = instances.0.read().await;
+            // Only the `sqlite` feature is enabled, so this is the only variant.
+            pools.get(store::DB_URL).map(|pool| match pool {
+                DbPool::Sqlite(pool) => pool.clone(),
+            })
+        })
+        .ok_or_else(|| "the database was not opened".to_owned())?;
+        tracing::info!(path = %path.display(), "local database ready");
+        Ok(store::Store::new(pool))
+    })();
+    if let Err(reason) = &outcome {
+        tracing::error!(%reason, "running without a local database");
+        state.set_notice(format!(
+            "Bookmarks and settings cannot be saved right now: {reason}. The Qur'an reader works as usual."
+        ));
+    }
+    state.set_store(outcome);
+}

@@ -1,0 +1,60 @@
+//! The app's managed state: the store (when the database opened) and a
+//! one-time notice for the user about the database.
+
+use std::sync::{Mutex, OnceLock};
+
+use companion_core::wire::Settings;
+
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+/// Registered with `app.manage` during setup; commands read it through
+/// `State<'_, AppState>`.
+#[derive(Debug, Default)]
+pub struct AppState {
+    store: OnceLock<std::result::Result<Store, String>>,
+    notice: Mutex<Option<String>>,
+}
+
+impl AppState {
+    /// Records the outcome of opening the database (once).
+    pub fn set_store(&self, store: std::result::Result<Store, String>) {
+        let _ = self.store.set(store);
+    }
+
+    /// The store, or a clear error when the database could not be opened.
+    pub fn store(&self) -> Result<&Store> {
+        match self.store.get() {
+            Some(Ok(store)) => Ok(store),
+            Some(Err(reason)) => Err(Error::StoreUnavailable(reason.clone())),
+            None => Err(Error::StoreUnavailable("still opening".into())),
+        }
+    }
+
+    /// The saved settings, or the defaults when nothing can be read: the
+    /// reader must open whatever state the database is in.
+    pub async fn settings(&self) -> Settings {
+        match self.store() {
+            Ok(store) => match store.settings().await {
+                Ok(settings) => settings,
+                Err(error) => {
+                    tracing::warn!(%error, "settings unavailable; using defaults");
+                    Settings::default()
+                }
+            },
+            Err(_) => Settings::default(),
+        }
+    }
+
+    /// Leaves a message for the home screen.
+    pub fn set_notice(&self, notice: String) {
+        if let Ok(mut slot) = self.notice.lock() {
+            *slot = Some(notice);
+        }
+    }
+
+    /// The message for the home screen, shown once.
+    pub fn take_notice(&self) -> Option<String> {
+        self.notice.lock().ok().and_then(|mut slot| slot.take())
+    }
+}

@@ -1,0 +1,373 @@
+//! The local SQLite store: settings, the last reading position and
+//! bookmarks. The database file is opened and migrated by
+//! tauri-plugin-sql; this module uses the plugin's pool from Rust, so the
+//! webview needs (and has) no SQL permission at all.
+//!
+//! Before the plugin opens the file, [`recover_if_damaged`] checks it and
+//! moves a damaged file aside, so a corrupt database never costs the user
+//! the Qur'an reader.
+
+use std::path::{Path, PathBuf};
+
+use companion_core::wire::{Position, Settings, MAX_NOTE_CHARS};
+use companion_core::AyahRef;
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
+use sqlx::{ConnectOptions, Connection, Row};
+
+use crate::error::{Error, Result};
+
+/// The database URL as tauri-plugin-sql names it (relative to the app's
+/// config directory).
+pub const DB_URL: &str = "sqlite:companion.db";
+/// The file name inside the app's config directory.
+pub const DB_FILE: &str = "companion.db";
+
+/// Schema migrations, in order. Shared by the plugin and the tests.
+pub const MIGRATIONS: &[(i64, &str, &str)] = &[(
+    1,
+    "settings, reading position and bookmarks",
+    include_str!("../migrations/0001_init.sql"),
+)];
+
+const SETTINGS_KEY: &str = "reader_settings";
+const POSITION_KEY: &str = "last_position";
+
+/// A bookmark row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BookmarkRow {
+    /// Row id.
+    pub id: i64,
+    /// The ayah.
+    pub reference: AyahRef,
+    /// The note, if any.
+    pub note: Option<String>,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+}
+
+/// Access to the local database.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+fn now() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+impl Store {
+    /// Wraps an open, migrated pool.
+    pub fn new(pool: SqlitePool) -> Self {
+        Self { pool }
+    }
+
+    async fn get_json<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        let row = sqlx::query("SELECT value FROM settings WHERE key = ?")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
+        match row {
+            Some(row) => {
+                let text: String = row.try_get("value")?;
+                Ok(Some(serde_json::from_str(&text)?))
+            }
+            None => Ok(None),
+        }
+    }
+
+    async fn put_json<T: serde::Serialize>(&self, key: &str, value: &T) -> Result<()> {
+        let text = serde_json::to_string(value)?;
+        sqlx::query(
+            "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        )
+        .bind(key)
+        .bind(text)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The reader settings; defaults when none are saved, and defaults
+    /// (not an error) when the saved document cannot be read.
+    pub async fn settings(&self) -> Result<Settings> {
+        match self.get_json::<Settings>(SETTINGS_KEY).await {
+            Ok(found) => Ok(found.unwrap_or_default().sanitized()),
+            Err(Error::Json(error)) => {
+                tracing::warn!(%error, "saved settings unreadable; using defaults");
+                Ok(Settings::default())
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    /// Saves the reader settings.
+    pub async fn save_settings(&self, settings: &Settings) -> Result<Settings> {
+        let settings = settings.clone().sanitized();
+        if quran_data::translation(&settings.translation).is_none() {
+            return Err(Error::Invalid(format!(
+                "There is no bundled translation with the code `{}`.",
+                settings.translation
+            )));
+        }
+        self.put_json(SETTINGS_KEY, &settings).await?;
+        Ok(settings)
+    }
+
+    /// The last reading position, if any. An unreadable one is forgotten.
+    pub async fn position(&self) -> Result<Option<Position>> {
+        match self.get_json::<Position>(POSITION_KEY).await {
+            Err(Error::Json(error)) => {
+                tracing::warn!(%error, "saved position unreadable; ignoring it");
+                Ok(None)
+            }
+            other => other,
+        }
+    }
+
+    /// Remembers the reading position.
+    pub async fn save_position(&self, position: &Position) -> Result<()> {
+        self.put_json(POSITION_KEY, position).await
+    }
+
+    /// All bookmarks, in mushaf order.
+    pub async fn bookmarks(&self) -> Result<Vec<BookmarkRow>> {
+        let rows = sqlx::query(
+            "SELECT id, surah, ayah, note, created_at FROM bookmarks ORDER BY surah, ayah",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut bookmarks = Vec::with_capacity(rows.len());
+        for row in rows {
+            let surah: i64 = row.try_get("surah")?;
+            let ayah: i64 = row.try_get("ayah")?;
+            // A row that names no real ayah (edited by hand) is skipped, not fatal.
+            let Some(reference) = u16::try_from(surah)
+                .ok()
+                .zip(u16::try_from(ayah).ok())
+                .and_then(|(s, a)| AyahRef::new(s, a).ok())
+            else {
+                tracing::warn!(surah, ayah, "skipping a bookmark on an ayah that does not exist");
+                continue;
+            };
+            bookmarks.push(BookmarkRow {
+                id: row.try_get("id")?,
+                reference,
+                note: row.try_get("note")?,
+                created_at: row.try_get("created_at")?,
+            });
+        }
+        Ok(bookmarks)
+    }
+
+    /// Adds a bookmark, or replaces the note of the one already on that ayah.
+    pub async fn add_bookmark(&self, reference: AyahRef, note: Option<&str>) -> Result<BookmarkRow> {
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        if let Some(note) = note {
+            let chars = note.chars().count();
+            if chars > MAX_NOTE_CHARS {
+                return Err(Error::Invalid(format!(
+                    "A note can hold at most {MAX_NOTE_CHARS} characters; this one has {chars}."
+                )));
+            }
+        }
+        let row = sqlx::query(
+            "INSERT INTO bookmarks (surah, ayah, note, created_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT(surah, ayah) DO UPDATE SET note = excluded.note
+             RETURNING id, note, created_at",
+        )
+        .bind(i64::from(reference.surah()))
+        .bind(i64::from(reference.ayah()))
+        .bind(note)
+        .bind(now())
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(BookmarkRow {
+            id: row.try_get("id")?,
+            reference,
+            note: row.try_get("note")?,
+            created_at: row.try_get("created_at")?,
+        })
+    }
+
+    /// Deletes a bookmark; deleting one that is already gone is not an error.
+    pub async fn delete_bookmark(&self, id: i64) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM bookmarks WHERE id = ?")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+}
+
+/// Checks the database file before it is opened for real. A file SQLite
+/// cannot read is renamed to `companion.db.damaged-<unix time>` and a message
+/// for the user is returned; the plugin then creates a fresh database.
+pub async fn recover_if_damaged(path: &Path) -> Option<String> {
+    if !path.exists() {
+        return None;
+    }
+    let problem = match check(path).await {
+        Ok(()) => return None,
+        Err(problem) => problem,
+    };
+    tracing::error!(path = %path.display(), %problem, "local database is damaged; moving it aside");
+    let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
+    let aside = aside_path(path, stamp);
+    let moved = std::fs::rename(path, &aside);
+    // The journal files belong to the damaged database; leave them with it.
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut extra = path.as_os_str().to_owned();
+        extra.push(suffix);
+        let extra = PathBuf::from(extra);
+        if extra.exists() {
+            let mut target = aside.as_os_str().to_owned();
+            target.push(suffix);
+            let _ = std::fs::rename(&extra, PathBuf::from(target));
+        }
+    }
+    Some(match moved {
+        Ok(()) => format!(
+            "Your saved data could not be read ({problem}), so a fresh start was made. The damaged file was kept at {}.",
+            aside.display()
+        ),
+        Err(error) => format!(
+            "Your saved data could not be read ({problem}) and could not be moved aside ({error}). Bookmarks and settings will not be saved until {} is removed.",
+            path.display()
+        ),
+    })
+}
+
+fn aside_path(path: &Path, stamp: i64) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".damaged-{stamp}"));
+    PathBuf::from(name)
+}
+
+async fn check(path: &Path) -> std::result::Result<(), String> {
+    let mut conn = SqliteConnectOptions::new()
+        .filename(path)
+        .read_only(true)
+        .connect()
+        .await
+        .map_err(|e| e.to_string())?;
+    let verdict: String = sqlx::query_scalar("PRAGMA quick_check")
+        .fetch_one(&mut conn)
+        .await
+        .map_err(|e| e.to_string())?;
+    let _ = conn.close().await;
+    if verdict == "ok" {
+        Ok(())
+    } else {
+        Err(verdict)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use sqlx::sqlite::SqlitePoolOptions;
+
+    /// A real SQLite file in a temp dir, migrated like the app's.
+    pub(crate) async fn open(dir: &Path) -> Store {
+        let options = SqliteConnectOptions::new()
+            .filename(dir.join(DB_FILE))
+            .create_if_missing(true);
+        let pool = SqlitePoolOptions::new().connect_with(options).await.unwrap();
+        for (_, _, sql) in MIGRATIONS {
+            sqlx::raw_sql(sql).execute(&pool).await.unwrap();
+        }
+        Store::new(pool)
+    }
+
+    fn r(s: u16, a: u16) -> AyahRef {
+        AyahRef::new(s, a).unwrap()
+    }
+
+    #[tokio::test]
+    async fn bookmarks_are_added_listed_updated_and_deleted() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = open(dir.path()).await;
+        let kursi = store.add_bookmark(r(2, 255), Some("  Ayat al-Kursi ")).await.unwrap();
+        store.add_bookmark(r(1, 1), None).await.unwrap();
+        let list = store.bookmarks().await.unwrap();
+        assert_eq!(list.iter().map(|b| b.reference).collect::<Vec<_>>(), [r(1, 1), r(2, 255)], "listed in mushaf order");
+        assert_eq!(list[1].note.as_deref(), Some("Ayat al-Kursi"), "notes are trimmed");
+
+        let again = store.add_bookmark(r(2, 255), Some("changed")).await.unwrap();
+        assert_eq!(again.id, kursi.id, "one bookmark per ayah; adding again updates the note");
+        assert_eq!(store.bookmarks().await.unwrap().len(), 2);
+
+        assert!(store.delete_bookmark(kursi.id).await.unwrap());
+        assert!(!store.delete_bookmark(kursi.id).await.unwrap(), "deleting twice is harmless");
+        assert_eq!(store.bookmarks().await.unwrap().len(), 1);
+    }
+
+    #[tokio::test]
+    async fn an_overlong_note_is_refused_with_a_clear_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = open(dir.path()).await;
+        let note = "x".repeat(MAX_NOTE_CHARS + 1);
+        let error = store.add_bookmark(r(2, 255), Some(&note)).await.unwrap_err();
+        assert_eq!(error.code(), "invalid_request");
+        assert!(error.to_string().contains("2000"));
+        assert!(store.bookmarks().await.unwrap().is_empty(), "nothing half-saved");
+    }
+
+    #[tokio::test]
+    async fn settings_and_position_survive_reopening_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = open(dir.path()).await;
+            assert_eq!(store.settings().await.unwrap(), Settings::default());
+            let settings = Settings { arabic_font_size: 500, translation: "fr".into(), ..Settings::default() };
+            let saved = store.save_settings(&settings).await.unwrap();
+            assert_eq!(saved.arabic_font_size, Settings::MAX_FONT_SIZE, "sizes are clamped");
+            let position = Position { target: companion_core::wire::ViewTarget::Surah(2), ayah: r(2, 255) };
+            store.save_position(&position).await.unwrap();
+        }
+        let store = open(dir.path()).await;
+        assert_eq!(store.settings().await.unwrap().translation, "fr");
+        assert_eq!(store.position().await.unwrap().map(|p| p.ayah), Some(r(2, 255)));
+    }
+
+    #[tokio::test]
+    async fn an_unknown_translation_code_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = open(dir.path()).await;
+        let settings = Settings { translation: "xx".into(), ..Settings::default() };
+        assert_eq!(store.save_settings(&settings).await.unwrap_err().code(), "invalid_request");
+    }
+
+    #[tokio::test]
+    async fn a_damaged_database_file_is_moved_aside_and_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        std::fs::write(&path, b"this is not a database, it is a shopping list").unwrap();
+        let notice = recover_if_damaged(&path).await.expect("damage is reported");
+        assert!(notice.contains("fresh start"), "{notice}");
+        assert!(!path.exists(), "the damaged file no longer blocks the app");
+        let kept = std::fs::read_dir(dir.path()).unwrap().filter_map(|e| e.ok()).any(|e| {
+            e.file_name().to_string_lossy().starts_with("companion.db.damaged-")
+        });
+        assert!(kept, "the damaged file is kept beside, not deleted");
+        // And a fresh store works at the same path.
+        let store = open(dir.path()).await;
+        store.add_bookmark(r(1, 1), None).await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_healthy_or_missing_database_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        assert_eq!(recover_if_damaged(&path).await, None, "a first start is not damage");
+        let store = open(dir.path()).await;
+        store.add_bookmark(r(1, 1), None).await.unwrap();
+        drop(store);
+        assert_eq!(recover_if_damaged(&path).await, None);
+        assert!(path.exists());
+    }
+}

@@ -1,0 +1,80 @@
+//! `cargo xtask screenshots`: PNGs of the main screens of the real app, to
+//! look at after every visual change.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use companion_e2e::{App, Profile};
+
+#[tokio::main]
+async fn main() {
+    let out = std::env::var_os("SCREENSHOT_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("screenshots"));
+    std::fs::create_dir_all(&out).unwrap();
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    let settle = || tokio::time::sleep(Duration::from_millis(600));
+    let shot = |name: &'static str| {
+        let out = out.clone();
+        let app = &app;
+        async move {
+            let png = app.screenshot().await;
+            let path = out.join(format!("{name}.png"));
+            std::fs::write(&path, png).unwrap();
+            eprintln!("wrote {}", path.display());
+        }
+    };
+
+    app.wait_for("#home .card").await;
+    settle().await;
+    shot("01-home").await;
+
+    app.click("#nav-surahs").await;
+    app.wait_for("#surah-list").await;
+    settle().await;
+    shot("02-surah-index").await;
+
+    app.click("#surah-1").await;
+    app.wait_for("#reader .ayah[data-ref='1:7']").await;
+    settle().await;
+    shot("03-reader-light").await;
+
+    app.type_into("#goto-input", "2:255\n").await;
+    app.wait_for("#reader .ayah[data-ref='2:255']").await;
+    app.click("#theme-toggle").await; // light → sepia
+    settle().await;
+    shot("04-reader-sepia").await;
+    app.click("#theme-toggle").await; // sepia → dark
+    settle().await;
+    shot("05-reader-dark").await;
+    app.click("#theme-toggle").await; // back to light
+
+    app.click("#nav-search").await;
+    app.type_into("#search-input", "الرحمن\n").await;
+    app.wait_for("#search-results li").await;
+    settle().await;
+    shot("06-search-results").await;
+
+    app.type_into("#goto-input", "1:1\n").await;
+    app.wait_for("#reader .ayah[data-ref='1:1']").await;
+    app.click("#nav-pages").await;
+    app.type_into("#page-number", "604\n").await;
+    app.wait_for("#reader .flow-ayah").await;
+    settle().await;
+    shot("07-page-mode").await;
+
+    app.click("#nav-juz").await;
+    app.wait_for("#juz-list").await;
+    settle().await;
+    shot("08-juz-index").await;
+
+    app.click("#nav-settings").await;
+    app.wait_for("#settings").await;
+    settle().await;
+    shot("09-settings").await;
+
+    app.quit().await;
+}

@@ -1,0 +1,257 @@
+//! The harness for end-to-end tests: it starts tauri-driver (which starts
+//! WebKitWebDriver, which starts the real app binary in a real window on
+//! the X display in `DISPLAY`), and gives tests a WebDriver client.
+//!
+//! Each `Profile` is a private set of XDG directories, so tests never share
+//! or leak state, and a test can quit the app and start it again on the same
+//! profile to prove that something survived a restart.
+//!
+//! `cargo xtask test` builds the app, starts Xvfb and sets
+//! `COMPANION_APP_BINARY` and `DISPLAY` before running these tests.
+
+#![allow(clippy::unwrap_used)]
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use tokio::process::{Child, Command};
+
+pub use fantoccini;
+
+/// The identifier from tauri.conf.json: the app keeps its data under it.
+pub const APP_IDENTIFIER: &str = "app.qurancompanion.desktop";
+
+/// How long to wait for something to appear on screen.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// A private home for the app: its config (database), data and cache dirs.
+#[derive(Debug)]
+pub struct Profile {
+    dir: tempfile::TempDir,
+}
+
+impl Profile {
+    pub fn new() -> Profile {
+        let dir = tempfile::tempdir().expect("a temp dir for the app profile");
+        for sub in ["config", "data", "cache", "runtime"] {
+            std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let runtime = dir.path().join("runtime");
+            std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
+        }
+        Profile { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Where the app keeps its SQLite file.
+    pub fn database(&self) -> PathBuf {
+        self.path()
+            .join("config")
+            .join(APP_IDENTIFIER)
+            .join("companion.db")
+    }
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+fn app_binary() -> PathBuf {
+    let path = std::env::var_os("COMPANION_APP_BINARY").map(PathBuf::from).expect(
+        "COMPANION_APP_BINARY is not set: run the end-to-end tests through `cargo xtask test`",
+    );
+    assert!(path.is_file(), "the app binary {} does not exist", path.display());
+    path
+}
+
+/// The running app and a WebDriver session on its window.
+#[derive(Debug)]
+pub struct App {
+    pub client: Client,
+    driver: Child,
+    /// When the session was requested: the app process starts then.
+    pub launched_at: Instant,
+}
+
+impl App {
+    /// Starts the app on a profile and waits for its window.
+    pub async fn launch(profile: &Profile) -> App {
+        let port = free_port();
+        let native_port = free_port();
+        // A private session bus per run, so GLib does not start daemons
+        // that outlive the test.
+        let mut driver = Command::new("dbus-run-session");
+        driver
+            .args(["--", "tauri-driver", "--port"])
+            .arg(port.to_string())
+            .arg("--native-port")
+            .arg(native_port.to_string())
+            .env("XDG_CONFIG_HOME", profile.path().join("config"))
+            .env("XDG_DATA_HOME", profile.path().join("data"))
+            .env("XDG_CACHE_HOME", profile.path().join("cache"))
+            .env("XDG_RUNTIME_DIR", profile.path().join("runtime"))
+            .env("COMPANION_LOG", "info")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            // Its own process group, so quitting stops the whole tree
+            // (dbus, tauri-driver, WebKitWebDriver, the app).
+            .process_group(0)
+            .kill_on_drop(true);
+        if Path::new("/usr/bin/WebKitWebDriver").exists() {
+            driver.args(["--native-driver", "/usr/bin/WebKitWebDriver"]);
+        }
+        let driver = driver.spawn().expect("tauri-driver starts (is it installed?)");
+        let capabilities = serde_json::json!({
+            "browserName": "wry",
+            "tauri:options": { "application": app_binary() },
+        });
+        let serde_json::Value::Object(capabilities) = capabilities else {
+            unreachable!("a JSON object literal")
+        };
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let mut last_error = String::new();
+        while started.elapsed() < PATIENCE {
+            let launched_at = Instant::now();
+            let mut builder = ClientBuilder::new(HttpConnector::new());
+            builder.capabilities(capabilities.clone());
+            match builder.connect(&url).await {
+                Ok(client) => {
+                    return App {
+                        client,
+                        driver,
+                        launched_at,
+                    }
+                }
+                Err(error) => {
+                    last_error = error.to_string();
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+            }
+        }
+        panic!("no WebDriver session within {PATIENCE:?}: {last_error}");
+    }
+
+    /// Waits until an element matching `css` exists.
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("`{css}` did not appear within {PATIENCE:?}: {e}"))
+    }
+
+    /// Waits until an element matching `css` contains `text`.
+    pub async fn wait_for_text(&self, css: &str, text: &str) -> Element {
+        let started = Instant::now();
+        let mut seen = String::new();
+        while started.elapsed() < PATIENCE {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                seen = element.text().await.unwrap_or_default();
+                if seen.contains(text) {
+                    return element;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("`{css}` never contained {text:?} (last seen: {seen:?})");
+    }
+
+    /// All elements matching `css` now.
+    pub async fn all(&self, css: &str) -> Vec<Element> {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_default()
+    }
+
+    /// Clicks the element matching `css`, once it exists.
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("could not click `{css}`: {e}"));
+    }
+
+    /// Types into the element matching `css`; a trailing `\n` presses Enter.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let element = self.wait_for(css).await;
+        element.clear().await.ok();
+        // WebDriver's code point for the Enter key.
+        let keys = text.replace('\n', "\u{E007}");
+        element
+            .send_keys(&keys)
+            .await
+            .unwrap_or_else(|e| panic!("could not type into `{css}`: {e}"));
+    }
+
+    /// Runs a script in the page and returns its JSON result.
+    pub async fn script(&self, js: &str) -> serde_json::Value {
+        self.client
+            .execute(js, Vec::new())
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{js}"))
+    }
+
+    /// Whether the element matching `css` is inside the visible part of the
+    /// reader (not scrolled away, not under the sticky bar).
+    pub async fn is_in_view(&self, css: &str) -> bool {
+        let js = format!(
+            "const e = document.querySelector({css:?}); if (!e) return false;
+             const r = e.getBoundingClientRect();
+             return r.bottom > 60 && r.top < window.innerHeight;",
+        );
+        self.script(&js).await.as_bool().unwrap_or(false)
+    }
+
+    /// A PNG of the window.
+    pub async fn screenshot(&self) -> Vec<u8> {
+        self.client.screenshot().await.expect("a screenshot")
+    }
+
+    /// Quits the app (ends the session) and stops the driver.
+    pub async fn quit(mut self) {
+        let _ = self.client.clone().close().await;
+        self.stop_tree();
+        let _ = self.driver.wait().await;
+    }
+
+    fn stop_tree(&mut self) {
+        if let Some(pid) = self.driver.id() {
+            // The driver leads its own process group: signal all of it.
+            let _ = std::process::Command::new("kill")
+                .args(["-TERM", "--", &format!("-{pid}")])
+                .status();
+        }
+        let _ = self.driver.start_kill();
+    }
+}
+
+impl Drop for App {
+    /// A failed test must not leave a window and drivers running.
+    fn drop(&mut self) {
+        self.stop_tree();
+    }
+}

@@ -1,0 +1,123 @@
+//! End-to-end: the real app in a real window (Xvfb + tauri-driver +
+//! WebKitWebDriver). Run through `cargo xtask test`.
+
+#![allow(clippy::unwrap_used)]
+
+use std::time::Duration;
+
+use companion_e2e::{App, Profile};
+
+#[tokio::test]
+async fn al_fatihah_opens_with_its_seven_ayahs() {
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    app.wait_for("#home .card").await;
+    app.click("#tile-surahs").await;
+    app.click("#surah-1").await;
+    app.wait_for("#reader .ayah[data-ref='1:7']").await;
+    let ayahs = app.all("#reader .ayah").await;
+    assert_eq!(ayahs.len(), 7, "Al-Fatihah has 7 ayahs");
+    let title = app.wait_for("#reader-title").await.text().await.unwrap();
+    assert!(title.contains("Al-Fatihah"), "title: {title}");
+    let heading_basmala = app.all("#reader .basmala").await;
+    assert!(heading_basmala.is_empty(), "in Al-Fatihah the basmala is ayah 1, not a heading");
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn going_to_2_255_shows_that_ayah_and_bad_references_are_explained() {
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    app.wait_for("#home .card").await;
+    app.type_into("#goto-input", "2:255\n").await;
+    app.wait_for("#reader .ayah[data-ref='2:255']").await;
+    // The scroll happens after the render; give it a frame or two.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        app.is_in_view("#reader .ayah[data-ref='2:255']").await,
+        "Ayat al-Kursi is on screen, not somewhere below"
+    );
+    let window = app.script("return document.querySelectorAll('#reader .ayah').length").await;
+    assert!(
+        window.as_u64().unwrap() < 100,
+        "Al-Baqarah keeps a small DOM ({window} ayahs rendered of 286)"
+    );
+
+    app.type_into("#goto-input", "115:1\n").await;
+    let error = app.wait_for_text("#goto-error", "114").await;
+    assert!(error.text().await.unwrap().contains("115"), "the message names the bad surah");
+    app.type_into("#goto-input", "2:300\n").await;
+    app.wait_for_text("#goto-error", "286").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn searching_arabic_without_diacritics_finds_and_opens_ayahs() {
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    app.wait_for("#home .card").await;
+    app.click("#nav-search").await;
+    app.type_into("#search-input", "الرحمن\n").await;
+    app.wait_for("#search-results li").await;
+    let count = app.wait_for("#search-count").await.text().await.unwrap();
+    assert!(count.contains("found"), "the number of results is said: {count}");
+    let marks = app.all("#search-results mark").await;
+    assert!(!marks.is_empty(), "matches are highlighted");
+    let first = app.wait_for("#search-results li button").await;
+    let reference = first.attr("data-ref").await.unwrap().unwrap();
+    first.click().await.unwrap();
+    let selector = format!("#reader .ayah.focused[data-ref='{reference}']");
+    app.wait_for(&selector).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(app.is_in_view(&selector).await, "the reader scrolled to {reference}");
+
+    app.click("#back").await;
+    app.wait_for("#search-results li").await;
+    app.type_into("#search-input", "qwxzv\n").await;
+    app.wait_for_text("#search-none", "Nothing found").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn a_bookmark_and_the_reading_position_survive_a_restart() {
+    let profile = Profile::new();
+    {
+        let app = App::launch(&profile).await;
+        app.wait_for("#home .card").await;
+        app.type_into("#goto-input", "2:255\n").await;
+        let ayah = "#reader .ayah[data-ref='2:255']";
+        app.wait_for(ayah).await;
+        app.click(&format!("{ayah} .bookmark-toggle")).await;
+        app.type_into(&format!("{ayah} textarea"), "Ayat al-Kursi, before sleep").await;
+        app.click(&format!("{ayah} #bookmark-save")).await;
+        app.wait_for(&format!("{ayah} .bookmark-toggle[aria-pressed='true']")).await;
+        // The position is saved once scrolling settles.
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        app.quit().await;
+    }
+    let app = App::launch(&profile).await;
+    app.wait_for_text("#continue", "2:255").await;
+    app.click("#nav-bookmarks").await;
+    let row = app.wait_for_text("#bookmarks-list", "2:255").await;
+    let text = row.text().await.unwrap();
+    assert!(text.contains("Ayat al-Kursi, before sleep"), "the note survived: {text}");
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn a_damaged_database_is_reported_and_the_reader_still_works() {
+    let profile = Profile::new();
+    let db = profile.database();
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    std::fs::write(&db, b"not a database at all").unwrap();
+    let app = App::launch(&profile).await;
+    app.wait_for_text("#db-notice", "fresh start").await;
+    app.type_into("#goto-input", "1:1\n").await;
+    app.wait_for("#reader .ayah[data-ref='1:1']").await;
+    let kept = std::fs::read_dir(db.parent().unwrap())
+        .unwrap()
+        .filter_map(Result::ok)
+        .any(|e| e.file_name().to_string_lossy().contains("damaged"));
+    assert!(kept, "the damaged file is kept aside for the user");
+    app.quit().await;
+}

@@ -1,0 +1,142 @@
+# Qur'an Companion — English UI strings.
+# Every user-facing string in the UI lives here; the Arabic UI is a
+# translation of this file, not a rewrite of the code.
+
+app-name = Qur'an Companion
+nav-home = Home
+nav-surahs = Surahs
+nav-juz = Juz
+nav-pages = Pages
+nav-search = Search
+nav-bookmarks = Bookmarks
+nav-settings = Settings
+nav-back = Back
+nav-main = Main navigation
+
+goto-label = Go to a surah or ayah
+goto-placeholder = Go to… e.g. 2:255
+goto-button = Go
+
+home-continue = Continue reading
+home-continue-at = { $surah } · { $reference }
+home-ayah-of-day = Ayah of the day
+home-start = Start reading
+home-start-hint = Begin with Al-Fatihah, the Opener.
+home-start-button = Open Al-Fatihah
+home-explore = Explore
+tile-surahs = Surahs
+tile-surahs-hint = All 114, with meanings
+tile-juz = Juz
+tile-juz-hint = 30 parts and hizb quarters
+tile-pages = Pages
+tile-pages-hint = The 604 Madani pages
+tile-search = Search
+tile-search-hint = Arabic or translation
+tile-bookmarks = Bookmarks
+tile-bookmarks-hint = Your saved ayahs and notes
+
+surahs-title = Surahs
+surahs-filter = Filter by name or number
+surah-meta = { $meaning } · { $revelation } · { $ayahs ->
+    [one] 1 ayah
+   *[other] { $ayahs } ayahs
+  }
+revelation-meccan = Meccan
+revelation-medinan = Medinan
+surahs-none = No surah matches “{ $filter }”.
+
+juz-title = Juz and hizb quarters
+juz-tab-juz = Juz
+juz-tab-quarters = Hizb quarters
+juz-row = Juz { $number }
+juz-starts = Starts at { $surah } { $reference }
+quarter-row = Hizb { $hizb } · { $quarter ->
+    [1] start
+    [2] ¼
+    [3] ½
+   *[other] ¾
+  }
+
+pages-title = Madani pages
+pages-label = Page number
+pages-open = Open page
+page-button = Page { $number }
+page-invalid = Pages are numbered 1 to 604.
+
+reader-loading = Opening…
+reader-title-surah = { $number }. { $name }
+reader-title-juz = Juz { $number }
+reader-title-quarter = Hizb quarter { $number }
+reader-title-page = Page { $number }
+reader-previous = Previous
+reader-next = Next
+reader-translation = Translation
+reader-transliteration = Transliteration
+reader-page-mode = Page mode
+reader-verse-mode = Verse by verse
+reader-font-smaller = Smaller text
+reader-font-larger = Larger text
+reader-theme = Theme
+reader-keyboard-hint = Keys: ↑ ↓ or j k move between ayahs, b bookmarks.
+reader-ayah-label = Ayah { $reference }
+reader-juz-marker = Juz { $number }
+reader-quarter-marker = Hizb { $hizb } { $quarter ->
+    [1] start
+    [2] ¼
+    [3] ½
+   *[other] ¾
+  }
+reader-sajdah = Sajdah
+reader-page-marker = Page { $number }
+reader-meta = { $meaning } · { $revelation } · { $ayahs } ayahs
+reader-region = Qur'an text
+
+bookmark-add = Bookmark { $reference }
+bookmark-edit = Edit bookmark on { $reference }
+bookmark-note = Note (optional)
+bookmark-save = Save bookmark
+bookmark-cancel = Cancel
+bookmark-remove = Remove bookmark
+bookmark-saved = Bookmark saved.
+bookmark-removed = Bookmark removed.
+
+bookmarks-title = Bookmarks
+bookmarks-empty = No bookmarks yet. In the reader, press the ☆ beside an ayah (or the b key) to keep it here.
+bookmarks-open = Open { $reference }
+bookmarks-delete = Delete bookmark on { $reference }
+bookmarks-added = Added { $date }
+
+search-title = Search
+search-label = Search the Qur'an
+search-placeholder = Arabic or translation, e.g. الرحمن or mercy
+search-button = Search
+search-in = Translation searched: { $language }
+search-results = { $total ->
+    [one] 1 ayah found
+   *[other] { $total } ayahs found
+  }
+search-showing = showing the first { $shown }
+search-none = Nothing found for “{ $query }”. Try fewer words, or another spelling.
+search-open = Open { $reference }
+search-hint = Arabic search ignores diacritics and letter forms, so you can type without tashkeel. English search ignores case and accents.
+
+settings-title = Settings
+settings-theme = Theme
+theme-light = Light
+theme-dark = Dark
+theme-sepia = Sepia
+settings-font-size = Arabic text size
+settings-font-size-value = { $size } px
+settings-translation = Show translation
+settings-translation-language = Translation language
+settings-transliteration = Show transliteration
+settings-preview = Preview
+settings-saved = Settings saved.
+settings-about = About the text
+settings-attribution = Qur'an text (Uthmani, Hafs) from The Noble Qur'an Encyclopedia; translations and transliteration from Tanzil, via quran-json (CC BY-SA 4.0). Juz, hizb, page and sajdah data from quran-meta (MIT). Amiri Quran font (SIL Open Font License).
+
+on = On
+off = Off
+close = Close
+error-generic = Something went wrong: { $message }
+error-outside-app = This page must run inside the Qur'an Companion app.

@@ -1,0 +1,89 @@
+//! The root component: providers, the top bar, and the screen for the
+//! current `Route`.
+
+use companion_core::wire::Theme;
+use yew::prelude::*;
+
+use crate::components::top_bar::TopBar;
+use crate::components::toast::Toast;
+use crate::i18n::I18n;
+use crate::pages::{
+    bookmarks::BookmarksPage, home::HomePage, juz::JuzPage, pages_index::PagesPage,
+    reader::ReaderPage, search::SearchPage, settings::SettingsPage, surahs::SurahsPage,
+};
+use crate::services::bridge;
+use crate::state::{Action, AppContext, AppState, Route};
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(AppState::default);
+    let i18n = use_memo((), |_| I18n::english());
+
+    // Load settings and the translation list once.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                match bridge::get_settings().await {
+                    Ok(settings) => state.dispatch(Action::Settings(settings)),
+                    Err(error) => state.dispatch(Action::Toast(error.message)),
+                }
+                if let Ok(list) = bridge::translations().await {
+                    state.dispatch(Action::Translations(list));
+                }
+            });
+        });
+    }
+
+    // Theme and text size are applied to the document root as tokens.
+    {
+        let theme = state.settings.theme;
+        let size = state.settings.arabic_font_size;
+        use_effect_with((theme, size), move |&(theme, size)| {
+            apply_root_tokens(theme, size);
+        });
+    }
+
+    let screen = switch(&state.route);
+    html! {
+        <ContextProvider<I18n> context={(*i18n).clone()}>
+            <ContextProvider<AppContext> context={state.clone()}>
+                <div class="app">
+                    <TopBar />
+                    { screen }
+                    <Toast />
+                </div>
+            </ContextProvider<AppContext>>
+        </ContextProvider<I18n>>
+    }
+}
+
+/// The screen for a route.
+pub fn switch(route: &Route) -> Html {
+    match route.clone() {
+        Route::Home => html! { <HomePage /> },
+        Route::Surahs => html! { <SurahsPage /> },
+        Route::Juz { quarters } => html! { <JuzPage {quarters} /> },
+        Route::Pages => html! { <PagesPage /> },
+        Route::Reader { target, focus } => html! { <ReaderPage {target} {focus} /> },
+        Route::Search { query } => html! { <SearchPage {query} /> },
+        Route::Bookmarks => html! { <BookmarksPage /> },
+        Route::Settings => html! { <SettingsPage /> },
+    }
+}
+
+fn apply_root_tokens(theme: Theme, arabic_font_size: u16) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let name = match theme {
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+        Theme::Sepia => "sepia",
+    };
+    let _ = root.set_attribute("data-theme", name);
+    let _ = root.set_attribute("style", &format!("--arabic-size: {arabic_font_size}px"));
+}

@@ -1,0 +1,6 @@
+//! Small reusable pieces of the screens.
+
+pub mod go_to_box;
+pub mod highlighted;
+pub mod toast;
+pub mod top_bar;

@@ -1,0 +1,35 @@
+//! A short message at the bottom of the window that fades on its own.
+
+use gloo_timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::i18n::use_i18n;
+use crate::state::{use_app, Action};
+
+#[component]
+pub fn Toast() -> Html {
+    let app = use_app();
+    let i18n = use_i18n();
+    {
+        let app = app.clone();
+        use_effect_with(app.toast.clone(), move |toast| {
+            let timeout = toast.is_some().then(|| {
+                Timeout::new(4_000, move || app.dispatch(Action::DismissToast))
+            });
+            move || drop(timeout)
+        });
+    }
+    let Some(text) = app.toast.clone() else {
+        return html! {};
+    };
+    let close = {
+        let app = app.clone();
+        Callback::from(move |_| app.dispatch(Action::DismissToast))
+    };
+    html! {
+        <div class="toast" role="status" aria-live="polite">
+            <span>{ text }</span>
+            <button onclick={close} aria-label={i18n.t("close")}>{ "×" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,50 @@
+//! The bar at the top of every screen: back, the app name, the main
+//! sections and the go-to box.
+
+use yew::prelude::*;
+
+use crate::components::go_to_box::GoToBox;
+use crate::i18n::use_i18n;
+use crate::state::{use_app, Action, Route};
+
+#[component]
+pub fn TopBar() -> Html {
+    let app = use_app();
+    let i18n = use_i18n();
+    let link = |route: Route, id: &str, label: String| {
+        let current = std::mem::discriminant(&app.route) == std::mem::discriminant(&route);
+        let app = app.clone();
+        let onclick = Callback::from(move |_| app.dispatch(Action::Navigate(route.clone())));
+        html! {
+            <button class="nav-link" id={id.to_owned()} {onclick}
+                aria-current={current.then_some("page")}>{ label }</button>
+        }
+    };
+    let back = {
+        let app = app.clone();
+        Callback::from(move |_| app.dispatch(Action::Back))
+    };
+    let home = {
+        let app = app.clone();
+        Callback::from(move |_| app.dispatch(Action::Navigate(Route::Home)))
+    };
+    html! {
+        <header class="topbar">
+            if !app.history.is_empty() {
+                <button class="icon-button" id="back" onclick={back}
+                    aria-label={i18n.t("nav-back")} title={i18n.t("nav-back")}>{ "←" }</button>
+            }
+            <button class="brand" onclick={home}>{ i18n.t("app-name") }</button>
+            <nav aria-label={i18n.t("nav-main")}>
+                { link(Route::Surahs, "nav-surahs", i18n.t("nav-surahs")) }
+                { link(Route::Juz { quarters: false }, "nav-juz", i18n.t("nav-juz")) }
+                { link(Route::Pages, "nav-pages", i18n.t("nav-pages")) }
+                { link(Route::Search { query: String::new() }, "nav-search", i18n.t("nav-search")) }
+                { link(Route::Bookmarks, "nav-bookmarks", i18n.t("nav-bookmarks")) }
+                { link(Route::Settings, "nav-settings", i18n.t("nav-settings")) }
+            </nav>
+            <span class="spacer"></span>
+            <GoToBox id="goto" />
+        </header>
+    }
+}

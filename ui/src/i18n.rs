@@ -1,0 +1,145 @@
+//! UI strings through Fluent. Components never hard-code user-facing text:
+//! they ask `I18n` for a message by id. English ships now; Arabic (right to
+//! left) is a second `.ftl` file, not a rewrite.
+
+use std::rc::Rc;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use unic_langid::langid;
+use yew::prelude::*;
+
+const EN_FTL: &str = include_str!("../locales/en.ftl");
+
+/// A loaded message bundle, shared through a Yew context.
+#[derive(Clone)]
+pub struct I18n {
+    bundle: Rc<FluentBundle<FluentResource>>,
+}
+
+impl PartialEq for I18n {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.bundle, &other.bundle)
+    }
+}
+
+impl I18n {
+    /// The English bundle. The file is part of the binary, so a syntax
+    /// error in it is caught by the tests, not by users; resources with
+    /// errors still load every message that parsed.
+    pub fn english() -> Self {
+        let resource = FluentResource::try_new(EN_FTL.to_owned()).unwrap_or_else(|(partial, _)| partial);
+        let mut bundle = FluentBundle::new(vec![langid!("en")]);
+        // Isolation marks would surround every argument with invisible bidi
+        // characters; our arguments are numbers and names shown in
+        // their own elements, so they are not needed.
+        bundle.set_use_isolating(false);
+        let _ = bundle.add_resource(resource);
+        Self {
+            bundle: Rc::new(bundle),
+        }
+    }
+
+    /// The message `id`, or the id itself when it is missing.
+    pub fn t(&self, id: &str) -> String {
+        self.format(id, None)
+    }
+
+    /// The message `id` with arguments.
+    pub fn t_args(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        self.format(id, Some(&fluent_args))
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_owned();
+        };
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
+    }
+
+    /// Whether a message exists (for tests).
+    #[cfg(test)]
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+}
+
+/// The bundle from context (English when no provider is mounted).
+#[hook]
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(I18n::english)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_english_bundle_parses_without_errors() {
+        FluentResource::try_new(EN_FTL.to_owned()).expect("en.ftl has no syntax errors");
+    }
+
+    #[test]
+    fn plurals_and_arguments_are_formatted() {
+        let i18n = I18n::english();
+        assert_eq!(i18n.t_args("search-results", &[("total", 1.into())]), "1 ayah found");
+        assert_eq!(i18n.t_args("search-results", &[("total", 12.into())]), "12 ayahs found");
+        assert_eq!(i18n.t_args("reader-ayah-label", &[("reference", "2:255".into())]), "Ayah 2:255");
+    }
+
+    /// Every message id the code asks for must exist in en.ftl, or the user
+    /// would see a raw id.
+    #[test]
+    fn every_message_id_used_in_the_code_exists() {
+        let i18n = I18n::english();
+        let mut missing = Vec::new();
+        let mut checked = 0;
+        for (path, source) in sources() {
+            for id in message_ids(&source) {
+                checked += 1;
+                if !i18n.has(&id) {
+                    missing.push(format!("{path}: {id}"));
+                }
+            }
+        }
+        assert!(checked > 50, "the scan found the UI's message ids ({checked})");
+        assert!(missing.is_empty(), "ids missing from en.ftl: {missing:?}");
+    }
+
+    fn sources() -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
+        out
+    }
+
+    /// Ids passed as the first literal to `.t(` or `.t_args(`.
+    fn message_ids(source: &str) -> Vec<String> {
+        let mut ids = Vec::new();
+        for marker in [".t(\"", ".t_args(\""] {
+            let mut rest = source;
+            while let Some(at) = rest.find(marker) {
+                rest = &rest[at + marker.len()..];
+                if let Some(end) = rest.find('"') {
+                    ids.push(rest[..end].to_owned());
+                }
+            }
+        }
+        ids
+    }
+}

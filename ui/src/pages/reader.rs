@@ -1,0 +1,715 @@
+//! The reader: a surah, juz, hizb quarter or page, ayah by ayah (or as
+//! flowing text in page mode), with markers, translation, bookmarks and
+//! keyboard movement.
+//!
+//! Long views keep the DOM small: only a window of at most `MAX_WINDOW`
+//! ayahs is rendered, and it slides as the user scrolls. When ayahs are
+//! added or removed above the viewport, the scroll position is corrected
+//! against an anchor ayah so the text does not jump (WebKit has no native
+//! scroll anchoring).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use companion_core::wire::{AyahView, Bookmark, Position, ReadingView, SurahHeading, ViewTarget};
+use companion_core::AyahRef;
+use gloo_timers::callback::Timeout;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use super::surahs::revelation_label;
+use super::{load_status, Load};
+use crate::i18n::{use_i18n, I18n};
+use crate::services::bridge;
+use crate::state::{save_settings, use_app, Action, Route};
+use crate::text::arabic_digits;
+
+/// Ayahs added to the window at a time.
+const CHUNK: usize = 30;
+/// Most ayahs in the DOM at once.
+const MAX_WINDOW: usize = 90;
+/// Pixels from an edge at which the window grows.
+const EDGE: i32 = 1200;
+/// Height covered by the sticky reader bar.
+const BAR: i32 = 64;
+
+#[derive(Properties, PartialEq)]
+pub struct ReaderPageProps {
+    pub target: ViewTarget,
+    pub focus: Option<AyahRef>,
+}
+
+/// Scroll work to do after the next render.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Pending {
+    None,
+    /// Bring this ayah to the top and focus it (or the reader, if `false`).
+    ScrollTo(usize, bool),
+    /// Keep this ayah where it was on screen (its old viewport top).
+    Anchor(usize, f64),
+}
+
+fn element(index: usize) -> Option<HtmlElement> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(&format!("ayah-{index}"))?
+        .dyn_into::<HtmlElement>()
+        .ok()
+}
+
+/// The first rendered ayah not yet scrolled past the bar.
+fn top_ayah(container: &HtmlElement, lo: usize, hi: usize) -> usize {
+    let line = container.scroll_top() + BAR;
+    let (mut a, mut b) = (lo, hi);
+    while a < b {
+        let mid = (a + b) / 2;
+        match element(mid) {
+            Some(el) if el.offset_top() + el.offset_height() <= line => a = mid + 1,
+            _ => b = mid,
+        }
+    }
+    a.min(hi.saturating_sub(1)).max(lo)
+}
+
+fn viewport_top(index: usize) -> Option<f64> {
+    element(index).map(|el| el.get_bounding_client_rect().top())
+}
+
+fn window_around(index: usize, len: usize) -> (usize, usize) {
+    let lo = index.saturating_sub(2);
+    (lo, (lo + CHUNK).max(index + 1).min(len))
+}
+
+fn title(i18n: &I18n, view: &ReadingView) -> String {
+    match view.target {
+        ViewTarget::Surah(n) => {
+            let name = view
+                .ayahs
+                .first()
+                .and_then(|a| a.heading.as_ref())
+                .map(|h| h.surah.transliteration.clone())
+                .unwrap_or_default();
+            i18n.t_args("reader-title-surah", &[("number", n.into()), ("name", name.into())])
+        }
+        ViewTarget::Juz(n) => i18n.t_args("reader-title-juz", &[("number", n.into())]),
+        ViewTarget::HizbQuarter(n) => i18n.t_args("reader-title-quarter", &[("number", n.into())]),
+        ViewTarget::Page(n) => i18n.t_args("reader-title-page", &[("number", n.into())]),
+    }
+}
+
+#[component]
+pub fn ReaderPage(props: &ReaderPageProps) -> Html {
+    let app = use_app();
+    let i18n = use_i18n();
+    let settings = app.settings.clone();
+    let view = use_state(|| Load::<Rc<ReadingView>>::Loading);
+    let window = use_state(|| (0usize, 0usize));
+    let focused = use_state(|| None::<usize>);
+    let current = use_mut_ref(|| None::<usize>);
+    let pending = use_mut_ref(|| Pending::None);
+    let save_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let container = use_node_ref();
+    let bookmarks = use_state(HashMap::<AyahRef, Bookmark>::new);
+    let editing = use_state(|| None::<AyahRef>);
+
+    // Open the view; reopen (keeping the place) when the text options change.
+    {
+        let (view, window, focused, current, pending) =
+            (view.clone(), window.clone(), focused.clone(), current.clone(), pending.clone());
+        let deps = (
+            props.target.clone(),
+            props.focus,
+            settings.show_translation,
+            settings.translation.clone(),
+            settings.show_transliteration,
+        );
+        use_effect_with(deps, move |(target, focus, ..)| {
+            let (target, focus) = (target.clone(), *focus);
+            let keep = *current.borrow();
+            let same_target = matches!(&*view, Load::Ready(v) if v.target == target);
+            if !same_target {
+                view.set(Load::Loading);
+                current.replace(None);
+            }
+            yew::platform::spawn_local(async move {
+                match bridge::open_view(target).await {
+                    Ok(loaded) => {
+                        let len = loaded.ayahs.len();
+                        let wanted = focus.and_then(|f| loaded.ayahs.iter().position(|a| a.reference == f));
+                        let (index, focus_it) = match (same_target, keep, wanted) {
+                            (true, Some(kept), _) => (kept.min(len.saturating_sub(1)), false),
+                            (_, _, Some(found)) => (found, true),
+                            _ => (0, false),
+                        };
+                        focused.set(focus_it.then_some(index));
+                        window.set(window_around(index, len));
+                        pending.replace(Pending::ScrollTo(index, focus_it));
+                        view.set(Load::Ready(Rc::new(loaded)));
+                    }
+                    Err(error) => view.set(Load::Failed(error)),
+                }
+            });
+        });
+    }
+
+    // Bookmarks, to show which ayahs are saved.
+    {
+        let bookmarks = bookmarks.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                if let Ok(list) = bridge::bookmarks().await {
+                    bookmarks.set(list.into_iter().map(|b| (b.reference, b)).collect());
+                }
+            });
+        });
+    }
+
+    // After each render: carry out the scroll work the last change asked for.
+    {
+        let (pending, container) = (pending.clone(), container.clone());
+        use_effect(move || {
+            let work = pending.replace(Pending::None);
+            if let Some(el) = container.cast::<HtmlElement>() {
+                match work {
+                    Pending::ScrollTo(index, focus_it) => {
+                        if let Some(ayah) = element(index) {
+                            el.set_scroll_top(if index == 0 { 0 } else { ayah.offset_top() - BAR });
+                            if focus_it {
+                                let _ = ayah.focus();
+                            } else {
+                                let _ = el.focus();
+                            }
+                        }
+                    }
+                    Pending::Anchor(index, old_top) => {
+                        if let Some(new_top) = viewport_top(index) {
+                            // Truncation is fine: sub-pixel drift is invisible.
+                            el.set_scroll_top(el.scroll_top() + (new_top - old_top) as i32);
+                        }
+                    }
+                    Pending::None => {}
+                }
+            }
+        });
+    }
+
+    let Load::Ready(loaded) = &*view else {
+        return html! {
+            <main class="main" id="reader">{ load_status(&view, &i18n) }</main>
+        };
+    };
+    let loaded = loaded.clone();
+    let len = loaded.ayahs.len();
+    let page_mode = matches!(loaded.target, ViewTarget::Page(_));
+    let (lo, hi) = if page_mode { (0, len) } else { *window };
+
+    let onscroll = {
+        let (container, window, current, pending, save_timer) =
+            (container.clone(), window.clone(), current.clone(), pending.clone(), save_timer.clone());
+        let loaded = loaded.clone();
+        Callback::from(move |_: Event| {
+            let Some(el) = container.cast::<HtmlElement>() else { return };
+            let index = top_ayah(&el, lo, hi);
+            let moved = current.replace(Some(index)) != Some(index);
+            if moved {
+                if let Some(ayah) = loaded.ayahs.get(index) {
+                    let position = Position { target: loaded.target.clone(), ayah: ayah.reference };
+                    // Save once scrolling settles, not on every frame.
+                    save_timer.replace(Some(Timeout::new(700, move || {
+                        yew::platform::spawn_local(async move {
+                            let _ = bridge::save_position(position).await;
+                        });
+                    })));
+                }
+            }
+            if page_mode {
+                return;
+            }
+            let (top, seen) = (el.scroll_top(), el.client_height());
+            let below = el.scroll_height() - (top + seen);
+            let grow = if below < EDGE && hi < len {
+                let new_hi = (hi + CHUNK).min(len);
+                Some((new_hi.saturating_sub(MAX_WINDOW).max(lo), new_hi))
+            } else if top < EDGE / 2 && lo > 0 {
+                let new_lo = lo.saturating_sub(CHUNK);
+                Some((new_lo, hi.min(new_lo + MAX_WINDOW)))
+            } else {
+                None
+            };
+            if let Some(next) = grow {
+                if let Some(old_top) = viewport_top(index) {
+                    pending.replace(Pending::Anchor(index, old_top));
+                }
+                window.set(next);
+            }
+        })
+    };
+
+    // Keyboard: ↑/↓ or k/j move between ayahs, b bookmarks the current one.
+    let onkeydown = {
+        let (window, focused, current, pending, editing) =
+            (window.clone(), focused.clone(), current.clone(), pending.clone(), editing.clone());
+        let loaded = loaded.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            use wasm_bindgen::JsCast;
+            let typing = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            let base = (*focused).or(*current.borrow()).unwrap_or(lo);
+            let step: isize = match e.key().as_str() {
+                "ArrowDown" | "j" => 1,
+                "ArrowUp" | "k" => -1,
+                "b" => {
+                    if let Some(ayah) = loaded.ayahs.get(base) {
+                        e.prevent_default();
+                        editing.set(Some(ayah.reference));
+                    }
+                    return;
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            let next = base.saturating_add_signed(step).min(len.saturating_sub(1));
+            focused.set(Some(next));
+            current.replace(Some(next));
+            if next >= lo && next < hi {
+                if let Some(el) = element(next) {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    el.scroll_into_view_with_scroll_into_view_options(&options);
+                    let _ = el.focus();
+                }
+            } else {
+                window.set(window_around(next, len));
+                pending.replace(Pending::ScrollTo(next, true));
+            }
+        })
+    };
+
+    let set = |change: fn(&mut companion_core::wire::Settings)| {
+        let app = app.clone();
+        Callback::from(move |_| {
+            let mut next = app.settings.clone();
+            change(&mut next);
+            save_settings(&app, next);
+        })
+    };
+    let open = |target: Option<ViewTarget>| {
+        let app = app.clone();
+        target.map(|target| Callback::from(move |_| app.dispatch(Action::Replace(Route::Reader { target: target.clone(), focus: None }))))
+    };
+    let toggle_page_mode = {
+        let app = app.clone();
+        let loaded = loaded.clone();
+        let current = current.clone();
+        Callback::from(move |_| {
+            let index = (*current.borrow()).unwrap_or(0);
+            let Some(ayah) = loaded.ayahs.get(index) else { return };
+            let target = if page_mode { ViewTarget::Surah(ayah.reference.surah()) } else { ViewTarget::Page(ayah.page) };
+            app.dispatch(Action::Replace(Route::Reader { target, focus: Some(ayah.reference) }));
+        })
+    };
+    let chip = |pressed: bool, label: &str, onclick: Callback<MouseEvent>| html! {
+        <button class="chip" aria-pressed={pressed.to_string()} {onclick}>{ i18n.t(label) }</button>
+    };
+
+    let ayah_props = |index: usize, ayah: &AyahView| AyahBlockProps {
+        index,
+        ayah: ayah.clone(),
+        focused: *focused == Some(index),
+        bookmark: bookmarks.get(&ayah.reference).cloned(),
+        editing: *editing == Some(ayah.reference),
+        translation_direction: AttrValue::from(loaded.translation_direction.clone()),
+        on_edit: {
+            let editing = editing.clone();
+            Callback::from(move |r: Option<AyahRef>| editing.set(r))
+        },
+        on_saved: {
+            let (bookmarks, editing, app) = (bookmarks.clone(), editing.clone(), app.clone());
+            Callback::from(move |change: BookmarkChange| {
+                let mut next = (*bookmarks).clone();
+                match change {
+                    BookmarkChange::Saved(b) => {
+                        next.insert(b.reference, b);
+                        app.dispatch(Action::Toast(plain_message("bookmark-saved")));
+                    }
+                    BookmarkChange::Removed(r) => {
+                        next.remove(&r);
+                        app.dispatch(Action::Toast(plain_message("bookmark-removed")));
+                    }
+                    BookmarkChange::Failed(message) => app.dispatch(Action::Toast(message)),
+                }
+                bookmarks.set(next);
+                editing.set(None);
+            })
+        },
+    };
+
+    let body = if page_mode {
+        page_flow(&loaded, lo, hi, &focused, &i18n)
+    } else {
+        loaded.ayahs[lo..hi]
+            .iter()
+            .enumerate()
+            .map(|(offset, ayah)| {
+                let index = lo + offset;
+                html! {
+                    <>
+                        if let Some(heading) = &ayah.heading {
+                            <SurahHeadingView heading={heading.clone()} />
+                        }
+                        <AyahBlock key={index} ..ayah_props(index, ayah) />
+                    </>
+                }
+            })
+            .collect::<Html>()
+    };
+
+    let nav_buttons = html! {
+        <>
+            if let Some(onclick) = open(loaded.previous.clone()) {
+                <button class="button" id="previous" {onclick}>{ i18n.t("reader-previous") }</button>
+            }
+            if let Some(onclick) = open(loaded.next.clone()) {
+                <button class="button" id="next" {onclick}>{ i18n.t("reader-next") }</button>
+            }
+        </>
+    };
+
+    html! {
+        <main class="main reader-scroll" id="reader" ref={container} tabindex="-1" {onscroll} {onkeydown}
+            data-window={format!("{lo}-{hi}")} style="position: relative">
+            <div class="reader-bar">
+                <span class="title" id="reader-title">{ title(&i18n, &loaded) }</span>
+                { chip(settings.show_translation, "reader-translation", set(|s| s.show_translation = !s.show_translation)) }
+                { chip(settings.show_transliteration, "reader-transliteration", set(|s| s.show_transliteration = !s.show_transliteration)) }
+                { chip(page_mode, if page_mode { "reader-verse-mode" } else { "reader-page-mode" }, toggle_page_mode) }
+                <button class="icon-button" aria-label={i18n.t("reader-font-smaller")} title={i18n.t("reader-font-smaller")}
+                    onclick={set(|s| s.arabic_font_size = s.arabic_font_size.saturating_sub(2))}>{ "A−" }</button>
+                <button class="icon-button" aria-label={i18n.t("reader-font-larger")} title={i18n.t("reader-font-larger")}
+                    onclick={set(|s| s.arabic_font_size = s.arabic_font_size.saturating_add(2))}>{ "A+" }</button>
+                <button class="icon-button" id="theme-toggle" aria-label={i18n.t("reader-theme")} title={i18n.t("reader-theme")}
+                    onclick={set(|s| s.theme = match s.theme {
+                        companion_core::wire::Theme::Light => companion_core::wire::Theme::Sepia,
+                        companion_core::wire::Theme::Sepia => companion_core::wire::Theme::Dark,
+                        companion_core::wire::Theme::Dark => companion_core::wire::Theme::Light,
+                    })}>{ "◐" }</button>
+            </div>
+            <div class={classes!("reader", page_mode.then_some("page-mode"))} role="region" aria-label={i18n.t("reader-region")}>
+                { body }
+                <div class="page-footer">{ nav_buttons }</div>
+                <p class="muted small">{ i18n.t("reader-keyboard-hint") }</p>
+            </div>
+        </main>
+    }
+}
+
+/// Message lookup outside a component (for callbacks).
+fn plain_message(id: &str) -> String {
+    I18n::english().t(id)
+}
+
+/// Page mode: the ayahs as one flowing text, broken only by surah headings.
+fn page_flow(view: &ReadingView, lo: usize, hi: usize, focused: &Option<usize>, i18n: &I18n) -> Html {
+    let mut out = Vec::new();
+    let mut run: Vec<Html> = Vec::new();
+    let flush = |run: &mut Vec<Html>, out: &mut Vec<Html>| {
+        if !run.is_empty() {
+            let spans = std::mem::take(run);
+            out.push(html! { <p class="arabic" lang="ar" dir="rtl">{ for spans }</p> });
+        }
+    };
+    for index in lo..hi {
+        let Some(ayah) = view.ayahs.get(index) else { break };
+        if let Some(heading) = &ayah.heading {
+            flush(&mut run, &mut out);
+            out.push(html! { <SurahHeadingView heading={heading.clone()} /> });
+        }
+        let label = i18n.t_args("reader-ayah-label", &[("reference", ayah.reference.to_string().into())]);
+        run.push(html! {
+            <span class={classes!("flow-ayah", (*focused == Some(index)).then_some("focused"))}
+                id={format!("ayah-{index}")} data-ref={ayah.reference.to_string()} tabindex="0" aria-label={label}>
+                { &ayah.text }{ " " }
+                <span class="ayah-number" aria-hidden="true">{ arabic_digits(ayah.reference.ayah()) }</span>
+                if ayah.sajdah { <span class="marker" lang="en">{ i18n.t("reader-sajdah") }</span> }
+                { " " }
+            </span>
+        });
+    }
+    flush(&mut run, &mut out);
+    out.into_iter().collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SurahHeadingProps {
+    pub heading: SurahHeading,
+}
+
+/// The name of a surah where it begins, with the basmala when it has one.
+#[component]
+pub fn SurahHeadingView(props: &SurahHeadingProps) -> Html {
+    let i18n = use_i18n();
+    let s = &props.heading.surah;
+    html! {
+        <header class="surah-heading">
+            <div class="name" lang="ar" dir="rtl">{ &s.name_arabic }</div>
+            <div class="meta">
+                <strong>{ format!("{}. {}", s.number, s.transliteration) }</strong>{ " · " }
+                { i18n.t_args("reader-meta", &[
+                    ("meaning", s.meaning.clone().into()),
+                    ("revelation", revelation_label(&i18n, s.revelation).into()),
+                    ("ayahs", s.ayah_count.into()),
+                ]) }
+            </div>
+            if let Some(basmala) = &props.heading.basmala {
+                <p class="arabic basmala" lang="ar" dir="rtl">{ basmala }</p>
+            }
+        </header>
+    }
+}
+
+/// What happened to a bookmark in the editor.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BookmarkChange {
+    Saved(Bookmark),
+    Removed(AyahRef),
+    Failed(String),
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct AyahBlockProps {
+    pub index: usize,
+    pub ayah: AyahView,
+    pub focused: bool,
+    pub bookmark: Option<Bookmark>,
+    pub editing: bool,
+    pub translation_direction: AttrValue,
+    pub on_edit: Callback<Option<AyahRef>>,
+    pub on_saved: Callback<BookmarkChange>,
+}
+
+/// One ayah in verse-by-verse mode.
+#[component]
+pub fn AyahBlock(props: &AyahBlockProps) -> Html {
+    let i18n = use_i18n();
+    let a = &props.ayah;
+    let r = a.reference;
+    let reference = r.to_string();
+    let label = i18n.t_args("reader-ayah-label", &[("reference", reference.clone().into())]);
+    let bookmark_label = if props.bookmark.is_some() {
+        i18n.t_args("bookmark-edit", &[("reference", reference.clone().into())])
+    } else {
+        i18n.t_args("bookmark-add", &[("reference", reference.clone().into())])
+    };
+    let toggle = {
+        let (on_edit, editing) = (props.on_edit.clone(), props.editing);
+        Callback::from(move |_| on_edit.emit((!editing).then_some(r)))
+    };
+    html! {
+        <article class={classes!("ayah", props.focused.then_some("focused"))} id={format!("ayah-{}", props.index)}
+            data-ref={reference.clone()} tabindex="0" aria-label={label}>
+            <div class="ayah-tools">
+                <span class="ref">{ &reference }</span>
+                if let Some(juz) = a.juz_start {
+                    <span class="marker">{ i18n.t_args("reader-juz-marker", &[("number", juz.into())]) }</span>
+                }
+                if let Some(quarter) = a.quarter_start {
+                    <span class="marker">{ i18n.t_args("reader-quarter-marker", &[("hizb", ((quarter - 1) / 4 + 1).into()), ("quarter", ((quarter - 1) % 4 + 1).into())]) }</span>
+                }
+                if a.sajdah {
+                    <span class="marker">{ "۩ " }{ i18n.t("reader-sajdah") }</span>
+                }
+                <button class="icon-button bookmark-toggle" aria-pressed={props.bookmark.is_some().to_string()}
+                    aria-label={bookmark_label.clone()} title={bookmark_label} onclick={toggle}>
+                    { if props.bookmark.is_some() { "★" } else { "☆" } }
+                </button>
+            </div>
+            <p class="arabic" lang="ar" dir="rtl">
+                { &a.text }{ " " }
+                <span class="ayah-number" aria-hidden="true">{ arabic_digits(r.ayah()) }</span>
+            </p>
+            if let Some(t) = &a.transliteration {
+                <p class="transliteration">{ t }</p>
+            }
+            if let Some(t) = &a.translation {
+                <p class="translation" dir={props.translation_direction.clone()}>{ t }</p>
+            }
+            if props.editing {
+                <NoteEditor reference={r} bookmark={props.bookmark.clone()} on_done={props.on_saved.clone()}
+                    on_cancel={props.on_edit.reform(|_| None)} />
+            }
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NoteEditorProps {
+    pub reference: AyahRef,
+    pub bookmark: Option<Bookmark>,
+    pub on_done: Callback<BookmarkChange>,
+    pub on_cancel: Callback<()>,
+}
+
+/// Add a bookmark with an optional note, change the note, or remove it.
+#[component]
+pub fn NoteEditor(props: &NoteEditorProps) -> Html {
+    let i18n = use_i18n();
+    let note = use_state(|| props.bookmark.as_ref().and_then(|b| b.note.clone()).unwrap_or_default());
+    let area = use_node_ref();
+    {
+        let area = area.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = area.cast::<HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let save = {
+        let (note, r, done) = (note.clone(), props.reference, props.on_done.clone());
+        Callback::from(move |_| {
+            let (text, done) = ((*note).clone(), done.clone());
+            yew::platform::spawn_local(async move {
+                let text = (!text.trim().is_empty()).then_some(text);
+                done.emit(match bridge::add_bookmark(r, text).await {
+                    Ok(saved) => BookmarkChange::Saved(saved),
+                    Err(e) => BookmarkChange::Failed(e.message),
+                });
+            });
+        })
+    };
+    let remove = props.bookmark.as_ref().map(|b| {
+        let (id, r, done) = (b.id, props.reference, props.on_done.clone());
+        Callback::from(move |_| {
+            let done = done.clone();
+            yew::platform::spawn_local(async move {
+                done.emit(match bridge::delete_bookmark(id).await {
+                    Ok(()) => BookmarkChange::Removed(r),
+                    Err(e) => BookmarkChange::Failed(e.message),
+                });
+            });
+        })
+    });
+    let oninput = {
+        let note = note.clone();
+        Callback::from(move |e: InputEvent| note.set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()))
+    };
+    let onkeydown = {
+        let cancel = props.on_cancel.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            e.stop_propagation();
+            if e.key() == "Escape" {
+                cancel.emit(());
+            }
+        })
+    };
+    let id = format!("note-{}-{}", props.reference.surah(), props.reference.ayah());
+    html! {
+        <div class="note-editor" {onkeydown}>
+            <label for={id.clone()}>{ i18n.t("bookmark-note") }</label>
+            <textarea id={id} ref={area} maxlength="2000" value={(*note).clone()} {oninput} />
+            <div class="field">
+                <button class="button primary" id="bookmark-save" onclick={save}>{ i18n.t("bookmark-save") }</button>
+                <button class="button" onclick={props.on_cancel.reform(|_| ())}>{ i18n.t("bookmark-cancel") }</button>
+                if let Some(onclick) = remove {
+                    <button class="button danger" {onclick}>{ i18n.t("bookmark-remove") }</button>
+                }
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use companion_core::wire::{Revelation, SurahSummary};
+
+    fn ayah(surah: u16, n: u16) -> AyahView {
+        AyahView {
+            reference: AyahRef::new(surah, n).unwrap(),
+            text: "ٱلۡحَمۡدُ لِلَّهِ رَبِّ ٱلۡعَٰلَمِينَ".into(),
+            translation: Some("[All] praise is [due] to Allah, Lord of the worlds".into()),
+            transliteration: None,
+            juz: 1,
+            page: 1,
+            juz_start: None,
+            quarter_start: None,
+            sajdah: false,
+            heading: None,
+        }
+    }
+
+    fn props(ayah: AyahView) -> AyahBlockProps {
+        AyahBlockProps {
+            index: 1,
+            ayah,
+            focused: false,
+            bookmark: None,
+            editing: false,
+            translation_direction: "ltr".into(),
+            on_edit: Callback::noop(),
+            on_saved: Callback::noop(),
+        }
+    }
+
+    async fn render(p: AyahBlockProps) -> String {
+        yew::ServerRenderer::<AyahBlock>::with_props(move || p).render().await
+    }
+
+    #[tokio::test]
+    async fn an_ayah_shows_its_text_unchanged_right_to_left_with_its_number() {
+        let a = ayah(1, 2);
+        let html = render(props(a.clone())).await;
+        assert!(html.contains(&a.text), "the Uthmani text is shown exactly as given");
+        assert!(html.contains(r#"lang="ar" dir="rtl""#), "Arabic is marked right to left: {html}");
+        assert!(html.contains("٢"), "the ayah number marker uses Arabic-Indic digits");
+        assert!(html.contains(r#"aria-label="Ayah 1:2""#), "screen readers hear the reference");
+        assert!(html.contains("Bookmark 1:2"), "the bookmark control has a name");
+        assert!(html.contains("Lord of the worlds"));
+    }
+
+    #[tokio::test]
+    async fn markers_show_juz_hizb_and_sajdah() {
+        let mut a = ayah(96, 19);
+        a.juz_start = Some(30);
+        a.quarter_start = Some(238);
+        a.sajdah = true;
+        let html = render(props(a)).await;
+        assert!(html.contains("Juz 30"), "{html}");
+        assert!(html.contains("Hizb 60 ½"), "quarter 238 is the half of hizb 60: {html}");
+        assert!(html.contains("Sajdah"));
+    }
+
+    #[tokio::test]
+    async fn a_surah_heading_shows_the_basmala_only_when_given() {
+        let surah = SurahSummary {
+            number: 9,
+            name_arabic: "التوبة".into(),
+            transliteration: "At-Tawbah".into(),
+            meaning: "The Repentance".into(),
+            revelation: Revelation::Medinan,
+            ayah_count: 129,
+            first_page: 187,
+        };
+        let heading = SurahHeading { surah: surah.clone(), basmala: None };
+        let html = yew::ServerRenderer::<SurahHeadingView>::with_props(move || SurahHeadingProps { heading }).render().await;
+        assert!(html.contains("At-Tawbah") && html.contains("129 ayahs"));
+        assert!(!html.contains("basmala"), "no basmala before surah 9: {html}");
+        let heading = SurahHeading { surah, basmala: Some("بِسۡمِ ٱللَّهِ".into()) };
+        let html = yew::ServerRenderer::<SurahHeadingView>::with_props(move || SurahHeadingProps { heading }).render().await;
+        assert!(html.contains("basmala") && html.contains("بِسۡمِ ٱللَّهِ"));
+    }
+
+    #[test]
+    fn the_window_starts_just_above_the_focused_ayah() {
+        assert_eq!(window_around(0, 286), (0, CHUNK));
+        assert_eq!(window_around(254, 286), (252, 282));
+        assert_eq!(window_around(285, 286), (283, 286));
+        assert_eq!(window_around(3, 7), (1, 7));
+    }
+}

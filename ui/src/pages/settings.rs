@@ -1,0 +1,101 @@
+//! Settings: theme, Arabic text size, translation and transliteration,
+//! with a live preview; and where the text comes from.
+
+use companion_core::wire::{Settings, Theme, ViewTarget};
+use yew::prelude::*;
+
+use super::{use_load, Load};
+use crate::i18n::use_i18n;
+use crate::services::bridge;
+use crate::state::{save_settings, use_app};
+use crate::text::arabic_digits;
+
+#[component]
+pub fn SettingsPage() -> Html {
+    let app = use_app();
+    let i18n = use_i18n();
+    let s = app.settings.clone();
+    // The preview shows real text from the app, never a copy typed here.
+    let preview = use_load(|| bridge::open_view(ViewTarget::Surah(1)));
+    let change = |apply: Box<dyn Fn(&mut Settings, String)>| {
+        let app = app.clone();
+        Callback::from(move |value: String| {
+            let mut next = app.settings.clone();
+            apply(&mut next, value);
+            save_settings(&app, next);
+        })
+    };
+    let theme_button = |theme: Theme, label: &str| {
+        let pick = change(Box::new(move |s, _| s.theme = theme));
+        html! {
+            <button aria-pressed={(s.theme == theme).to_string()} id={format!("theme-{}", label)}
+                onclick={pick.reform(|_| String::new())}>{ i18n.t(label) }</button>
+        }
+    };
+    let font = change(Box::new(|s, v| {
+        if let Ok(size) = v.parse::<u16>() {
+            s.arabic_font_size = size;
+        }
+    }));
+    let translation_on = change(Box::new(|s, _| s.show_translation = !s.show_translation));
+    let transliteration_on = change(Box::new(|s, _| s.show_transliteration = !s.show_transliteration));
+    let language = change(Box::new(|s, v| s.translation = v));
+    let on_off = |on: bool| i18n.t(if on { "on" } else { "off" });
+
+    html! {
+        <main class="main" id="settings">
+            <div class="page">
+                <h1>{ i18n.t("settings-title") }</h1>
+                <div class="settings-grid">
+                    <span id="theme-label">{ i18n.t("settings-theme") }</span>
+                    <div class="segmented" role="group" aria-labelledby="theme-label">
+                        { theme_button(Theme::Light, "theme-light") }
+                        { theme_button(Theme::Sepia, "theme-sepia") }
+                        { theme_button(Theme::Dark, "theme-dark") }
+                    </div>
+
+                    <label for="font-size">{ i18n.t("settings-font-size") }</label>
+                    <div class="field">
+                        <input id="font-size" type="range" min={Settings::MIN_FONT_SIZE.to_string()} max={Settings::MAX_FONT_SIZE.to_string()} step="2"
+                            value={s.arabic_font_size.to_string()}
+                            oninput={font.reform(|e: InputEvent| e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} />
+                        <span class="muted">{ i18n.t_args("settings-font-size-value", &[("size", s.arabic_font_size.into())]) }</span>
+                    </div>
+
+                    <span id="translation-label">{ i18n.t("settings-translation") }</span>
+                    <button class="chip" id="toggle-translation" aria-labelledby="translation-label" aria-pressed={s.show_translation.to_string()}
+                        onclick={translation_on.reform(|_| String::new())}>{ on_off(s.show_translation) }</button>
+
+                    <label for="translation-language">{ i18n.t("settings-translation-language") }</label>
+                    <select id="translation-language" class="input"
+                        onchange={language.reform(|e: Event| e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())}>
+                        { for app.translations.iter().map(|t| html! {
+                            <option value={t.code.clone()} selected={t.code == s.translation}>
+                                { format!("{} — {}", t.native_name, t.language) }
+                            </option>
+                        }) }
+                    </select>
+
+                    <span id="transliteration-label">{ i18n.t("settings-transliteration") }</span>
+                    <button class="chip" id="toggle-transliteration" aria-labelledby="transliteration-label" aria-pressed={s.show_transliteration.to_string()}
+                        onclick={transliteration_on.reform(|_| String::new())}>{ on_off(s.show_transliteration) }</button>
+                </div>
+
+                <section class="card preview">
+                    <h2>{ i18n.t("settings-preview") }</h2>
+                    if let Load::Ready(view) = &*preview {
+                        { for view.ayahs.first().map(|a| html! {
+                            <p class="arabic" lang="ar" dir="rtl">
+                                { &a.text }{ " " }
+                                <span class="ayah-number" aria-hidden="true">{ arabic_digits(a.reference.ayah()) }</span>
+                            </p>
+                        }) }
+                    }
+                </section>
+
+                <h2>{ i18n.t("settings-about") }</h2>
+                <p class="muted small">{ i18n.t("settings-attribution") }</p>
+            </div>
+        </main>
+    }
+}

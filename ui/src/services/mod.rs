@@ -1,0 +1,3 @@
+//! Talking to the app process.
+
+pub mod bridge;

@@ -1,0 +1,142 @@
+//! App-wide state: the current screen, its history, the user's settings
+//! and a passing message. One reducer, shared through a context.
+
+use std::rc::Rc;
+
+use companion_core::wire::{Settings, TranslationOption, ViewTarget};
+use companion_core::AyahRef;
+use yew::prelude::*;
+
+/// The screens of the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Route {
+    Home,
+    Surahs,
+    Juz { quarters: bool },
+    Pages,
+    Reader { target: ViewTarget, focus: Option<AyahRef> },
+    Search { query: String },
+    Bookmarks,
+    Settings,
+}
+
+/// Everything the reducer changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Open a screen, remembering the current one for Back.
+    Navigate(Route),
+    /// Change the current screen in place (e.g. a new search query).
+    Replace(Route),
+    /// Return to the previous screen.
+    Back,
+    /// Settings loaded or changed.
+    Settings(Settings),
+    /// The list of bundled translations.
+    Translations(Vec<TranslationOption>),
+    /// Show a short message.
+    Toast(String),
+    /// Hide the message.
+    DismissToast,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub route: Route,
+    pub history: Vec<Route>,
+    pub settings: Settings,
+    pub translations: Rc<Vec<TranslationOption>>,
+    pub toast: Option<String>,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self {
+            route: Route::Home,
+            history: Vec::new(),
+            settings: Settings::default(),
+            translations: Rc::default(),
+            toast: None,
+        }
+    }
+}
+
+/// How far back Back can go.
+const HISTORY_LIMIT: usize = 50;
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Navigate(route) => {
+                if route != next.route {
+                    let previous = std::mem::replace(&mut next.route, route);
+                    next.history.push(previous);
+                    if next.history.len() > HISTORY_LIMIT {
+                        next.history.remove(0);
+                    }
+                }
+            }
+            Action::Replace(route) => next.route = route,
+            Action::Back => {
+                next.route = next.history.pop().unwrap_or(Route::Home);
+            }
+            Action::Settings(settings) => next.settings = settings,
+            Action::Translations(list) => next.translations = Rc::new(list),
+            Action::Toast(text) => next.toast = Some(text),
+            Action::DismissToast => next.toast = None,
+        }
+        Rc::new(next)
+    }
+}
+
+/// The shared handle.
+pub type AppContext = UseReducerHandle<AppState>;
+
+/// The app state from context.
+#[hook]
+pub fn use_app() -> AppContext {
+    use_context::<AppContext>().expect("the App component provides AppContext to every screen")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: AppState, action: Action) -> AppState {
+        (*Rc::new(state).reduce(action)).clone()
+    }
+
+    #[test]
+    fn back_returns_to_the_previous_screen_and_then_home() {
+        let s = reduce(AppState::default(), Action::Navigate(Route::Surahs));
+        let s = reduce(s, Action::Navigate(Route::Reader { target: ViewTarget::Surah(2), focus: None }));
+        let s = reduce(s, Action::Back);
+        assert_eq!(s.route, Route::Surahs);
+        let s = reduce(s, Action::Back);
+        assert_eq!(s.route, Route::Home);
+        let s = reduce(s, Action::Back);
+        assert_eq!(s.route, Route::Home, "Back on the first screen stays there");
+    }
+
+    #[test]
+    fn replacing_a_screen_does_not_grow_history() {
+        let s = reduce(AppState::default(), Action::Navigate(Route::Search { query: String::new() }));
+        let s = reduce(s, Action::Replace(Route::Search { query: "mercy".into() }));
+        assert_eq!(s.history, vec![Route::Home]);
+    }
+}
+
+/// Applies new settings at once and saves them; a failed save is reported
+/// and the saved settings stay authoritative.
+pub fn save_settings(app: &AppContext, settings: companion_core::wire::Settings) {
+    app.dispatch(Action::Settings(settings.clone()));
+    let app = app.clone();
+    yew::platform::spawn_local(async move {
+        match crate::services::bridge::save_settings(settings).await {
+            Ok(saved) => app.dispatch(Action::Settings(saved)),
+            Err(error) => app.dispatch(Action::Toast(error.message)),
+        }
+    });
+}

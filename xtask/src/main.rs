@@ -1,0 +1,196 @@
+//! `cargo xtask`: every chore of the project in one place (matklad's
+//! cargo-xtask pattern). It installs what a fresh Debian/Ubuntu machine lacks
+//! (only from package registries), builds the UI with trunk, runs the app,
+//! runs every check, takes screenshots and runs the benchmarks.
+//!
+//! It must stay idempotent: when everything is installed, each install step
+//! is a quick look-up and nothing is downloaded or rebuilt.
+
+mod install;
+mod process;
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use process::{cmd, Error, Result};
+
+const USAGE: &str = "\
+cargo xtask <command>
+
+Commands:
+  run            install what is missing, build the UI and launch the app
+  test           install what is missing and run every check:
+                 fmt, clippy, unit and UI tests, end-to-end tests in Xvfb
+  screenshots    take PNGs of the main screens of the real app (screenshots/)
+  bench          run the benchmarks and write results to bench-results/
+  install        only install the tools and system packages
+  build-ui       only build the UI (ui/dist)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let started = Instant::now();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(),
+        Some("test") => test(),
+        Some("screenshots") => screenshots(),
+        Some("bench") => bench(&args[1..]),
+        Some("install") => install::all(),
+        Some("build-ui") => build_ui(),
+        Some("-h" | "--help" | "help") | None => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some(other) => Err(Error::Usage(format!("unknown command `{other}`\n\n{USAGE}"))),
+    };
+    match result {
+        Ok(()) => {
+            eprintln!("xtask: done in {:.0?}", started.elapsed());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("xtask: error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the parent of this crate's directory).
+fn root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().unwrap_or(manifest).to_path_buf()
+}
+
+fn target_dir() -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
+fn build_ui() -> Result<()> {
+    install::path_with_cargo_bin();
+    cmd("trunk")
+        .args(["build", "--release"])
+        .current_dir(root().join("ui"))
+        .run()
+}
+
+fn run() -> Result<()> {
+    install::all()?;
+    build_ui()?;
+    cmd("cargo")
+        .args(["run", "--package", "companion-app"])
+        .current_dir(root())
+        .run()
+}
+
+/// Builds the app binary the end-to-end tests and screenshots drive.
+fn build_app() -> Result<PathBuf> {
+    cmd("cargo")
+        .args(["build", "--package", "companion-app"])
+        .current_dir(root())
+        .run()?;
+    Ok(target_dir().join("debug").join("quran-companion"))
+}
+
+fn test() -> Result<()> {
+    install::all()?;
+    build_ui()?;
+    let root = root();
+    step("rustfmt");
+    cmd("cargo")
+        .args(["fmt", "--all", "--check"])
+        .current_dir(&root)
+        .run()?;
+    step("clippy");
+    cmd("cargo")
+        .args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .current_dir(&root)
+        .run()?;
+    step("unit and integration tests");
+    cmd("cargo")
+        .args([
+            "test",
+            "--workspace",
+            "--exclude",
+            "companion-e2e",
+            "--exclude",
+            "companion-ui",
+        ])
+        .current_dir(&root)
+        .run()?;
+    step("UI component tests (server-side rendering)");
+    cmd("cargo")
+        .args(["test", "--package", "companion-ui"])
+        .current_dir(&root)
+        .run()?;
+    step("end-to-end tests in a real window");
+    let app = build_app()?;
+    let display = process::Xvfb::start()?;
+    cmd("cargo")
+        .args(["test", "--package", "companion-e2e", "--", "--test-threads=1"])
+        .env("DISPLAY", display.name())
+        .env("COMPANION_APP_BINARY", &app)
+        .current_dir(&root)
+        .run()
+}
+
+fn screenshots() -> Result<()> {
+    install::all()?;
+    build_ui()?;
+    let app = build_app()?;
+    let display = process::Xvfb::start()?;
+    let out = root().join("screenshots");
+    cmd("cargo")
+        .args(["run", "--package", "companion-e2e", "--bin", "screenshots"])
+        .env("DISPLAY", display.name())
+        .env("COMPANION_APP_BINARY", &app)
+        .env("SCREENSHOT_DIR", &out)
+        .current_dir(root())
+        .run()?;
+    eprintln!("xtask: screenshots written to {}", out.display());
+    Ok(())
+}
+
+fn bench(args: &[String]) -> Result<()> {
+    let out = root().join("bench-results");
+    std::fs::create_dir_all(&out).map_err(|e| Error::Io(out.clone(), e))?;
+    let which = args.first().map(String::as_str).unwrap_or("all");
+    if matches!(which, "all" | "search" | "data") {
+        step("criterion: search and text load");
+        cmd("cargo")
+            .args(["bench", "--package", "quran-data"])
+            .env("BENCH_OUT_DIR", &out)
+            .current_dir(root())
+            .run()?;
+    }
+    if matches!(which, "all" | "startup") {
+        step("app start-up to home screen");
+        install::all()?;
+        build_ui()?;
+        let app = build_app()?;
+        let display = process::Xvfb::start()?;
+        cmd("cargo")
+            .args(["run", "--package", "companion-e2e", "--bin", "startup"])
+            .env("DISPLAY", display.name())
+            .env("COMPANION_APP_BINARY", &app)
+            .env("BENCH_OUT_DIR", &out)
+            .current_dir(root())
+            .run()?;
+    }
+    eprintln!("xtask: results in {}", out.display());
+    Ok(())
+}
+
+fn step(name: &str) {
+    eprintln!("\nxtask: ── {name} ──");
+}
