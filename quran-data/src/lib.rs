@@ -18,6 +18,10 @@ mod search;
 mod translation;
 
 pub use error::{Error, Result};
+
+/// Where every bundled text, list and font comes from, and under which
+/// licence; shown in the app so attribution ships with it.
+pub const ATTRIBUTION: &str = include_str!("../ATTRIBUTION.md");
 #[doc(hidden)]
 pub use meta::{hafs_boundary_lists, hafs_surah_facts};
 pub use quran::{load_uncached, quran, Ayah, Part, Quran, Revelation, Surah};

@@ -6,8 +6,8 @@
 
 use companion_core::wire::{
     AddBookmarkRequest, Bookmark, DeleteBookmarkRequest, GoToRequest, GoToTarget, HomeView,
-    OpenViewRequest, PartSummary, ReadingView, SavePositionRequest, SearchRequest,
-    SearchResponse, Settings, SurahSummary, TranslationOption,
+    OpenViewRequest, PartSummary, ReadingView, SavePositionRequest, SearchRequest, SearchResponse,
+    Settings, SurahSummary, TranslationOption,
 };
 use tauri::State;
 
@@ -19,7 +19,9 @@ use crate::views;
 pub async fn home(state: State<'_, AppState>) -> Result<HomeView> {
     let settings = state.settings().await;
     let quran = quran_data::quran();
-    let days = time::OffsetDateTime::now_utc().unix_timestamp().div_euclid(86_400);
+    let days = time::OffsetDateTime::now_utc()
+        .unix_timestamp()
+        .div_euclid(86_400);
     let mut home = views::home(quran, days, &settings)?;
     if let Ok(store) = state.store() {
         home.last_position = store.position().await?;
@@ -61,7 +63,15 @@ pub async fn translations() -> Result<Vec<TranslationOption>> {
 }
 
 #[tauri::command]
-pub async fn open_view(state: State<'_, AppState>, request: OpenViewRequest) -> Result<ReadingView> {
+pub async fn attribution() -> Result<String> {
+    Ok(quran_data::ATTRIBUTION.to_owned())
+}
+
+#[tauri::command]
+pub async fn open_view(
+    state: State<'_, AppState>,
+    request: OpenViewRequest,
+) -> Result<ReadingView> {
     let settings = state.settings().await;
     views::reading_view(quran_data::quran(), request.target, &settings)
 }
@@ -112,7 +122,10 @@ pub async fn bookmarks(state: State<'_, AppState>) -> Result<Vec<Bookmark>> {
 }
 
 #[tauri::command]
-pub async fn add_bookmark(state: State<'_, AppState>, request: AddBookmarkRequest) -> Result<Bookmark> {
+pub async fn add_bookmark(
+    state: State<'_, AppState>,
+    request: AddBookmarkRequest,
+) -> Result<Bookmark> {
     let row = state
         .store()?
         .add_bookmark(request.reference, request.note.as_deref())
@@ -127,7 +140,10 @@ pub async fn add_bookmark(state: State<'_, AppState>, request: AddBookmarkReques
 }
 
 #[tauri::command]
-pub async fn delete_bookmark(state: State<'_, AppState>, request: DeleteBookmarkRequest) -> Result<()> {
+pub async fn delete_bookmark(
+    state: State<'_, AppState>,
+    request: DeleteBookmarkRequest,
+) -> Result<()> {
     if state.store()?.delete_bookmark(request.id).await? {
         Ok(())
     } else {

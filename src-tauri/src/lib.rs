@@ -53,6 +53,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::hizb_quarters,
             commands::pages,
             commands::translations,
+            commands::attribution,
             commands::open_view,
             commands::go_to,
             commands::search,
@@ -65,7 +66,8 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         ])
 }
 
-fn sql_plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R, Option<tauri_plugin_sql::PluginConfig>> {
+fn sql_plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R, Option<tauri_plugin_sql::PluginConfig>>
+{
     let migrations = store::MIGRATIONS
         .iter()
         .map(|&(version, description, sql)| Migration {
@@ -96,8 +98,12 @@ fn open_store<R: Runtime>(app: &tauri::AppHandle<R>) {
         if let Some(notice) = tauri::async_runtime::block_on(store::recover_if_damaged(&path)) {
             state.set_notice(notice);
         }
-        app.plugin(sql_plugin())
-            .map_err(|e| format!("the database at {} could not be opened: {e}", path.display()))?;
+        app.plugin(sql_plugin()).map_err(|e| {
+            format!(
+                "the database at {} could not be opened: {e}",
+                path.display()
+            )
+        })?;
         let instances = app
             .try_state::<DbInstances>()
             .ok_or_else(|| "the database plugin did not start".to_owned())?;

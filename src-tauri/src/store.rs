@@ -150,7 +150,11 @@ impl Store {
                 .zip(u16::try_from(ayah).ok())
                 .and_then(|(s, a)| AyahRef::new(s, a).ok())
             else {
-                tracing::warn!(surah, ayah, "skipping a bookmark on an ayah that does not exist");
+                tracing::warn!(
+                    surah,
+                    ayah,
+                    "skipping a bookmark on an ayah that does not exist"
+                );
                 continue;
             };
             bookmarks.push(BookmarkRow {
@@ -164,7 +168,11 @@ impl Store {
     }
 
     /// Adds a bookmark, or replaces the note of the one already on that ayah.
-    pub async fn add_bookmark(&self, reference: AyahRef, note: Option<&str>) -> Result<BookmarkRow> {
+    pub async fn add_bookmark(
+        &self,
+        reference: AyahRef,
+        note: Option<&str>,
+    ) -> Result<BookmarkRow> {
         let note = note.map(str::trim).filter(|n| !n.is_empty());
         if let Some(note) = note {
             let chars = note.chars().count();
@@ -276,7 +284,10 @@ pub(crate) mod tests {
         let options = SqliteConnectOptions::new()
             .filename(dir.join(DB_FILE))
             .create_if_missing(true);
-        let pool = SqlitePoolOptions::new().connect_with(options).await.unwrap();
+        let pool = SqlitePoolOptions::new()
+            .connect_with(options)
+            .await
+            .unwrap();
         for (_, _, sql) in MIGRATIONS {
             sqlx::raw_sql(sql).execute(&pool).await.unwrap();
         }
@@ -291,18 +302,38 @@ pub(crate) mod tests {
     async fn bookmarks_are_added_listed_updated_and_deleted() {
         let dir = tempfile::tempdir().unwrap();
         let store = open(dir.path()).await;
-        let kursi = store.add_bookmark(r(2, 255), Some("  Ayat al-Kursi ")).await.unwrap();
+        let kursi = store
+            .add_bookmark(r(2, 255), Some("  Ayat al-Kursi "))
+            .await
+            .unwrap();
         store.add_bookmark(r(1, 1), None).await.unwrap();
         let list = store.bookmarks().await.unwrap();
-        assert_eq!(list.iter().map(|b| b.reference).collect::<Vec<_>>(), [r(1, 1), r(2, 255)], "listed in mushaf order");
-        assert_eq!(list[1].note.as_deref(), Some("Ayat al-Kursi"), "notes are trimmed");
+        assert_eq!(
+            list.iter().map(|b| b.reference).collect::<Vec<_>>(),
+            [r(1, 1), r(2, 255)],
+            "listed in mushaf order"
+        );
+        assert_eq!(
+            list[1].note.as_deref(),
+            Some("Ayat al-Kursi"),
+            "notes are trimmed"
+        );
 
-        let again = store.add_bookmark(r(2, 255), Some("changed")).await.unwrap();
-        assert_eq!(again.id, kursi.id, "one bookmark per ayah; adding again updates the note");
+        let again = store
+            .add_bookmark(r(2, 255), Some("changed"))
+            .await
+            .unwrap();
+        assert_eq!(
+            again.id, kursi.id,
+            "one bookmark per ayah; adding again updates the note"
+        );
         assert_eq!(store.bookmarks().await.unwrap().len(), 2);
 
         assert!(store.delete_bookmark(kursi.id).await.unwrap());
-        assert!(!store.delete_bookmark(kursi.id).await.unwrap(), "deleting twice is harmless");
+        assert!(
+            !store.delete_bookmark(kursi.id).await.unwrap(),
+            "deleting twice is harmless"
+        );
         assert_eq!(store.bookmarks().await.unwrap().len(), 1);
     }
 
@@ -311,10 +342,16 @@ pub(crate) mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = open(dir.path()).await;
         let note = "x".repeat(MAX_NOTE_CHARS + 1);
-        let error = store.add_bookmark(r(2, 255), Some(&note)).await.unwrap_err();
+        let error = store
+            .add_bookmark(r(2, 255), Some(&note))
+            .await
+            .unwrap_err();
         assert_eq!(error.code(), "invalid_request");
         assert!(error.to_string().contains("2000"));
-        assert!(store.bookmarks().await.unwrap().is_empty(), "nothing half-saved");
+        assert!(
+            store.bookmarks().await.unwrap().is_empty(),
+            "nothing half-saved"
+        );
     }
 
     #[tokio::test]
@@ -323,23 +360,43 @@ pub(crate) mod tests {
         {
             let store = open(dir.path()).await;
             assert_eq!(store.settings().await.unwrap(), Settings::default());
-            let settings = Settings { arabic_font_size: 500, translation: "fr".into(), ..Settings::default() };
+            let settings = Settings {
+                arabic_font_size: 500,
+                translation: "fr".into(),
+                ..Settings::default()
+            };
             let saved = store.save_settings(&settings).await.unwrap();
-            assert_eq!(saved.arabic_font_size, Settings::MAX_FONT_SIZE, "sizes are clamped");
-            let position = Position { target: companion_core::wire::ViewTarget::Surah(2), ayah: r(2, 255) };
+            assert_eq!(
+                saved.arabic_font_size,
+                Settings::MAX_FONT_SIZE,
+                "sizes are clamped"
+            );
+            let position = Position {
+                target: companion_core::wire::ViewTarget::Surah(2),
+                ayah: r(2, 255),
+            };
             store.save_position(&position).await.unwrap();
         }
         let store = open(dir.path()).await;
         assert_eq!(store.settings().await.unwrap().translation, "fr");
-        assert_eq!(store.position().await.unwrap().map(|p| p.ayah), Some(r(2, 255)));
+        assert_eq!(
+            store.position().await.unwrap().map(|p| p.ayah),
+            Some(r(2, 255))
+        );
     }
 
     #[tokio::test]
     async fn an_unknown_translation_code_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let store = open(dir.path()).await;
-        let settings = Settings { translation: "xx".into(), ..Settings::default() };
-        assert_eq!(store.save_settings(&settings).await.unwrap_err().code(), "invalid_request");
+        let settings = Settings {
+            translation: "xx".into(),
+            ..Settings::default()
+        };
+        assert_eq!(
+            store.save_settings(&settings).await.unwrap_err().code(),
+            "invalid_request"
+        );
     }
 
     #[tokio::test]
@@ -350,9 +407,14 @@ pub(crate) mod tests {
         let notice = recover_if_damaged(&path).await.expect("damage is reported");
         assert!(notice.contains("fresh start"), "{notice}");
         assert!(!path.exists(), "the damaged file no longer blocks the app");
-        let kept = std::fs::read_dir(dir.path()).unwrap().filter_map(|e| e.ok()).any(|e| {
-            e.file_name().to_string_lossy().starts_with("companion.db.damaged-")
-        });
+        let kept = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .any(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with("companion.db.damaged-")
+            });
         assert!(kept, "the damaged file is kept beside, not deleted");
         // And a fresh store works at the same path.
         let store = open(dir.path()).await;
@@ -363,7 +425,11 @@ pub(crate) mod tests {
     async fn a_healthy_or_missing_database_is_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(DB_FILE);
-        assert_eq!(recover_if_damaged(&path).await, None, "a first start is not damage");
+        assert_eq!(
+            recover_if_damaged(&path).await,
+            None,
+            "a first start is not damage"
+        );
         let store = open(dir.path()).await;
         store.add_bookmark(r(1, 1), None).await.unwrap();
         drop(store);

@@ -79,9 +79,11 @@ pub fn translations() -> Vec<TranslationOption> {
 /// does not exist.
 fn bounds(quran: &Quran, target: &ViewTarget) -> Result<(AyahRef, AyahRef)> {
     let part = |found: Option<&Part>, what: &str, n: u16, max: usize| {
-        found
-            .map(|p| (p.first, p.last))
-            .ok_or_else(|| Error::NotFound(format!("There is no {what} {n}: {what}s are numbered 1 to {max}.")))
+        found.map(|p| (p.first, p.last)).ok_or_else(|| {
+            Error::NotFound(format!(
+                "There is no {what} {n}: {what}s are numbered 1 to {max}."
+            ))
+        })
     };
     match *target {
         ViewTarget::Surah(n) => {
@@ -197,11 +199,7 @@ pub fn single_ayah(quran: &Quran, r: AyahRef, settings: &Settings) -> Result<Aya
 }
 
 /// The home screen, without the stored parts filled in.
-pub fn home(
-    quran: &Quran,
-    days_since_epoch: i64,
-    settings: &Settings,
-) -> Result<HomeView> {
+pub fn home(quran: &Quran, days_since_epoch: i64, settings: &Settings) -> Result<HomeView> {
     let r = quran.ayah_of_the_day(days_since_epoch);
     Ok(HomeView {
         last_position: None,
@@ -253,19 +251,45 @@ mod tests {
     fn al_fatihah_has_seven_ayahs_and_no_separate_basmala() {
         let v = view(ViewTarget::Surah(1));
         assert_eq!(v.ayahs.len(), 7);
-        let heading = v.ayahs[0].heading.as_ref().expect("surah 1 starts with a heading");
-        assert_eq!(heading.basmala, None, "in Al-Fatihah the basmala is ayah 1 itself");
-        assert!(v.ayahs[0].translation.is_some(), "English is shown by default");
+        let heading = v.ayahs[0]
+            .heading
+            .as_ref()
+            .expect("surah 1 starts with a heading");
+        assert_eq!(
+            heading.basmala, None,
+            "in Al-Fatihah the basmala is ayah 1 itself"
+        );
+        assert!(
+            v.ayahs[0].translation.is_some(),
+            "English is shown by default"
+        );
     }
 
     #[test]
     fn at_tawbah_has_no_basmala_but_al_baqarah_does() {
         let tawbah = view(ViewTarget::Surah(9));
-        assert_eq!(tawbah.ayahs[0].heading.as_ref().and_then(|h| h.basmala.as_ref()), None);
+        assert_eq!(
+            tawbah.ayahs[0]
+                .heading
+                .as_ref()
+                .and_then(|h| h.basmala.as_ref()),
+            None
+        );
         let baqarah = view(ViewTarget::Surah(2));
         assert_eq!(baqarah.ayahs.len(), 286);
-        let basmala = baqarah.ayahs[0].heading.as_ref().and_then(|h| h.basmala.clone());
-        assert_eq!(basmala.as_deref(), Some(quran_data::quran().ayah(AyahRef::new(1, 1).unwrap()).text.as_ref()));
+        let basmala = baqarah.ayahs[0]
+            .heading
+            .as_ref()
+            .and_then(|h| h.basmala.clone());
+        assert_eq!(
+            basmala.as_deref(),
+            Some(
+                quran_data::quran()
+                    .ayah(AyahRef::new(1, 1).unwrap())
+                    .text
+                    .as_ref()
+            )
+        );
     }
 
     #[test]
@@ -284,7 +308,10 @@ mod tests {
     fn page_mode_shows_the_ayahs_of_that_page() {
         let v = view(ViewTarget::Page(604));
         assert!(v.ayahs.iter().all(|a| a.page == 604));
-        assert_eq!(v.ayahs.last().map(|a| a.reference), AyahRef::new(114, 6).ok());
+        assert_eq!(
+            v.ayahs.last().map(|a| a.reference),
+            AyahRef::new(114, 6).ok()
+        );
     }
 
     #[test]
@@ -297,8 +324,15 @@ mod tests {
     #[test]
     fn numbers_that_do_not_exist_are_clear_errors() {
         let quran = quran_data::quran();
-        for target in [ViewTarget::Surah(115), ViewTarget::Surah(0), ViewTarget::Page(605), ViewTarget::Juz(31), ViewTarget::HizbQuarter(241)] {
-            let error = reading_view(quran, target.clone(), &Settings::default()).expect_err("must fail");
+        for target in [
+            ViewTarget::Surah(115),
+            ViewTarget::Surah(0),
+            ViewTarget::Page(605),
+            ViewTarget::Juz(31),
+            ViewTarget::HizbQuarter(241),
+        ] {
+            let error =
+                reading_view(quran, target.clone(), &Settings::default()).expect_err("must fail");
             assert_eq!(error.code(), "not_found", "{target:?}");
         }
     }
@@ -323,12 +357,18 @@ mod tests {
         };
         let v = reading_view(quran_data::quran(), ViewTarget::Surah(112), &settings).unwrap();
         let first = &v.ayahs[0];
-        assert!(first.transliteration.as_deref().is_some_and(|t| !t.is_empty()));
+        assert!(first
+            .transliteration
+            .as_deref()
+            .is_some_and(|t| !t.is_empty()));
         assert_eq!(
             first.translation.as_deref(),
             Some(quran_data::translation("fr").unwrap().text(first.reference))
         );
-        let hidden = Settings { show_translation: false, ..Settings::default() };
+        let hidden = Settings {
+            show_translation: false,
+            ..Settings::default()
+        };
         let v = reading_view(quran_data::quran(), ViewTarget::Surah(112), &hidden).unwrap();
         assert!(v.ayahs.iter().all(|a| a.translation.is_none()));
     }

@@ -69,6 +69,14 @@ impl Default for Profile {
     }
 }
 
+/// Driver, D-Bus and app output go to `driver.log` in the profile; it is
+/// printed when a test fails.
+fn log_file(profile: &Profile) -> Stdio {
+    std::fs::File::create(profile.path().join("driver.log"))
+        .map(Stdio::from)
+        .unwrap_or_else(|_| Stdio::null())
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -77,10 +85,16 @@ fn free_port() -> u16 {
 }
 
 fn app_binary() -> PathBuf {
-    let path = std::env::var_os("COMPANION_APP_BINARY").map(PathBuf::from).expect(
-        "COMPANION_APP_BINARY is not set: run the end-to-end tests through `cargo xtask test`",
+    let path = std::env::var_os("COMPANION_APP_BINARY")
+        .map(PathBuf::from)
+        .expect(
+            "COMPANION_APP_BINARY is not set: run the end-to-end tests through `cargo xtask test`",
+        );
+    assert!(
+        path.is_file(),
+        "the app binary {} does not exist",
+        path.display()
     );
-    assert!(path.is_file(), "the app binary {} does not exist", path.display());
     path
 }
 
@@ -89,6 +103,7 @@ fn app_binary() -> PathBuf {
 pub struct App {
     pub client: Client,
     driver: Child,
+    log: PathBuf,
     /// When the session was requested: the app process starts then.
     pub launched_at: Instant,
 }
@@ -112,7 +127,7 @@ impl App {
             .env("XDG_RUNTIME_DIR", profile.path().join("runtime"))
             .env("COMPANION_LOG", "info")
             .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
+            .stderr(log_file(profile))
             // Its own process group, so quitting stops the whole tree
             // (dbus, tauri-driver, WebKitWebDriver, the app).
             .process_group(0)
@@ -120,7 +135,9 @@ impl App {
         if Path::new("/usr/bin/WebKitWebDriver").exists() {
             driver.args(["--native-driver", "/usr/bin/WebKitWebDriver"]);
         }
-        let driver = driver.spawn().expect("tauri-driver starts (is it installed?)");
+        let driver = driver
+            .spawn()
+            .expect("tauri-driver starts (is it installed?)");
         let capabilities = serde_json::json!({
             "browserName": "wry",
             "tauri:options": { "application": app_binary() },
@@ -140,6 +157,7 @@ impl App {
                     return App {
                         client,
                         driver,
+                        log: profile.path().join("driver.log"),
                         launched_at,
                     }
                 }
@@ -253,5 +271,13 @@ impl Drop for App {
     /// A failed test must not leave a window and drivers running.
     fn drop(&mut self) {
         self.stop_tree();
+        if std::thread::panicking() {
+            let log = std::fs::read_to_string(&self.log).unwrap_or_default();
+            let tail: Vec<&str> = log.lines().rev().take(40).collect();
+            eprintln!("--- last lines of {} ---", self.log.display());
+            for line in tail.into_iter().rev() {
+                eprintln!("{line}");
+            }
+        }
     }
 }

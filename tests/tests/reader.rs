@@ -20,7 +20,10 @@ async fn al_fatihah_opens_with_its_seven_ayahs() {
     let title = app.wait_for("#reader-title").await.text().await.unwrap();
     assert!(title.contains("Al-Fatihah"), "title: {title}");
     let heading_basmala = app.all("#reader .basmala").await;
-    assert!(heading_basmala.is_empty(), "in Al-Fatihah the basmala is ayah 1, not a heading");
+    assert!(
+        heading_basmala.is_empty(),
+        "in Al-Fatihah the basmala is ayah 1, not a heading"
+    );
     app.quit().await;
 }
 
@@ -37,7 +40,9 @@ async fn going_to_2_255_shows_that_ayah_and_bad_references_are_explained() {
         app.is_in_view("#reader .ayah[data-ref='2:255']").await,
         "Ayat al-Kursi is on screen, not somewhere below"
     );
-    let window = app.script("return document.querySelectorAll('#reader .ayah').length").await;
+    let window = app
+        .script("return document.querySelectorAll('#reader .ayah').length")
+        .await;
     assert!(
         window.as_u64().unwrap() < 100,
         "Al-Baqarah keeps a small DOM ({window} ayahs rendered of 286)"
@@ -45,7 +50,10 @@ async fn going_to_2_255_shows_that_ayah_and_bad_references_are_explained() {
 
     app.type_into("#goto-input", "115:1\n").await;
     let error = app.wait_for_text("#goto-error", "114").await;
-    assert!(error.text().await.unwrap().contains("115"), "the message names the bad surah");
+    assert!(
+        error.text().await.unwrap().contains("115"),
+        "the message names the bad surah"
+    );
     app.type_into("#goto-input", "2:300\n").await;
     app.wait_for_text("#goto-error", "286").await;
     app.quit().await;
@@ -60,7 +68,10 @@ async fn searching_arabic_without_diacritics_finds_and_opens_ayahs() {
     app.type_into("#search-input", "الرحمن\n").await;
     app.wait_for("#search-results li").await;
     let count = app.wait_for("#search-count").await.text().await.unwrap();
-    assert!(count.contains("found"), "the number of results is said: {count}");
+    assert!(
+        count.contains("found"),
+        "the number of results is said: {count}"
+    );
     let marks = app.all("#search-results mark").await;
     assert!(!marks.is_empty(), "matches are highlighted");
     let first = app.wait_for("#search-results li button").await;
@@ -69,7 +80,10 @@ async fn searching_arabic_without_diacritics_finds_and_opens_ayahs() {
     let selector = format!("#reader .ayah.focused[data-ref='{reference}']");
     app.wait_for(&selector).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert!(app.is_in_view(&selector).await, "the reader scrolled to {reference}");
+    assert!(
+        app.is_in_view(&selector).await,
+        "the reader scrolled to {reference}"
+    );
 
     app.click("#back").await;
     app.wait_for("#search-results li").await;
@@ -88,9 +102,11 @@ async fn a_bookmark_and_the_reading_position_survive_a_restart() {
         let ayah = "#reader .ayah[data-ref='2:255']";
         app.wait_for(ayah).await;
         app.click(&format!("{ayah} .bookmark-toggle")).await;
-        app.type_into(&format!("{ayah} textarea"), "Ayat al-Kursi, before sleep").await;
+        app.type_into(&format!("{ayah} textarea"), "Ayat al-Kursi, before sleep")
+            .await;
         app.click(&format!("{ayah} #bookmark-save")).await;
-        app.wait_for(&format!("{ayah} .bookmark-toggle[aria-pressed='true']")).await;
+        app.wait_for(&format!("{ayah} .bookmark-toggle[aria-pressed='true']"))
+            .await;
         // The position is saved once scrolling settles.
         tokio::time::sleep(Duration::from_millis(1500)).await;
         app.quit().await;
@@ -100,7 +116,10 @@ async fn a_bookmark_and_the_reading_position_survive_a_restart() {
     app.click("#nav-bookmarks").await;
     let row = app.wait_for_text("#bookmarks-list", "2:255").await;
     let text = row.text().await.unwrap();
-    assert!(text.contains("Ayat al-Kursi, before sleep"), "the note survived: {text}");
+    assert!(
+        text.contains("Ayat al-Kursi, before sleep"),
+        "the note survived: {text}"
+    );
     app.quit().await;
 }
 

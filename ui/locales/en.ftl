@@ -135,6 +135,8 @@ settings-saved = Settings saved.
 settings-about = About the text
 settings-attribution = Qur'an text (Uthmani, Hafs) from The Noble Qur'an Encyclopedia; translations and transliteration from Tanzil, via quran-json (CC BY-SA 4.0). Juz, hizb, page and sajdah data from quran-meta (MIT). Amiri Quran font (SIL Open Font License).
 
+settings-attribution-full = Sources and licences in full
+
 on = On
 off = Off
 close = Close

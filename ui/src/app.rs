@@ -4,8 +4,8 @@
 use companion_core::wire::Theme;
 use yew::prelude::*;
 
-use crate::components::top_bar::TopBar;
 use crate::components::toast::Toast;
+use crate::components::top_bar::TopBar;
 use crate::i18n::I18n;
 use crate::pages::{
     bookmarks::BookmarksPage, home::HomePage, juz::JuzPage, pages_index::PagesPage,

@@ -27,7 +27,8 @@ impl I18n {
     /// error in it is caught by the tests, not by users; resources with
     /// errors still load every message that parsed.
     pub fn english() -> Self {
-        let resource = FluentResource::try_new(EN_FTL.to_owned()).unwrap_or_else(|(partial, _)| partial);
+        let resource =
+            FluentResource::try_new(EN_FTL.to_owned()).unwrap_or_else(|(partial, _)| partial);
         let mut bundle = FluentBundle::new(vec![langid!("en")]);
         // Isolation marks would surround every argument with invisible bidi
         // characters; our arguments are numbers and names shown in
@@ -88,9 +89,18 @@ mod tests {
     #[test]
     fn plurals_and_arguments_are_formatted() {
         let i18n = I18n::english();
-        assert_eq!(i18n.t_args("search-results", &[("total", 1.into())]), "1 ayah found");
-        assert_eq!(i18n.t_args("search-results", &[("total", 12.into())]), "12 ayahs found");
-        assert_eq!(i18n.t_args("reader-ayah-label", &[("reference", "2:255".into())]), "Ayah 2:255");
+        assert_eq!(
+            i18n.t_args("search-results", &[("total", 1.into())]),
+            "1 ayah found"
+        );
+        assert_eq!(
+            i18n.t_args("search-results", &[("total", 12.into())]),
+            "12 ayahs found"
+        );
+        assert_eq!(
+            i18n.t_args("reader-ayah-label", &[("reference", "2:255".into())]),
+            "Ayah 2:255"
+        );
     }
 
     /// Every message id the code asks for must exist in en.ftl, or the user
@@ -108,7 +118,10 @@ mod tests {
                 }
             }
         }
-        assert!(checked > 50, "the scan found the UI's message ids ({checked})");
+        assert!(
+            checked > 50,
+            "the scan found the UI's message ids ({checked})"
+        );
         assert!(missing.is_empty(), "ids missing from en.ftl: {missing:?}");
     }
 
@@ -119,12 +132,18 @@ mod tests {
                 if path.is_dir() {
                     walk(&path, out);
                 } else if path.extension().is_some_and(|e| e == "rs") {
-                    out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+                    out.push((
+                        path.display().to_string(),
+                        std::fs::read_to_string(&path).unwrap(),
+                    ));
                 }
             }
         }
         let mut out = Vec::new();
-        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut out,
+        );
         out
     }
 

@@ -12,10 +12,17 @@ use yew::prelude::*;
 pub enum Route {
     Home,
     Surahs,
-    Juz { quarters: bool },
+    Juz {
+        quarters: bool,
+    },
     Pages,
-    Reader { target: ViewTarget, focus: Option<AyahRef> },
-    Search { query: String },
+    Reader {
+        target: ViewTarget,
+        focus: Option<AyahRef>,
+    },
+    Search {
+        query: String,
+    },
     Bookmarks,
     Settings,
 }
@@ -100,34 +107,6 @@ pub fn use_app() -> AppContext {
     use_context::<AppContext>().expect("the App component provides AppContext to every screen")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn reduce(state: AppState, action: Action) -> AppState {
-        (*Rc::new(state).reduce(action)).clone()
-    }
-
-    #[test]
-    fn back_returns_to_the_previous_screen_and_then_home() {
-        let s = reduce(AppState::default(), Action::Navigate(Route::Surahs));
-        let s = reduce(s, Action::Navigate(Route::Reader { target: ViewTarget::Surah(2), focus: None }));
-        let s = reduce(s, Action::Back);
-        assert_eq!(s.route, Route::Surahs);
-        let s = reduce(s, Action::Back);
-        assert_eq!(s.route, Route::Home);
-        let s = reduce(s, Action::Back);
-        assert_eq!(s.route, Route::Home, "Back on the first screen stays there");
-    }
-
-    #[test]
-    fn replacing_a_screen_does_not_grow_history() {
-        let s = reduce(AppState::default(), Action::Navigate(Route::Search { query: String::new() }));
-        let s = reduce(s, Action::Replace(Route::Search { query: "mercy".into() }));
-        assert_eq!(s.history, vec![Route::Home]);
-    }
-}
-
 /// Applies new settings at once and saves them; a failed save is reported
 /// and the saved settings stay authoritative.
 pub fn save_settings(app: &AppContext, settings: companion_core::wire::Settings) {
@@ -139,4 +118,48 @@ pub fn save_settings(app: &AppContext, settings: companion_core::wire::Settings)
             Err(error) => app.dispatch(Action::Toast(error.message)),
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: AppState, action: Action) -> AppState {
+        (*Rc::new(state).reduce(action)).clone()
+    }
+
+    #[test]
+    fn back_returns_to_the_previous_screen_and_then_home() {
+        let s = reduce(AppState::default(), Action::Navigate(Route::Surahs));
+        let s = reduce(
+            s,
+            Action::Navigate(Route::Reader {
+                target: ViewTarget::Surah(2),
+                focus: None,
+            }),
+        );
+        let s = reduce(s, Action::Back);
+        assert_eq!(s.route, Route::Surahs);
+        let s = reduce(s, Action::Back);
+        assert_eq!(s.route, Route::Home);
+        let s = reduce(s, Action::Back);
+        assert_eq!(s.route, Route::Home, "Back on the first screen stays there");
+    }
+
+    #[test]
+    fn replacing_a_screen_does_not_grow_history() {
+        let s = reduce(
+            AppState::default(),
+            Action::Navigate(Route::Search {
+                query: String::new(),
+            }),
+        );
+        let s = reduce(
+            s,
+            Action::Replace(Route::Search {
+                query: "mercy".into(),
+            }),
+        );
+        assert_eq!(s.history, vec![Route::Home]);
+    }
 }

@@ -55,7 +55,10 @@ mod tests {
         let joined: String = segments.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(joined, text, "every character is still shown");
         assert_eq!(segments[1], ("the".to_owned(), true));
-        assert_eq!(segments.last().cloned(), Some(("Merciful".to_owned(), true)));
+        assert_eq!(
+            segments.last().cloned(),
+            Some(("Merciful".to_owned(), true))
+        );
     }
 
     #[test]

@@ -32,12 +32,16 @@ pub fn all() -> Result<()> {
     debian_packages()?;
     wasm_target()?;
     wasm_bindgen_cli()?;
-    cargo_tool("trunk", &["--locked", "trunk", "--version", TRUNK_VERSION], || {
-        cmd("trunk")
-            .args(["--version"])
-            .output()
-            .is_ok_and(|v| v.contains(TRUNK_VERSION))
-    })?;
+    cargo_tool(
+        "trunk",
+        &["--locked", "trunk", "--version", TRUNK_VERSION],
+        || {
+            cmd("trunk")
+                .args(["--version"])
+                .output()
+                .is_ok_and(|v| v.contains(TRUNK_VERSION))
+        },
+    )?;
     // tauri-driver has no --version flag: being on PATH is the check.
     cargo_tool("tauri-driver", &["--locked", "tauri-driver"], || {
         which("tauri-driver").is_some()
@@ -115,7 +119,10 @@ fn wasm_target() -> Result<()> {
         .args(["target", "list", "--installed"])
         .output()
         .unwrap_or_default();
-    if installed.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|t| t.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     cmd("rustup")
@@ -127,8 +134,7 @@ fn wasm_target() -> Result<()> {
 /// exactly, or trunk would try to download a matching binary.
 fn wasm_bindgen_cli() -> Result<()> {
     let lock_path = crate::root().join("Cargo.lock");
-    let lock =
-        std::fs::read_to_string(&lock_path).map_err(|e| Error::Io(lock_path.clone(), e))?;
+    let lock = std::fs::read_to_string(&lock_path).map_err(|e| Error::Io(lock_path.clone(), e))?;
     let version = locked_version(&lock, "wasm-bindgen").ok_or_else(|| {
         Error::Other("Cargo.lock has no wasm-bindgen package; is ui/ in the workspace?".into())
     })?;

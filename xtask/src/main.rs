@@ -43,7 +43,9 @@ fn main() -> ExitCode {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
         }
-        Some(other) => Err(Error::Usage(format!("unknown command `{other}`\n\n{USAGE}"))),
+        Some(other) => Err(Error::Usage(format!(
+            "unknown command `{other}`\n\n{USAGE}"
+        ))),
     };
     match result {
         Ok(()) => {
@@ -137,7 +139,13 @@ fn test() -> Result<()> {
     let app = build_app()?;
     let display = process::Xvfb::start()?;
     cmd("cargo")
-        .args(["test", "--package", "companion-e2e", "--", "--test-threads=1"])
+        .args([
+            "test",
+            "--package",
+            "companion-e2e",
+            "--",
+            "--test-threads=1",
+        ])
         .env("DISPLAY", display.name())
         .env("COMPANION_APP_BINARY", &app)
         .current_dir(&root)

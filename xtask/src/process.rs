@@ -88,16 +88,6 @@ impl Cmd {
         }
     }
 
-    /// Runs quietly and returns whether it succeeded (for look-ups).
-    pub fn succeeds(mut self) -> bool {
-        self.inner
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .map(|s| s.success())
-            .unwrap_or(false)
-    }
-
     /// Runs quietly and returns its standard output.
     pub fn output(mut self) -> Result<String> {
         let out = self

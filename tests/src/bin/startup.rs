@@ -39,5 +39,8 @@ async fn main() {
     });
     let path = out.join("startup.json");
     std::fs::write(&path, serde_json::to_string_pretty(&report).unwrap()).unwrap();
-    eprintln!("startup: median {median:.0} ms over {RUNS} launches → {}", path.display());
+    eprintln!(
+        "startup: median {median:.0} ms over {RUNS} launches → {}",
+        path.display()
+    );
 }

@@ -41,7 +41,10 @@ pub fn GoToBox(props: &GoToBoxProps) -> Html {
     let oninput = {
         let input = input.clone();
         Callback::from(move |e: InputEvent| {
-            input.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
+            input.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            );
         })
     };
     let input_id = format!("{}-input", props.id);

@@ -30,9 +30,17 @@ mod tests {
 
     #[tokio::test]
     async fn matches_are_wrapped_in_mark_elements() {
-        let props = HighlightedProps { text: "the Merciful, the Merciful".into(), ranges: vec![(4, 12)] };
-        let html = yew::ServerRenderer::<Highlighted>::with_props(move || props).render().await;
+        let props = HighlightedProps {
+            text: "the Merciful, the Merciful".into(),
+            ranges: vec![(4, 12)],
+        };
+        let html = yew::LocalServerRenderer::<Highlighted>::with_props(props)
+            .render()
+            .await;
         assert!(html.contains("<mark>Merciful</mark>"), "{html}");
-        assert!(html.contains(", the Merciful"), "the rest is plain text: {html}");
+        assert!(
+            html.contains(", the Merciful"),
+            "the rest is plain text: {html}"
+        );
     }
 }

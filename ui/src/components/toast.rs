@@ -13,9 +13,9 @@ pub fn Toast() -> Html {
     {
         let app = app.clone();
         use_effect_with(app.toast.clone(), move |toast| {
-            let timeout = toast.is_some().then(|| {
-                Timeout::new(4_000, move || app.dispatch(Action::DismissToast))
-            });
+            let timeout = toast
+                .is_some()
+                .then(|| Timeout::new(4_000, move || app.dispatch(Action::DismissToast)));
             move || drop(timeout)
         });
     }

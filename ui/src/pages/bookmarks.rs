@@ -17,7 +17,12 @@ pub fn BookmarksPage() -> Html {
     let open = |b: &Bookmark| {
         let app = app.clone();
         let r = b.reference;
-        Callback::from(move |_| app.dispatch(Action::Navigate(Route::Reader { target: ViewTarget::Surah(r.surah()), focus: Some(r) })))
+        Callback::from(move |_| {
+            app.dispatch(Action::Navigate(Route::Reader {
+                target: ViewTarget::Surah(r.surah()),
+                focus: Some(r),
+            }))
+        })
     };
     let delete = |b: &Bookmark| {
         let (app, list, id) = (app.clone(), list.clone(), b.id);
@@ -27,9 +32,13 @@ pub fn BookmarksPage() -> Html {
                 match bridge::delete_bookmark(id).await {
                     Ok(()) => {
                         if let Load::Ready(items) = &*list {
-                            list.set(Load::Ready(items.iter().filter(|b| b.id != id).cloned().collect()));
+                            list.set(Load::Ready(
+                                items.iter().filter(|b| b.id != id).cloned().collect(),
+                            ));
                         }
-                        app.dispatch(Action::Toast(crate::i18n::I18n::english().t("bookmark-removed")));
+                        app.dispatch(Action::Toast(
+                            crate::i18n::I18n::english().t("bookmark-removed"),
+                        ));
                     }
                     Err(e) => app.dispatch(Action::Toast(e.message)),
                 }
@@ -38,7 +47,9 @@ pub fn BookmarksPage() -> Html {
     };
 
     let body = match &*list {
-        Load::Ready(items) if items.is_empty() => html! { <p class="muted" id="bookmarks-empty">{ i18n.t("bookmarks-empty") }</p> },
+        Load::Ready(items) if items.is_empty() => {
+            html! { <p class="muted" id="bookmarks-empty">{ i18n.t("bookmarks-empty") }</p> }
+        }
         Load::Ready(items) => html! {
             <ul class="list" id="bookmarks-list">
                 { for items.iter().map(|b| {

@@ -54,13 +54,18 @@ pub fn HomePage() -> Html {
 }
 
 fn ready(view: &HomeView, app: &crate::state::AppContext, i18n: &crate::i18n::I18n) -> Html {
-    let notice = view.notice.as_ref().map(|text| html! {
-        <div class="notice" role="alert" id="db-notice">{ text }</div>
+    let notice = view.notice.as_ref().map(|text| {
+        html! {
+            <div class="notice" role="alert" id="db-notice">{ text }</div>
+        }
     });
     let continue_card = match (&view.last_position, &view.last_surah_name) {
         (Some(position), Some(name)) => {
             let app = app.clone();
-            let route = Route::Reader { target: position.target.clone(), focus: Some(position.ayah) };
+            let route = Route::Reader {
+                target: position.target.clone(),
+                focus: Some(position.ayah),
+            };
             let onclick = Callback::from(move |_| app.dispatch(Action::Navigate(route.clone())));
             html! {
                 <section class="card">
@@ -74,7 +79,10 @@ fn ready(view: &HomeView, app: &crate::state::AppContext, i18n: &crate::i18n::I1
         _ => {
             let app = app.clone();
             let onclick = Callback::from(move |_| {
-                app.dispatch(Action::Navigate(Route::Reader { target: ViewTarget::Surah(1), focus: None }))
+                app.dispatch(Action::Navigate(Route::Reader {
+                    target: ViewTarget::Surah(1),
+                    focus: None,
+                }))
             });
             html! {
                 <section class="card">
@@ -88,7 +96,10 @@ fn ready(view: &HomeView, app: &crate::state::AppContext, i18n: &crate::i18n::I1
     let ayah = &view.ayah_of_the_day;
     let open_ayah = {
         let app = app.clone();
-        let route = Route::Reader { target: ViewTarget::Surah(ayah.reference.surah()), focus: Some(ayah.reference) };
+        let route = Route::Reader {
+            target: ViewTarget::Surah(ayah.reference.surah()),
+            focus: Some(ayah.reference),
+        };
         Callback::from(move |_| app.dispatch(Action::Navigate(route.clone())))
     };
     html! {

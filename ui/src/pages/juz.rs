@@ -22,16 +22,28 @@ pub fn JuzPage(props: &JuzPageProps) -> Html {
     let quarters = use_load(bridge::hizb_quarters);
     let open = |target: ViewTarget, focus| {
         let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::Navigate(Route::Reader { target: target.clone(), focus })))
+        Callback::from(move |_| {
+            app.dispatch(Action::Navigate(Route::Reader {
+                target: target.clone(),
+                focus,
+            }))
+        })
     };
     let tab = |quarters: bool, label: &str| {
         let app = app.clone();
         let pressed = props.quarters == quarters;
-        let onclick = Callback::from(move |_| app.dispatch(Action::Replace(Route::Juz { quarters })));
+        let onclick =
+            Callback::from(move |_| app.dispatch(Action::Replace(Route::Juz { quarters })));
         html! { <button class="chip" aria-pressed={pressed.to_string()} {onclick}>{ i18n.t(label) }</button> }
     };
     let starts = |part: &PartSummary| {
-        i18n.t_args("juz-starts", &[("surah", part.first_surah.clone().into()), ("reference", part.first.to_string().into())])
+        i18n.t_args(
+            "juz-starts",
+            &[
+                ("surah", part.first_surah.clone().into()),
+                ("reference", part.first.to_string().into()),
+            ],
+        )
     };
     let body = if props.quarters {
         match &*quarters {

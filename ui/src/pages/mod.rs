@@ -31,7 +31,9 @@ pub fn load_status<T>(load: &Load<T>, i18n: &I18n) -> Html {
                 <p>{ i18n.t("reader-loading") }</p>
             </div>
         },
-        Load::Failed(error) => html! { <p class="message error" role="alert">{ &error.message }</p> },
+        Load::Failed(error) => {
+            html! { <p class="message error" role="alert">{ &error.message }</p> }
+        }
         Load::Ready(_) => html! {},
     }
 }

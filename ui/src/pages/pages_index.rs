@@ -17,7 +17,12 @@ pub fn PagesPage() -> Html {
     let error = use_state(|| false);
     let open = |page: u16| {
         let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::Navigate(Route::Reader { target: ViewTarget::Page(page), focus: None })))
+        Callback::from(move |_| {
+            app.dispatch(Action::Navigate(Route::Reader {
+                target: ViewTarget::Page(page),
+                focus: None,
+            }))
+        })
     };
     let onsubmit = {
         let (app, number, error) = (app.clone(), number.clone(), error.clone());
@@ -26,7 +31,10 @@ pub fn PagesPage() -> Html {
             match number.trim().parse::<u16>() {
                 Ok(page) if (1..=PAGES).contains(&page) => {
                     error.set(false);
-                    app.dispatch(Action::Navigate(Route::Reader { target: ViewTarget::Page(page), focus: None }));
+                    app.dispatch(Action::Navigate(Route::Reader {
+                        target: ViewTarget::Page(page),
+                        focus: None,
+                    }));
                 }
                 _ => error.set(true),
             }
@@ -34,7 +42,12 @@ pub fn PagesPage() -> Html {
     };
     let oninput = {
         let number = number.clone();
-        Callback::from(move |e: InputEvent| number.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            number.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
     };
     html! {
         <main class="main" id="pages">

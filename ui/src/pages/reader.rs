@@ -91,7 +91,10 @@ fn title(i18n: &I18n, view: &ReadingView) -> String {
                 .and_then(|a| a.heading.as_ref())
                 .map(|h| h.surah.transliteration.clone())
                 .unwrap_or_default();
-            i18n.t_args("reader-title-surah", &[("number", n.into()), ("name", name.into())])
+            i18n.t_args(
+                "reader-title-surah",
+                &[("number", n.into()), ("name", name.into())],
+            )
         }
         ViewTarget::Juz(n) => i18n.t_args("reader-title-juz", &[("number", n.into())]),
         ViewTarget::HizbQuarter(n) => i18n.t_args("reader-title-quarter", &[("number", n.into())]),
@@ -116,8 +119,13 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
 
     // Open the view; reopen (keeping the place) when the text options change.
     {
-        let (view, window, focused, current, pending) =
-            (view.clone(), window.clone(), focused.clone(), current.clone(), pending.clone());
+        let (view, window, focused, current, pending) = (
+            view.clone(),
+            window.clone(),
+            focused.clone(),
+            current.clone(),
+            pending.clone(),
+        );
         let deps = (
             props.target.clone(),
             props.focus,
@@ -137,7 +145,8 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                 match bridge::open_view(target).await {
                     Ok(loaded) => {
                         let len = loaded.ayahs.len();
-                        let wanted = focus.and_then(|f| loaded.ayahs.iter().position(|a| a.reference == f));
+                        let wanted =
+                            focus.and_then(|f| loaded.ayahs.iter().position(|a| a.reference == f));
                         let (index, focus_it) = match (same_target, keep, wanted) {
                             (true, Some(kept), _) => (kept.min(len.saturating_sub(1)), false),
                             (_, _, Some(found)) => (found, true),
@@ -175,7 +184,11 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                 match work {
                     Pending::ScrollTo(index, focus_it) => {
                         if let Some(ayah) = element(index) {
-                            el.set_scroll_top(if index == 0 { 0 } else { ayah.offset_top() - BAR });
+                            el.set_scroll_top(if index == 0 {
+                                0
+                            } else {
+                                ayah.offset_top() - BAR
+                            });
                             if focus_it {
                                 let _ = ayah.focus();
                             } else {
@@ -206,16 +219,26 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
     let (lo, hi) = if page_mode { (0, len) } else { *window };
 
     let onscroll = {
-        let (container, window, current, pending, save_timer) =
-            (container.clone(), window.clone(), current.clone(), pending.clone(), save_timer.clone());
+        let (container, window, current, pending, save_timer) = (
+            container.clone(),
+            window.clone(),
+            current.clone(),
+            pending.clone(),
+            save_timer.clone(),
+        );
         let loaded = loaded.clone();
         Callback::from(move |_: Event| {
-            let Some(el) = container.cast::<HtmlElement>() else { return };
+            let Some(el) = container.cast::<HtmlElement>() else {
+                return;
+            };
             let index = top_ayah(&el, lo, hi);
             let moved = current.replace(Some(index)) != Some(index);
             if moved {
                 if let Some(ayah) = loaded.ayahs.get(index) {
-                    let position = Position { target: loaded.target.clone(), ayah: ayah.reference };
+                    let position = Position {
+                        target: loaded.target.clone(),
+                        ayah: ayah.reference,
+                    };
                     // Save once scrolling settles, not on every frame.
                     save_timer.replace(Some(Timeout::new(700, move || {
                         yew::platform::spawn_local(async move {
@@ -249,8 +272,13 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
 
     // Keyboard: ↑/↓ or k/j move between ayahs, b bookmarks the current one.
     let onkeydown = {
-        let (window, focused, current, pending, editing) =
-            (window.clone(), focused.clone(), current.clone(), pending.clone(), editing.clone());
+        let (window, focused, current, pending, editing) = (
+            window.clone(),
+            focused.clone(),
+            current.clone(),
+            pending.clone(),
+            editing.clone(),
+        );
         let loaded = loaded.clone();
         Callback::from(move |e: KeyboardEvent| {
             use wasm_bindgen::JsCast;
@@ -302,7 +330,14 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
     };
     let open = |target: Option<ViewTarget>| {
         let app = app.clone();
-        target.map(|target| Callback::from(move |_| app.dispatch(Action::Replace(Route::Reader { target: target.clone(), focus: None }))))
+        target.map(|target| {
+            Callback::from(move |_| {
+                app.dispatch(Action::Replace(Route::Reader {
+                    target: target.clone(),
+                    focus: None,
+                }))
+            })
+        })
     };
     let toggle_page_mode = {
         let app = app.clone();
@@ -310,13 +345,24 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
         let current = current.clone();
         Callback::from(move |_| {
             let index = (*current.borrow()).unwrap_or(0);
-            let Some(ayah) = loaded.ayahs.get(index) else { return };
-            let target = if page_mode { ViewTarget::Surah(ayah.reference.surah()) } else { ViewTarget::Page(ayah.page) };
-            app.dispatch(Action::Replace(Route::Reader { target, focus: Some(ayah.reference) }));
+            let Some(ayah) = loaded.ayahs.get(index) else {
+                return;
+            };
+            let target = if page_mode {
+                ViewTarget::Surah(ayah.reference.surah())
+            } else {
+                ViewTarget::Page(ayah.page)
+            };
+            app.dispatch(Action::Replace(Route::Reader {
+                target,
+                focus: Some(ayah.reference),
+            }));
         })
     };
-    let chip = |pressed: bool, label: &str, onclick: Callback<MouseEvent>| html! {
-        <button class="chip" aria-pressed={pressed.to_string()} {onclick}>{ i18n.t(label) }</button>
+    let chip = |pressed: bool, label: &str, onclick: Callback<MouseEvent>| {
+        html! {
+            <button class="chip" aria-pressed={pressed.to_string()} {onclick}>{ i18n.t(label) }</button>
+        }
     };
 
     let ayah_props = |index: usize, ayah: &AyahView| AyahBlockProps {
@@ -416,7 +462,13 @@ fn plain_message(id: &str) -> String {
 }
 
 /// Page mode: the ayahs as one flowing text, broken only by surah headings.
-fn page_flow(view: &ReadingView, lo: usize, hi: usize, focused: &Option<usize>, i18n: &I18n) -> Html {
+fn page_flow(
+    view: &ReadingView,
+    lo: usize,
+    hi: usize,
+    focused: &Option<usize>,
+    i18n: &I18n,
+) -> Html {
     let mut out = Vec::new();
     let mut run: Vec<Html> = Vec::new();
     let flush = |run: &mut Vec<Html>, out: &mut Vec<Html>| {
@@ -426,12 +478,17 @@ fn page_flow(view: &ReadingView, lo: usize, hi: usize, focused: &Option<usize>, 
         }
     };
     for index in lo..hi {
-        let Some(ayah) = view.ayahs.get(index) else { break };
+        let Some(ayah) = view.ayahs.get(index) else {
+            break;
+        };
         if let Some(heading) = &ayah.heading {
             flush(&mut run, &mut out);
             out.push(html! { <SurahHeadingView heading={heading.clone()} /> });
         }
-        let label = i18n.t_args("reader-ayah-label", &[("reference", ayah.reference.to_string().into())]);
+        let label = i18n.t_args(
+            "reader-ayah-label",
+            &[("reference", ayah.reference.to_string().into())],
+        );
         run.push(html! {
             <span class={classes!("flow-ayah", (*focused == Some(index)).then_some("focused"))}
                 id={format!("ayah-{index}")} data-ref={ayah.reference.to_string()} tabindex="0" aria-label={label}>
@@ -501,7 +558,10 @@ pub fn AyahBlock(props: &AyahBlockProps) -> Html {
     let a = &props.ayah;
     let r = a.reference;
     let reference = r.to_string();
-    let label = i18n.t_args("reader-ayah-label", &[("reference", reference.clone().into())]);
+    let label = i18n.t_args(
+        "reader-ayah-label",
+        &[("reference", reference.clone().into())],
+    );
     let bookmark_label = if props.bookmark.is_some() {
         i18n.t_args("bookmark-edit", &[("reference", reference.clone().into())])
     } else {
@@ -560,7 +620,13 @@ pub struct NoteEditorProps {
 #[component]
 pub fn NoteEditor(props: &NoteEditorProps) -> Html {
     let i18n = use_i18n();
-    let note = use_state(|| props.bookmark.as_ref().and_then(|b| b.note.clone()).unwrap_or_default());
+    let note = use_state(|| {
+        props
+            .bookmark
+            .as_ref()
+            .and_then(|b| b.note.clone())
+            .unwrap_or_default()
+    });
     let area = use_node_ref();
     {
         let area = area.clone();
@@ -597,7 +663,12 @@ pub fn NoteEditor(props: &NoteEditorProps) -> Html {
     });
     let oninput = {
         let note = note.clone();
-        Callback::from(move |e: InputEvent| note.set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            note.set(
+                e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                    .value(),
+            )
+        })
     };
     let onkeydown = {
         let cancel = props.on_cancel.clone();
@@ -608,7 +679,11 @@ pub fn NoteEditor(props: &NoteEditorProps) -> Html {
             }
         })
     };
-    let id = format!("note-{}-{}", props.reference.surah(), props.reference.ayah());
+    let id = format!(
+        "note-{}-{}",
+        props.reference.surah(),
+        props.reference.ayah()
+    );
     html! {
         <div class="note-editor" {onkeydown}>
             <label for={id.clone()}>{ i18n.t("bookmark-note") }</label>
@@ -658,18 +733,35 @@ mod tests {
     }
 
     async fn render(p: AyahBlockProps) -> String {
-        yew::ServerRenderer::<AyahBlock>::with_props(move || p).render().await
+        yew::LocalServerRenderer::<AyahBlock>::with_props(p)
+            .render()
+            .await
     }
 
     #[tokio::test]
     async fn an_ayah_shows_its_text_unchanged_right_to_left_with_its_number() {
         let a = ayah(1, 2);
         let html = render(props(a.clone())).await;
-        assert!(html.contains(&a.text), "the Uthmani text is shown exactly as given");
-        assert!(html.contains(r#"lang="ar" dir="rtl""#), "Arabic is marked right to left: {html}");
-        assert!(html.contains("٢"), "the ayah number marker uses Arabic-Indic digits");
-        assert!(html.contains(r#"aria-label="Ayah 1:2""#), "screen readers hear the reference");
-        assert!(html.contains("Bookmark 1:2"), "the bookmark control has a name");
+        assert!(
+            html.contains(&a.text),
+            "the Uthmani text is shown exactly as given"
+        );
+        assert!(
+            html.contains(r#"lang="ar" dir="rtl""#),
+            "Arabic is marked right to left: {html}"
+        );
+        assert!(
+            html.contains("٢"),
+            "the ayah number marker uses Arabic-Indic digits"
+        );
+        assert!(
+            html.contains(r#"aria-label="Ayah 1:2""#),
+            "screen readers hear the reference"
+        );
+        assert!(
+            html.contains("Bookmark 1:2"),
+            "the bookmark control has a name"
+        );
         assert!(html.contains("Lord of the worlds"));
     }
 
@@ -677,11 +769,14 @@ mod tests {
     async fn markers_show_juz_hizb_and_sajdah() {
         let mut a = ayah(96, 19);
         a.juz_start = Some(30);
-        a.quarter_start = Some(238);
+        a.quarter_start = Some(239);
         a.sajdah = true;
         let html = render(props(a)).await;
         assert!(html.contains("Juz 30"), "{html}");
-        assert!(html.contains("Hizb 60 ½"), "quarter 238 is the half of hizb 60: {html}");
+        assert!(
+            html.contains("Hizb 60 ½"),
+            "quarter 239 is the half of hizb 60: {html}"
+        );
         assert!(html.contains("Sajdah"));
     }
 
@@ -696,12 +791,29 @@ mod tests {
             ayah_count: 129,
             first_page: 187,
         };
-        let heading = SurahHeading { surah: surah.clone(), basmala: None };
-        let html = yew::ServerRenderer::<SurahHeadingView>::with_props(move || SurahHeadingProps { heading }).render().await;
+        let heading = SurahHeading {
+            surah: surah.clone(),
+            basmala: None,
+        };
+        let html = yew::ServerRenderer::<SurahHeadingView>::with_props(move || SurahHeadingProps {
+            heading,
+        })
+        .render()
+        .await;
         assert!(html.contains("At-Tawbah") && html.contains("129 ayahs"));
-        assert!(!html.contains("basmala"), "no basmala before surah 9: {html}");
-        let heading = SurahHeading { surah, basmala: Some("بِسۡمِ ٱللَّهِ".into()) };
-        let html = yew::ServerRenderer::<SurahHeadingView>::with_props(move || SurahHeadingProps { heading }).render().await;
+        assert!(
+            !html.contains("basmala"),
+            "no basmala before surah 9: {html}"
+        );
+        let heading = SurahHeading {
+            surah,
+            basmala: Some("بِسۡمِ ٱللَّهِ".into()),
+        };
+        let html = yew::ServerRenderer::<SurahHeadingView>::with_props(move || SurahHeadingProps {
+            heading,
+        })
+        .render()
+        .await;
         assert!(html.contains("basmala") && html.contains("بِسۡمِ ٱللَّهِ"));
     }
 

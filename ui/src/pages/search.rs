@@ -27,32 +27,42 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
 
     {
         let results = results.clone();
-        use_effect_with((props.query.clone(), translation.clone()), move |(query, translation)| {
-            if query.is_empty() {
-                results.set(None);
-            } else {
-                results.set(Some(Load::Loading));
-                let (query, translation) = (query.clone(), translation.clone());
-                yew::platform::spawn_local(async move {
-                    results.set(Some(match bridge::search(query, Some(translation)).await {
-                        Ok(found) => Load::Ready(found),
-                        Err(error) => Load::Failed(error),
-                    }));
-                });
-            }
-        });
+        use_effect_with(
+            (props.query.clone(), translation.clone()),
+            move |(query, translation)| {
+                if query.is_empty() {
+                    results.set(None);
+                } else {
+                    results.set(Some(Load::Loading));
+                    let (query, translation) = (query.clone(), translation.clone());
+                    yew::platform::spawn_local(async move {
+                        results.set(Some(match bridge::search(query, Some(translation)).await {
+                            Ok(found) => Load::Ready(found),
+                            Err(error) => Load::Failed(error),
+                        }));
+                    });
+                }
+            },
+        );
     }
 
     let onsubmit = {
         let (app, input) = (app.clone(), input.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            app.dispatch(Action::Replace(Route::Search { query: (*input).clone() }));
+            app.dispatch(Action::Replace(Route::Search {
+                query: (*input).clone(),
+            }));
         })
     };
     let oninput = {
         let input = input.clone();
-        Callback::from(move |e: InputEvent| input.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            input.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
     };
     let language = app
         .translations
@@ -70,7 +80,12 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
             let open = |hit: &companion_core::wire::SearchHitView| {
                 let app = app.clone();
                 let r = hit.reference;
-                Callback::from(move |_| app.dispatch(Action::Navigate(Route::Reader { target: ViewTarget::Surah(r.surah()), focus: Some(r) })))
+                Callback::from(move |_| {
+                    app.dispatch(Action::Navigate(Route::Reader {
+                        target: ViewTarget::Surah(r.surah()),
+                        focus: Some(r),
+                    }))
+                })
             };
             html! {
                 <>

@@ -10,6 +10,9 @@ use crate::services::bridge;
 use crate::state::{save_settings, use_app};
 use crate::text::arabic_digits;
 
+/// A change to the settings from a control's value.
+type Apply = Box<dyn Fn(&mut Settings, String)>;
+
 #[component]
 pub fn SettingsPage() -> Html {
     let app = use_app();
@@ -17,7 +20,8 @@ pub fn SettingsPage() -> Html {
     let s = app.settings.clone();
     // The preview shows real text from the app, never a copy typed here.
     let preview = use_load(|| bridge::open_view(ViewTarget::Surah(1)));
-    let change = |apply: Box<dyn Fn(&mut Settings, String)>| {
+    let attribution = use_load(bridge::attribution);
+    let change = |apply: Apply| {
         let app = app.clone();
         Callback::from(move |value: String| {
             let mut next = app.settings.clone();
@@ -38,7 +42,9 @@ pub fn SettingsPage() -> Html {
         }
     }));
     let translation_on = change(Box::new(|s, _| s.show_translation = !s.show_translation));
-    let transliteration_on = change(Box::new(|s, _| s.show_transliteration = !s.show_transliteration));
+    let transliteration_on = change(Box::new(|s, _| {
+        s.show_transliteration = !s.show_transliteration
+    }));
     let language = change(Box::new(|s, v| s.translation = v));
     let on_off = |on: bool| i18n.t(if on { "on" } else { "off" });
 
@@ -95,6 +101,12 @@ pub fn SettingsPage() -> Html {
 
                 <h2>{ i18n.t("settings-about") }</h2>
                 <p class="muted small">{ i18n.t("settings-attribution") }</p>
+                if let Load::Ready(text) = &*attribution {
+                    <details class="attribution">
+                        <summary>{ i18n.t("settings-attribution-full") }</summary>
+                        <pre>{ text }</pre>
+                    </details>
+                }
             </div>
         </main>
     }

@@ -79,12 +79,20 @@ pub fn SurahsPage() -> Html {
     let on_select = {
         let app = app.clone();
         Callback::from(move |number: u16| {
-            app.dispatch(Action::Navigate(Route::Reader { target: ViewTarget::Surah(number), focus: None }))
+            app.dispatch(Action::Navigate(Route::Reader {
+                target: ViewTarget::Surah(number),
+                focus: None,
+            }))
         })
     };
     let oninput = {
         let filter = filter.clone();
-        Callback::from(move |e: InputEvent| filter.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            filter.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
     };
     let list = match &*surahs {
         Load::Ready(list) => {
@@ -135,7 +143,15 @@ mod tests {
     #[test]
     fn the_filter_takes_numbers_names_and_meanings() {
         let s = surah();
-        for yes in ["2", "baqarah", "Al Baqarah", "al-baq", "cow", "البقرة", "  "] {
+        for yes in [
+            "2",
+            "baqarah",
+            "Al Baqarah",
+            "al-baq",
+            "cow",
+            "البقرة",
+            "  ",
+        ] {
             assert!(matches(&s, yes), "{yes:?} should match");
         }
         for no in ["3", "imran", "22"] {
@@ -145,11 +161,26 @@ mod tests {
 
     #[tokio::test]
     async fn a_row_shows_every_fact_of_the_index() {
-        let props = SurahRowProps { surah: surah(), on_select: Callback::noop() };
-        let html = yew::ServerRenderer::<SurahRow>::with_props(move || props).render().await;
-        for fact in ["Al-Baqarah", "The Cow", "Medinan", "286 ayahs", "البقرة", ">2<"] {
+        let props = SurahRowProps {
+            surah: surah(),
+            on_select: Callback::noop(),
+        };
+        let html = yew::LocalServerRenderer::<SurahRow>::with_props(props)
+            .render()
+            .await;
+        for fact in [
+            "Al-Baqarah",
+            "The Cow",
+            "Medinan",
+            "286 ayahs",
+            "البقرة",
+            ">2<",
+        ] {
             assert!(html.contains(fact), "row lacks {fact}: {html}");
         }
-        assert!(html.contains(r#"dir="rtl""#) && html.contains(r#"lang="ar""#), "Arabic is marked right to left");
+        assert!(
+            html.contains(r#"dir="rtl""#) && html.contains(r#"lang="ar""#),
+            "Arabic is marked right to left"
+        );
     }
 }

@@ -76,6 +76,10 @@ pub async fn translations() -> CallResult<Vec<TranslationOption>> {
     call_plain("translations").await
 }
 
+pub async fn attribution() -> CallResult<String> {
+    call_plain("attribution").await
+}
+
 pub async fn open_view(target: ViewTarget) -> CallResult<ReadingView> {
     call_with("open_view", &OpenViewRequest { target }).await
 }
@@ -104,7 +108,10 @@ pub async fn bookmarks() -> CallResult<Vec<Bookmark>> {
     call_plain("bookmarks").await
 }
 
-pub async fn add_bookmark(reference: companion_core::AyahRef, note: Option<String>) -> CallResult<Bookmark> {
+pub async fn add_bookmark(
+    reference: companion_core::AyahRef,
+    note: Option<String>,
+) -> CallResult<Bookmark> {
     call_with("add_bookmark", &AddBookmarkRequest { reference, note }).await
 }
 
