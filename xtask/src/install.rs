@@ -22,6 +22,7 @@ const DEBIAN_PACKAGES: &[&str] = &[
     "xauth",
     "webkit2gtk-driver",
     "dbus-x11",
+    "procps",
 ];
 
 /// trunk 0.22 needs a newer rustc than this project's; 0.21.14 builds.
