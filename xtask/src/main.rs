@@ -143,6 +143,8 @@ fn test() -> Result<()> {
             "test",
             "--package",
             "companion-e2e",
+            "--test",
+            "reader",
             "--",
             "--test-threads=1",
         ])
