@@ -140,3 +140,42 @@ async fn a_damaged_database_is_reported_and_the_reader_still_works() {
     assert!(kept, "the damaged file is kept aside for the user");
     app.quit().await;
 }
+
+#[tokio::test]
+async fn the_keyboard_moves_between_ayahs_and_bookmarks_one() {
+    let profile = Profile::new();
+    let app = App::launch(&profile).await;
+    app.wait_for("#home .card").await;
+    app.type_into("#goto-input", "36:1\n").await;
+    app.wait_for("#reader .ayah.focused[data-ref='36:1']").await;
+    assert_eq!(
+        active_ref(&app).await,
+        "36:1",
+        "the reader opens with the ayah focused"
+    );
+    let focused = app.wait_for("#reader .ayah.focused").await;
+    focused.send_keys("\u{E015}").await.unwrap(); // ArrowDown
+    app.wait_for("#reader .ayah.focused[data-ref='36:2']").await;
+    assert_eq!(
+        active_ref(&app).await,
+        "36:2",
+        "↓ moves focus to the next ayah"
+    );
+    let focused = app.wait_for("#reader .ayah.focused").await;
+    focused.send_keys("j").await.unwrap();
+    app.wait_for("#reader .ayah.focused[data-ref='36:3']").await;
+    let focused = app.wait_for("#reader .ayah.focused").await;
+    focused.send_keys("k").await.unwrap();
+    app.wait_for("#reader .ayah.focused[data-ref='36:2']").await;
+    let focused = app.wait_for("#reader .ayah.focused").await;
+    focused.send_keys("b").await.unwrap();
+    app.wait_for("#reader .ayah[data-ref='36:2'] textarea")
+        .await;
+    app.quit().await;
+}
+
+/// The reference of the ayah that has keyboard focus.
+async fn active_ref(app: &App) -> serde_json::Value {
+    app.script("return document.activeElement && document.activeElement.dataset.ref")
+        .await
+}
