@@ -41,7 +41,7 @@ impl From<crate::Error> for CommandError {
 }
 
 /// Where a surah was revealed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Revelation {
     /// Revealed in Makkah.

@@ -18,15 +18,9 @@ use crate::meta::Hafs;
 const QURAN_JSON: &str = include_str!("../data/quran.json");
 const TRANSLITERATION_JSON: &str = include_str!("../data/transliteration.json");
 
-/// Whether a surah was revealed in Mecca or in Medina.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Revelation {
-    /// Revealed before the Hijra.
-    Meccan,
-    /// Revealed after the Hijra.
-    Medinan,
-}
+/// Whether a surah was revealed in Mecca or in Medina (the wire type, so
+/// the app and the server share one definition).
+pub use companion_core::wire::Revelation;
 
 /// One surah of the Qur'an, for the index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -107,18 +107,8 @@ pub async fn save_position(state: State<'_, AppState>, request: SavePositionRequ
 
 #[tauri::command]
 pub async fn bookmarks(state: State<'_, AppState>) -> Result<Vec<Bookmark>> {
-    let quran = quran_data::quran();
     let rows = state.store()?.bookmarks().await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| Bookmark {
-            id: row.id,
-            surah_name: views::surah_name(quran, row.reference.surah()),
-            reference: row.reference,
-            note: row.note,
-            created_at: row.created_at,
-        })
-        .collect())
+    Ok(rows.into_iter().map(bookmark_view).collect())
 }
 
 #[tauri::command]
@@ -130,13 +120,17 @@ pub async fn add_bookmark(
         .store()?
         .add_bookmark(request.reference, request.note.as_deref())
         .await?;
-    Ok(Bookmark {
+    Ok(bookmark_view(row))
+}
+
+fn bookmark_view(row: crate::store::BookmarkRow) -> Bookmark {
+    Bookmark {
         id: row.id,
         surah_name: views::surah_name(quran_data::quran(), row.reference.surah()),
         reference: row.reference,
         note: row.note,
         created_at: row.created_at,
-    })
+    }
 }
 
 #[tauri::command]

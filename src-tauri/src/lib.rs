@@ -44,6 +44,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         .manage(AppState::default())
         .setup(|app| {
             open_store(app.handle());
+            warm_up();
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -80,6 +81,18 @@ fn sql_plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R, Option<tauri_plugin
     tauri_plugin_sql::Builder::new()
         .add_migrations(store::DB_URL, migrations)
         .build()
+}
+
+/// Parses the text and builds the search indexes off the window's thread,
+/// so the first reader view and the first search do not wait for them.
+fn warm_up() {
+    tauri::async_runtime::spawn_blocking(|| {
+        let started = std::time::Instant::now();
+        quran_data::quran();
+        quran_data::SearchIndex::arabic();
+        quran_data::SearchIndex::translation(quran_data::DEFAULT_TRANSLATION);
+        tracing::info!(elapsed = ?started.elapsed(), "text and search indexes ready");
+    });
 }
 
 /// Checks the database file, moves it aside if damaged, then lets

@@ -2,8 +2,8 @@
 //! Qur'an data. Pure functions over `quran-data`: no database, no window.
 
 use companion_core::wire::{
-    AyahView, GoToTarget, HomeView, PartSummary, ReadingView, Revelation, SearchHitView,
-    SearchResponse, Settings, SurahHeading, SurahSummary, TranslationOption, ViewTarget,
+    AyahView, GoToTarget, HomeView, PartSummary, ReadingView, SearchHitView, SearchResponse,
+    Settings, SurahHeading, SurahSummary, TranslationOption, ViewTarget,
 };
 use companion_core::{AyahRef, Reference};
 use quran_data::{Part, Quran};
@@ -24,10 +24,7 @@ fn surah_summary(surah: &quran_data::Surah) -> SurahSummary {
         name_arabic: surah.name_arabic.to_string(),
         transliteration: surah.transliteration.to_string(),
         meaning: surah.meaning.to_string(),
-        revelation: match surah.revelation {
-            quran_data::Revelation::Meccan => Revelation::Meccan,
-            quran_data::Revelation::Medinan => Revelation::Medinan,
-        },
+        revelation: surah.revelation,
         ayah_count: surah.ayah_count,
         first_page: surah.first_page,
     }

@@ -110,7 +110,7 @@ fn debian_packages() -> Result<()> {
         command.env("DEBIAN_FRONTEND", "noninteractive").run()
     };
     apt(&["update", "-qq"])?;
-    let mut install = vec!["install", "-y", "-qq", "--no-install-recommends"];
+    let mut install = vec!["install", "-y", "-qq"];
     install.extend(&missing);
     apt(&install)
 }
