@@ -48,6 +48,15 @@ async fn going_to_2_255_shows_that_ayah_and_bad_references_are_explained() {
         "Al-Baqarah keeps a small DOM ({window} ayahs rendered of 286)"
     );
 
+    // Another ayah of the surah already open moves the reader there.
+    app.type_into("#goto-input", "2:10\n").await;
+    app.wait_for("#reader .ayah.focused[data-ref='2:10']").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        app.is_in_view("#reader .ayah[data-ref='2:10']").await,
+        "2:10 is on screen"
+    );
+
     app.type_into("#goto-input", "115:1\n").await;
     let error = app.wait_for_text("#goto-error", "114").await;
     assert!(

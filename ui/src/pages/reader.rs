@@ -112,6 +112,7 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
     let focused = use_state(|| None::<usize>);
     let current = use_mut_ref(|| None::<usize>);
     let pending = use_mut_ref(|| Pending::None);
+    let last_focus = use_mut_ref(|| None::<AyahRef>);
     let save_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let container = use_node_ref();
     let bookmarks = use_state(HashMap::<AyahRef, Bookmark>::new);
@@ -137,6 +138,7 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             let (target, focus) = (target.clone(), *focus);
             let keep = *current.borrow();
             let same_target = matches!(&*view, Load::Ready(v) if v.target == target);
+            let focus_changed = last_focus.replace(focus) != focus;
             if !same_target {
                 view.set(Load::Loading);
                 current.replace(None);
@@ -147,9 +149,14 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                         let len = loaded.ayahs.len();
                         let wanted =
                             focus.and_then(|f| loaded.ayahs.iter().position(|a| a.reference == f));
-                        let (index, focus_it) = match (same_target, keep, wanted) {
-                            (true, Some(kept), _) => (kept.min(len.saturating_sub(1)), false),
-                            (_, _, Some(found)) => (found, true),
+                        // A new target or a new focus (go to 2:10 while reading
+                        // 2:255) moves the reader; a change of text options
+                        // keeps the place.
+                        let moved = !same_target || focus_changed;
+                        let (index, focus_it) = match (wanted, keep) {
+                            (Some(found), _) if moved => (found, true),
+                            (_, Some(kept)) if !moved => (kept.min(len.saturating_sub(1)), false),
+                            (Some(found), _) => (found, true),
                             _ => (0, false),
                         };
                         focused.set(focus_it.then_some(index));
