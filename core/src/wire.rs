@@ -197,6 +197,32 @@ pub enum Theme {
     Sepia,
 }
 
+/// The language of the app's own text (menus, buttons, messages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UiLanguage {
+    /// English, left to right.
+    #[default]
+    En,
+    /// Arabic, right to left.
+    Ar,
+}
+
+impl UiLanguage {
+    /// BCP 47 tag for `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            UiLanguage::En => "en",
+            UiLanguage::Ar => "ar",
+        }
+    }
+
+    /// Whether the layout runs right to left.
+    pub fn is_rtl(self) -> bool {
+        matches!(self, UiLanguage::Ar)
+    }
+}
+
 /// The user's reading settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -211,6 +237,8 @@ pub struct Settings {
     pub translation: String,
     /// Show the Latin transliteration under each ayah.
     pub show_transliteration: bool,
+    /// Language of the app's own text.
+    pub ui_language: UiLanguage,
 }
 
 impl Settings {
@@ -237,6 +265,7 @@ impl Default for Settings {
             show_translation: true,
             translation: "en".to_owned(),
             show_transliteration: false,
+            ui_language: UiLanguage::En,
         }
     }
 }

@@ -188,3 +188,25 @@ async fn active_ref(app: &App) -> serde_json::Value {
     app.script("return document.activeElement && document.activeElement.dataset.ref")
         .await
 }
+
+#[tokio::test]
+async fn the_arabic_interface_runs_right_to_left_and_is_remembered() {
+    let profile = Profile::new();
+    {
+        let app = App::launch(&profile).await;
+        app.wait_for("#home .card").await;
+        app.click("#nav-settings").await;
+        app.click("#language-ar").await;
+        app.wait_for("html[dir='rtl'][lang='ar']").await;
+        app.wait_for_text("#nav-surahs", "السور").await;
+        // Give the save a moment to reach the database.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        app.quit().await;
+    }
+    let app = App::launch(&profile).await;
+    app.wait_for_text("#nav-surahs", "السور").await;
+    app.wait_for("html[dir='rtl']").await;
+    app.click("#nav-surahs").await;
+    app.wait_for_text("#surah-list", "مكية").await;
+    app.quit().await;
+}

@@ -130,12 +130,17 @@ settings-font-size-value = { $size } px
 settings-translation = Show translation
 settings-translation-language = Translation language
 settings-transliteration = Show transliteration
+settings-language = App language
 settings-preview = Preview
 settings-saved = Settings saved.
 settings-about = About the text
 settings-attribution = Qur'an text (Uthmani, Hafs) from The Noble Qur'an Encyclopedia; translations and transliteration from Tanzil, via quran-json (CC BY-SA 4.0). Juz, hizb, page and sajdah data from quran-meta (MIT). Amiri Quran font (SIL Open Font License).
 
 settings-attribution-full = Sources and licences in full
+
+# Each language is named in itself, in every locale.
+language-en = English
+language-ar = العربية
 
 on = On
 off = Off

@@ -1,7 +1,7 @@
 //! The root component: providers, the top bar, and the screen for the
 //! current `Route`.
 
-use companion_core::wire::Theme;
+use companion_core::wire::{Theme, UiLanguage};
 use yew::prelude::*;
 
 use crate::components::toast::Toast;
@@ -17,7 +17,8 @@ use crate::state::{Action, AppContext, AppState, Route};
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(AppState::default);
-    let i18n = use_memo((), |_| I18n::english());
+    let language = state.settings.ui_language;
+    let i18n = use_memo(language, |&language| I18n::new(language));
 
     // Load settings and the translation list once.
     {
@@ -39,8 +40,8 @@ pub fn App() -> Html {
     {
         let theme = state.settings.theme;
         let size = state.settings.arabic_font_size;
-        use_effect_with((theme, size), move |&(theme, size)| {
-            apply_root_tokens(theme, size);
+        use_effect_with((theme, size, language), move |&(theme, size, language)| {
+            apply_root_tokens(theme, size, language);
         });
     }
 
@@ -72,7 +73,7 @@ pub fn switch(route: &Route) -> Html {
     }
 }
 
-fn apply_root_tokens(theme: Theme, arabic_font_size: u16) {
+fn apply_root_tokens(theme: Theme, arabic_font_size: u16, language: UiLanguage) {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
@@ -85,5 +86,8 @@ fn apply_root_tokens(theme: Theme, arabic_font_size: u16) {
         Theme::Sepia => "sepia",
     };
     let _ = root.set_attribute("data-theme", name);
+    // The whole layout mirrors for Arabic: CSS uses logical properties.
+    let _ = root.set_attribute("lang", language.tag());
+    let _ = root.set_attribute("dir", if language.is_rtl() { "rtl" } else { "ltr" });
     let _ = root.set_attribute("style", &format!("--arabic-size: {arabic_font_size}px"));
 }

@@ -4,11 +4,13 @@
 
 use std::rc::Rc;
 
+use companion_core::wire::UiLanguage;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unic_langid::langid;
 use yew::prelude::*;
 
 const EN_FTL: &str = include_str!("../locales/en.ftl");
+const AR_FTL: &str = include_str!("../locales/ar.ftl");
 
 /// A loaded message bundle, shared through a Yew context.
 #[derive(Clone)]
@@ -23,16 +25,24 @@ impl PartialEq for I18n {
 }
 
 impl I18n {
-    /// The English bundle. The file is part of the binary, so a syntax
-    /// error in it is caught by the tests, not by users; resources with
-    /// errors still load every message that parsed.
+    /// The English bundle.
     pub fn english() -> Self {
+        Self::new(UiLanguage::En)
+    }
+
+    /// The bundle for a UI language. The files are part of the binary, so a
+    /// syntax error in one is caught by the tests, not by users; a resource
+    /// with errors still loads every message that parsed.
+    pub fn new(language: UiLanguage) -> Self {
+        let (source, id) = match language {
+            UiLanguage::En => (EN_FTL, langid!("en")),
+            UiLanguage::Ar => (AR_FTL, langid!("ar")),
+        };
         let resource =
-            FluentResource::try_new(EN_FTL.to_owned()).unwrap_or_else(|(partial, _)| partial);
-        let mut bundle = FluentBundle::new(vec![langid!("en")]);
+            FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
+        let mut bundle = FluentBundle::new(vec![id]);
         // Isolation marks would surround every argument with invisible bidi
-        // characters; our arguments are numbers and names shown in
-        // their own elements, so they are not needed.
+        // characters; arguments here are numbers, references and names.
         bundle.set_use_isolating(false);
         let _ = bundle.add_resource(resource);
         Self {
@@ -82,8 +92,42 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_english_bundle_parses_without_errors() {
+    fn both_bundles_parse_without_errors() {
         FluentResource::try_new(EN_FTL.to_owned()).expect("en.ftl has no syntax errors");
+        FluentResource::try_new(AR_FTL.to_owned()).expect("ar.ftl has no syntax errors");
+    }
+
+    /// The Arabic UI is a translation: every English message has one.
+    #[test]
+    fn arabic_has_every_message_english_has() {
+        let arabic = I18n::new(UiLanguage::Ar);
+        let english = FluentResource::try_new(EN_FTL.to_owned()).unwrap();
+        let missing: Vec<String> = english
+            .entries()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .filter(|id| !arabic.has(id))
+            .collect();
+        assert!(missing.is_empty(), "ar.ftl lacks: {missing:?}");
+    }
+
+    #[test]
+    fn arabic_plurals_follow_arabic_rules() {
+        let arabic = I18n::new(UiLanguage::Ar);
+        assert_eq!(
+            arabic.t_args("search-results", &[("total", 2.into())]),
+            "وُجدت آيتان"
+        );
+        assert_eq!(
+            arabic.t_args("search-results", &[("total", 5.into())]),
+            "وُجدت 5 آيات"
+        );
+        assert_eq!(
+            arabic.t_args("search-results", &[("total", 48.into())]),
+            "وُجدت 48 آية"
+        );
     }
 
     #[test]

@@ -60,9 +60,18 @@ fn main() -> ExitCode {
 }
 
 /// The workspace root (the parent of this crate's directory).
+///
+/// `cargo run` sets `CARGO_MANIFEST_DIR` for the running binary too; that is
+/// preferred over the compile-time value, because a binary shared through a
+/// common target directory may have been built from another checkout.
 fn root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().unwrap_or(manifest).to_path_buf()
+    let manifest = env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or(manifest)
 }
 
 fn target_dir() -> PathBuf {

@@ -76,5 +76,17 @@ async fn main() {
     settle().await;
     shot("09-settings").await;
 
+    app.click("#language-ar").await;
+    app.wait_for("html[dir='rtl']").await;
+    app.click("#nav-home").await;
+    app.wait_for("#home .card").await;
+    settle().await;
+    shot("10-home-arabic").await;
+
+    app.type_into("#goto-input", "2:255\n").await;
+    app.wait_for("#reader .ayah[data-ref='2:255']").await;
+    settle().await;
+    shot("11-reader-arabic-ui").await;
+
     app.quit().await;
 }

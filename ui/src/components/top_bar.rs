@@ -32,9 +32,9 @@ pub fn TopBar() -> Html {
         <header class="topbar">
             if !app.history.is_empty() {
                 <button class="icon-button" id="back" onclick={back}
-                    aria-label={i18n.t("nav-back")} title={i18n.t("nav-back")}>{ "←" }</button>
+                    aria-label={i18n.t("nav-back")} title={i18n.t("nav-back")}><span class="flip-rtl">{ "←" }</span></button>
             }
-            <button class="brand" onclick={home}>{ i18n.t("app-name") }</button>
+            <button class="brand" id="nav-home" onclick={home}>{ i18n.t("app-name") }</button>
             <nav aria-label={i18n.t("nav-main")}>
                 { link(Route::Surahs, "nav-surahs", i18n.t("nav-surahs")) }
                 { link(Route::Juz { quarters: false }, "nav-juz", i18n.t("nav-juz")) }

@@ -25,9 +25,9 @@ pub fn BookmarksPage() -> Html {
         })
     };
     let delete = |b: &Bookmark| {
-        let (app, list, id) = (app.clone(), list.clone(), b.id);
+        let (app, list, id, i18n) = (app.clone(), list.clone(), b.id, i18n.clone());
         Callback::from(move |_| {
-            let (app, list) = (app.clone(), list.clone());
+            let (app, list, i18n) = (app.clone(), list.clone(), i18n.clone());
             yew::platform::spawn_local(async move {
                 match bridge::delete_bookmark(id).await {
                     Ok(()) => {

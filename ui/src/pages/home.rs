@@ -113,7 +113,7 @@ fn ready(view: &HomeView, app: &crate::state::AppContext, i18n: &crate::i18n::I1
                     <span class="ayah-number">{ arabic_digits(ayah.reference.ayah()) }</span>
                 </p>
                 if let Some(translation) = &ayah.translation {
-                    <p class="translation">{ translation }</p>
+                    <p class="translation" dir="auto">{ translation }</p>
                 }
                 <button class="button" onclick={open_ayah}>
                     { i18n.t_args("search-open", &[("reference", ayah.reference.to_string().into())]) }

@@ -384,17 +384,22 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             Callback::from(move |r: Option<AyahRef>| editing.set(r))
         },
         on_saved: {
-            let (bookmarks, editing, app) = (bookmarks.clone(), editing.clone(), app.clone());
+            let (bookmarks, editing, app, i18n) = (
+                bookmarks.clone(),
+                editing.clone(),
+                app.clone(),
+                i18n.clone(),
+            );
             Callback::from(move |change: BookmarkChange| {
                 let mut next = (*bookmarks).clone();
                 match change {
                     BookmarkChange::Saved(b) => {
                         next.insert(b.reference, b);
-                        app.dispatch(Action::Toast(plain_message("bookmark-saved")));
+                        app.dispatch(Action::Toast(i18n.t("bookmark-saved")));
                     }
                     BookmarkChange::Removed(r) => {
                         next.remove(&r);
-                        app.dispatch(Action::Toast(plain_message("bookmark-removed")));
+                        app.dispatch(Action::Toast(i18n.t("bookmark-removed")));
                     }
                     BookmarkChange::Failed(message) => app.dispatch(Action::Toast(message)),
                 }
@@ -439,7 +444,7 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
         <main class="main reader-scroll" id="reader" ref={container} tabindex="-1" {onscroll} {onkeydown}
             data-window={format!("{lo}-{hi}")} style="position: relative">
             <div class="reader-bar">
-                <span class="title" id="reader-title">{ title(&i18n, &loaded) }</span>
+                <span class="title" id="reader-title"><bdi>{ title(&i18n, &loaded) }</bdi></span>
                 { chip(settings.show_translation, "reader-translation", set(|s| s.show_translation = !s.show_translation)) }
                 { chip(settings.show_transliteration, "reader-transliteration", set(|s| s.show_transliteration = !s.show_transliteration)) }
                 { chip(page_mode, if page_mode { "reader-verse-mode" } else { "reader-page-mode" }, toggle_page_mode) }
@@ -461,11 +466,6 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             </div>
         </main>
     }
-}
-
-/// Message lookup outside a component (for callbacks).
-fn plain_message(id: &str) -> String {
-    I18n::english().t(id)
 }
 
 /// Page mode: the ayahs as one flowing text, broken only by surah headings.
@@ -524,7 +524,7 @@ pub fn SurahHeadingView(props: &SurahHeadingProps) -> Html {
         <header class="surah-heading">
             <div class="name" lang="ar" dir="rtl">{ &s.name_arabic }</div>
             <div class="meta">
-                <strong>{ format!("{}. {}", s.number, s.transliteration) }</strong>{ " · " }
+                <strong><bdi>{ format!("{}. {}", s.number, s.transliteration) }</bdi></strong>{ " · " }
                 { i18n.t_args("reader-meta", &[
                     ("meaning", s.meaning.clone().into()),
                     ("revelation", revelation_label(&i18n, s.revelation).into()),

@@ -106,7 +106,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                                         if arabic {
                                             <p class="arabic" lang="ar" dir="rtl"><Highlighted text={hit.text.clone()} ranges={hit.highlights.clone()} /></p>
                                         } else {
-                                            <p class="translation"><Highlighted text={hit.text.clone()} ranges={hit.highlights.clone()} /></p>
+                                            <p class="translation" dir="auto"><Highlighted text={hit.text.clone()} ranges={hit.highlights.clone()} /></p>
                                         }
                                     </button>
                                 </li>

@@ -1,7 +1,7 @@
 //! Settings: theme, Arabic text size, translation and transliteration,
 //! with a live preview; and where the text comes from.
 
-use companion_core::wire::{Settings, Theme, ViewTarget};
+use companion_core::wire::{Settings, Theme, UiLanguage, ViewTarget};
 use yew::prelude::*;
 
 use super::{use_load, Load};
@@ -36,6 +36,14 @@ pub fn SettingsPage() -> Html {
                 onclick={pick.reform(|_| String::new())}>{ i18n.t(label) }</button>
         }
     };
+    // Each language is named in itself, so anyone can find their own.
+    let language_button = |language: UiLanguage, name: String| {
+        let pick = change(Box::new(move |s, _| s.ui_language = language));
+        html! {
+            <button aria-pressed={(s.ui_language == language).to_string()} id={format!("language-{}", language.tag())}
+                lang={language.tag()} onclick={pick.reform(|_| String::new())}>{ name }</button>
+        }
+    };
     let font = change(Box::new(|s, v| {
         if let Ok(size) = v.parse::<u16>() {
             s.arabic_font_size = size;
@@ -58,6 +66,12 @@ pub fn SettingsPage() -> Html {
                         { theme_button(Theme::Light, "theme-light") }
                         { theme_button(Theme::Sepia, "theme-sepia") }
                         { theme_button(Theme::Dark, "theme-dark") }
+                    </div>
+
+                    <span id="language-label">{ i18n.t("settings-language") }</span>
+                    <div class="segmented" role="group" aria-labelledby="language-label">
+                        { language_button(UiLanguage::En, i18n.t("language-en")) }
+                        { language_button(UiLanguage::Ar, i18n.t("language-ar")) }
                     </div>
 
                     <label for="font-size">{ i18n.t("settings-font-size") }</label>

@@ -1,0 +1,152 @@
+# رفيق القرآن — نصوص الواجهة بالعربية.
+# كل معرّف في en.ftl موجود هنا أيضًا (يتحقق منه اختبار).
+
+app-name = رفيق القرآن
+nav-home = الرئيسية
+nav-surahs = السور
+nav-juz = الأجزاء
+nav-pages = الصفحات
+nav-search = البحث
+nav-bookmarks = العلامات
+nav-settings = الإعدادات
+nav-back = رجوع
+nav-main = التنقل الرئيسي
+
+goto-label = انتقل إلى سورة أو آية
+goto-placeholder = انتقل إلى… مثل 2:255
+goto-button = انتقال
+
+home-continue = تابع القراءة
+home-continue-at = { $surah } · { $reference }
+home-ayah-of-day = آية اليوم
+home-start = ابدأ القراءة
+home-start-hint = ابدأ بسورة الفاتحة.
+home-start-button = افتح الفاتحة
+home-explore = تصفّح
+tile-surahs = السور
+tile-surahs-hint = السور الـ114 بمعانيها
+tile-juz = الأجزاء
+tile-juz-hint = ثلاثون جزءًا وأرباع الأحزاب
+tile-pages = الصفحات
+tile-pages-hint = صفحات المصحف المدني الـ604
+tile-search = البحث
+tile-search-hint = في النص العربي أو الترجمة
+tile-bookmarks = العلامات
+tile-bookmarks-hint = الآيات المحفوظة وملاحظاتك
+
+surahs-title = السور
+surahs-filter = تصفية بالاسم أو الرقم
+surah-meta = { $meaning } · { $revelation } · { $ayahs ->
+    [one] آية واحدة
+    [two] آيتان
+    [few] { $ayahs } آيات
+   *[other] { $ayahs } آية
+  }
+revelation-meccan = مكية
+revelation-medinan = مدنية
+surahs-none = لا توجد سورة تطابق «{ $filter }».
+
+juz-title = الأجزاء وأرباع الأحزاب
+juz-tab-juz = الأجزاء
+juz-tab-quarters = أرباع الأحزاب
+juz-row = الجزء { $number }
+juz-starts = يبدأ من { $surah } { $reference }
+quarter-row = الحزب { $hizb } · { $quarter ->
+    [1] بدايته
+    [2] ربعه
+    [3] نصفه
+   *[other] ثلاثة أرباعه
+  }
+
+pages-title = صفحات المصحف المدني
+pages-label = رقم الصفحة
+pages-open = افتح الصفحة
+page-button = الصفحة { $number }
+page-invalid = أرقام الصفحات من 1 إلى 604.
+
+reader-loading = جارٍ الفتح…
+reader-title-surah = { $number }. { $name }
+reader-title-juz = الجزء { $number }
+reader-title-quarter = ربع الحزب { $number }
+reader-title-page = الصفحة { $number }
+reader-previous = السابق
+reader-next = التالي
+reader-translation = الترجمة
+reader-transliteration = النطق اللاتيني
+reader-page-mode = عرض الصفحة
+reader-verse-mode = آية آية
+reader-font-smaller = تصغير الخط
+reader-font-larger = تكبير الخط
+reader-theme = المظهر
+reader-keyboard-hint = المفاتيح: ↑ ↓ أو j k للتنقل بين الآيات، و b لحفظ علامة.
+reader-ayah-label = الآية { $reference }
+reader-juz-marker = الجزء { $number }
+reader-quarter-marker = الحزب { $hizb } { $quarter ->
+    [1] بدايته
+    [2] ربعه
+    [3] نصفه
+   *[other] ثلاثة أرباعه
+  }
+reader-sajdah = سجدة
+reader-page-marker = الصفحة { $number }
+reader-meta = { $meaning } · { $revelation } · { $ayahs } آية
+reader-region = نص القرآن
+
+bookmark-add = علامة على { $reference }
+bookmark-edit = تعديل العلامة على { $reference }
+bookmark-note = ملاحظة (اختيارية)
+bookmark-save = احفظ العلامة
+bookmark-cancel = إلغاء
+bookmark-remove = احذف العلامة
+bookmark-saved = حُفظت العلامة.
+bookmark-removed = حُذفت العلامة.
+
+bookmarks-title = العلامات
+bookmarks-empty = لا علامات بعد. في القارئ اضغط ☆ بجانب الآية (أو المفتاح b) لتحفظها هنا.
+bookmarks-open = افتح { $reference }
+bookmarks-delete = احذف العلامة على { $reference }
+bookmarks-added = أضيفت في { $date }
+
+search-title = البحث
+search-label = ابحث في القرآن
+search-placeholder = بالعربية أو بالترجمة، مثل الرحمن أو mercy
+search-button = بحث
+search-in = الترجمة التي يُبحث فيها: { $language }
+search-results = { $total ->
+    [zero] لم توجد آيات
+    [one] وُجدت آية واحدة
+    [two] وُجدت آيتان
+    [few] وُجدت { $total } آيات
+   *[other] وُجدت { $total } آية
+  }
+search-showing = تُعرض أول { $shown }
+search-none = لم يُعثر على شيء لـ«{ $query }». جرّب كلمات أقل أو كتابة أخرى.
+search-open = افتح { $reference }
+search-hint = البحث العربي يتجاهل التشكيل وصور الحروف، فاكتب دون تشكيل. والبحث في الترجمة لا يفرّق بين الأحرف الكبيرة والصغيرة ولا بين الحروف المشكولة وغيرها.
+
+settings-title = الإعدادات
+settings-theme = المظهر
+theme-light = فاتح
+theme-dark = داكن
+theme-sepia = بنّي
+settings-font-size = حجم الخط العربي
+settings-font-size-value = { $size } بكسل
+settings-translation = إظهار الترجمة
+settings-translation-language = لغة الترجمة
+settings-transliteration = إظهار النطق اللاتيني
+settings-language = لغة الواجهة
+settings-preview = معاينة
+settings-saved = حُفظت الإعدادات.
+settings-about = عن النص
+settings-attribution = نص القرآن (الرسم العثماني، رواية حفص) من موسوعة القرآن الكريم؛ والترجمات والنطق اللاتيني من موقع تنزيل، عبر حزمة quran-json (CC BY-SA 4.0). بيانات الأجزاء والأحزاب والصفحات والسجدات من quran-meta (MIT). خط أميري قرآن (رخصة SIL المفتوحة للخطوط).
+settings-attribution-full = المصادر والتراخيص كاملة
+
+# Each language is named in itself, in every locale.
+language-en = English
+language-ar = العربية
+
+on = مفعّل
+off = معطّل
+close = إغلاق
+error-generic = حدث خطأ: { $message }
+error-outside-app = يجب فتح هذه الصفحة داخل تطبيق رفيق القرآن.
