@@ -36,9 +36,7 @@ pub fn BookmarksPage() -> Html {
                                 items.iter().filter(|b| b.id != id).cloned().collect(),
                             ));
                         }
-                        app.dispatch(Action::Toast(
-                            crate::i18n::I18n::english().t("bookmark-removed"),
-                        ));
+                        app.dispatch(Action::Toast(i18n.t("bookmark-removed")));
                     }
                     Err(e) => app.dispatch(Action::Toast(e.message)),
                 }
