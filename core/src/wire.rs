@@ -96,11 +96,25 @@ pub enum ViewTarget {
     Page(u16),
 }
 
-/// A request to open the reader.
+/// Which texts the reader shows under each ayah.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextOptions {
+    /// Show a translation.
+    pub show_translation: bool,
+    /// Which bundled translation, by language code.
+    pub translation: String,
+    /// Show the Latin transliteration.
+    pub show_transliteration: bool,
+}
+
+/// A request to open the reader. The UI sends the text options it shows,
+/// so the answer never depends on whether a settings save has landed yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpenViewRequest {
     /// What to open.
     pub target: ViewTarget,
+    /// Which texts to include.
+    pub options: TextOptions,
 }
 
 /// A reference typed by the user, e.g. `2:255`.
@@ -246,6 +260,15 @@ impl Settings {
     pub const MIN_FONT_SIZE: u16 = 20;
     /// Largest Arabic font size offered.
     pub const MAX_FONT_SIZE: u16 = 72;
+
+    /// The parts of the settings that decide which texts the reader shows.
+    pub fn text_options(&self) -> TextOptions {
+        TextOptions {
+            show_translation: self.show_translation,
+            translation: self.translation.clone(),
+            show_transliteration: self.show_transliteration,
+        }
+    }
 
     /// Brings every field into its allowed range, so a hand-edited or old
     /// settings row can never break the reader.

@@ -19,12 +19,18 @@ use crate::views;
 pub async fn home(state: State<'_, AppState>) -> Result<HomeView> {
     let settings = state.settings().await;
     let quran = quran_data::quran();
-    let days = time::OffsetDateTime::now_utc()
-        .unix_timestamp()
-        .div_euclid(86_400);
+    // The ayah of the day turns over at the user's local midnight (UTC when
+    // the local offset cannot be read).
+    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    let local_seconds = now.unix_timestamp() + i64::from(now.offset().whole_seconds());
+    let days = local_seconds.div_euclid(86_400);
     let mut home = views::home(quran, days, &settings)?;
     if let Ok(store) = state.store() {
-        home.last_position = store.position().await?;
+        // A store error must not cost the user the home screen.
+        home.last_position = store.position().await.unwrap_or_else(|error| {
+            tracing::warn!(%error, "reading position unavailable");
+            None
+        });
     }
     home.last_surah_name = home
         .last_position
@@ -68,12 +74,8 @@ pub async fn attribution() -> Result<String> {
 }
 
 #[tauri::command]
-pub async fn open_view(
-    state: State<'_, AppState>,
-    request: OpenViewRequest,
-) -> Result<ReadingView> {
-    let settings = state.settings().await;
-    views::reading_view(quran_data::quran(), request.target, &settings)
+pub async fn open_view(request: OpenViewRequest) -> Result<ReadingView> {
+    views::reading_view(quran_data::quran(), request.target, &request.options)
 }
 
 #[tauri::command]

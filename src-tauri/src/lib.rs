@@ -111,12 +111,26 @@ fn open_store<R: Runtime>(app: &tauri::AppHandle<R>) {
         if let Some(notice) = tauri::async_runtime::block_on(store::recover_if_damaged(&path)) {
             state.set_notice(notice);
         }
-        app.plugin(sql_plugin()).map_err(|e| {
-            format!(
-                "the database at {} could not be opened: {e}",
-                path.display()
-            )
-        })?;
+        if let Err(error) = app.plugin(sql_plugin()) {
+            // A file SQLite opens but the migrations reject (a foreign or
+            // newer schema) would fail on every start: keep it aside and
+            // start fresh once. A failed plugin is not registered, so it
+            // can be added again.
+            if !path.exists() {
+                return Err(format!(
+                    "the database at {} could not be created: {error}",
+                    path.display()
+                ));
+            }
+            tracing::error!(%error, "the database could not be migrated; moving it aside");
+            state.set_notice(store::move_aside(&path, &error.to_string()));
+            app.plugin(sql_plugin()).map_err(|e| {
+                format!(
+                    "the database at {} could not be opened: {e}",
+                    path.display()
+                )
+            })?;
+        }
         let instances = app
             .try_state::<DbInstances>()
             .ok_or_else(|| "the database plugin did not start".to_owned())?;

@@ -46,10 +46,13 @@ impl AppState {
         }
     }
 
-    /// Leaves a message for the home screen.
+    /// Leaves a message for the home screen (after any already left).
     pub fn set_notice(&self, notice: String) {
         if let Ok(mut slot) = self.notice.lock() {
-            *slot = Some(notice);
+            *slot = Some(match slot.take() {
+                Some(earlier) => format!("{earlier}\n{notice}"),
+                None => notice,
+            });
         }
     }
 

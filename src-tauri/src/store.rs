@@ -212,21 +212,34 @@ impl Store {
 }
 
 /// Checks the database file before it is opened for real. A file SQLite
-/// cannot read is renamed to `companion.db.damaged-<unix time>` and a message
-/// for the user is returned; the plugin then creates a fresh database.
+/// reports as not a database or corrupt is moved aside (see [`move_aside`])
+/// and a message for the user is returned; the plugin then creates a fresh
+/// database. A file that merely cannot be opened right now (busy, no
+/// permission) is left alone: moving it would cost the user their data.
 pub async fn recover_if_damaged(path: &Path) -> Option<String> {
     if !path.exists() {
         return None;
     }
-    let problem = match check(path).await {
-        Ok(()) => return None,
-        Err(problem) => problem,
-    };
-    tracing::error!(path = %path.display(), %problem, "local database is damaged; moving it aside");
+    match check(path).await {
+        Health::Good => None,
+        Health::Unusable(problem) => {
+            tracing::warn!(path = %path.display(), %problem, "local database cannot be opened; leaving it in place");
+            None
+        }
+        Health::Damaged(problem) => {
+            tracing::error!(path = %path.display(), %problem, "local database is damaged; moving it aside");
+            Some(move_aside(path, &problem))
+        }
+    }
+}
+
+/// Renames the database (and its journal files) to
+/// `companion.db.damaged-<unix time>` and says so in a sentence for the user.
+pub fn move_aside(path: &Path, problem: &str) -> String {
     let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
     let aside = aside_path(path, stamp);
     let moved = std::fs::rename(path, &aside);
-    // The journal files belong to the damaged database; leave them with it.
+    // The journal files belong to the damaged database; keep them with it.
     for suffix in ["-wal", "-shm", "-journal"] {
         let mut extra = path.as_os_str().to_owned();
         extra.push(suffix);
@@ -237,7 +250,7 @@ pub async fn recover_if_damaged(path: &Path) -> Option<String> {
             let _ = std::fs::rename(&extra, PathBuf::from(target));
         }
     }
-    Some(match moved {
+    match moved {
         Ok(()) => format!(
             "Your saved data could not be read ({problem}), so a fresh start was made. The damaged file was kept at {}.",
             aside.display()
@@ -246,7 +259,7 @@ pub async fn recover_if_damaged(path: &Path) -> Option<String> {
             "Your saved data could not be read ({problem}) and could not be moved aside ({error}). Bookmarks and settings will not be saved until {} is removed.",
             path.display()
         ),
-    })
+    }
 }
 
 fn aside_path(path: &Path, stamp: i64) -> PathBuf {
@@ -255,22 +268,52 @@ fn aside_path(path: &Path, stamp: i64) -> PathBuf {
     PathBuf::from(name)
 }
 
-async fn check(path: &Path) -> std::result::Result<(), String> {
-    let mut conn = SqliteConnectOptions::new()
+/// What the pre-flight check found.
+#[derive(Debug)]
+enum Health {
+    Good,
+    /// SQLite says the file is not a database or is corrupt.
+    Damaged(String),
+    /// It could not be checked (busy, permissions): not evidence of damage.
+    Unusable(String),
+}
+
+/// SQLite's result codes for a file that is not a database (26) or is
+/// corrupt (11).
+fn is_damage(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::Database(db) => {
+            let code = db.code();
+            let primary = code
+                .as_deref()
+                .and_then(|c| c.parse::<i64>().ok())
+                .map(|c| c & 0xff);
+            matches!(primary, Some(11 | 26))
+        }
+        _ => false,
+    }
+}
+
+async fn check(path: &Path) -> Health {
+    // Read-write (never create), so a journal left by a crash is rolled back
+    // as SQLite intends instead of looking like damage.
+    let options = SqliteConnectOptions::new()
         .filename(path)
-        .read_only(true)
-        .connect()
-        .await
-        .map_err(|e| e.to_string())?;
-    let verdict: String = sqlx::query_scalar("PRAGMA quick_check")
+        .create_if_missing(false);
+    let mut conn = match options.connect().await {
+        Ok(conn) => conn,
+        Err(error) if is_damage(&error) => return Health::Damaged(error.to_string()),
+        Err(error) => return Health::Unusable(error.to_string()),
+    };
+    let verdict = sqlx::query_scalar::<_, String>("PRAGMA quick_check")
         .fetch_one(&mut conn)
-        .await
-        .map_err(|e| e.to_string())?;
+        .await;
     let _ = conn.close().await;
-    if verdict == "ok" {
-        Ok(())
-    } else {
-        Err(verdict)
+    match verdict {
+        Ok(verdict) if verdict == "ok" => Health::Good,
+        Ok(verdict) => Health::Damaged(verdict),
+        Err(error) if is_damage(&error) => Health::Damaged(error.to_string()),
+        Err(error) => Health::Unusable(error.to_string()),
     }
 }
 
@@ -419,6 +462,46 @@ pub(crate) mod tests {
         // And a fresh store works at the same path.
         let store = open(dir.path()).await;
         store.add_bookmark(r(1, 1), None).await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_crash_journal_is_rolled_back_not_mistaken_for_damage() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        let store = open(dir.path()).await;
+        store
+            .add_bookmark(r(2, 255), Some("keep me"))
+            .await
+            .unwrap();
+        drop(store);
+        // A hot journal with nothing valid in it, as a crash can leave.
+        let mut journal = path.as_os_str().to_owned();
+        journal.push("-journal");
+        std::fs::write(PathBuf::from(journal), b"").unwrap();
+        assert_eq!(
+            recover_if_damaged(&path).await,
+            None,
+            "a healthy file stays where it is"
+        );
+        let store = open(dir.path()).await;
+        assert_eq!(
+            store.bookmarks().await.unwrap().len(),
+            1,
+            "the bookmark is still there"
+        );
+    }
+
+    #[test]
+    fn moving_aside_keeps_the_file_and_says_where() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        std::fs::write(&path, b"old schema").unwrap();
+        let notice = move_aside(&path, "migration 1 was modified");
+        assert!(!path.exists());
+        assert!(
+            notice.contains("migration 1 was modified") && notice.contains("damaged-"),
+            "{notice}"
+        );
     }
 
     #[tokio::test]

@@ -3,7 +3,7 @@
 
 use companion_core::wire::{
     AyahView, GoToTarget, HomeView, PartSummary, ReadingView, SearchHitView, SearchResponse,
-    Settings, SurahHeading, SurahSummary, TranslationOption, ViewTarget,
+    Settings, SurahHeading, SurahSummary, TextOptions, TranslationOption, ViewTarget,
 };
 use companion_core::{AyahRef, Reference};
 use quran_data::{Part, Quran};
@@ -118,14 +118,18 @@ fn neighbours(quran: &Quran, target: &ViewTarget) -> (Option<ViewTarget>, Option
 }
 
 /// Everything the reader shows for a view, with the user's text options.
-pub fn reading_view(quran: &Quran, target: ViewTarget, settings: &Settings) -> Result<ReadingView> {
+pub fn reading_view(
+    quran: &Quran,
+    target: ViewTarget,
+    options: &TextOptions,
+) -> Result<ReadingView> {
     let (first, last) = bounds(quran, &target)?;
-    let translation = if settings.show_translation {
-        quran_data::translation(&settings.translation).or_else(|| quran_data::translation("en"))
+    let translation = if options.show_translation {
+        quran_data::translation(&options.translation).or_else(|| quran_data::translation("en"))
     } else {
         None
     };
-    let transliteration = settings
+    let transliteration = options
         .show_transliteration
         .then(quran_data::transliteration);
     let basmala = quran.ayah(AyahRef::new(1, 1)?).text.to_string();
@@ -188,7 +192,11 @@ pub fn go_to(input: &str) -> Result<GoToTarget> {
 
 /// One ayah for the home screen card.
 pub fn single_ayah(quran: &Quran, r: AyahRef, settings: &Settings) -> Result<AyahView> {
-    let view = reading_view(quran, ViewTarget::Surah(r.surah()), settings)?;
+    let view = reading_view(
+        quran,
+        ViewTarget::Surah(r.surah()),
+        &settings.text_options(),
+    )?;
     view.ayahs
         .into_iter()
         .find(|a| a.reference == r)
@@ -241,7 +249,12 @@ mod tests {
     use super::*;
 
     fn view(target: ViewTarget) -> ReadingView {
-        reading_view(quran_data::quran(), target, &Settings::default()).expect("view opens")
+        reading_view(
+            quran_data::quran(),
+            target,
+            &Settings::default().text_options(),
+        )
+        .expect("view opens")
     }
 
     #[test]
@@ -328,9 +341,13 @@ mod tests {
             ViewTarget::Juz(31),
             ViewTarget::HizbQuarter(241),
         ] {
-            let error =
-                reading_view(quran, target.clone(), &Settings::default()).expect_err("must fail");
+            let error = reading_view(quran, target.clone(), &Settings::default().text_options())
+                .expect_err("must fail");
             assert_eq!(error.code(), "not_found", "{target:?}");
+            assert!(
+                error.to_string().contains("numbered 1 to"),
+                "the message gives the valid range: {error}"
+            );
         }
     }
 
@@ -352,7 +369,12 @@ mod tests {
             show_transliteration: true,
             ..Settings::default()
         };
-        let v = reading_view(quran_data::quran(), ViewTarget::Surah(112), &settings).unwrap();
+        let v = reading_view(
+            quran_data::quran(),
+            ViewTarget::Surah(112),
+            &settings.text_options(),
+        )
+        .unwrap();
         let first = &v.ayahs[0];
         assert!(first
             .transliteration
@@ -366,7 +388,12 @@ mod tests {
             show_translation: false,
             ..Settings::default()
         };
-        let v = reading_view(quran_data::quran(), ViewTarget::Surah(112), &hidden).unwrap();
+        let v = reading_view(
+            quran_data::quran(),
+            ViewTarget::Surah(112),
+            &hidden.text_options(),
+        )
+        .unwrap();
         assert!(v.ayahs.iter().all(|a| a.translation.is_none()));
     }
 }

@@ -233,13 +233,13 @@ impl App {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{js}"))
     }
 
-    /// Whether the element matching `css` is inside the visible part of the
-    /// reader (not scrolled away, not under the sticky bar).
-    pub async fn is_in_view(&self, css: &str) -> bool {
+    /// Whether the element matching `css` starts in the upper half of the
+    /// window, below the bars: where the reader puts an ayah it opens at.
+    pub async fn is_near_top(&self, css: &str) -> bool {
         let js = format!(
             "const e = document.querySelector({css:?}); if (!e) return false;
              const r = e.getBoundingClientRect();
-             return r.bottom > 60 && r.top < window.innerHeight;",
+             return r.top > 40 && r.top < window.innerHeight / 2;",
         );
         self.script(&js).await.as_bool().unwrap_or(false)
     }

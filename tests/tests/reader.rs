@@ -37,7 +37,7 @@ async fn going_to_2_255_shows_that_ayah_and_bad_references_are_explained() {
     // The scroll happens after the render; give it a frame or two.
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert!(
-        app.is_in_view("#reader .ayah[data-ref='2:255']").await,
+        app.is_near_top("#reader .ayah[data-ref='2:255']").await,
         "Ayat al-Kursi is on screen, not somewhere below"
     );
     let window = app
@@ -53,7 +53,7 @@ async fn going_to_2_255_shows_that_ayah_and_bad_references_are_explained() {
     app.wait_for("#reader .ayah.focused[data-ref='2:10']").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert!(
-        app.is_in_view("#reader .ayah[data-ref='2:10']").await,
+        app.is_near_top("#reader .ayah[data-ref='2:10']").await,
         "2:10 is on screen"
     );
 
@@ -90,7 +90,7 @@ async fn searching_arabic_without_diacritics_finds_and_opens_ayahs() {
     app.wait_for(&selector).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert!(
-        app.is_in_view(&selector).await,
+        app.is_near_top(&selector).await,
         "the reader scrolled to {reference}"
     );
 
@@ -114,10 +114,10 @@ async fn a_bookmark_and_the_reading_position_survive_a_restart() {
         app.type_into(&format!("{ayah} textarea"), "Ayat al-Kursi, before sleep")
             .await;
         app.click(&format!("{ayah} #bookmark-save")).await;
-        app.wait_for(&format!("{ayah} .bookmark-toggle[aria-pressed='true']"))
+        app.wait_for(&format!("{ayah} .bookmark-toggle[data-bookmarked='true']"))
             .await;
-        // The position is saved once scrolling settles.
-        tokio::time::sleep(Duration::from_millis(1500)).await;
+        // The position is saved 0.7 s after the reader settles.
+        tokio::time::sleep(Duration::from_millis(1000)).await;
         app.quit().await;
     }
     let app = App::launch(&profile).await;
@@ -209,4 +209,20 @@ async fn the_arabic_interface_runs_right_to_left_and_is_remembered() {
     app.click("#nav-surahs").await;
     app.wait_for_text("#surah-list", "مكية").await;
     app.quit().await;
+}
+
+/// Polls a condition for up to the harness's patience.
+async fn wait_until<F, Fut>(condition: F)
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let started = std::time::Instant::now();
+    while started.elapsed() < companion_e2e::PATIENCE {
+        if condition().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("condition not met within {:?}", companion_e2e::PATIENCE);
 }

@@ -45,7 +45,7 @@ pub fn App() -> Html {
         });
     }
 
-    let screen = switch(&state.route);
+    let screen = switch(&state.route, state.visit);
     html! {
         <ContextProvider<I18n> context={(*i18n).clone()}>
             <ContextProvider<AppContext> context={state.clone()}>
@@ -60,13 +60,13 @@ pub fn App() -> Html {
 }
 
 /// The screen for a route.
-pub fn switch(route: &Route) -> Html {
+pub fn switch(route: &Route, visit: u32) -> Html {
     match route.clone() {
         Route::Home => html! { <HomePage /> },
         Route::Surahs => html! { <SurahsPage /> },
         Route::Juz { quarters } => html! { <JuzPage {quarters} /> },
         Route::Pages => html! { <PagesPage /> },
-        Route::Reader { target, focus } => html! { <ReaderPage {target} {focus} /> },
+        Route::Reader { target, focus } => html! { <ReaderPage {target} {focus} {visit} /> },
         Route::Search { query } => html! { <SearchPage {query} /> },
         Route::Bookmarks => html! { <BookmarksPage /> },
         Route::Settings => html! { <SettingsPage /> },

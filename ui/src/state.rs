@@ -53,6 +53,8 @@ pub struct AppState {
     pub settings: Settings,
     pub translations: Rc<Vec<TranslationOption>>,
     pub toast: Option<String>,
+    /// Counts navigations, so opening the same place again is a new visit.
+    pub visit: u32,
 }
 
 impl Default for AppState {
@@ -63,6 +65,7 @@ impl Default for AppState {
             settings: Settings::default(),
             translations: Rc::default(),
             toast: None,
+            visit: 0,
         }
     }
 }
@@ -77,6 +80,7 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             Action::Navigate(route) => {
+                next.visit = next.visit.wrapping_add(1);
                 if route != next.route {
                     let previous = std::mem::replace(&mut next.route, route);
                     next.history.push(previous);
@@ -85,7 +89,10 @@ impl Reducible for AppState {
                     }
                 }
             }
-            Action::Replace(route) => next.route = route,
+            Action::Replace(route) => {
+                next.visit = next.visit.wrapping_add(1);
+                next.route = route;
+            }
             Action::Back => {
                 next.route = next.history.pop().unwrap_or(Route::Home);
             }
@@ -107,15 +114,17 @@ pub fn use_app() -> AppContext {
     use_context::<AppContext>().expect("the App component provides AppContext to every screen")
 }
 
-/// Applies new settings at once and saves them; a failed save is reported
-/// and the saved settings stay authoritative.
+/// Applies new settings at once and saves them. The UI keeps what the user
+/// chose (a late reply to an earlier save must not undo a newer change); a
+/// failed save puts the previous settings back and says why.
 pub fn save_settings(app: &AppContext, settings: companion_core::wire::Settings) {
+    let previous = app.settings.clone();
     app.dispatch(Action::Settings(settings.clone()));
     let app = app.clone();
     yew::platform::spawn_local(async move {
-        match crate::services::bridge::save_settings(settings).await {
-            Ok(saved) => app.dispatch(Action::Settings(saved)),
-            Err(error) => app.dispatch(Action::Toast(error.message)),
+        if let Err(error) = crate::services::bridge::save_settings(settings).await {
+            app.dispatch(Action::Settings(previous));
+            app.dispatch(Action::Toast(error.message));
         }
     });
 }

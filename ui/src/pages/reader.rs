@@ -38,6 +38,72 @@ const BAR: i32 = 64;
 pub struct ReaderPageProps {
     pub target: ViewTarget,
     pub focus: Option<AyahRef>,
+    /// Changes on every navigation, so going to the same ayah again moves
+    /// the reader back to it.
+    pub visit: u32,
+}
+
+/// Where focus goes after the reader scrolls.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum FocusTo {
+    /// The ayah scrolled to.
+    Ayah,
+    /// The reader itself, so the keyboard works at once.
+    Reader,
+    /// Wherever it is (the user just pressed a control).
+    Keep,
+}
+
+/// Saves the reading position once scrolling settles, and at once when the
+/// reader closes, so a quick exit does not lose it.
+#[derive(Default)]
+struct PositionSaver {
+    pending: RefCell<Option<Position>>,
+    timer: RefCell<Option<Timeout>>,
+}
+
+impl PositionSaver {
+    fn schedule(self: &Rc<Self>, position: Position) {
+        self.pending.replace(Some(position));
+        let this = self.clone();
+        self.timer
+            .replace(Some(Timeout::new(700, move || this.flush())));
+    }
+
+    fn flush(&self) {
+        if let Some(position) = self.pending.take() {
+            yew::platform::spawn_local(async move {
+                let _ = bridge::save_position(position).await;
+            });
+        }
+    }
+}
+
+/// Focuses the ayah with this reference once the current render is done.
+fn focus_ayah_soon(reference: AyahRef) {
+    yew::platform::spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        let selector = format!("[data-ref='{reference}']");
+        let found = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&selector).ok().flatten());
+        if let Some(el) = found.and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(e).ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// Whether the ayah at `index` is on screen in the reader.
+fn is_visible(index: usize, container: &HtmlElement) -> bool {
+    let Some(el) = element(index) else {
+        return false;
+    };
+    let (ayah, area) = (
+        el.get_bounding_client_rect(),
+        container.get_bounding_client_rect(),
+    );
+    ayah.bottom() > area.top() + f64::from(BAR) && ayah.top() < area.bottom()
 }
 
 /// Scroll work to do after the next render.
@@ -45,7 +111,7 @@ pub struct ReaderPageProps {
 enum Pending {
     None,
     /// Bring this ayah to the top and focus it (or the reader, if `false`).
-    ScrollTo(usize, bool),
+    ScrollTo(usize, FocusTo),
     /// Keep this ayah where it was on screen (its old viewport top).
     Anchor(usize, f64),
 }
@@ -113,7 +179,9 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
     let current = use_mut_ref(|| None::<usize>);
     let pending = use_mut_ref(|| Pending::None);
     let last_focus = use_mut_ref(|| None::<AyahRef>);
-    let save_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let saver: Rc<PositionSaver> = (*use_memo((), |_| Rc::new(PositionSaver::default()))).clone();
+    let request = use_mut_ref(|| 0u32);
+    let last_visit = use_mut_ref(|| None::<u32>);
     let container = use_node_ref();
     let bookmarks = use_state(HashMap::<AyahRef, Bookmark>::new);
     let editing = use_state(|| None::<AyahRef>);
@@ -127,24 +195,37 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             current.clone(),
             pending.clone(),
         );
+        let (request, saver, last_visit) = (request.clone(), saver.clone(), last_visit.clone());
         let deps = (
             props.target.clone(),
             props.focus,
-            settings.show_translation,
-            settings.translation.clone(),
-            settings.show_transliteration,
+            props.visit,
+            settings.text_options(),
         );
-        use_effect_with(deps, move |(target, focus, ..)| {
-            let (target, focus) = (target.clone(), *focus);
+        use_effect_with(deps, move |(target, focus, visit, options)| {
+            let (target, focus, options) = (target.clone(), *focus, options.clone());
             let keep = *current.borrow();
             let same_target = matches!(&*view, Load::Ready(v) if v.target == target);
-            let focus_changed = last_focus.replace(focus) != focus;
+            let revisited = last_visit
+                .replace(Some(*visit))
+                .is_some_and(|v| v != *visit);
+            let focus_changed = last_focus.replace(focus) != focus || revisited;
             if !same_target {
                 view.set(Load::Loading);
                 current.replace(None);
             }
+            // Only the reply to the latest request may change the screen.
+            let ticket = {
+                let mut latest = request.borrow_mut();
+                *latest = latest.wrapping_add(1);
+                *latest
+            };
             yew::platform::spawn_local(async move {
-                match bridge::open_view(target).await {
+                let reply = bridge::open_view(target.clone(), options).await;
+                if *request.borrow() != ticket {
+                    return;
+                }
+                match reply {
                     Ok(loaded) => {
                         let len = loaded.ayahs.len();
                         let wanted =
@@ -153,21 +234,38 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                         // 2:255) moves the reader; a change of text options
                         // keeps the place.
                         let moved = !same_target || focus_changed;
-                        let (index, focus_it) = match (wanted, keep) {
-                            (Some(found), _) if moved => (found, true),
-                            (_, Some(kept)) if !moved => (kept.min(len.saturating_sub(1)), false),
-                            (Some(found), _) => (found, true),
-                            _ => (0, false),
+                        let (index, focus_to) = match (wanted, keep) {
+                            (Some(found), _) if moved => (found, FocusTo::Ayah),
+                            (_, Some(kept)) if !moved => {
+                                (kept.min(len.saturating_sub(1)), FocusTo::Keep)
+                            }
+                            (Some(found), _) => (found, FocusTo::Ayah),
+                            _ => (0, FocusTo::Reader),
                         };
-                        focused.set(focus_it.then_some(index));
+                        if focus_to != FocusTo::Keep {
+                            focused.set((focus_to == FocusTo::Ayah).then_some(index));
+                        }
+                        current.replace(Some(index));
+                        if let Some(ayah) = loaded.ayahs.get(index) {
+                            saver.schedule(Position {
+                                target,
+                                ayah: ayah.reference,
+                            });
+                        }
                         window.set(window_around(index, len));
-                        pending.replace(Pending::ScrollTo(index, focus_it));
+                        pending.replace(Pending::ScrollTo(index, focus_to));
                         view.set(Load::Ready(Rc::new(loaded)));
                     }
                     Err(error) => view.set(Load::Failed(error)),
                 }
             });
         });
+    }
+
+    // Closing the reader saves the position at once.
+    {
+        let saver = saver.clone();
+        use_effect_with((), move |_| move || saver.flush());
     }
 
     // Bookmarks, to show which ayahs are saved.
@@ -189,17 +287,21 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             let work = pending.replace(Pending::None);
             if let Some(el) = container.cast::<HtmlElement>() {
                 match work {
-                    Pending::ScrollTo(index, focus_it) => {
+                    Pending::ScrollTo(index, focus_to) => {
                         if let Some(ayah) = element(index) {
                             el.set_scroll_top(if index == 0 {
                                 0
                             } else {
                                 ayah.offset_top() - BAR
                             });
-                            if focus_it {
-                                let _ = ayah.focus();
-                            } else {
-                                let _ = el.focus();
+                            match focus_to {
+                                FocusTo::Ayah => {
+                                    let _ = ayah.focus();
+                                }
+                                FocusTo::Reader => {
+                                    let _ = el.focus();
+                                }
+                                FocusTo::Keep => {}
                             }
                         }
                     }
@@ -226,12 +328,12 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
     let (lo, hi) = if page_mode { (0, len) } else { *window };
 
     let onscroll = {
-        let (container, window, current, pending, save_timer) = (
+        let (container, window, current, pending, saver) = (
             container.clone(),
             window.clone(),
             current.clone(),
             pending.clone(),
-            save_timer.clone(),
+            saver.clone(),
         );
         let loaded = loaded.clone();
         Callback::from(move |_: Event| {
@@ -246,12 +348,8 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                         target: loaded.target.clone(),
                         ayah: ayah.reference,
                     };
-                    // Save once scrolling settles, not on every frame.
-                    save_timer.replace(Some(Timeout::new(700, move || {
-                        yew::platform::spawn_local(async move {
-                            let _ = bridge::save_position(position).await;
-                        });
-                    })));
+                    // Saved once scrolling settles, not on every frame.
+                    saver.schedule(position);
                 }
             }
             if page_mode {
@@ -286,6 +384,13 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             pending.clone(),
             editing.clone(),
         );
+        let (container, saver, app, i18n, bookmarks) = (
+            container.clone(),
+            saver.clone(),
+            app.clone(),
+            i18n.clone(),
+            bookmarks.clone(),
+        );
         let loaded = loaded.clone();
         Callback::from(move |e: KeyboardEvent| {
             use wasm_bindgen::JsCast;
@@ -296,13 +401,42 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
                 return;
             }
-            let base = (*focused).or(*current.borrow()).unwrap_or(lo);
+            // Start from the focused ayah while it is on screen; after the
+            // user scrolled it away, from the ayah at the top.
+            let on_screen = |i: &usize| {
+                container
+                    .cast::<HtmlElement>()
+                    .is_some_and(|c| is_visible(*i, &c))
+            };
+            let base = (*focused)
+                .filter(on_screen)
+                .or(*current.borrow())
+                .unwrap_or(lo);
             let step: isize = match e.key().as_str() {
                 "ArrowDown" | "j" => 1,
                 "ArrowUp" | "k" => -1,
                 "b" => {
-                    if let Some(ayah) = loaded.ayahs.get(base) {
-                        e.prevent_default();
+                    let Some(ayah) = loaded.ayahs.get(base) else {
+                        return;
+                    };
+                    e.prevent_default();
+                    if page_mode {
+                        // Flowing text has no room for the note editor:
+                        // bookmark at once; notes can be added verse by verse.
+                        let (r, app, i18n, bookmarks) =
+                            (ayah.reference, app.clone(), i18n.clone(), bookmarks.clone());
+                        yew::platform::spawn_local(async move {
+                            match bridge::add_bookmark(r, None).await {
+                                Ok(saved) => {
+                                    let mut next = (*bookmarks).clone();
+                                    next.insert(r, saved);
+                                    bookmarks.set(next);
+                                    app.dispatch(Action::Toast(i18n.t("bookmark-saved")));
+                                }
+                                Err(error) => app.dispatch(Action::Toast(error.message)),
+                            }
+                        });
+                    } else {
                         editing.set(Some(ayah.reference));
                     }
                     return;
@@ -313,6 +447,12 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             let next = base.saturating_add_signed(step).min(len.saturating_sub(1));
             focused.set(Some(next));
             current.replace(Some(next));
+            if let Some(ayah) = loaded.ayahs.get(next) {
+                saver.schedule(Position {
+                    target: loaded.target.clone(),
+                    ayah: ayah.reference,
+                });
+            }
             if next >= lo && next < hi {
                 if let Some(el) = element(next) {
                     let options = web_sys::ScrollIntoViewOptions::new();
@@ -322,7 +462,7 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                 }
             } else {
                 window.set(window_around(next, len));
-                pending.replace(Pending::ScrollTo(next, true));
+                pending.replace(Pending::ScrollTo(next, FocusTo::Ayah));
             }
         })
     };
@@ -366,9 +506,10 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             }));
         })
     };
+    // The message id doubles as the element id (`reader-translation`).
     let chip = |pressed: bool, label: &str, onclick: Callback<MouseEvent>| {
         html! {
-            <button class="chip" aria-pressed={pressed.to_string()} {onclick}>{ i18n.t(label) }</button>
+            <button class="chip" id={label.to_owned()} aria-pressed={pressed.to_string()} {onclick}>{ i18n.t(label) }</button>
         }
     };
 
@@ -381,7 +522,14 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
         translation_direction: AttrValue::from(loaded.translation_direction.clone()),
         on_edit: {
             let editing = editing.clone();
-            Callback::from(move |r: Option<AyahRef>| editing.set(r))
+            Callback::from(move |r: Option<AyahRef>| {
+                // Closing the editor gives focus back to its ayah, so the
+                // keyboard keeps working.
+                if let (None, Some(open)) = (r, *editing) {
+                    focus_ayah_soon(open);
+                }
+                editing.set(r)
+            })
         },
         on_saved: {
             let (bookmarks, editing, app, i18n) = (
@@ -404,6 +552,9 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                     BookmarkChange::Failed(message) => app.dispatch(Action::Toast(message)),
                 }
                 bookmarks.set(next);
+                if let Some(open) = *editing {
+                    focus_ayah_soon(open);
+                }
                 editing.set(None);
             })
         },
@@ -412,7 +563,10 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
     let body = if page_mode {
         page_flow(&loaded, lo, hi, &focused, &i18n)
     } else {
-        loaded.ayahs[lo..hi]
+        loaded
+            .ayahs
+            .get(lo..hi)
+            .unwrap_or_default()
             .iter()
             .enumerate()
             .map(|(offset, ayah)| {
@@ -447,7 +601,7 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                 <span class="title" id="reader-title"><bdi>{ title(&i18n, &loaded) }</bdi></span>
                 { chip(settings.show_translation, "reader-translation", set(|s| s.show_translation = !s.show_translation)) }
                 { chip(settings.show_transliteration, "reader-transliteration", set(|s| s.show_transliteration = !s.show_transliteration)) }
-                { chip(page_mode, if page_mode { "reader-verse-mode" } else { "reader-page-mode" }, toggle_page_mode) }
+                { chip(page_mode, "reader-page-mode", toggle_page_mode) }
                 <button class="icon-button" aria-label={i18n.t("reader-font-smaller")} title={i18n.t("reader-font-smaller")}
                     onclick={set(|s| s.arabic_font_size = s.arabic_font_size.saturating_sub(2))}>{ "A−" }</button>
                 <button class="icon-button" aria-label={i18n.t("reader-font-larger")} title={i18n.t("reader-font-larger")}
@@ -461,7 +615,10 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             </div>
             <div class={classes!("reader", page_mode.then_some("page-mode"))} role="region" aria-label={i18n.t("reader-region")}>
                 { body }
-                <div class="page-footer">{ nav_buttons }</div>
+                // Previous/next only below the last ayah, not below the window.
+                if hi >= len {
+                    <div class="page-footer">{ nav_buttons }</div>
+                }
                 <p class="muted small">{ i18n.t("reader-keyboard-hint") }</p>
             </div>
         </main>
@@ -501,7 +658,7 @@ fn page_flow(
                 id={format!("ayah-{index}")} data-ref={ayah.reference.to_string()} tabindex="0" aria-label={label}>
                 { &ayah.text }{ " " }
                 <span class="ayah-number" aria-hidden="true">{ arabic_digits(ayah.reference.ayah()) }</span>
-                if ayah.sajdah { <span class="marker" lang="en">{ i18n.t("reader-sajdah") }</span> }
+                if ayah.sajdah { <span class="marker">{ i18n.t("reader-sajdah") }</span> }
                 { " " }
             </span>
         });
@@ -592,7 +749,8 @@ pub fn AyahBlock(props: &AyahBlockProps) -> Html {
                 if a.sajdah {
                     <span class="marker">{ "۩ " }{ i18n.t("reader-sajdah") }</span>
                 }
-                <button class="icon-button bookmark-toggle" aria-pressed={props.bookmark.is_some().to_string()}
+                <button class="icon-button bookmark-toggle" aria-expanded={props.editing.to_string()}
+                    data-bookmarked={props.bookmark.is_some().to_string()}
                     aria-label={bookmark_label.clone()} title={bookmark_label} onclick={toggle}>
                     { if props.bookmark.is_some() { "★" } else { "☆" } }
                 </button>

@@ -19,7 +19,8 @@ pub fn SettingsPage() -> Html {
     let i18n = use_i18n();
     let s = app.settings.clone();
     // The preview shows real text from the app, never a copy typed here.
-    let preview = use_load(|| bridge::open_view(ViewTarget::Surah(1)));
+    let preview =
+        use_load(|| bridge::open_view(ViewTarget::Surah(1), Settings::default().text_options()));
     let attribution = use_load(bridge::attribution);
     let change = |apply: Apply| {
         let app = app.clone();

@@ -80,8 +80,8 @@ pub async fn attribution() -> CallResult<String> {
     call_plain("attribution").await
 }
 
-pub async fn open_view(target: ViewTarget) -> CallResult<ReadingView> {
-    call_with("open_view", &OpenViewRequest { target }).await
+pub async fn open_view(target: ViewTarget, options: TextOptions) -> CallResult<ReadingView> {
+    call_with("open_view", &OpenViewRequest { target, options }).await
 }
 
 pub async fn go_to(input: String) -> CallResult<GoToTarget> {
