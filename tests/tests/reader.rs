@@ -57,6 +57,17 @@ async fn going_to_2_255_shows_that_ayah_and_bad_references_are_explained() {
         "2:10 is on screen"
     );
 
+    // Scrolled away, the same reference brings the reader back to it.
+    app.script("document.getElementById('reader').scrollTop = 0; return true")
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        !app.is_near_top("#reader .ayah[data-ref='2:10']").await,
+        "scrolled away"
+    );
+    app.type_into("#goto-input", "2:10\n").await;
+    wait_until(|| async { app.is_near_top("#reader .ayah[data-ref='2:10']").await }).await;
+
     app.type_into("#goto-input", "115:1\n").await;
     let error = app.wait_for_text("#goto-error", "114").await;
     assert!(
