@@ -150,3 +150,18 @@ off = معطّل
 close = إغلاق
 error-generic = حدث خطأ: { $message }
 error-outside-app = يجب فتح هذه الصفحة داخل تطبيق رفيق القرآن.
+
+# Errors from the app, by their stable code. English shows the app's own
+# (more specific) sentence; other languages show these.
+error-invalid_reference = لم يُفهم هذا المرجع. اكتب مثلًا 2:255 أو 2:255-257 أو 18.
+error-reference_too_long = المرجع طويل جدًا.
+error-surah_out_of_range = لا توجد هذه السورة: السور مرقمة من 1 إلى 114.
+error-ayah_out_of_range = لا توجد هذه الآية في السورة.
+error-range_reversed = نهاية المدى قبل بدايته.
+error-empty_query = اكتب كلمة أو أكثر للبحث.
+error-query_too_long = نص البحث طويل جدًا: 200 حرف على الأكثر.
+error-unknown_translation = هذه الترجمة غير موجودة في التطبيق.
+error-not_found = لا يوجد هذا الموضع في المصحف.
+error-store_unavailable = لا يمكن حفظ العلامات والإعدادات الآن، والقراءة تعمل كالمعتاد.
+error-database_error = تعذّر قراءة بياناتك المحفوظة أو كتابتها.
+error-invalid_request = الطلب غير صالح.

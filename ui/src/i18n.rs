@@ -16,6 +16,7 @@ const AR_FTL: &str = include_str!("../locales/ar.ftl");
 #[derive(Clone)]
 pub struct I18n {
     bundle: Rc<FluentBundle<FluentResource>>,
+    language: UiLanguage,
 }
 
 impl PartialEq for I18n {
@@ -47,6 +48,19 @@ impl I18n {
         let _ = bundle.add_resource(resource);
         Self {
             bundle: Rc::new(bundle),
+            language,
+        }
+    }
+
+    /// How to show an error from the app: its own sentence in English (it
+    /// names the exact limit), a translation by `code` in other languages,
+    /// and the app's sentence when no translation exists.
+    pub fn error(&self, error: &companion_core::wire::CommandError) -> String {
+        let id = format!("error-{}", error.code);
+        if self.language != UiLanguage::En && self.bundle.has_message(&id) {
+            self.t(&id)
+        } else {
+            error.message.clone()
         }
     }
 
@@ -111,6 +125,26 @@ mod tests {
             .filter(|id| !arabic.has(id))
             .collect();
         assert!(missing.is_empty(), "ar.ftl lacks: {missing:?}");
+    }
+
+    #[test]
+    fn errors_are_shown_in_the_interface_language() {
+        let error = companion_core::wire::CommandError::new(
+            "surah_out_of_range",
+            "Surah 115 does not exist: surahs are numbered 1 to 114.",
+        );
+        assert_eq!(
+            I18n::english().error(&error),
+            error.message,
+            "English keeps the exact sentence"
+        );
+        let arabic = I18n::new(UiLanguage::Ar).error(&error);
+        assert!(
+            arabic.contains("114") && arabic.contains("السور"),
+            "{arabic}"
+        );
+        let unknown = companion_core::wire::CommandError::new("something_new", "Something new.");
+        assert_eq!(I18n::new(UiLanguage::Ar).error(&unknown), "Something new.");
     }
 
     #[test]

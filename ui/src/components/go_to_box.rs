@@ -20,10 +20,11 @@ pub fn GoToBox(props: &GoToBoxProps) -> Html {
     let input = use_state(String::new);
     let error = use_state(|| None::<String>);
     let onsubmit = {
-        let (app, input, error) = (app.clone(), input.clone(), error.clone());
+        let (app, input, error, i18n) = (app.clone(), input.clone(), error.clone(), i18n.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let (app, error, text) = (app.clone(), error.clone(), (*input).clone());
+            let (app, error, text, i18n) =
+                (app.clone(), error.clone(), (*input).clone(), i18n.clone());
             yew::platform::spawn_local(async move {
                 match bridge::go_to(text).await {
                     Ok(to) => {
@@ -33,7 +34,7 @@ pub fn GoToBox(props: &GoToBoxProps) -> Html {
                             focus: Some(to.focus),
                         }));
                     }
-                    Err(e) => error.set(Some(e.message)),
+                    Err(e) => error.set(Some(i18n.error(&e))),
                 }
             });
         })

@@ -38,7 +38,7 @@ pub fn BookmarksPage() -> Html {
                         }
                         app.dispatch(Action::Toast(i18n.t("bookmark-removed")));
                     }
-                    Err(e) => app.dispatch(Action::Toast(e.message)),
+                    Err(e) => app.dispatch(Action::Toast(i18n.error(&e))),
                 }
             });
         })

@@ -32,7 +32,7 @@ pub fn load_status<T>(load: &Load<T>, i18n: &I18n) -> Html {
             </div>
         },
         Load::Failed(error) => {
-            html! { <p class="message error" role="alert">{ &error.message }</p> }
+            html! { <p class="message error" role="alert">{ i18n.error(error) }</p> }
         }
         Load::Ready(_) => html! {},
     }

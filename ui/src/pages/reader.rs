@@ -433,7 +433,7 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                                     bookmarks.set(next);
                                     app.dispatch(Action::Toast(i18n.t("bookmark-saved")));
                                 }
-                                Err(error) => app.dispatch(Action::Toast(error.message)),
+                                Err(error) => app.dispatch(Action::Toast(i18n.error(&error))),
                             }
                         });
                     } else {
@@ -802,26 +802,31 @@ pub fn NoteEditor(props: &NoteEditorProps) -> Html {
         });
     }
     let save = {
-        let (note, r, done) = (note.clone(), props.reference, props.on_done.clone());
+        let (note, r, done, i18n) = (
+            note.clone(),
+            props.reference,
+            props.on_done.clone(),
+            i18n.clone(),
+        );
         Callback::from(move |_| {
-            let (text, done) = ((*note).clone(), done.clone());
+            let (text, done, i18n) = ((*note).clone(), done.clone(), i18n.clone());
             yew::platform::spawn_local(async move {
                 let text = (!text.trim().is_empty()).then_some(text);
                 done.emit(match bridge::add_bookmark(r, text).await {
                     Ok(saved) => BookmarkChange::Saved(saved),
-                    Err(e) => BookmarkChange::Failed(e.message),
+                    Err(e) => BookmarkChange::Failed(i18n.error(&e)),
                 });
             });
         })
     };
     let remove = props.bookmark.as_ref().map(|b| {
-        let (id, r, done) = (b.id, props.reference, props.on_done.clone());
+        let (id, r, done, i18n) = (b.id, props.reference, props.on_done.clone(), i18n.clone());
         Callback::from(move |_| {
-            let done = done.clone();
+            let (done, i18n) = (done.clone(), i18n.clone());
             yew::platform::spawn_local(async move {
                 done.emit(match bridge::delete_bookmark(id).await {
                     Ok(()) => BookmarkChange::Removed(r),
-                    Err(e) => BookmarkChange::Failed(e.message),
+                    Err(e) => BookmarkChange::Failed(i18n.error(&e)),
                 });
             });
         })
