@@ -599,8 +599,11 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             data-window={format!("{lo}-{hi}")} style="position: relative">
             <div class="reader-bar">
                 <span class="title" id="reader-title"><bdi>{ title(&i18n, &loaded) }</bdi></span>
-                { chip(settings.show_translation, "reader-translation", set(|s| s.show_translation = !s.show_translation)) }
-                { chip(settings.show_transliteration, "reader-transliteration", set(|s| s.show_transliteration = !s.show_transliteration)) }
+                // Page mode shows the Arabic alone, so its text toggles are hidden.
+                if !page_mode {
+                    { chip(settings.show_translation, "reader-translation", set(|s| s.show_translation = !s.show_translation)) }
+                    { chip(settings.show_transliteration, "reader-transliteration", set(|s| s.show_transliteration = !s.show_transliteration)) }
+                }
                 { chip(page_mode, "reader-page-mode", toggle_page_mode) }
                 <button class="icon-button" aria-label={i18n.t("reader-font-smaller")} title={i18n.t("reader-font-smaller")}
                     onclick={set(|s| s.arabic_font_size = s.arabic_font_size.saturating_sub(2))}>{ "A−" }</button>
