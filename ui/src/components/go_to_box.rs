@@ -51,7 +51,7 @@ pub fn GoToBox(props: &GoToBoxProps) -> Html {
     let input_id = format!("{}-input", props.id);
     let error_id = format!("{}-error", props.id);
     html! {
-        <form class="goto" {onsubmit} role="search">
+        <form class="goto" {onsubmit} role="search" aria-label={i18n.t("goto-label")}>
             <div class="field">
                 <label class="visually-hidden" for={input_id.clone()}>{ i18n.t("goto-label") }</label>
                 <input class="input" id={input_id} type="text" value={(*input).clone()} {oninput}

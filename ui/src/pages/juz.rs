@@ -88,7 +88,7 @@ pub fn JuzPage(props: &JuzPageProps) -> Html {
         <main class="main" id="juz">
             <div class="page">
                 <h1>{ i18n.t("juz-title") }</h1>
-                <div class="tabs" role="group">
+                <div class="tabs" role="group" aria-label={i18n.t("juz-title")}>
                     { tab(false, "juz-tab-juz") }
                     { tab(true, "juz-tab-quarters") }
                 </div>

@@ -100,8 +100,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
                             let arabic = hit.field == SearchField::Arabic;
                             html! {
                                 <li class="result">
-                                    <button onclick={open(hit)} data-ref={hit.reference.to_string()}
-                                        aria-label={i18n.t_args("search-open", &[("reference", hit.reference.to_string().into())])}>
+                                    <button onclick={open(hit)} data-ref={hit.reference.to_string()}>
                                         <span class="ref">{ format!("{} · {}", hit.reference, hit.surah_name) }</span>
                                         if arabic {
                                             <p class="arabic" lang="ar" dir="rtl"><Highlighted text={hit.text.clone()} ranges={hit.highlights.clone()} /></p>
@@ -123,7 +122,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
         <main class="main" id="search">
             <div class="page">
                 <h1>{ i18n.t("search-title") }</h1>
-                <form {onsubmit} role="search">
+                <form {onsubmit} role="search" aria-label={i18n.t("search-label")}>
                     <div class="field">
                         <label class="visually-hidden" for="search-input">{ i18n.t("search-label") }</label>
                         <input class="input" id="search-input" type="search" value={(*input).clone()} {oninput}
