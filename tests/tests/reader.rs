@@ -57,6 +57,15 @@ async fn going_to_2_255_shows_that_ayah_and_bad_references_are_explained() {
         "2:10 is on screen"
     );
 
+    // A range marks every ayah in it.
+    app.type_into("#goto-input", "2:255-257\n").await;
+    wait_until(|| async { app.all("#reader .ayah.in-range").await.len() == 3 }).await;
+    let marked = app.all("#reader .ayah.in-range").await;
+    assert_eq!(
+        marked[2].attr("data-ref").await.unwrap().as_deref(),
+        Some("2:257")
+    );
+
     // Scrolled away, the same reference brings the reader back to it.
     app.script("document.getElementById('reader').scrollTop = 0; return true")
         .await;

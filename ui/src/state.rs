@@ -32,6 +32,8 @@ pub enum Route {
 pub enum Action {
     /// Open a screen, remembering the current one for Back.
     Navigate(Route),
+    /// Open the reader on a range such as `2:255-257`, marking all of it.
+    NavigateRange(Route, (AyahRef, AyahRef)),
     /// Change the current screen in place (e.g. a new search query).
     Replace(Route),
     /// Return to the previous screen.
@@ -55,6 +57,8 @@ pub struct AppState {
     pub toast: Option<String>,
     /// Counts navigations, so opening the same place again is a new visit.
     pub visit: u32,
+    /// The ayahs a go-to range asked for, marked in the reader.
+    pub highlight: Option<(AyahRef, AyahRef)>,
 }
 
 impl Default for AppState {
@@ -66,6 +70,7 @@ impl Default for AppState {
             translations: Rc::default(),
             toast: None,
             visit: 0,
+            highlight: None,
         }
     }
 }
@@ -79,7 +84,14 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
+            Action::NavigateRange(route, range) => {
+                return Rc::new(AppState {
+                    highlight: Some(range),
+                    ..(*self.reduce(Action::Navigate(route))).clone()
+                });
+            }
             Action::Navigate(route) => {
+                next.highlight = None;
                 next.visit = next.visit.wrapping_add(1);
                 if route != next.route {
                     let previous = std::mem::replace(&mut next.route, route);
@@ -90,6 +102,7 @@ impl Reducible for AppState {
                 }
             }
             Action::Replace(route) => {
+                next.highlight = None;
                 next.visit = next.visit.wrapping_add(1);
                 next.route = route;
             }
@@ -153,6 +166,31 @@ mod tests {
         assert_eq!(s.route, Route::Home);
         let s = reduce(s, Action::Back);
         assert_eq!(s.route, Route::Home, "Back on the first screen stays there");
+    }
+
+    #[test]
+    fn a_range_is_marked_until_the_next_navigation() {
+        let (a, b) = (AyahRef::new(2, 255).unwrap(), AyahRef::new(2, 257).unwrap());
+        let reader = Route::Reader {
+            target: ViewTarget::Surah(2),
+            focus: Some(a),
+        };
+        let s = reduce(
+            AppState::default(),
+            Action::NavigateRange(reader.clone(), (a, b)),
+        );
+        assert_eq!(s.route, reader);
+        assert_eq!(s.highlight, Some((a, b)));
+        assert_eq!(
+            s.history,
+            vec![Route::Home],
+            "a range is an ordinary step for Back"
+        );
+        let s = reduce(s, Action::Navigate(Route::Surahs));
+        assert_eq!(
+            s.highlight, None,
+            "the mark goes with the screen it was for"
+        );
     }
 
     #[test]

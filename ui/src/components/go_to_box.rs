@@ -29,10 +29,15 @@ pub fn GoToBox(props: &GoToBoxProps) -> Html {
                 match bridge::go_to(text).await {
                     Ok(to) => {
                         error.set(None);
-                        app.dispatch(Action::Navigate(Route::Reader {
+                        let route = Route::Reader {
                             target: to.target,
                             focus: Some(to.focus),
-                        }));
+                        };
+                        app.dispatch(if to.last == to.focus {
+                            Action::Navigate(route)
+                        } else {
+                            Action::NavigateRange(route, (to.focus, to.last))
+                        });
                     }
                     Err(e) => error.set(Some(i18n.error(&e))),
                 }

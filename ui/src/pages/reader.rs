@@ -517,6 +517,9 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
         index,
         ayah: ayah.clone(),
         focused: *focused == Some(index),
+        in_range: app
+            .highlight
+            .is_some_and(|(first, last)| first <= ayah.reference && ayah.reference <= last),
         bookmark: bookmarks.get(&ayah.reference).cloned(),
         editing: *editing == Some(ayah.reference),
         translation_direction: AttrValue::from(loaded.translation_direction.clone()),
@@ -711,6 +714,8 @@ pub struct AyahBlockProps {
     pub index: usize,
     pub ayah: AyahView,
     pub focused: bool,
+    /// Inside the range the user went to (`2:255-257`).
+    pub in_range: bool,
     pub bookmark: Option<Bookmark>,
     pub editing: bool,
     pub translation_direction: AttrValue,
@@ -739,7 +744,7 @@ pub fn AyahBlock(props: &AyahBlockProps) -> Html {
         Callback::from(move |_| on_edit.emit((!editing).then_some(r)))
     };
     html! {
-        <article class={classes!("ayah", props.focused.then_some("focused"))} id={format!("ayah-{}", props.index)}
+        <article class={classes!("ayah", props.focused.then_some("focused"), props.in_range.then_some("in-range"))} id={format!("ayah-{}", props.index)}
             data-ref={reference.clone()} tabindex="0" aria-label={label}>
             <div class="ayah-tools">
                 <span class="ref">{ &reference }</span>
@@ -897,6 +902,7 @@ mod tests {
             index: 1,
             ayah,
             focused: false,
+            in_range: false,
             bookmark: None,
             editing: false,
             translation_direction: "ltr".into(),
