@@ -11,7 +11,7 @@ use companion_e2e::{App, Profile};
 async fn al_fatihah_opens_with_its_seven_ayahs() {
     let profile = Profile::new();
     let app = App::launch(&profile).await;
-    app.wait_for("#home .card").await;
+    app.wait_for("#home #ayah-of-the-day .arabic").await;
     app.click("#tile-surahs").await;
     app.click("#surah-1").await;
     app.wait_for("#reader .ayah[data-ref='1:7']").await;
@@ -31,7 +31,7 @@ async fn al_fatihah_opens_with_its_seven_ayahs() {
 async fn going_to_2_255_shows_that_ayah_and_bad_references_are_explained() {
     let profile = Profile::new();
     let app = App::launch(&profile).await;
-    app.wait_for("#home .card").await;
+    app.wait_for("#home #ayah-of-the-day .arabic").await;
     app.type_into("#goto-input", "2:255\n").await;
     app.wait_for("#reader .ayah[data-ref='2:255']").await;
     // The scroll happens after the render; give it a frame or two.
@@ -92,7 +92,7 @@ async fn going_to_2_255_shows_that_ayah_and_bad_references_are_explained() {
 async fn searching_arabic_without_diacritics_finds_and_opens_ayahs() {
     let profile = Profile::new();
     let app = App::launch(&profile).await;
-    app.wait_for("#home .card").await;
+    app.wait_for("#home #ayah-of-the-day .arabic").await;
     app.click("#nav-search").await;
     app.type_into("#search-input", "الرحمن\n").await;
     app.wait_for("#search-results li").await;
@@ -126,7 +126,7 @@ async fn a_bookmark_and_the_reading_position_survive_a_restart() {
     let profile = Profile::new();
     {
         let app = App::launch(&profile).await;
-        app.wait_for("#home .card").await;
+        app.wait_for("#home #ayah-of-the-day .arabic").await;
         app.type_into("#goto-input", "2:255\n").await;
         let ayah = "#reader .ayah[data-ref='2:255']";
         app.wait_for(ayah).await;
@@ -174,7 +174,7 @@ async fn a_damaged_database_is_reported_and_the_reader_still_works() {
 async fn the_keyboard_moves_between_ayahs_and_bookmarks_one() {
     let profile = Profile::new();
     let app = App::launch(&profile).await;
-    app.wait_for("#home .card").await;
+    app.wait_for("#home #ayah-of-the-day .arabic").await;
     app.type_into("#goto-input", "36:1\n").await;
     app.wait_for("#reader .ayah.focused[data-ref='36:1']").await;
     assert_eq!(
@@ -214,7 +214,7 @@ async fn the_arabic_interface_runs_right_to_left_and_is_remembered() {
     let profile = Profile::new();
     {
         let app = App::launch(&profile).await;
-        app.wait_for("#home .card").await;
+        app.wait_for("#home #ayah-of-the-day .arabic").await;
         app.click("#nav-settings").await;
         app.click("#language-ar").await;
         app.wait_for("html[dir='rtl'][lang='ar']").await;

@@ -28,7 +28,7 @@ async fn main() {
         }
     };
 
-    app.wait_for("#home .card").await;
+    app.wait_for("#home #ayah-of-the-day .arabic").await;
     settle().await;
     shot("01-home").await;
 
@@ -79,7 +79,7 @@ async fn main() {
     app.click("#language-ar").await;
     app.wait_for("html[dir='rtl']").await;
     app.click("#nav-home").await;
-    app.wait_for("#home .card").await;
+    app.wait_for("#home #ayah-of-the-day .arabic").await;
     settle().await;
     shot("10-home-arabic").await;
 
