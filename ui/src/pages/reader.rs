@@ -475,6 +475,17 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             save_settings(&app, next);
         })
     };
+    let pick_language = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let code = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let mut next = app.settings.clone();
+            next.translation = code;
+            save_settings(&app, next);
+        })
+    };
     let open = |target: Option<ViewTarget>| {
         let app = app.clone();
         target.map(|target| {
@@ -605,6 +616,14 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                 // Page mode shows the Arabic alone, so its text toggles are hidden.
                 if !page_mode {
                     { chip(settings.show_translation, "reader-translation", set(|s| s.show_translation = !s.show_translation)) }
+                    if settings.show_translation {
+                        <label class="visually-hidden" for="reader-language">{ i18n.t("settings-translation-language") }</label>
+                        <select id="reader-language" class="input compact" onchange={pick_language}>
+                            { for app.translations.iter().map(|t| html! {
+                                <option value={t.code.clone()} selected={t.code == settings.translation}>{ t.native_name.clone() }</option>
+                            }) }
+                        </select>
+                    }
                     { chip(settings.show_transliteration, "reader-transliteration", set(|s| s.show_transliteration = !s.show_transliteration)) }
                 }
                 { chip(page_mode, "reader-page-mode", toggle_page_mode) }
@@ -664,7 +683,13 @@ fn page_flow(
                 id={format!("ayah-{index}")} data-ref={ayah.reference.to_string()} tabindex="0" aria-label={label}>
                 { &ayah.text }{ " " }
                 <span class="ayah-number" aria-hidden="true">{ arabic_digits(ayah.reference.ayah()) }</span>
-                if ayah.sajdah { <span class="marker">{ i18n.t("reader-sajdah") }</span> }
+                if let Some(juz) = ayah.juz_start {
+                    <span class="marker">{ i18n.t_args("reader-juz-marker", &[("number", juz.into())]) }</span>
+                }
+                if let Some(quarter) = ayah.quarter_start {
+                    <span class="marker">{ i18n.t_args("reader-quarter-marker", &[("hizb", (quarter.saturating_sub(1) / 4 + 1).into()), ("quarter", (quarter.saturating_sub(1) % 4 + 1).into())]) }</span>
+                }
+                if ayah.sajdah { <span class="marker">{ "۩ " }{ i18n.t("reader-sajdah") }</span> }
                 { " " }
             </span>
         });
@@ -752,7 +777,7 @@ pub fn AyahBlock(props: &AyahBlockProps) -> Html {
                     <span class="marker">{ i18n.t_args("reader-juz-marker", &[("number", juz.into())]) }</span>
                 }
                 if let Some(quarter) = a.quarter_start {
-                    <span class="marker">{ i18n.t_args("reader-quarter-marker", &[("hizb", ((quarter - 1) / 4 + 1).into()), ("quarter", ((quarter - 1) % 4 + 1).into())]) }</span>
+                    <span class="marker">{ i18n.t_args("reader-quarter-marker", &[("hizb", (quarter.saturating_sub(1) / 4 + 1).into()), ("quarter", (quarter.saturating_sub(1) % 4 + 1).into())]) }</span>
                 }
                 if a.sajdah {
                     <span class="marker">{ "۩ " }{ i18n.t("reader-sajdah") }</span>
