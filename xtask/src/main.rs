@@ -24,6 +24,8 @@ Commands:
   test           install what is missing and run every check:
                  fmt, clippy, unit and UI tests, end-to-end tests in Xvfb
   screenshots    take PNGs of the main screens of the real app (screenshots/)
+  serve          run the sync server (companion-server) on 127.0.0.1:8787
+                 with an embedded SQLite file; extra arguments go to it
   bench          run the benchmarks and write results to bench-results/
   install        only install the tools and system packages
   build-ui       only build the UI (ui/dist)
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("screenshots") => screenshots(),
         Some("bench") => bench(&args[1..]),
+        Some("serve") => serve(&args[1..]),
         Some("install") => install::all(),
         Some("build-ui") => build_ui(),
         Some("-h" | "--help" | "help") | None => {
@@ -148,6 +151,14 @@ fn test() -> Result<()> {
         .env("DISPLAY", display.name())
         .env("COMPANION_APP_BINARY", &app)
         .current_dir(&root)
+        .run()
+}
+
+fn serve(args: &[String]) -> Result<()> {
+    cmd("cargo")
+        .args(["run", "--release", "--package", "companion-server", "--"])
+        .args(args)
+        .current_dir(root())
         .run()
 }
 

@@ -1,0 +1,179 @@
+//! Passwords (argon2id), access tokens (short-lived JWTs) and refresh tokens
+//! (random, stored only as SHA-256 hashes), and the `AuthUser` extractor.
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use base64::Engine;
+use jsonwebtoken::{DecodingKey, EncodingKey, Header, Validation};
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::store::now;
+use crate::AppState;
+
+/// Signing keys and lifetimes.
+pub struct Tokens {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    /// Access token lifetime in seconds.
+    pub access_seconds: i64,
+    /// Refresh token lifetime in seconds.
+    pub refresh_seconds: i64,
+}
+
+impl std::fmt::Debug for Tokens {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tokens")
+            .field("keys", &"[redacted]")
+            .field("access_seconds", &self.access_seconds)
+            .field("refresh_seconds", &self.refresh_seconds)
+            .finish()
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Claims {
+    sub: String,
+    iat: i64,
+    exp: i64,
+}
+
+/// A random URL-safe token of 32 bytes.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// The SHA-256 of a token, hex: what the database keeps.
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+impl Tokens {
+    /// Keys from the configured secret, or a random one.
+    pub fn new(config: &Config) -> Tokens {
+        let secret = config
+            .jwt_secret
+            .as_ref()
+            .map(|s| s.expose().to_owned())
+            .unwrap_or_else(|| {
+                tracing::warn!("no JWT secret configured: tokens end when the process does");
+                random_token()
+            });
+        Tokens {
+            encoding: EncodingKey::from_secret(secret.as_bytes()),
+            decoding: DecodingKey::from_secret(secret.as_bytes()),
+            access_seconds: i64::from(config.access_token_minutes) * 60,
+            refresh_seconds: i64::from(config.refresh_token_days) * 86_400,
+        }
+    }
+
+    /// A signed access token for a user.
+    pub fn access_token(&self, user_id: &str) -> Result<String> {
+        let iat = now();
+        let claims = Claims {
+            sub: user_id.to_owned(),
+            iat,
+            exp: iat + self.access_seconds,
+        };
+        jsonwebtoken::encode(&Header::default(), &claims, &self.encoding)
+            .map_err(|e| Error::Internal(format!("signing a token: {e}")))
+    }
+
+    /// The user id in a valid, unexpired access token.
+    pub fn verify(&self, token: &str) -> Result<String> {
+        let mut validation = Validation::default();
+        validation.leeway = 0;
+        jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation)
+            .map(|data| data.claims.sub)
+            .map_err(|_| Error::Unauthorized("The access token is invalid or has expired.".into()))
+    }
+}
+
+/// Hashes a password with argon2id, off the async threads.
+pub async fn hash_password(password: String) -> Result<String> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut rand::rngs::OsRng);
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
+            .map_err(|e| Error::Internal(format!("hashing a password: {e}")))
+    })
+    .await
+    .map_err(|e| Error::Internal(e.to_string()))?
+}
+
+/// Checks a password against a stored hash, off the async threads.
+pub async fn verify_password(password: String, hash: String) -> Result<bool> {
+    tokio::task::spawn_blocking(move || {
+        let parsed = PasswordHash::new(&hash)
+            .map_err(|e| Error::Internal(format!("stored hash unreadable: {e}")))?;
+        Ok(Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok())
+    })
+    .await
+    .map_err(|e| Error::Internal(e.to_string()))?
+}
+
+/// The signed-in user, from `Authorization: Bearer <access token>`.
+#[derive(Debug, Clone)]
+pub struct AuthUser {
+    /// The user's id.
+    pub id: String,
+}
+
+impl FromRequestParts<AppState> for AuthUser {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
+        let header = parts
+            .headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .ok_or_else(|| {
+                Error::Unauthorized("Sign in first: no access token was sent.".into())
+            })?;
+        let token = header
+            .strip_prefix("Bearer ")
+            .ok_or_else(|| Error::Unauthorized("Use `Authorization: Bearer <token>`.".into()))?;
+        Ok(AuthUser {
+            id: state.tokens.verify(token.trim())?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_password_verifies_against_its_hash_only() {
+        let hash = hash_password("correct horse battery".into()).await.unwrap();
+        assert!(hash.starts_with("$argon2id$"), "argon2id is used: {hash}");
+        assert!(
+            verify_password("correct horse battery".into(), hash.clone())
+                .await
+                .unwrap()
+        );
+        assert!(!verify_password("wrong horse".into(), hash).await.unwrap());
+    }
+
+    #[test]
+    fn token_hashes_are_stable_and_do_not_reveal_the_token() {
+        let token = random_token();
+        assert_eq!(token_hash(&token), token_hash(&token));
+        assert_ne!(token_hash(&token), token);
+        assert_eq!(token_hash(&token).len(), 64);
+        assert_ne!(random_token(), token, "tokens are random");
+    }
+}

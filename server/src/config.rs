@@ -1,0 +1,71 @@
+//! Typed configuration: every setting is a flag and an environment
+//! variable. Secrets never appear in `Debug` output.
+
+use std::net::SocketAddr;
+
+use clap::Parser;
+
+/// A secret that prints as `[redacted]`.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    /// The secret's value.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+impl std::str::FromStr for Secret {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.len() < 32 {
+            return Err("the JWT secret must be at least 32 characters".into());
+        }
+        Ok(Secret(s.to_owned()))
+    }
+}
+
+/// The server's settings.
+#[derive(Debug, Clone, Parser)]
+#[command(
+    name = "companion-server",
+    version,
+    about = "Qur'an Companion sync server"
+)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "COMPANION_LISTEN", default_value = "127.0.0.1:8787")]
+    pub listen: SocketAddr,
+
+    /// Database URL: `sqlite://path` (created and migrated on start).
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://companion-server.db"
+    )]
+    pub database_url: String,
+
+    /// Secret for signing access tokens (at least 32 characters). Without
+    /// one, a random secret is made at start, so tokens end with the process.
+    #[arg(long, env = "COMPANION_JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<Secret>,
+
+    /// Lifetime of an access token, in minutes.
+    #[arg(long, env = "COMPANION_ACCESS_TOKEN_MINUTES", default_value_t = 15)]
+    pub access_token_minutes: u32,
+
+    /// Lifetime of a refresh token, in days.
+    #[arg(long, env = "COMPANION_REFRESH_TOKEN_DAYS", default_value_t = 30)]
+    pub refresh_token_days: u32,
+
+    /// Log format: `json` (structured) or `text`.
+    #[arg(long, env = "COMPANION_LOG_FORMAT", default_value = "json")]
+    pub log_format: String,
+}

@@ -1,0 +1,75 @@
+//! The one HTTP error type: every failure becomes a JSON body
+//! `{"code": ..., "message": ...}` with the right status. Internal errors
+//! are logged with their detail and answered as a plain 500.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use companion_core::wire::CommandError;
+
+/// Everything a handler can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The request is malformed or a field is invalid (422).
+    #[error("{message}")]
+    Invalid { code: &'static str, message: String },
+    /// The credentials or token are wrong (401).
+    #[error("{0}")]
+    Unauthorized(String),
+    /// Something with that name already exists (409).
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
+    /// The body is larger than the server accepts (413).
+    #[error("The request is too large: at most {max} bytes.")]
+    TooLarge { max: usize },
+    /// The database failed.
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    /// Anything else that is our fault.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    /// A validation error.
+    pub fn invalid(code: &'static str, message: impl Into<String>) -> Self {
+        Error::Invalid {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+/// Result of every handler.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl IntoResponse for Error {
+    fn into_response(self) -> Response {
+        let (status, body) = match &self {
+            Error::Invalid { code, message } => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                CommandError::new(*code, message.clone()),
+            ),
+            Error::Unauthorized(message) => (
+                StatusCode::UNAUTHORIZED,
+                CommandError::new("unauthorized", message.clone()),
+            ),
+            Error::Conflict { code, message } => (
+                StatusCode::CONFLICT,
+                CommandError::new(*code, message.clone()),
+            ),
+            Error::TooLarge { .. } => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                CommandError::new("too_large", self.to_string()),
+            ),
+            Error::Database(_) | Error::Internal(_) => {
+                tracing::error!(error = %self, "request failed");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    CommandError::new("internal", "Something went wrong on the server."),
+                )
+            }
+        };
+        (status, Json(body)).into_response()
+    }
+}

@@ -1,0 +1,197 @@
+//! `/auth`: register, login, refresh-token (rotating, with reuse
+//! detection), logout.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::post;
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+
+use super::ValidJson;
+use crate::auth::{hash_password, random_token, token_hash, verify_password};
+use crate::error::{Error, Result};
+use crate::store::{now, UserRow};
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/auth/register", post(register))
+        .route("/auth/login", post(login))
+        .route("/auth/refresh-token", post(refresh))
+        .route("/auth/logout", post(logout))
+}
+
+#[derive(Debug, Deserialize)]
+struct RegisterRequest {
+    email: String,
+    password: String,
+    username: String,
+    display_name: Option<String>,
+}
+
+/// A user as the API shows it to themselves.
+#[derive(Debug, Serialize)]
+pub struct UserResponse {
+    pub id: String,
+    pub email: String,
+    pub username: String,
+    pub display_name: String,
+    pub created_at: i64,
+}
+
+impl From<UserRow> for UserResponse {
+    fn from(u: UserRow) -> Self {
+        UserResponse {
+            id: u.id,
+            email: u.email,
+            username: u.username,
+            display_name: u.display_name,
+            created_at: u.created_at,
+        }
+    }
+}
+
+/// Checks the fields of a registration and returns them normalized.
+fn validate(request: RegisterRequest) -> Result<(String, String, String, String)> {
+    let email = request.email.trim().to_lowercase();
+    let (local, domain) = email.split_once('@').unwrap_or(("", ""));
+    if email.len() > 254 || local.is_empty() || !domain.contains('.') || email.contains(' ') {
+        return Err(Error::invalid(
+            "invalid_email",
+            "Enter a valid email address.",
+        ));
+    }
+    let password_chars = request.password.chars().count();
+    if !(8..=128).contains(&password_chars) {
+        return Err(Error::invalid(
+            "invalid_password",
+            "A password needs 8 to 128 characters.",
+        ));
+    }
+    let username = request.username.trim().to_lowercase();
+    let username_ok = (3..=30).contains(&username.chars().count())
+        && username
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !username_ok {
+        return Err(Error::invalid(
+            "invalid_username",
+            "A username has 3 to 30 characters: letters a–z, digits and _.",
+        ));
+    }
+    let display_name = request
+        .display_name
+        .map(|d| d.trim().to_owned())
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| username.clone());
+    if display_name.chars().count() > 100 || display_name.chars().any(char::is_control) {
+        return Err(Error::invalid(
+            "invalid_display_name",
+            "A display name has at most 100 characters and no control characters.",
+        ));
+    }
+    Ok((email, request.password, username, display_name))
+}
+
+async fn register(
+    State(state): State<AppState>,
+    ValidJson(request): ValidJson<RegisterRequest>,
+) -> Result<(StatusCode, Json<UserResponse>)> {
+    let (email, password, username, display_name) = validate(request)?;
+    let user = UserRow {
+        id: random_token(),
+        email,
+        username,
+        display_name,
+        password_hash: hash_password(password).await?,
+        created_at: now(),
+    };
+    state.store.create_user(&user).await?;
+    tracing::info!(user = %user.id, "account created");
+    Ok((StatusCode::CREATED, Json(user.into())))
+}
+
+#[derive(Debug, Deserialize)]
+struct LoginRequest {
+    email: String,
+    password: String,
+}
+
+#[derive(Debug, Serialize)]
+struct TokenResponse {
+    access_token: String,
+    refresh_token: String,
+    token_type: &'static str,
+    expires_in: i64,
+}
+
+async fn issue(state: &AppState, user_id: &str, family_id: &str) -> Result<TokenResponse> {
+    let refresh_token = random_token();
+    state
+        .store
+        .insert_refresh(
+            &token_hash(&refresh_token),
+            user_id,
+            family_id,
+            now() + state.tokens.refresh_seconds,
+        )
+        .await?;
+    Ok(TokenResponse {
+        access_token: state.tokens.access_token(user_id)?,
+        refresh_token,
+        token_type: "bearer",
+        expires_in: state.tokens.access_seconds,
+    })
+}
+
+async fn login(
+    State(state): State<AppState>,
+    ValidJson(request): ValidJson<LoginRequest>,
+) -> Result<Json<TokenResponse>> {
+    let wrong = || Error::Unauthorized("The email or password is not right.".into());
+    let email = request.email.trim().to_lowercase();
+    let user = state.store.user_by_email(&email).await?.ok_or_else(wrong)?;
+    if !verify_password(request.password, user.password_hash.clone()).await? {
+        return Err(wrong());
+    }
+    state.store.touch_login(&user.id).await?;
+    Ok(Json(issue(&state, &user.id, &random_token()).await?))
+}
+
+#[derive(Debug, Deserialize)]
+struct RefreshRequest {
+    refresh_token: String,
+}
+
+async fn refresh(
+    State(state): State<AppState>,
+    ValidJson(request): ValidJson<RefreshRequest>,
+) -> Result<Json<TokenResponse>> {
+    let invalid = || Error::Unauthorized("The refresh token is invalid; sign in again.".into());
+    let hash = token_hash(&request.refresh_token);
+    let (row, won) = state.store.take_refresh(&hash).await?.ok_or_else(invalid)?;
+    if row.revoked || row.expires_at <= now() {
+        return Err(invalid());
+    }
+    if row.replaced || !won {
+        // A token used twice was copied: end every session of this login.
+        tracing::warn!(user = %row.user_id, "refresh token reused; revoking its family");
+        state.store.revoke_family(&row.family_id).await?;
+        return Err(invalid());
+    }
+    Ok(Json(issue(&state, &row.user_id, &row.family_id).await?))
+}
+
+async fn logout(
+    State(state): State<AppState>,
+    ValidJson(request): ValidJson<RefreshRequest>,
+) -> Result<StatusCode> {
+    if let Some(family) = state
+        .store
+        .family_of(&token_hash(&request.refresh_token))
+        .await?
+    {
+        state.store.revoke_family(&family).await?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}

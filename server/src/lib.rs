@@ -1,0 +1,75 @@
+//! companion-server: the sync API of Qur'an Companion (accounts now; sync,
+//! groups, competitions and leaderboards to come).
+//!
+//! `serve(listener, state, shutdown)` is the seam tests use: they bind port
+//! 0 on loopback and talk HTTP to the real server.
+
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod http;
+pub mod store;
+
+use std::future::Future;
+use std::sync::Arc;
+
+use config::Config;
+use store::Store;
+
+/// Shared by every handler.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// The database.
+    pub store: Store,
+    /// Token signing and lifetimes.
+    pub tokens: Arc<auth::Tokens>,
+}
+
+/// Sets up structured (JSON) or plain logs.
+pub fn init_logging(config: &Config) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("COMPANION_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    let _ = if config.log_format == "json" {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
+}
+
+/// Opens the database and builds the state from the configuration.
+pub async fn state(config: &Config) -> Result<AppState, String> {
+    let store = Store::connect(&config.database_url)
+        .await
+        .map_err(|e| format!("cannot open the database {}: {e}", config.database_url))?;
+    let tokens = auth::Tokens::new(config);
+    Ok(AppState {
+        store,
+        tokens: Arc::new(tokens),
+    })
+}
+
+/// Serves the API on `listener` until `shutdown` completes.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, http::router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Runs the server from its configuration until Ctrl-C.
+pub async fn run(config: Config) -> Result<(), String> {
+    let state = state(&config).await?;
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+    tracing::info!(listen = %config.listen, "companion-server ready");
+    serve(listener, state, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .map_err(|e| e.to_string())
+}

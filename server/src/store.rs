@@ -1,0 +1,222 @@
+//! Storage. SQLite now (an embedded file, created and migrated on start);
+//! PostgreSQL joins behind the same methods. Queries bind every value;
+//! SQL is never glued from strings.
+
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
+use sqlx::Row;
+use std::str::FromStr;
+
+use crate::error::{Error, Result};
+
+/// A user as stored.
+#[derive(Debug, Clone)]
+pub struct UserRow {
+    pub id: String,
+    pub email: String,
+    pub username: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub created_at: i64,
+}
+
+/// A refresh token as stored.
+#[derive(Debug, Clone)]
+pub struct RefreshRow {
+    pub user_id: String,
+    pub family_id: String,
+    pub expires_at: i64,
+    pub replaced: bool,
+    pub revoked: bool,
+}
+
+/// The database.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+/// Seconds since the Unix epoch.
+pub fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates the database at `url`.
+    pub async fn connect(url: &str) -> Result<Store, String> {
+        let Some(_) = url.strip_prefix("sqlite:") else {
+            return Err(format!(
+                "unsupported database URL `{url}`: use sqlite://PATH (PostgreSQL support is coming)"
+            ));
+        };
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(|e| e.to_string())?
+            .create_if_missing(true)
+            .foreign_keys(true)
+            .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+            .busy_timeout(std::time::Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await
+            .map_err(|e| e.to_string())?;
+        sqlx::migrate!("./migrations/sqlite")
+            .run(&pool)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(Store { pool })
+    }
+
+    /// Whether the database answers.
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Creates a user; a taken email or username is a conflict.
+    pub async fn create_user(&self, user: &UserRow) -> Result<()> {
+        let done = sqlx::query(
+            "INSERT INTO users (id, email, username, display_name, password_hash, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&user.id)
+        .bind(&user.email)
+        .bind(&user.username)
+        .bind(&user.display_name)
+        .bind(&user.password_hash)
+        .bind(user.created_at)
+        .bind(user.created_at)
+        .execute(&self.pool)
+        .await;
+        match done {
+            Ok(_) => Ok(()),
+            Err(error) if is_unique_violation(&error) => {
+                let taken = if error.to_string().contains("users.email") {
+                    ("email_taken", "An account with this email already exists.")
+                } else {
+                    ("username_taken", "This username is taken.")
+                };
+                Err(Error::Conflict {
+                    code: taken.0,
+                    message: taken.1.into(),
+                })
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    fn user_from(row: &sqlx::sqlite::SqliteRow) -> Result<UserRow> {
+        Ok(UserRow {
+            id: row.try_get("id")?,
+            email: row.try_get("email")?,
+            username: row.try_get("username")?,
+            display_name: row.try_get("display_name")?,
+            password_hash: row.try_get("password_hash")?,
+            created_at: row.try_get("created_at")?,
+        })
+    }
+
+    /// The user with this email, if any.
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>> {
+        let row = sqlx::query("SELECT * FROM users WHERE email = ?")
+            .bind(email)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(Self::user_from).transpose()
+    }
+
+    /// The user with this id, if any.
+    pub async fn user_by_id(&self, id: &str) -> Result<Option<UserRow>> {
+        let row = sqlx::query("SELECT * FROM users WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(Self::user_from).transpose()
+    }
+
+    /// Records a successful login.
+    pub async fn touch_login(&self, id: &str) -> Result<()> {
+        sqlx::query("UPDATE users SET last_login = ? WHERE id = ?")
+            .bind(now())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Stores a new refresh token (by hash).
+    pub async fn insert_refresh(
+        &self,
+        token_hash: &str,
+        user_id: &str,
+        family_id: &str,
+        expires_at: i64,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO refresh_tokens (token_hash, user_id, family_id, expires_at, created_at)
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(family_id)
+        .bind(expires_at)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Marks a refresh token as used, atomically: only one caller can
+    /// replace a token, so two racing refreshes cannot both succeed.
+    /// Returns the row as it was before, or `None` for an unknown token.
+    pub async fn take_refresh(&self, token_hash: &str) -> Result<Option<(RefreshRow, bool)>> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query(
+            "SELECT user_id, family_id, expires_at, replaced, revoked FROM refresh_tokens WHERE token_hash = ?",
+        )
+        .bind(token_hash)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let found = RefreshRow {
+            user_id: row.try_get("user_id")?,
+            family_id: row.try_get("family_id")?,
+            expires_at: row.try_get("expires_at")?,
+            replaced: row.try_get::<i64, _>("replaced")? != 0,
+            revoked: row.try_get::<i64, _>("revoked")? != 0,
+        };
+        let won = sqlx::query(
+            "UPDATE refresh_tokens SET replaced = 1 WHERE token_hash = ? AND replaced = 0 AND revoked = 0",
+        )
+        .bind(token_hash)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        tx.commit().await?;
+        Ok(Some((found, won)))
+    }
+
+    /// Revokes every token of a login family.
+    pub async fn revoke_family(&self, family_id: &str) -> Result<()> {
+        sqlx::query("UPDATE refresh_tokens SET revoked = 1 WHERE family_id = ?")
+            .bind(family_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The family of a refresh token, if the token is known.
+    pub async fn family_of(&self, token_hash: &str) -> Result<Option<String>> {
+        let row = sqlx::query("SELECT family_id FROM refresh_tokens WHERE token_hash = ?")
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| r.try_get("family_id")).transpose()?)
+    }
+}

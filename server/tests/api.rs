@@ -1,0 +1,263 @@
+//! The real server on a random loopback port with a fresh SQLite file per
+//! test, used over HTTP.
+
+#![allow(clippy::unwrap_used)]
+
+use clap::Parser;
+use companion_server::config::Config;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+struct TestApp {
+    base: String,
+    http: reqwest::Client,
+    _dir: tempfile::TempDir,
+    _shutdown: tokio::sync::oneshot::Sender<()>,
+}
+
+async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("server.db").display());
+    let config = Config::parse_from(["companion-server", "--database-url", &url]);
+    let state = companion_server::state(&config).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(companion_server::serve(listener, state, async {
+        let _ = rx.await;
+    }));
+    TestApp {
+        base,
+        http: reqwest::Client::new(),
+        _dir: dir,
+        _shutdown: tx,
+    }
+}
+
+impl TestApp {
+    async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    async fn get(&self, path: &str, token: Option<&str>) -> (StatusCode, Value) {
+        let mut request = self.http.get(format!("{}{path}", self.base));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    async fn register(&self, email: &str, username: &str) -> Value {
+        let (status, body) = self
+            .post(
+                "/api/v1/auth/register",
+                json!({ "email": email, "password": "Test123!", "username": username }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        body
+    }
+
+    async fn login(&self, email: &str) -> Value {
+        let (status, body) = self
+            .post(
+                "/api/v1/auth/login",
+                json!({ "email": email, "password": "Test123!" }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body
+    }
+}
+
+#[tokio::test]
+async fn health_reports_the_database() {
+    let app = spawn_app().await;
+    let (status, body) = app.get("/health", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["database"], "ok");
+}
+
+#[tokio::test]
+async fn registering_answers_201_with_an_id_and_login_gives_an_access_token() {
+    let app = spawn_app().await;
+    let user = app.register("test@example.com", "testuser").await;
+    assert!(
+        user["id"].as_str().is_some_and(|id| !id.is_empty()),
+        "{user}"
+    );
+    assert!(
+        user.get("password_hash").is_none(),
+        "the hash never leaves the server"
+    );
+    let tokens = app.login("TEST@example.com ").await;
+    let access = tokens["access_token"].as_str().unwrap();
+    let (status, me) = app.get("/api/v1/users/me", Some(access)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(me["id"], user["id"]);
+    assert_eq!(me["username"], "testuser");
+}
+
+#[tokio::test]
+async fn a_taken_email_or_username_is_a_conflict_with_a_stable_code() {
+    let app = spawn_app().await;
+    app.register("a@example.com", "alpha").await;
+    let (status, body) = app
+        .post(
+            "/api/v1/auth/register",
+            json!({ "email": "a@example.com", "password": "Test123!", "username": "other" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["code"], "email_taken");
+    let (status, body) = app
+        .post(
+            "/api/v1/auth/register",
+            json!({ "email": "b@example.com", "password": "Test123!", "username": "alpha" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["code"], "username_taken");
+}
+
+#[tokio::test]
+async fn bad_registrations_get_clear_json_errors_never_500() {
+    let app = spawn_app().await;
+    let cases = [
+        (
+            json!({ "email": "nope", "password": "Test123!", "username": "abc" }),
+            "invalid_email",
+        ),
+        (
+            json!({ "email": "a@example.com", "password": "short", "username": "abc" }),
+            "invalid_password",
+        ),
+        (
+            json!({ "email": "a@example.com", "password": "Test123!", "username": "a b" }),
+            "invalid_username",
+        ),
+        (json!({ "email": "a@example.com" }), "invalid_body"),
+        (json!("just a string"), "invalid_body"),
+    ];
+    for (body, code) in cases {
+        let (status, answer) = app.post("/api/v1/auth/register", body.clone()).await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{body} → {answer}"
+        );
+        assert_eq!(answer["code"], code, "{body}");
+        assert!(answer["message"].as_str().is_some_and(|m| !m.is_empty()));
+    }
+    let huge = "x".repeat(100 * 1024);
+    let (status, _) = app
+        .post(
+            "/api/v1/auth/register",
+            json!({ "email": huge, "password": "p", "username": "u" }),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "bodies are size-limited"
+    );
+}
+
+#[tokio::test]
+async fn wrong_passwords_and_bad_tokens_are_401() {
+    let app = spawn_app().await;
+    app.register("a@example.com", "alpha").await;
+    let (status, body) = app
+        .post(
+            "/api/v1/auth/login",
+            json!({ "email": "a@example.com", "password": "Wrong123!" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(body["code"], "unauthorized");
+    let (status, _) = app.get("/api/v1/users/me", None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) = app.get("/api/v1/users/me", Some("not.a.jwt")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn refresh_tokens_rotate_and_a_reused_one_revokes_the_whole_family() {
+    let app = spawn_app().await;
+    app.register("a@example.com", "alpha").await;
+    let first = app.login("a@example.com").await;
+    let old = first["refresh_token"].as_str().unwrap().to_owned();
+
+    let (status, second) = app
+        .post(
+            "/api/v1/auth/refresh-token",
+            json!({ "refresh_token": old }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{second}");
+    let new = second["refresh_token"].as_str().unwrap().to_owned();
+    assert_ne!(new, old, "every refresh gives a new refresh token");
+
+    // The old token again: someone copied it. Both it and the new one die.
+    let (status, _) = app
+        .post(
+            "/api/v1/auth/refresh-token",
+            json!({ "refresh_token": old }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) = app
+        .post(
+            "/api/v1/auth/refresh-token",
+            json!({ "refresh_token": new }),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::UNAUTHORIZED,
+        "the whole family is revoked"
+    );
+
+    // A separate login is a separate family and still works.
+    let other = app.login("a@example.com").await;
+    let (status, _) = app
+        .post(
+            "/api/v1/auth/refresh-token",
+            json!({ "refresh_token": other["refresh_token"] }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn logout_ends_the_refresh_token() {
+    let app = spawn_app().await;
+    app.register("a@example.com", "alpha").await;
+    let tokens = app.login("a@example.com").await;
+    let refresh = tokens["refresh_token"].clone();
+    let response = app
+        .http
+        .post(format!("{}/api/v1/auth/logout", app.base))
+        .json(&json!({ "refresh_token": refresh }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    let (status, _) = app
+        .post(
+            "/api/v1/auth/refresh-token",
+            json!({ "refresh_token": refresh }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
