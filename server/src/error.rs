@@ -13,6 +13,9 @@ pub enum Error {
     /// The request is malformed or a field is invalid (422).
     #[error("{message}")]
     Invalid { code: &'static str, message: String },
+    /// The thing asked for does not exist (404).
+    #[error("{message}")]
+    NotFound { code: &'static str, message: String },
     /// The credentials or token are wrong (401).
     #[error("{0}")]
     Unauthorized(String),
@@ -48,6 +51,10 @@ impl IntoResponse for Error {
         let (status, body) = match &self {
             Error::Invalid { code, message } => (
                 StatusCode::UNPROCESSABLE_ENTITY,
+                CommandError::new(*code, message.clone()),
+            ),
+            Error::NotFound { code, message } => (
+                StatusCode::NOT_FOUND,
                 CommandError::new(*code, message.clone()),
             ),
             Error::Unauthorized(message) => (

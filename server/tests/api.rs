@@ -261,3 +261,59 @@ async fn logout_ends_the_refresh_token() {
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn the_quran_is_served_read_only_from_the_bundled_data() {
+    let app = spawn_app().await;
+    let (status, surahs) = app.get("/api/v1/quran/surahs", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(surahs.as_array().unwrap().len(), 114);
+    let (status, fatihah) = app.get("/api/v1/quran/surahs/1?translation=en", None).await;
+    assert_eq!(status, StatusCode::OK);
+    let ayahs = fatihah["ayahs"].as_array().unwrap();
+    assert_eq!(ayahs.len(), 7);
+    let letters: u64 = ayahs.iter().map(|a| a["letters"].as_u64().unwrap()).sum();
+    assert_eq!(
+        letters, 139,
+        "the server counts letters by the same rule as the app"
+    );
+    assert!(ayahs[0]["translation"]
+        .as_str()
+        .unwrap()
+        .contains("Merciful"));
+    let (status, kursi) = app.get("/api/v1/quran/ayahs/2/255", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(kursi["juz"], 3);
+    let (status, juz) = app.get("/api/v1/quran/juz/30", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(juz["ayahs"].as_array().unwrap().len(), 564);
+}
+
+#[tokio::test]
+async fn places_that_do_not_exist_are_clear_4xx_errors() {
+    let app = spawn_app().await;
+    for (path, wanted, code) in [
+        (
+            "/api/v1/quran/surahs/115",
+            StatusCode::NOT_FOUND,
+            "not_found",
+        ),
+        ("/api/v1/quran/juz/31", StatusCode::NOT_FOUND, "not_found"),
+        (
+            "/api/v1/quran/ayahs/2/300",
+            StatusCode::NOT_FOUND,
+            "ayah_out_of_range",
+        ),
+        (
+            "/api/v1/quran/surahs/1?translation=xx",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unknown_translation",
+        ),
+    ] {
+        let (status, body) = app.get(path, None).await;
+        assert_eq!(status, wanted, "{path}: {body}");
+        assert_eq!(body["code"], code, "{path}");
+    }
+    let (status, _) = app.get("/api/v1/quran/surahs/abc", None).await;
+    assert!(status.is_client_error(), "a non-number is a 4xx, not a 500");
+}

@@ -3,6 +3,7 @@
 
 mod auth;
 mod health;
+mod quran;
 mod users;
 
 use axum::extract::rejection::JsonRejection;
@@ -17,7 +18,10 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// The whole API.
 pub fn router(state: AppState) -> Router {
-    let api = Router::new().merge(auth::router()).merge(users::router());
+    let api = Router::new()
+        .merge(auth::router())
+        .merge(users::router())
+        .merge(quran::router());
     Router::new()
         .merge(health::router())
         .nest("/api/v1", api)
