@@ -115,7 +115,9 @@ async fn ayah(
     Path((surah, ayah)): Path<(u16, u16)>,
     Query(query): Query<TextQuery>,
 ) -> Result<Json<AyahOut>> {
-    let reference =
-        AyahRef::new(surah, ayah).map_err(|e| Error::invalid(e.code(), e.to_string()))?;
+    let reference = AyahRef::new(surah, ayah).map_err(|e| Error::NotFound {
+        code: e.code(),
+        message: e.to_string(),
+    })?;
     Ok(Json(ayah_out(reference, translation(&query)?)))
 }
