@@ -15,8 +15,21 @@ pub struct UserRow {
     pub email: String,
     pub username: String,
     pub display_name: String,
+    pub bio: String,
+    pub time_zone: String,
+    pub leaderboard_visible: bool,
     pub password_hash: String,
     pub created_at: i64,
+}
+
+/// Changes to a profile; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileChange {
+    pub display_name: Option<String>,
+    pub username: Option<String>,
+    pub bio: Option<String>,
+    pub time_zone: Option<String>,
+    pub leaderboard_visible: Option<bool>,
 }
 
 /// A refresh token as stored.
@@ -114,6 +127,9 @@ impl Store {
             email: row.try_get("email")?,
             username: row.try_get("username")?,
             display_name: row.try_get("display_name")?,
+            bio: row.try_get("bio")?,
+            time_zone: row.try_get("time_zone")?,
+            leaderboard_visible: row.try_get::<i64, _>("leaderboard_visible")? != 0,
             password_hash: row.try_get("password_hash")?,
             created_at: row.try_get("created_at")?,
         })
@@ -135,6 +151,63 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?;
         row.as_ref().map(Self::user_from).transpose()
+    }
+
+    /// Applies a profile change; a taken username is a conflict.
+    pub async fn update_profile(&self, id: &str, change: &ProfileChange) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE users SET
+                display_name = COALESCE(?, display_name),
+                username = COALESCE(?, username),
+                bio = COALESCE(?, bio),
+                time_zone = COALESCE(?, time_zone),
+                leaderboard_visible = COALESCE(?, leaderboard_visible),
+                updated_at = ?
+             WHERE id = ?",
+        )
+        .bind(&change.display_name)
+        .bind(&change.username)
+        .bind(&change.bio)
+        .bind(&change.time_zone)
+        .bind(change.leaderboard_visible.map(i64::from))
+        .bind(now())
+        .bind(id)
+        .execute(&self.pool)
+        .await;
+        match done {
+            Ok(_) => Ok(()),
+            Err(error) if is_unique_violation(&error) => Err(Error::Conflict {
+                code: "username_taken",
+                message: "This username is taken.".into(),
+            }),
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// Replaces the password hash and ends every session of the user.
+    pub async fn set_password(&self, id: &str, password_hash: &str) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?")
+            .bind(password_hash)
+            .bind(now())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE refresh_tokens SET revoked = 1 WHERE user_id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Deletes a user and everything that belongs to them.
+    pub async fn delete_user(&self, id: &str) -> Result<()> {
+        sqlx::query("DELETE FROM users WHERE id = ?")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// Records a successful login.

@@ -317,3 +317,162 @@ async fn places_that_do_not_exist_are_clear_4xx_errors() {
     let (status, _) = app.get("/api/v1/quran/surahs/abc", None).await;
     assert!(status.is_client_error(), "a non-number is a 4xx, not a 500");
 }
+
+impl TestApp {
+    async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: Value,
+    ) -> (StatusCode, Value) {
+        let response = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+}
+
+#[tokio::test]
+async fn a_profile_is_private_by_default_and_can_be_updated() {
+    let app = spawn_app().await;
+    app.register("a@example.com", "alpha").await;
+    app.register("b@example.com", "bravo").await;
+    let token = app.login("a@example.com").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, me) = app.get("/api/v1/users/me", Some(&token)).await;
+    assert_eq!(me["leaderboard_visible"], false, "private by default");
+
+    let (status, me) = app
+        .send(
+            reqwest::Method::PATCH,
+            "/api/v1/users/me",
+            &token,
+            json!({ "display_name": " Aisha ", "bio": "Reading daily", "time_zone": "Europe/London", "leaderboard_visible": true }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{me}");
+    assert_eq!(me["display_name"], "Aisha");
+    assert_eq!(me["time_zone"], "Europe/London");
+    assert_eq!(me["leaderboard_visible"], true);
+    assert_eq!(me["username"], "alpha", "untouched fields stay");
+
+    let (status, body) = app
+        .send(
+            reqwest::Method::PATCH,
+            "/api/v1/users/me",
+            &token,
+            json!({ "username": "bravo" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["code"], "username_taken");
+    for (body, code) in [
+        (json!({ "time_zone": "not a zone!" }), "invalid_time_zone"),
+        (json!({ "bio": "x".repeat(501) }), "invalid_bio"),
+        (json!({ "display_name": "\u{7}" }), "invalid_display_name"),
+        (json!({ "is_admin": true }), "invalid_body"),
+    ] {
+        let (status, answer) = app
+            .send(
+                reqwest::Method::PATCH,
+                "/api/v1/users/me",
+                &token,
+                body.clone(),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(answer["code"], code, "{body}");
+    }
+}
+
+#[tokio::test]
+async fn changing_the_password_ends_other_sessions() {
+    let app = spawn_app().await;
+    app.register("a@example.com", "alpha").await;
+    let tokens = app.login("a@example.com").await;
+    let access = tokens["access_token"].as_str().unwrap().to_owned();
+    let (status, _) = app
+        .send(
+            reqwest::Method::POST,
+            "/api/v1/users/me/password",
+            &access,
+            json!({ "current_password": "nope-nope", "new_password": "Better456!" }),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::UNAUTHORIZED,
+        "the current password is checked"
+    );
+    let (status, _) = app
+        .send(
+            reqwest::Method::POST,
+            "/api/v1/users/me/password",
+            &access,
+            json!({ "current_password": "Test123!", "new_password": "Better456!" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = app
+        .post(
+            "/api/v1/auth/refresh-token",
+            json!({ "refresh_token": tokens["refresh_token"] }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "old sessions end");
+    let (status, _) = app
+        .post(
+            "/api/v1/auth/login",
+            json!({ "email": "a@example.com", "password": "Better456!" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn deleting_an_account_needs_the_password_and_removes_it() {
+    let app = spawn_app().await;
+    app.register("a@example.com", "alpha").await;
+    let access = app.login("a@example.com").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, _) = app
+        .send(
+            reqwest::Method::DELETE,
+            "/api/v1/users/me",
+            &access,
+            json!({ "password": "wrong-one" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) = app
+        .send(
+            reqwest::Method::DELETE,
+            "/api/v1/users/me",
+            &access,
+            json!({ "password": "Test123!" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = app.get("/api/v1/users/me", Some(&access)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "the account is gone");
+    let (status, _) = app
+        .post(
+            "/api/v1/auth/login",
+            json!({ "email": "a@example.com", "password": "Test123!" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // The email is free again.
+    app.register("a@example.com", "alpha").await;
+}

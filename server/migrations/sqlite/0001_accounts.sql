@@ -4,6 +4,10 @@ CREATE TABLE users (
     email         TEXT NOT NULL UNIQUE,
     username      TEXT NOT NULL UNIQUE,
     display_name  TEXT NOT NULL,
+    bio           TEXT NOT NULL DEFAULT '',
+    time_zone     TEXT NOT NULL DEFAULT 'UTC',
+    -- Private by default: a user appears on leaderboards only if they opt in.
+    leaderboard_visible INTEGER NOT NULL DEFAULT 0,
     password_hash TEXT NOT NULL,
     created_at    INTEGER NOT NULL,
     updated_at    INTEGER NOT NULL,

@@ -36,6 +36,9 @@ pub struct UserResponse {
     pub email: String,
     pub username: String,
     pub display_name: String,
+    pub bio: String,
+    pub time_zone: String,
+    pub leaderboard_visible: bool,
     pub created_at: i64,
 }
 
@@ -46,6 +49,9 @@ impl From<UserRow> for UserResponse {
             email: u.email,
             username: u.username,
             display_name: u.display_name,
+            bio: u.bio,
+            time_zone: u.time_zone,
+            leaderboard_visible: u.leaderboard_visible,
             created_at: u.created_at,
         }
     }
@@ -61,36 +67,55 @@ fn validate(request: RegisterRequest) -> Result<(String, String, String, String)
             "Enter a valid email address.",
         ));
     }
-    let password_chars = request.password.chars().count();
-    if !(8..=128).contains(&password_chars) {
-        return Err(Error::invalid(
+    check_password(&request.password)?;
+    let username = check_username(&request.username)?;
+    let display_name = match request.display_name {
+        Some(name) if !name.trim().is_empty() => check_display_name(&name)?,
+        _ => username.clone(),
+    };
+    Ok((email, request.password, username, display_name))
+}
+
+/// 8 to 128 characters.
+pub fn check_password(password: &str) -> Result<()> {
+    if (8..=128).contains(&password.chars().count()) {
+        Ok(())
+    } else {
+        Err(Error::invalid(
             "invalid_password",
             "A password needs 8 to 128 characters.",
-        ));
+        ))
     }
-    let username = request.username.trim().to_lowercase();
-    let username_ok = (3..=30).contains(&username.chars().count())
+}
+
+/// 3 to 30 of a–z, 0–9 and `_`, lowercased.
+pub fn check_username(username: &str) -> Result<String> {
+    let username = username.trim().to_lowercase();
+    let ok = (3..=30).contains(&username.chars().count())
         && username
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if !username_ok {
-        return Err(Error::invalid(
+    if ok {
+        Ok(username)
+    } else {
+        Err(Error::invalid(
             "invalid_username",
             "A username has 3 to 30 characters: letters a–z, digits and _.",
-        ));
+        ))
     }
-    let display_name = request
-        .display_name
-        .map(|d| d.trim().to_owned())
-        .filter(|d| !d.is_empty())
-        .unwrap_or_else(|| username.clone());
-    if display_name.chars().count() > 100 || display_name.chars().any(char::is_control) {
-        return Err(Error::invalid(
+}
+
+/// 1 to 100 characters, no control characters, trimmed.
+pub fn check_display_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    if (1..=100).contains(&name.chars().count()) && !name.chars().any(char::is_control) {
+        Ok(name.to_owned())
+    } else {
+        Err(Error::invalid(
             "invalid_display_name",
-            "A display name has at most 100 characters and no control characters.",
-        ));
+            "A display name has 1 to 100 characters and no control characters.",
+        ))
     }
-    Ok((email, request.password, username, display_name))
 }
 
 async fn register(
@@ -103,6 +128,9 @@ async fn register(
         email,
         username,
         display_name,
+        bio: String::new(),
+        time_zone: "UTC".into(),
+        leaderboard_visible: false,
         password_hash: hash_password(password).await?,
         created_at: now(),
     };
