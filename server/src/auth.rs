@@ -99,6 +99,72 @@ impl Tokens {
     }
 }
 
+/// Failed logins per account before it is locked.
+pub const MAX_FAILED_LOGINS: u32 = 5;
+/// How long failures are remembered, and how long a lock lasts.
+pub const LOCKOUT: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Remembers failed logins per account and locks an account after
+/// [`MAX_FAILED_LOGINS`] within [`LOCKOUT`], so passwords cannot be guessed
+/// at speed. In memory: a restart forgets (Redis will share it between
+/// nodes).
+#[derive(Debug, Default)]
+pub struct LoginGuard {
+    failures: std::sync::Mutex<std::collections::HashMap<String, Failures>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Failures {
+    count: u32,
+    since: std::time::Instant,
+}
+
+impl LoginGuard {
+    /// Refuses while the account is locked.
+    pub fn check(&self, account: &str) -> Result<()> {
+        let Ok(mut map) = self.failures.lock() else {
+            return Ok(());
+        };
+        let Some(entry) = map.get(account).copied() else {
+            return Ok(());
+        };
+        let age = entry.since.elapsed();
+        if age >= LOCKOUT {
+            map.remove(account);
+            return Ok(());
+        }
+        if entry.count >= MAX_FAILED_LOGINS {
+            let retry_after = (LOCKOUT - age).as_secs().max(1);
+            return Err(Error::TooManyRequests { retry_after });
+        }
+        Ok(())
+    }
+
+    /// Counts a failed attempt.
+    pub fn failed(&self, account: &str) {
+        if let Ok(mut map) = self.failures.lock() {
+            let entry = map.entry(account.to_owned()).or_insert(Failures {
+                count: 0,
+                since: std::time::Instant::now(),
+            });
+            if entry.since.elapsed() >= LOCKOUT {
+                *entry = Failures {
+                    count: 0,
+                    since: std::time::Instant::now(),
+                };
+            }
+            entry.count += 1;
+        }
+    }
+
+    /// Forgets the failures after a successful login.
+    pub fn succeeded(&self, account: &str) {
+        if let Ok(mut map) = self.failures.lock() {
+            map.remove(account);
+        }
+    }
+}
+
 /// Hashes a password with argon2id, off the async threads.
 pub async fn hash_password(password: String) -> Result<String> {
     tokio::task::spawn_blocking(move || {

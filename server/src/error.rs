@@ -22,6 +22,9 @@ pub enum Error {
     /// Something with that name already exists (409).
     #[error("{message}")]
     Conflict { code: &'static str, message: String },
+    /// Too many attempts; try again after this many seconds (429).
+    #[error("Too many attempts. Try again in {retry_after} seconds.")]
+    TooManyRequests { retry_after: u64 },
     /// The body is larger than the server accepts (413).
     #[error("The request is too large: at most {max} bytes.")]
     TooLarge { max: usize },
@@ -65,6 +68,16 @@ impl IntoResponse for Error {
                 StatusCode::CONFLICT,
                 CommandError::new(*code, message.clone()),
             ),
+            Error::TooManyRequests { retry_after } => {
+                let body = CommandError::new("too_many_attempts", self.to_string());
+                let mut response = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
+                if let Ok(value) = axum::http::HeaderValue::from_str(&retry_after.to_string()) {
+                    response
+                        .headers_mut()
+                        .insert(axum::http::header::RETRY_AFTER, value);
+                }
+                return response;
+            }
             Error::TooLarge { .. } => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 CommandError::new("too_large", self.to_string()),

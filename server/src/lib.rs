@@ -23,6 +23,8 @@ pub struct AppState {
     pub store: Store,
     /// Token signing and lifetimes.
     pub tokens: Arc<auth::Tokens>,
+    /// Failed-login counting and lockout.
+    pub logins: Arc<auth::LoginGuard>,
 }
 
 /// Sets up structured (JSON) or plain logs.
@@ -46,6 +48,7 @@ pub async fn state(config: &Config) -> Result<AppState, String> {
     Ok(AppState {
         store,
         tokens: Arc::new(tokens),
+        logins: Arc::default(),
     })
 }
 

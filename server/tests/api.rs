@@ -476,3 +476,41 @@ async fn deleting_an_account_needs_the_password_and_removes_it() {
     // The email is free again.
     app.register("a@example.com", "alpha").await;
 }
+
+#[tokio::test]
+async fn repeated_wrong_passwords_lock_the_account_with_retry_after() {
+    let app = spawn_app().await;
+    app.register("a@example.com", "alpha").await;
+    for attempt in 1..=5 {
+        let (status, _) = app
+            .post(
+                "/api/v1/auth/login",
+                json!({ "email": "a@example.com", "password": "Wrong123!" }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "attempt {attempt}");
+    }
+    let response = app
+        .http
+        .post(format!("{}/api/v1/auth/login", app.base))
+        .json(&json!({ "email": "a@example.com", "password": "Test123!" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right password waits out the lock"
+    );
+    let retry: u64 = response.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(retry > 0 && retry <= 15 * 60, "Retry-After is {retry}");
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["code"], "too_many_attempts");
+    // Another account is not affected.
+    app.register("b@example.com", "bravo").await;
+    app.login("b@example.com").await;
+}

@@ -178,10 +178,16 @@ async fn login(
 ) -> Result<Json<TokenResponse>> {
     let wrong = || Error::Unauthorized("The email or password is not right.".into());
     let email = request.email.trim().to_lowercase();
-    let user = state.store.user_by_email(&email).await?.ok_or_else(wrong)?;
+    state.logins.check(&email)?;
+    let Some(user) = state.store.user_by_email(&email).await? else {
+        state.logins.failed(&email);
+        return Err(wrong());
+    };
     if !verify_password(request.password, user.password_hash.clone()).await? {
+        state.logins.failed(&email);
         return Err(wrong());
     }
+    state.logins.succeeded(&email);
     state.store.touch_login(&user.id).await?;
     Ok(Json(issue(&state, &user.id, &random_token()).await?))
 }
