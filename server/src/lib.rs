@@ -25,6 +25,8 @@ pub struct AppState {
     pub tokens: Arc<auth::Tokens>,
     /// Failed-login counting and lockout.
     pub logins: Arc<auth::LoginGuard>,
+    /// Request counters and latency histograms for `/metrics`.
+    pub metrics: Arc<http::metrics::Metrics>,
 }
 
 /// Sets up structured (JSON) or plain logs.
@@ -49,6 +51,7 @@ pub async fn state(config: &Config) -> Result<AppState, String> {
         store,
         tokens: Arc::new(tokens),
         logins: Arc::default(),
+        metrics: Arc::default(),
     })
 }
 

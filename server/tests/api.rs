@@ -514,3 +514,51 @@ async fn repeated_wrong_passwords_lock_the_account_with_retry_after() {
     app.register("b@example.com", "bravo").await;
     app.login("b@example.com").await;
 }
+
+#[tokio::test]
+async fn metrics_count_requests_by_route_template_and_status() {
+    let app = spawn_app().await;
+    app.get("/health", None).await;
+    app.get("/api/v1/quran/surahs/2", None).await;
+    app.get("/api/v1/quran/surahs/115", None).await;
+    let text = app
+        .http
+        .get(format!("{}/metrics", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        text.contains(r#"http_requests_total{method="GET",route="/health",status="200"} 1"#),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#"route="/api/v1/quran/surahs/{number}",status="404"} 1"#),
+        "routes are templates, not raw paths: {text}"
+    );
+    assert!(
+        text.contains("http_request_duration_seconds_bucket"),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn a_user_can_export_their_data_and_only_theirs() {
+    let app = spawn_app().await;
+    app.register("a@example.com", "alpha").await;
+    let access = app.login("a@example.com").await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, export) = app.get("/api/v1/users/me/export", Some(&access)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(export["account"]["email"], "a@example.com");
+    assert!(
+        !export.to_string().contains("argon2"),
+        "no password hash in an export"
+    );
+    let (status, _) = app.get("/api/v1/users/me/export", None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}

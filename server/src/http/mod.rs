@@ -3,6 +3,7 @@
 
 mod auth;
 mod health;
+pub mod metrics;
 mod quran;
 mod users;
 
@@ -24,7 +25,12 @@ pub fn router(state: AppState) -> Router {
         .merge(quran::router());
     Router::new()
         .merge(health::router())
+        .merge(metrics::router())
         .nest("/api/v1", api)
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)

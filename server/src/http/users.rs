@@ -18,6 +18,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/users/me", get(me).patch(update_me).delete(delete_me))
         .route("/users/me/password", post(change_password))
+        .route("/users/me/export", get(export))
 }
 
 async fn load(state: &AppState, user: &AuthUser) -> Result<UserRow> {
@@ -139,4 +140,16 @@ async fn delete_me(
     state.store.delete_user(&user.id).await?;
     tracing::info!(user = %user.id, "account deleted");
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Everything the server holds about the user, as one JSON document. It
+/// grows with each kind of data the server learns to keep.
+async fn export(State(state): State<AppState>, user: AuthUser) -> Result<Json<serde_json::Value>> {
+    let account: UserResponse = load(&state, &user).await?.into();
+    Ok(Json(serde_json::json!({
+        "format": "qurancompanion-export",
+        "version": 1,
+        "exported_at": crate::store::now(),
+        "account": account,
+    })))
 }
