@@ -29,6 +29,21 @@ async fn load(state: &AppState, user: &AuthUser) -> Result<UserRow> {
         .ok_or_else(|| Error::Unauthorized("This account no longer exists.".into()))
 }
 
+/// Sensitive changes need the password again, not only a token.
+async fn confirm_password(
+    state: &AppState,
+    user: &AuthUser,
+    password: String,
+    refusal: &str,
+) -> Result<()> {
+    let found = load(state, user).await?;
+    if verify_password(password, found.password_hash).await? {
+        Ok(())
+    } else {
+        Err(Error::Unauthorized(refusal.to_owned()))
+    }
+}
+
 async fn me(State(state): State<AppState>, user: AuthUser) -> Result<Json<UserResponse>> {
     Ok(Json(load(&state, &user).await?.into()))
 }
@@ -108,12 +123,13 @@ async fn change_password(
     user: AuthUser,
     ValidJson(change): ValidJson<PasswordChange>,
 ) -> Result<StatusCode> {
-    let found = load(&state, &user).await?;
-    if !verify_password(change.current_password, found.password_hash).await? {
-        return Err(Error::Unauthorized(
-            "The current password is not right.".into(),
-        ));
-    }
+    confirm_password(
+        &state,
+        &user,
+        change.current_password,
+        "The current password is not right.",
+    )
+    .await?;
     check_password(&change.new_password)?;
     let hash = hash_password(change.new_password).await?;
     // Every other session ends: whoever knew the old password is out.
@@ -131,12 +147,13 @@ async fn delete_me(
     user: AuthUser,
     ValidJson(confirm): ValidJson<DeleteAccount>,
 ) -> Result<StatusCode> {
-    let found = load(&state, &user).await?;
-    if !verify_password(confirm.password, found.password_hash).await? {
-        return Err(Error::Unauthorized(
-            "Confirm with your password to delete the account.".into(),
-        ));
-    }
+    confirm_password(
+        &state,
+        &user,
+        confirm.password,
+        "Confirm with your password to delete the account.",
+    )
+    .await?;
     state.store.delete_user(&user.id).await?;
     tracing::info!(user = %user.id, "account deleted");
     Ok(StatusCode::NO_CONTENT)
