@@ -68,6 +68,11 @@ impl TestApp {
         body
     }
 
+    async fn access_token(&self, email: &str) -> String {
+        let tokens = self.login(email).await;
+        tokens["access_token"].as_str().unwrap().to_owned()
+    }
+
     async fn login(&self, email: &str) -> Value {
         let (status, body) = self
             .post(
@@ -344,10 +349,7 @@ async fn a_profile_is_private_by_default_and_can_be_updated() {
     let app = spawn_app().await;
     app.register("a@example.com", "alpha").await;
     app.register("b@example.com", "bravo").await;
-    let token = app.login("a@example.com").await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let token = app.access_token("a@example.com").await;
     let (_, me) = app.get("/api/v1/users/me", Some(&token)).await;
     assert_eq!(me["leaderboard_visible"], false, "private by default");
 
@@ -442,10 +444,7 @@ async fn changing_the_password_ends_other_sessions() {
 async fn deleting_an_account_needs_the_password_and_removes_it() {
     let app = spawn_app().await;
     app.register("a@example.com", "alpha").await;
-    let access = app.login("a@example.com").await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let access = app.access_token("a@example.com").await;
     let (status, _) = app
         .send(
             reqwest::Method::DELETE,
@@ -548,10 +547,7 @@ async fn metrics_count_requests_by_route_template_and_status() {
 async fn a_user_can_export_their_data_and_only_theirs() {
     let app = spawn_app().await;
     app.register("a@example.com", "alpha").await;
-    let access = app.login("a@example.com").await["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let access = app.access_token("a@example.com").await;
     let (status, export) = app.get("/api/v1/users/me/export", Some(&access)).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(export["account"]["email"], "a@example.com");
