@@ -44,7 +44,8 @@ pub struct Config {
     #[arg(long, env = "COMPANION_LISTEN", default_value = "127.0.0.1:8787")]
     pub listen: SocketAddr,
 
-    /// Database URL: `sqlite://path` (created and migrated on start).
+    /// Database URL: `sqlite://PATH` (created if missing) or
+    /// `postgres://USER@HOST:PORT/DB`; migrated on start.
     #[arg(
         long,
         env = "DATABASE_URL",

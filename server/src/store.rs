@@ -1,10 +1,12 @@
-//! Storage. SQLite now (an embedded file, created and migrated on start);
-//! PostgreSQL joins behind the same methods. Queries bind every value;
-//! SQL is never glued from strings.
+//! Storage on SQLite (an embedded file, created and migrated on start) or
+//! PostgreSQL, chosen by the URL scheme. One set of queries serves both
+//! through sqlx's `Any` driver: placeholders are `$N` (both accept them),
+//! times are Unix seconds and flags 0/1 integers; each backend has its own
+//! migrations. Queries bind every value; SQL is never glued from strings.
 
-use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::AnyPool;
 use sqlx::Row;
-use std::str::FromStr;
 
 use crate::error::{Error, Result};
 
@@ -45,7 +47,7 @@ pub struct RefreshRow {
 /// The database.
 #[derive(Debug, Clone)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: AnyPool,
 }
 
 /// Seconds since the Unix epoch.
@@ -54,32 +56,57 @@ pub fn now() -> i64 {
 }
 
 fn is_unique_violation(error: &sqlx::Error) -> bool {
-    matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
+    match error {
+        sqlx::Error::Database(db) => {
+            db.is_unique_violation()
+                // Codes: SQLite 2067 (SQLITE_CONSTRAINT_UNIQUE), 1555 (primary
+                // key); PostgreSQL 23505.
+                || matches!(db.code().as_deref(), Some("2067" | "1555" | "23505"))
+        }
+        _ => false,
+    }
+}
+
+/// Whether a constraint error is about `column` (SQLite names `users.email`
+/// in the message, PostgreSQL names `users_email_key` as the constraint).
+fn names_column(error: &sqlx::Error, column: &str) -> bool {
+    match error {
+        sqlx::Error::Database(db) => {
+            db.message().contains(&format!("users.{column}"))
+                || db.constraint().is_some_and(|c| c.contains(column))
+        }
+        _ => false,
+    }
 }
 
 impl Store {
-    /// Opens (creating if needed) and migrates the database at `url`.
+    /// Opens (creating a SQLite file if needed) and migrates the database
+    /// at `url`: `sqlite://PATH` or `postgres://...`.
     pub async fn connect(url: &str) -> Result<Store, String> {
-        let Some(_) = url.strip_prefix("sqlite:") else {
+        sqlx::any::install_default_drivers();
+        let (url, migrator) = if url.starts_with("sqlite:") {
+            // `mode=rwc` creates the file; sqlx turns foreign keys on for
+            // every SQLite connection (the account deletion cascades).
+            let url = if url.contains('?') {
+                url.to_owned()
+            } else {
+                format!("{url}?mode=rwc")
+            };
+            (url, sqlx::migrate!("./migrations/sqlite"))
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            (url.to_owned(), sqlx::migrate!("./migrations/postgres"))
+        } else {
             return Err(format!(
-                "unsupported database URL `{url}`: use sqlite://PATH (PostgreSQL support is coming)"
+                "unsupported database URL `{}`: use sqlite://PATH or postgres://...",
+                url.split('@').next_back().unwrap_or_default()
             ));
         };
-        let options = SqliteConnectOptions::from_str(url)
-            .map_err(|e| e.to_string())?
-            .create_if_missing(true)
-            .foreign_keys(true)
-            .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
-            .busy_timeout(std::time::Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
+        let pool = AnyPoolOptions::new()
             .max_connections(8)
-            .connect_with(options)
+            .connect(&url)
             .await
             .map_err(|e| e.to_string())?;
-        sqlx::migrate!("./migrations/sqlite")
-            .run(&pool)
-            .await
-            .map_err(|e| e.to_string())?;
+        migrator.run(&pool).await.map_err(|e| e.to_string())?;
         Ok(Store { pool })
     }
 
@@ -93,7 +120,7 @@ impl Store {
     pub async fn create_user(&self, user: &UserRow) -> Result<()> {
         let done = sqlx::query(
             "INSERT INTO users (id, email, username, display_name, password_hash, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(&user.id)
         .bind(&user.email)
@@ -107,7 +134,7 @@ impl Store {
         match done {
             Ok(_) => Ok(()),
             Err(error) if is_unique_violation(&error) => {
-                let taken = if error.to_string().contains("users.email") {
+                let taken = if names_column(&error, "email") {
                     ("email_taken", "An account with this email already exists.")
                 } else {
                     ("username_taken", "This username is taken.")
@@ -121,7 +148,7 @@ impl Store {
         }
     }
 
-    fn user_from(row: &sqlx::sqlite::SqliteRow) -> Result<UserRow> {
+    fn user_from(row: &AnyRow) -> Result<UserRow> {
         Ok(UserRow {
             id: row.try_get("id")?,
             email: row.try_get("email")?,
@@ -137,7 +164,7 @@ impl Store {
 
     /// The user with this email, if any.
     pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>> {
-        let row = sqlx::query("SELECT * FROM users WHERE email = ?")
+        let row = sqlx::query("SELECT id, email, username, display_name, bio, time_zone, leaderboard_visible, password_hash, created_at FROM users WHERE email = $1")
             .bind(email)
             .fetch_optional(&self.pool)
             .await?;
@@ -146,7 +173,7 @@ impl Store {
 
     /// The user with this id, if any.
     pub async fn user_by_id(&self, id: &str) -> Result<Option<UserRow>> {
-        let row = sqlx::query("SELECT * FROM users WHERE id = ?")
+        let row = sqlx::query("SELECT id, email, username, display_name, bio, time_zone, leaderboard_visible, password_hash, created_at FROM users WHERE id = $1")
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
@@ -157,13 +184,13 @@ impl Store {
     pub async fn update_profile(&self, id: &str, change: &ProfileChange) -> Result<()> {
         let done = sqlx::query(
             "UPDATE users SET
-                display_name = COALESCE(?, display_name),
-                username = COALESCE(?, username),
-                bio = COALESCE(?, bio),
-                time_zone = COALESCE(?, time_zone),
-                leaderboard_visible = COALESCE(?, leaderboard_visible),
-                updated_at = ?
-             WHERE id = ?",
+                display_name = COALESCE($1, display_name),
+                username = COALESCE($2, username),
+                bio = COALESCE($3, bio),
+                time_zone = COALESCE($4, time_zone),
+                leaderboard_visible = COALESCE($5, leaderboard_visible),
+                updated_at = $6
+             WHERE id = $7",
         )
         .bind(&change.display_name)
         .bind(&change.username)
@@ -187,13 +214,13 @@ impl Store {
     /// Replaces the password hash and ends every session of the user.
     pub async fn set_password(&self, id: &str, password_hash: &str) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?")
+        sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
             .bind(password_hash)
             .bind(now())
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("UPDATE refresh_tokens SET revoked = 1 WHERE user_id = ?")
+        sqlx::query("UPDATE refresh_tokens SET revoked = 1 WHERE user_id = $1")
             .bind(id)
             .execute(&mut *tx)
             .await?;
@@ -203,7 +230,7 @@ impl Store {
 
     /// Deletes a user and everything that belongs to them.
     pub async fn delete_user(&self, id: &str) -> Result<()> {
-        sqlx::query("DELETE FROM users WHERE id = ?")
+        sqlx::query("DELETE FROM users WHERE id = $1")
             .bind(id)
             .execute(&self.pool)
             .await?;
@@ -212,7 +239,7 @@ impl Store {
 
     /// Records a successful login.
     pub async fn touch_login(&self, id: &str) -> Result<()> {
-        sqlx::query("UPDATE users SET last_login = ? WHERE id = ?")
+        sqlx::query("UPDATE users SET last_login = $1 WHERE id = $2")
             .bind(now())
             .bind(id)
             .execute(&self.pool)
@@ -230,7 +257,7 @@ impl Store {
     ) -> Result<()> {
         sqlx::query(
             "INSERT INTO refresh_tokens (token_hash, user_id, family_id, expires_at, created_at)
-             VALUES (?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(token_hash)
         .bind(user_id)
@@ -248,7 +275,7 @@ impl Store {
     pub async fn take_refresh(&self, token_hash: &str) -> Result<Option<(RefreshRow, bool)>> {
         let mut tx = self.pool.begin().await?;
         let row = sqlx::query(
-            "SELECT user_id, family_id, expires_at, replaced, revoked FROM refresh_tokens WHERE token_hash = ?",
+            "SELECT user_id, family_id, expires_at, replaced, revoked FROM refresh_tokens WHERE token_hash = $1",
         )
         .bind(token_hash)
         .fetch_optional(&mut *tx)
@@ -264,7 +291,7 @@ impl Store {
             revoked: row.try_get::<i64, _>("revoked")? != 0,
         };
         let won = sqlx::query(
-            "UPDATE refresh_tokens SET replaced = 1 WHERE token_hash = ? AND replaced = 0 AND revoked = 0",
+            "UPDATE refresh_tokens SET replaced = 1 WHERE token_hash = $1 AND replaced = 0 AND revoked = 0",
         )
         .bind(token_hash)
         .execute(&mut *tx)
@@ -277,7 +304,7 @@ impl Store {
 
     /// Revokes every token of a login family.
     pub async fn revoke_family(&self, family_id: &str) -> Result<()> {
-        sqlx::query("UPDATE refresh_tokens SET revoked = 1 WHERE family_id = ?")
+        sqlx::query("UPDATE refresh_tokens SET revoked = 1 WHERE family_id = $1")
             .bind(family_id)
             .execute(&self.pool)
             .await?;
@@ -286,7 +313,7 @@ impl Store {
 
     /// The family of a refresh token, if the token is known.
     pub async fn family_of(&self, token_hash: &str) -> Result<Option<String>> {
-        let row = sqlx::query("SELECT family_id FROM refresh_tokens WHERE token_hash = ?")
+        let row = sqlx::query("SELECT family_id FROM refresh_tokens WHERE token_hash = $1")
             .bind(token_hash)
             .fetch_optional(&self.pool)
             .await?;

@@ -15,9 +15,43 @@ struct TestApp {
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
 
-async fn spawn_app() -> TestApp {
+/// Which database the server under test uses.
+#[derive(Debug, Clone, Copy)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A fresh, empty database for one test.
+async fn database_url(backend: Backend, dir: &std::path::Path) -> String {
+    match backend {
+        Backend::Sqlite => format!("sqlite://{}", dir.join("server.db").display()),
+        Backend::Postgres => {
+            use sqlx::Connection;
+            let admin = std::env::var("COMPANION_TEST_POSTGRES").expect(
+                "COMPANION_TEST_POSTGRES is not set: `cargo xtask test` starts PostgreSQL and sets it",
+            );
+            let name = format!(
+                "t_{}",
+                companion_server::auth::random_token()
+                    .to_lowercase()
+                    .replace(['-', '_'], "")
+            );
+            let name = &name[..name.len().min(40)];
+            let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
+            sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+                .execute(&mut conn)
+                .await
+                .unwrap();
+            let base = admin.rsplit_once('/').map(|(base, _)| base).unwrap();
+            format!("{base}/{name}")
+        }
+    }
+}
+
+async fn spawn_app(backend: Backend) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("server.db").display());
+    let url = database_url(backend, dir.path()).await;
     let config = Config::parse_from(["companion-server", "--database-url", &url]);
     let state = companion_server::state(&config).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -85,17 +119,15 @@ impl TestApp {
     }
 }
 
-#[tokio::test]
-async fn health_reports_the_database() {
-    let app = spawn_app().await;
+async fn health_reports_the_database(backend: Backend) {
+    let app = spawn_app(backend).await;
     let (status, body) = app.get("/health", None).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["database"], "ok");
 }
 
-#[tokio::test]
-async fn registering_answers_201_with_an_id_and_login_gives_an_access_token() {
-    let app = spawn_app().await;
+async fn registering_answers_201_with_an_id_and_login_gives_an_access_token(backend: Backend) {
+    let app = spawn_app(backend).await;
     let user = app.register("test@example.com", "testuser").await;
     assert!(
         user["id"].as_str().is_some_and(|id| !id.is_empty()),
@@ -113,9 +145,8 @@ async fn registering_answers_201_with_an_id_and_login_gives_an_access_token() {
     assert_eq!(me["username"], "testuser");
 }
 
-#[tokio::test]
-async fn a_taken_email_or_username_is_a_conflict_with_a_stable_code() {
-    let app = spawn_app().await;
+async fn a_taken_email_or_username_is_a_conflict_with_a_stable_code(backend: Backend) {
+    let app = spawn_app(backend).await;
     app.register("a@example.com", "alpha").await;
     let (status, body) = app
         .post(
@@ -135,9 +166,8 @@ async fn a_taken_email_or_username_is_a_conflict_with_a_stable_code() {
     assert_eq!(body["code"], "username_taken");
 }
 
-#[tokio::test]
-async fn bad_registrations_get_clear_json_errors_never_500() {
-    let app = spawn_app().await;
+async fn bad_registrations_get_clear_json_errors_never_500(backend: Backend) {
+    let app = spawn_app(backend).await;
     let cases = [
         (
             json!({ "email": "nope", "password": "Test123!", "username": "abc" }),
@@ -178,9 +208,8 @@ async fn bad_registrations_get_clear_json_errors_never_500() {
     );
 }
 
-#[tokio::test]
-async fn wrong_passwords_and_bad_tokens_are_401() {
-    let app = spawn_app().await;
+async fn wrong_passwords_and_bad_tokens_are_401(backend: Backend) {
+    let app = spawn_app(backend).await;
     app.register("a@example.com", "alpha").await;
     let (status, body) = app
         .post(
@@ -196,9 +225,8 @@ async fn wrong_passwords_and_bad_tokens_are_401() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
-#[tokio::test]
-async fn refresh_tokens_rotate_and_a_reused_one_revokes_the_whole_family() {
-    let app = spawn_app().await;
+async fn refresh_tokens_rotate_and_a_reused_one_revokes_the_whole_family(backend: Backend) {
+    let app = spawn_app(backend).await;
     app.register("a@example.com", "alpha").await;
     let first = app.login("a@example.com").await;
     let old = first["refresh_token"].as_str().unwrap().to_owned();
@@ -244,9 +272,8 @@ async fn refresh_tokens_rotate_and_a_reused_one_revokes_the_whole_family() {
     assert_eq!(status, StatusCode::OK);
 }
 
-#[tokio::test]
-async fn logout_ends_the_refresh_token() {
-    let app = spawn_app().await;
+async fn logout_ends_the_refresh_token(backend: Backend) {
+    let app = spawn_app(backend).await;
     app.register("a@example.com", "alpha").await;
     let tokens = app.login("a@example.com").await;
     let refresh = tokens["refresh_token"].clone();
@@ -267,9 +294,8 @@ async fn logout_ends_the_refresh_token() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
-#[tokio::test]
-async fn the_quran_is_served_read_only_from_the_bundled_data() {
-    let app = spawn_app().await;
+async fn the_quran_is_served_read_only_from_the_bundled_data(backend: Backend) {
+    let app = spawn_app(backend).await;
     let (status, surahs) = app.get("/api/v1/quran/surahs", None).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(surahs.as_array().unwrap().len(), 114);
@@ -294,9 +320,8 @@ async fn the_quran_is_served_read_only_from_the_bundled_data() {
     assert_eq!(juz["ayahs"].as_array().unwrap().len(), 564);
 }
 
-#[tokio::test]
-async fn places_that_do_not_exist_are_clear_4xx_errors() {
-    let app = spawn_app().await;
+async fn places_that_do_not_exist_are_clear_4xx_errors(backend: Backend) {
+    let app = spawn_app(backend).await;
     for (path, wanted, code) in [
         (
             "/api/v1/quran/surahs/115",
@@ -344,9 +369,8 @@ impl TestApp {
     }
 }
 
-#[tokio::test]
-async fn a_profile_is_private_by_default_and_can_be_updated() {
-    let app = spawn_app().await;
+async fn a_profile_is_private_by_default_and_can_be_updated(backend: Backend) {
+    let app = spawn_app(backend).await;
     app.register("a@example.com", "alpha").await;
     app.register("b@example.com", "bravo").await;
     let token = app.access_token("a@example.com").await;
@@ -396,9 +420,8 @@ async fn a_profile_is_private_by_default_and_can_be_updated() {
     }
 }
 
-#[tokio::test]
-async fn changing_the_password_ends_other_sessions() {
-    let app = spawn_app().await;
+async fn changing_the_password_ends_other_sessions(backend: Backend) {
+    let app = spawn_app(backend).await;
     app.register("a@example.com", "alpha").await;
     let tokens = app.login("a@example.com").await;
     let access = tokens["access_token"].as_str().unwrap().to_owned();
@@ -440,9 +463,8 @@ async fn changing_the_password_ends_other_sessions() {
     assert_eq!(status, StatusCode::OK);
 }
 
-#[tokio::test]
-async fn deleting_an_account_needs_the_password_and_removes_it() {
-    let app = spawn_app().await;
+async fn deleting_an_account_needs_the_password_and_removes_it(backend: Backend) {
+    let app = spawn_app(backend).await;
     app.register("a@example.com", "alpha").await;
     let access = app.access_token("a@example.com").await;
     let (status, _) = app
@@ -476,9 +498,8 @@ async fn deleting_an_account_needs_the_password_and_removes_it() {
     app.register("a@example.com", "alpha").await;
 }
 
-#[tokio::test]
-async fn repeated_wrong_passwords_lock_the_account_with_retry_after() {
-    let app = spawn_app().await;
+async fn repeated_wrong_passwords_lock_the_account_with_retry_after(backend: Backend) {
+    let app = spawn_app(backend).await;
     app.register("a@example.com", "alpha").await;
     for attempt in 1..=5 {
         let (status, _) = app
@@ -514,9 +535,8 @@ async fn repeated_wrong_passwords_lock_the_account_with_retry_after() {
     app.login("b@example.com").await;
 }
 
-#[tokio::test]
-async fn metrics_count_requests_by_route_template_and_status() {
-    let app = spawn_app().await;
+async fn metrics_count_requests_by_route_template_and_status(backend: Backend) {
+    let app = spawn_app(backend).await;
     app.get("/health", None).await;
     app.get("/api/v1/quran/surahs/2", None).await;
     app.get("/api/v1/quran/surahs/115", None).await;
@@ -543,9 +563,8 @@ async fn metrics_count_requests_by_route_template_and_status() {
     );
 }
 
-#[tokio::test]
-async fn a_user_can_export_their_data_and_only_theirs() {
-    let app = spawn_app().await;
+async fn a_user_can_export_their_data_and_only_theirs(backend: Backend) {
+    let app = spawn_app(backend).await;
     app.register("a@example.com", "alpha").await;
     let access = app.access_token("a@example.com").await;
     let (status, export) = app.get("/api/v1/users/me/export", Some(&access)).await;
@@ -558,3 +577,44 @@ async fn a_user_can_export_their_data_and_only_theirs() {
     let (status, _) = app.get("/api/v1/users/me/export", None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
+
+/// Every API test runs once on SQLite and once on PostgreSQL: the same
+/// behaviour on both backends.
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name(super::Backend::Sqlite).await
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name(super::Backend::Postgres).await
+                }
+            )*
+        }
+    };
+}
+
+on_both_backends!(
+    health_reports_the_database,
+    registering_answers_201_with_an_id_and_login_gives_an_access_token,
+    a_taken_email_or_username_is_a_conflict_with_a_stable_code,
+    bad_registrations_get_clear_json_errors_never_500,
+    wrong_passwords_and_bad_tokens_are_401,
+    refresh_tokens_rotate_and_a_reused_one_revokes_the_whole_family,
+    logout_ends_the_refresh_token,
+    the_quran_is_served_read_only_from_the_bundled_data,
+    places_that_do_not_exist_are_clear_4xx_errors,
+    a_profile_is_private_by_default_and_can_be_updated,
+    changing_the_password_ends_other_sessions,
+    deleting_an_account_needs_the_password_and_removes_it,
+    repeated_wrong_passwords_lock_the_account_with_retry_after,
+    metrics_count_requests_by_route_template_and_status,
+    a_user_can_export_their_data_and_only_theirs,
+);

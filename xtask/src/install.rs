@@ -9,8 +9,9 @@ use std::path::PathBuf;
 
 use crate::process::{cmd, Error, Result};
 
-/// Debian packages to build the app (WebKitGTK, audio) and to test it in a
-/// real window (Xvfb, WebKitWebDriver, a session bus).
+/// Debian packages to build the app (WebKitGTK, audio), to test it in a
+/// real window (Xvfb, WebKitWebDriver, a session bus), and to test the sync
+/// server against a real PostgreSQL.
 const DEBIAN_PACKAGES: &[&str] = &[
     "build-essential",
     "pkg-config",
@@ -23,6 +24,7 @@ const DEBIAN_PACKAGES: &[&str] = &[
     "webkit2gtk-driver",
     "dbus-x11",
     "procps",
+    "postgresql",
 ];
 
 /// trunk 0.22 needs a newer rustc than this project's; 0.21.14 builds.

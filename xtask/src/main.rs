@@ -7,6 +7,7 @@
 //! is a quick look-up and nothing is downloaded or rebuilt.
 
 mod install;
+mod postgres;
 mod process;
 
 use std::env;
@@ -130,11 +131,16 @@ fn test() -> Result<()> {
     // One run for every crate but the end-to-end suite: unit tests,
     // quran-data's integration tests, and the UI's components rendered
     // server-side.
+    // The server's API suite runs against SQLite and against this real
+    // PostgreSQL server.
+    let postgres = postgres::Postgres::start()?;
     step("unit, integration and UI component tests");
     cmd("cargo")
         .args(["test", "--workspace", "--exclude", "companion-e2e"])
+        .env("COMPANION_TEST_POSTGRES", postgres.url())
         .current_dir(&root)
         .run()?;
+    drop(postgres);
     step("end-to-end tests in a real window");
     let app = build_app()?;
     let display = process::Xvfb::start()?;

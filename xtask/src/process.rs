@@ -74,6 +74,12 @@ impl Cmd {
         self
     }
 
+    /// Hides the command's standard output (errors still show).
+    pub fn quiet(mut self) -> Self {
+        self.inner.stdout(Stdio::null());
+        self
+    }
+
     /// Runs to completion with inherited output; fails on a non-zero exit.
     pub fn run(mut self) -> Result<()> {
         eprintln!("$ {}", self.shown);
