@@ -43,9 +43,12 @@ pub fn init_logging(config: &Config) {
 
 /// Opens the database and builds the state from the configuration.
 pub async fn state(config: &Config) -> Result<AppState, String> {
-    let store = Store::connect(&config.database_url)
-        .await
-        .map_err(|e| format!("cannot open the database {}: {e}", config.database_url))?;
+    let store = Store::connect(&config.database_url).await.map_err(|e| {
+        format!(
+            "cannot open the database {}: {e}",
+            redact(&config.database_url)
+        )
+    })?;
     let tokens = auth::Tokens::new(config);
     Ok(AppState {
         store,
@@ -53,6 +56,14 @@ pub async fn state(config: &Config) -> Result<AppState, String> {
         logins: Arc::default(),
         metrics: Arc::default(),
     })
+}
+
+/// A database URL without its user and password, for messages and logs.
+pub fn redact(url: &str) -> String {
+    match (url.split_once("://"), url.rsplit_once('@')) {
+        (Some((scheme, _)), Some((_, host))) => format!("{scheme}://…@{host}"),
+        _ => url.to_owned(),
+    }
 }
 
 /// Serves the API on `listener` until `shutdown` completes.
@@ -78,4 +89,21 @@ pub async fn run(config: Config) -> Result<(), String> {
     })
     .await
     .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn database_passwords_never_reach_messages() {
+        let shown = super::redact("postgres://app:s3cret@db.example:5432/companion");
+        assert!(
+            !shown.contains("s3cret") && !shown.contains("app:"),
+            "{shown}"
+        );
+        assert!(shown.contains("db.example:5432/companion"));
+        assert_eq!(
+            super::redact("sqlite://companion-server.db"),
+            "sqlite://companion-server.db"
+        );
+    }
 }
