@@ -19,6 +19,9 @@ pub enum Error {
     /// The credentials or token are wrong (401).
     #[error("{0}")]
     Unauthorized(String),
+    /// Signed in, but not allowed to do this (403).
+    #[error("{message}")]
+    Forbidden { code: &'static str, message: String },
     /// Something with that name already exists (409).
     #[error("{message}")]
     Conflict { code: &'static str, message: String },
@@ -63,6 +66,10 @@ impl IntoResponse for Error {
             Error::Unauthorized(message) => (
                 StatusCode::UNAUTHORIZED,
                 CommandError::new("unauthorized", message.clone()),
+            ),
+            Error::Forbidden { code, message } => (
+                StatusCode::FORBIDDEN,
+                CommandError::new(*code, message.clone()),
             ),
             Error::Conflict { code, message } => (
                 StatusCode::CONFLICT,

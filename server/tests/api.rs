@@ -1,123 +1,12 @@
-//! The real server on a random loopback port with a fresh SQLite file per
-//! test, used over HTTP.
+//! Accounts, tokens, profiles and the Qur'an endpoints, on both backends.
 
 #![allow(clippy::unwrap_used)]
 
-use clap::Parser;
-use companion_server::config::Config;
+mod common;
+
+use common::{spawn_app, Backend};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-
-struct TestApp {
-    base: String,
-    http: reqwest::Client,
-    _dir: tempfile::TempDir,
-    _shutdown: tokio::sync::oneshot::Sender<()>,
-}
-
-/// Which database the server under test uses.
-#[derive(Debug, Clone, Copy)]
-enum Backend {
-    Sqlite,
-    Postgres,
-}
-
-/// A fresh, empty database for one test.
-async fn database_url(backend: Backend, dir: &std::path::Path) -> String {
-    match backend {
-        Backend::Sqlite => format!("sqlite://{}", dir.join("server.db").display()),
-        Backend::Postgres => {
-            use sqlx::Connection;
-            let admin = std::env::var("COMPANION_TEST_POSTGRES").expect(
-                "COMPANION_TEST_POSTGRES is not set: `cargo xtask test` starts PostgreSQL and sets it",
-            );
-            let name = format!(
-                "t_{}",
-                companion_server::auth::random_token()
-                    .to_lowercase()
-                    .replace(['-', '_'], "")
-            );
-            let name = &name[..name.len().min(40)];
-            let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
-            sqlx::query(&format!("CREATE DATABASE \"{name}\""))
-                .execute(&mut conn)
-                .await
-                .unwrap();
-            let base = admin.rsplit_once('/').map(|(base, _)| base).unwrap();
-            format!("{base}/{name}")
-        }
-    }
-}
-
-async fn spawn_app(backend: Backend) -> TestApp {
-    let dir = tempfile::tempdir().unwrap();
-    let url = database_url(backend, dir.path()).await;
-    let config = Config::parse_from(["companion-server", "--database-url", &url]);
-    let state = companion_server::state(&config).await.unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(companion_server::serve(listener, state, async {
-        let _ = rx.await;
-    }));
-    TestApp {
-        base,
-        http: reqwest::Client::new(),
-        _dir: dir,
-        _shutdown: tx,
-    }
-}
-
-impl TestApp {
-    async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        let response = self
-            .http
-            .post(format!("{}{path}", self.base))
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        let status = response.status();
-        (status, response.json().await.unwrap_or(Value::Null))
-    }
-
-    async fn get(&self, path: &str, token: Option<&str>) -> (StatusCode, Value) {
-        let mut request = self.http.get(format!("{}{path}", self.base));
-        if let Some(token) = token {
-            request = request.bearer_auth(token);
-        }
-        let response = request.send().await.unwrap();
-        let status = response.status();
-        (status, response.json().await.unwrap_or(Value::Null))
-    }
-
-    async fn register(&self, email: &str, username: &str) -> Value {
-        let (status, body) = self
-            .post(
-                "/api/v1/auth/register",
-                json!({ "email": email, "password": "Test123!", "username": username }),
-            )
-            .await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
-        body
-    }
-
-    async fn access_token(&self, email: &str) -> String {
-        let tokens = self.login(email).await;
-        tokens["access_token"].as_str().unwrap().to_owned()
-    }
-
-    async fn login(&self, email: &str) -> Value {
-        let (status, body) = self
-            .post(
-                "/api/v1/auth/login",
-                json!({ "email": email, "password": "Test123!" }),
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
-        body
-    }
-}
 
 async fn health_reports_the_database(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -348,47 +237,29 @@ async fn places_that_do_not_exist_are_clear_4xx_errors(backend: Backend) {
     assert!(status.is_client_error(), "a non-number is a 4xx, not a 500");
 }
 
-impl TestApp {
-    async fn send(
-        &self,
-        method: reqwest::Method,
-        path: &str,
-        token: &str,
-        body: Value,
-    ) -> (StatusCode, Value) {
-        let response = self
-            .http
-            .request(method, format!("{}{path}", self.base))
-            .bearer_auth(token)
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        let status = response.status();
-        (status, response.json().await.unwrap_or(Value::Null))
-    }
-}
-
 async fn a_profile_is_private_by_default_and_can_be_updated(backend: Backend) {
     let app = spawn_app(backend).await;
     app.register("a@example.com", "alpha").await;
     app.register("b@example.com", "bravo").await;
     let token = app.access_token("a@example.com").await;
     let (_, me) = app.get("/api/v1/users/me", Some(&token)).await;
-    assert_eq!(me["leaderboard_visible"], false, "private by default");
+    assert_eq!(
+        me["leaderboard_visibility"], "circles",
+        "private by default: not on the global board"
+    );
 
     let (status, me) = app
         .send(
             reqwest::Method::PATCH,
             "/api/v1/users/me",
             &token,
-            json!({ "display_name": " Aisha ", "bio": "Reading daily", "time_zone": "Europe/London", "leaderboard_visible": true }),
+            json!({ "display_name": " Aisha ", "bio": "Reading daily", "time_zone": "Europe/London", "leaderboard_visibility": "everyone" }),
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{me}");
     assert_eq!(me["display_name"], "Aisha");
     assert_eq!(me["time_zone"], "Europe/London");
-    assert_eq!(me["leaderboard_visible"], true);
+    assert_eq!(me["leaderboard_visibility"], "everyone");
     assert_eq!(me["username"], "alpha", "untouched fields stay");
 
     let (status, body) = app
@@ -403,6 +274,14 @@ async fn a_profile_is_private_by_default_and_can_be_updated(backend: Backend) {
     assert_eq!(body["code"], "username_taken");
     for (body, code) in [
         (json!({ "time_zone": "not a zone!" }), "invalid_time_zone"),
+        (
+            json!({ "time_zone": "Mars/Olympus_Mons" }),
+            "invalid_time_zone",
+        ),
+        (
+            json!({ "leaderboard_visibility": "friends-ish" }),
+            "invalid_visibility",
+        ),
         (json!({ "bio": "x".repeat(501) }), "invalid_bio"),
         (json!({ "display_name": "\u{7}" }), "invalid_display_name"),
         (json!({ "is_admin": true }), "invalid_body"),
@@ -576,29 +455,6 @@ async fn a_user_can_export_their_data_and_only_theirs(backend: Backend) {
     );
     let (status, _) = app.get("/api/v1/users/me/export", None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-}
-
-/// Every API test runs once on SQLite and once on PostgreSQL: the same
-/// behaviour on both backends.
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test]
-                async fn $name() {
-                    super::$name(super::Backend::Sqlite).await
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test]
-                async fn $name() {
-                    super::$name(super::Backend::Postgres).await
-                }
-            )*
-        }
-    };
 }
 
 on_both_backends!(

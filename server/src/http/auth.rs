@@ -38,7 +38,7 @@ pub struct UserResponse {
     pub display_name: String,
     pub bio: String,
     pub time_zone: String,
-    pub leaderboard_visible: bool,
+    pub leaderboard_visibility: String,
     pub created_at: i64,
 }
 
@@ -51,7 +51,7 @@ impl From<UserRow> for UserResponse {
             display_name: u.display_name,
             bio: u.bio,
             time_zone: u.time_zone,
-            leaderboard_visible: u.leaderboard_visible,
+            leaderboard_visibility: u.leaderboard_visibility,
             created_at: u.created_at,
         }
     }
@@ -130,7 +130,7 @@ async fn register(
         display_name,
         bio: String::new(),
         time_zone: "UTC".into(),
-        leaderboard_visible: false,
+        leaderboard_visibility: "circles".into(),
         password_hash: hash_password(password).await?,
         created_at: now(),
     };

@@ -2,13 +2,19 @@
 //! with its own `router()`; handlers sit next to their routes.
 
 mod auth;
+mod competitions;
+mod groups;
 mod health;
+mod leaderboard;
 pub mod metrics;
+pub mod progress;
 mod quran;
+mod social;
 mod users;
 
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{DefaultBodyLimit, FromRequest, Request};
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
 use axum::Router;
 
 use crate::error::Error;
@@ -22,7 +28,12 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .merge(auth::router())
         .merge(users::router())
-        .merge(quran::router());
+        .merge(quran::router())
+        .merge(progress::router())
+        .merge(social::router())
+        .merge(groups::router())
+        .merge(competitions::router())
+        .merge(leaderboard::router());
     Router::new()
         .merge(health::router())
         .merge(metrics::router())
@@ -57,5 +68,106 @@ where
             }
             Err(rejection) => Err(Error::invalid("invalid_body", rejection.body_text())),
         }
+    }
+}
+
+/// `Query<T>` whose rejections are JSON errors with a stable code.
+#[derive(Debug)]
+pub struct ValidQuery<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ValidQuery<T>
+where
+    axum::extract::Query<T>: FromRequestParts<S, Rejection = QueryRejection>,
+    S: Send + Sync,
+{
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(value)) => Ok(ValidQuery(value)),
+            Err(rejection) => Err(Error::invalid("invalid_query", rejection.body_text())),
+        }
+    }
+}
+
+/// A page size: `default` when absent, otherwise 1 to 100 (or up to
+/// `default` when that is larger).
+pub fn limit(asked: Option<i64>, default: i64) -> crate::error::Result<i64> {
+    let most = default.max(100);
+    match asked {
+        None => Ok(default),
+        Some(n) if (1..=most).contains(&n) => Ok(n),
+        Some(_) => Err(Error::invalid(
+            "invalid_limit",
+            format!("`limit` is from 1 to {most}."),
+        )),
+    }
+}
+
+/// A page offset: 0 or more.
+pub fn offset(asked: Option<i64>) -> crate::error::Result<i64> {
+    match asked {
+        None => Ok(0),
+        Some(n) if n >= 0 => Ok(n),
+        Some(_) => Err(Error::invalid("invalid_offset", "`offset` is 0 or more.")),
+    }
+}
+
+/// Paging for lists.
+#[derive(Debug, serde::Deserialize)]
+pub struct Paging {
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+/// Checks a free-text field: trimmed, `min` to `max` characters, no
+/// control characters (line breaks allowed when `multiline`).
+pub fn check_text(
+    value: &str,
+    code: &'static str,
+    what: &str,
+    (min, max): (usize, usize),
+    multiline: bool,
+) -> crate::error::Result<String> {
+    let value = value.trim();
+    let count = value.chars().count();
+    let clean = value
+        .chars()
+        .all(|c| !c.is_control() || (multiline && matches!(c, '\n' | '\t')));
+    if (min..=max).contains(&count) && clean {
+        Ok(value.to_owned())
+    } else {
+        Err(Error::invalid(
+            code,
+            format!("{what} has {min} to {max} characters and no control characters."),
+        ))
+    }
+}
+
+/// The body of a join request: `{"invite_code": ...}`, or nothing at all
+/// for a place that needs no code.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JoinRequest {
+    pub invite_code: Option<String>,
+}
+
+impl JoinRequest {
+    /// From a body that may be empty or `null`.
+    pub fn from_optional_body(body: &[u8]) -> crate::error::Result<JoinRequest> {
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return Ok(JoinRequest::default());
+        }
+        serde_json::from_slice::<Option<JoinRequest>>(body)
+            .map(Option::unwrap_or_default)
+            .map_err(|e| Error::invalid("invalid_body", e.to_string()))
+    }
+
+    /// The code sent, trimmed (empty if none).
+    pub fn code(&self) -> &str {
+        self.invite_code
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or_default()
     }
 }

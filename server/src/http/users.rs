@@ -55,20 +55,28 @@ struct ProfileUpdate {
     username: Option<String>,
     bio: Option<String>,
     time_zone: Option<String>,
-    leaderboard_visible: Option<bool>,
+    leaderboard_visibility: Option<String>,
 }
 
 /// Longest bio, in characters.
 const MAX_BIO_CHARS: usize = 500;
 
-/// An IANA-looking zone name (`Europe/London`, `UTC`); the app sends the
-/// device's own.
+/// Who sees the user on leaderboards.
+fn check_visibility(visibility: &str) -> Result<String> {
+    match visibility.trim() {
+        v @ ("everyone" | "circles" | "hidden") => Ok(v.to_owned()),
+        _ => Err(Error::invalid(
+            "invalid_visibility",
+            "Leaderboard visibility is everyone, circles (friends, groups and competitions) or hidden.",
+        )),
+    }
+}
+
+/// A known IANA zone name (`Europe/London`, `UTC`); the app sends the
+/// device's own. Days, streaks and leaderboard periods follow it.
 fn check_time_zone(zone: &str) -> Result<String> {
     let zone = zone.trim();
-    let ok = (1..=64).contains(&zone.len())
-        && zone
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '+'));
+    let ok = zone.len() <= 64 && jiff::tz::TimeZone::get(zone).is_ok();
     if ok {
         Ok(zone.to_owned())
     } else {
@@ -106,7 +114,11 @@ async fn update_me(
             .as_deref()
             .map(check_time_zone)
             .transpose()?,
-        leaderboard_visible: update.leaderboard_visible,
+        leaderboard_visibility: update
+            .leaderboard_visibility
+            .as_deref()
+            .map(check_visibility)
+            .transpose()?,
     };
     state.store.update_profile(&user.id, &change).await?;
     Ok(Json(load(&state, &user).await?.into()))
@@ -163,10 +175,59 @@ async fn delete_me(
 /// grows with each kind of data the server learns to keep.
 async fn export(State(state): State<AppState>, user: AuthUser) -> Result<Json<serde_json::Value>> {
     let account: UserResponse = load(&state, &user).await?.into();
+    let sessions: Vec<serde_json::Value> = state
+        .store
+        .all_sessions(&user.id)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let s = row.session;
+            serde_json::json!({
+                "id": row.id,
+                "surah_number": s.surah_number,
+                "start_ayah": s.start_ayah,
+                "end_ayah": s.end_ayah,
+                "start_time": s.start_time,
+                "end_time": s.end_time,
+                "duration_seconds": s.duration_seconds,
+                "session_type": s.session_type,
+                "hasanat": s.hasanat,
+            })
+        })
+        .collect();
+    let events: Vec<serde_json::Value> = state
+        .store
+        .all_events(&user.id)
+        .await?
+        .into_iter()
+        .map(|e| {
+            serde_json::json!({
+                "id": e.id,
+                "type": e.kind,
+                "data": serde_json::from_str::<serde_json::Value>(&e.data).unwrap_or_default(),
+                "received_at": e.received_at,
+            })
+        })
+        .collect();
+    let names = |people: Vec<crate::store::Person>| -> Vec<String> {
+        people.into_iter().map(|p| p.username).collect()
+    };
+    let groups: Vec<serde_json::Value> = state
+        .store
+        .groups_of(&user.id)
+        .await?
+        .into_iter()
+        .map(|g| serde_json::json!({ "id": g.id, "name": g.name }))
+        .collect();
     Ok(Json(serde_json::json!({
         "format": "qurancompanion-export",
         "version": 1,
         "exported_at": crate::store::now(),
         "account": account,
+        "reading_sessions": sessions,
+        "sync_events": events,
+        "following": names(state.store.follow_list(&user.id, "following").await?),
+        "followers": names(state.store.follow_list(&user.id, "followers").await?),
+        "groups": groups,
     })))
 }

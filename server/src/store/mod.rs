@@ -10,6 +10,12 @@ use sqlx::Row;
 
 use crate::error::{Error, Result};
 
+mod progress;
+mod social;
+
+pub use progress::*;
+pub use social::*;
+
 /// A user as stored.
 #[derive(Debug, Clone)]
 pub struct UserRow {
@@ -19,7 +25,8 @@ pub struct UserRow {
     pub display_name: String,
     pub bio: String,
     pub time_zone: String,
-    pub leaderboard_visible: bool,
+    /// `everyone`, `circles` or `hidden`.
+    pub leaderboard_visibility: String,
     pub password_hash: String,
     pub created_at: i64,
 }
@@ -31,7 +38,7 @@ pub struct ProfileChange {
     pub username: Option<String>,
     pub bio: Option<String>,
     pub time_zone: Option<String>,
-    pub leaderboard_visible: Option<bool>,
+    pub leaderboard_visibility: Option<String>,
 }
 
 /// A refresh token as stored.
@@ -47,7 +54,7 @@ pub struct RefreshRow {
 /// The database.
 #[derive(Debug, Clone)]
 pub struct Store {
-    pool: AnyPool,
+    pub(crate) pool: AnyPool,
 }
 
 /// Seconds since the Unix epoch.
@@ -156,7 +163,7 @@ impl Store {
             display_name: row.try_get("display_name")?,
             bio: row.try_get("bio")?,
             time_zone: row.try_get("time_zone")?,
-            leaderboard_visible: row.try_get::<i64, _>("leaderboard_visible")? != 0,
+            leaderboard_visibility: row.try_get("leaderboard_visibility")?,
             password_hash: row.try_get("password_hash")?,
             created_at: row.try_get("created_at")?,
         })
@@ -164,8 +171,17 @@ impl Store {
 
     /// The user with this email, if any.
     pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>> {
-        let row = sqlx::query("SELECT id, email, username, display_name, bio, time_zone, leaderboard_visible, password_hash, created_at FROM users WHERE email = $1")
+        let row = sqlx::query("SELECT id, email, username, display_name, bio, time_zone, leaderboard_visibility, password_hash, created_at FROM users WHERE email = $1")
             .bind(email)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(Self::user_from).transpose()
+    }
+
+    /// The user with this username, if any.
+    pub async fn user_by_username(&self, username: &str) -> Result<Option<UserRow>> {
+        let row = sqlx::query("SELECT id, email, username, display_name, bio, time_zone, leaderboard_visibility, password_hash, created_at FROM users WHERE username = $1")
+            .bind(username)
             .fetch_optional(&self.pool)
             .await?;
         row.as_ref().map(Self::user_from).transpose()
@@ -173,7 +189,7 @@ impl Store {
 
     /// The user with this id, if any.
     pub async fn user_by_id(&self, id: &str) -> Result<Option<UserRow>> {
-        let row = sqlx::query("SELECT id, email, username, display_name, bio, time_zone, leaderboard_visible, password_hash, created_at FROM users WHERE id = $1")
+        let row = sqlx::query("SELECT id, email, username, display_name, bio, time_zone, leaderboard_visibility, password_hash, created_at FROM users WHERE id = $1")
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
@@ -188,7 +204,7 @@ impl Store {
                 username = COALESCE($2, username),
                 bio = COALESCE($3, bio),
                 time_zone = COALESCE($4, time_zone),
-                leaderboard_visible = COALESCE($5, leaderboard_visible),
+                leaderboard_visibility = COALESCE($5, leaderboard_visibility),
                 updated_at = $6
              WHERE id = $7",
         )
@@ -196,7 +212,7 @@ impl Store {
         .bind(&change.username)
         .bind(&change.bio)
         .bind(&change.time_zone)
-        .bind(change.leaderboard_visible.map(i64::from))
+        .bind(&change.leaderboard_visibility)
         .bind(now())
         .bind(id)
         .execute(&self.pool)
@@ -228,8 +244,19 @@ impl Store {
         Ok(())
     }
 
-    /// Deletes a user and everything that belongs to them.
+    /// Deletes a user and everything that belongs to them. They leave their
+    /// groups first, so counts stay right and every group keeps an admin.
     pub async fn delete_user(&self, id: &str) -> Result<()> {
+        for group in self.groups_of(id).await? {
+            self.leave_group(&group.id, id, "member_left").await?;
+        }
+        sqlx::query(
+            "UPDATE competitions SET participant_count = participant_count - 1
+             WHERE id IN (SELECT competition_id FROM competition_participants WHERE user_id = $1)",
+        )
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
         sqlx::query("DELETE FROM users WHERE id = $1")
             .bind(id)
             .execute(&self.pool)

@@ -1,0 +1,1016 @@
+//! `cargo xtask bench server`: the release build of the sync server under
+//! load on loopback, against a SQLite database seeded with a year of reading
+//! (10,000 users in one group, 1,000,000 reading sessions).
+//!
+//! It measures logins, authenticated reads, sync pushes and the group
+//! leaderboard with a fixed number of concurrent keep-alive connections,
+//! records every latency, prints a table and writes
+//! `$BENCH_OUT_DIR/server.json` (default `target/bench-results/`).
+//! Targets are reported, never asserted; any non-2xx answer is an error.
+//!
+//! The load generator runs on the same cores as the server, so throughput
+//! is a floor: the client's own CPU time is reported next to the server's.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::future::Future;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::process::{Child, Command};
+use std::str::FromStr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use companion_core::AyahRef;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
+use sqlx::Connection;
+
+const USERS: usize = 10_000;
+const SESSIONS: usize = 1_000_000;
+/// Seeded sessions lie in the last `DAYS` days.
+const DAYS: i64 = 365;
+const PASSWORD: &str = "BenchPass123!";
+const GROUP_ID: &str = "bench-group";
+
+/// Concurrent connections, each sending its next request as soon as the
+/// previous one is answered.
+const CONCURRENCY: usize = 32;
+/// Timed logins (argon2 is deliberately slow).
+const LOGINS: usize = 200;
+/// Users who push (and whose tokens the read scenarios use); the first
+/// `LOGINS` of them log in during the timed login scenario.
+const SIGNED_IN: usize = 400;
+const EVENTS_PER_PUSH: usize = 100;
+/// Each user's pushes go back `EVENTS_PER_PUSH` days per round, one event a
+/// day, so at most this many rounds keep every event in a day of its own.
+const PUSH_ROUNDS: usize = 10;
+/// How long a read scenario runs.
+const READ_FOR: Duration = Duration::from_secs(10);
+/// The longest the push scenario runs (it also stops when the users run
+/// out of days).
+const PUSH_FOR: Duration = Duration::from_secs(30);
+
+#[tokio::main]
+async fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("bench.db").display());
+
+    // The server's own migrations make the schema; seeding then writes
+    // straight to the file.
+    companion_server::store::Store::connect(&url).await.unwrap();
+    let hash_started = Instant::now();
+    let hash = companion_server::auth::hash_password(PASSWORD.into())
+        .await
+        .unwrap();
+    let hash_seconds = hash_started.elapsed().as_secs_f64();
+    let seed_started = Instant::now();
+    seed(&url, &hash).await;
+    let seed_seconds = seed_started.elapsed().as_secs_f64();
+    eprintln!("seeded {USERS} users and {SESSIONS} sessions in {seed_seconds:.1} s");
+
+    let server = Server::start(&url).await;
+    let bench = Bench {
+        client: reqwest::Client::builder()
+            .timeout(Duration::from_secs(120))
+            .pool_max_idle_per_host(CONCURRENCY * 2)
+            .build()
+            .unwrap(),
+        base: server.base.clone(),
+        pid: server.child.id(),
+    };
+
+    let memory_at_start = memory(bench.pid);
+
+    let tokens = Arc::new(Mutex::new(vec![String::new(); SIGNED_IN]));
+    let mut scenarios = vec![bench.login(0..LOGINS, &tokens).await];
+    // The other users who push sign in untimed.
+    bench.login(LOGINS..SIGNED_IN, &tokens).await;
+    let tokens: Arc<Vec<String>> = Arc::new(tokens.lock().unwrap().clone());
+    scenarios.push(bench.me(&tokens).await);
+    scenarios.push(bench.push(&tokens).await);
+    scenarios.push(
+        bench
+            .leaderboard(&tokens, "all_time", Target::MaxP99Ms(20.0))
+            .await,
+    );
+    scenarios.push(bench.leaderboard(&tokens, "week", Target::None).await);
+    let memory_at_end = memory(bench.pid);
+    let rate_limit_flag = server.rate_limit_flag;
+    drop(server);
+
+    print_table(&scenarios, &memory_at_start, &memory_at_end);
+    let report = json!({
+        "benchmark": "companion-server load",
+        "what": "the release server on loopback with a SQLite file; concurrent keep-alive connections, each sending its next request when the last is answered; latency is per request as the client sees it; the client runs on the same cores",
+        "machine": machine(),
+        "server": {
+            "database": "SQLite file in a temporary directory",
+            "auth_rate_limit_disabled": rate_limit_flag,
+        },
+        "dataset": {
+            "users": USERS,
+            "groups": 1,
+            "group_members": USERS,
+            "reading_sessions": SESSIONS,
+            "reading_days": DAYS,
+        },
+        "seeding": {
+            "password_hash_s": round(hash_seconds, 3),
+            "seed_s": round(seed_seconds, 2),
+            "how": "users, group, members, sessions and totals through multi-row INSERTs in one transaction",
+        },
+        "scenarios": scenarios.iter().map(Scenario::json).collect::<Vec<_>>(),
+        "server_memory": {
+            "at_start": memory_at_start.json(),
+            "at_end": memory_at_end.json(),
+        },
+    });
+    let out = std::env::var_os("BENCH_OUT_DIR").map_or_else(
+        || {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../target/bench-results"
+            ))
+        },
+        PathBuf::from,
+    );
+    std::fs::create_dir_all(&out).unwrap();
+    let path = out.join("server.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&report).unwrap() + "\n").unwrap();
+    println!("server load results -> {}", path.display());
+}
+
+// ── Seeding ─────────────────────────────────────────────────────────────
+
+/// One SQL value to bind.
+enum Cell {
+    Int(i64),
+    Text(String),
+}
+
+/// Inserts `rows` into `table` with multi-row `INSERT`s. The SQL text holds
+/// only the constant table and column names and `?` placeholders; every
+/// value is bound. Full batches share one text, so one prepared statement.
+async fn insert(conn: &mut SqliteConnection, table: &str, columns: &[&str], rows: &[Vec<Cell>]) {
+    // SQLite allows 32,766 bound values per statement.
+    let rows_per_statement = (30_000 / columns.len()).min(1_000);
+    let row = format!("({})", vec!["?"; columns.len()].join(", "));
+    for batch in rows.chunks(rows_per_statement) {
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES {}",
+            columns.join(", "),
+            vec![row.as_str(); batch.len()].join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for cell in batch.iter().flatten() {
+            query = match cell {
+                Cell::Int(value) => query.bind(*value),
+                Cell::Text(value) => query.bind(value.as_str()),
+            };
+        }
+        query.execute(&mut *conn).await.unwrap();
+    }
+}
+
+fn user_id(n: usize) -> String {
+    format!("bench-user-{n:05}")
+}
+
+fn email(n: usize) -> String {
+    format!("reader{n:05}@bench.example")
+}
+
+fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// Letters and page thousandths of every ayah, as prefix sums in mushaf
+/// order, so a range's values are one subtraction. An ayah counts for its
+/// share of its page's letters, as the server counts it.
+struct Mushaf {
+    letters: Vec<i64>,
+    page_thousandths: Vec<i64>,
+}
+
+impl Mushaf {
+    fn new() -> Mushaf {
+        let ayahs = quran_data::quran().ayahs();
+        let mut page_letters = vec![0i64; 605];
+        for ayah in ayahs {
+            page_letters[usize::from(ayah.page)] += i64::from(ayah.letters);
+        }
+        let mut letters = vec![0];
+        let mut page_thousandths = vec![0];
+        for ayah in ayahs {
+            let own = i64::from(ayah.letters);
+            letters.push(letters.last().unwrap() + own);
+            let share = (own * 1000 + page_letters[usize::from(ayah.page)] / 2)
+                / page_letters[usize::from(ayah.page)].max(1);
+            page_thousandths.push(page_thousandths.last().unwrap() + share);
+        }
+        Mushaf {
+            letters,
+            page_thousandths,
+        }
+    }
+
+    /// `(ayahs, letters, page thousandths)` of a range within one surah.
+    fn range(&self, surah: u16, start: u16, end: u16) -> (i64, i64, i64) {
+        let first = usize::from(AyahRef::new(surah, start).unwrap().index());
+        let last = usize::from(AyahRef::new(surah, end).unwrap().index());
+        (
+            i64::from(end - start + 1),
+            self.letters[last + 1] - self.letters[first],
+            self.page_thousandths[last + 1] - self.page_thousandths[first],
+        )
+    }
+}
+
+/// Fills the migrated database: users sharing one password hash, one
+/// public group holding them all, a year of reading sessions and each
+/// user's running totals (which the server keeps in step with sessions).
+async fn seed(url: &str, password_hash: &str) {
+    let options = SqliteConnectOptions::from_str(url)
+        .unwrap()
+        .pragma("synchronous", "OFF")
+        .pragma("cache_size", "-524288");
+    let mut conn = SqliteConnection::connect_with(&options).await.unwrap();
+    let mut rng = StdRng::seed_from_u64(0x5eed);
+    let now = now();
+    let joined = now - (DAYS + 30) * 86_400;
+    let mut tx = conn.begin().await.unwrap();
+
+    let users: Vec<Vec<Cell>> = (0..USERS)
+        .map(|n| {
+            vec![
+                Cell::Text(user_id(n)),
+                Cell::Text(email(n)),
+                Cell::Text(format!("reader{n:05}")),
+                Cell::Text(format!("Reader {n}")),
+                Cell::Text(password_hash.to_owned()),
+                Cell::Int(joined),
+                Cell::Int(joined),
+                Cell::Text("UTC".into()),
+                Cell::Text("circles".into()),
+            ]
+        })
+        .collect();
+    insert(
+        &mut tx,
+        "users",
+        &[
+            "id",
+            "email",
+            "username",
+            "display_name",
+            "password_hash",
+            "created_at",
+            "updated_at",
+            "time_zone",
+            "leaderboard_visibility",
+        ],
+        &users,
+    )
+    .await;
+
+    let group = vec![vec![
+        Cell::Text(GROUP_ID.into()),
+        Cell::Text("Bench readers".into()),
+        Cell::Text("Everyone in the load benchmark".into()),
+        Cell::Text(user_id(0)),
+        Cell::Text("public".into()),
+        Cell::Int(100_000),
+        Cell::Int(USERS as i64),
+        Cell::Text("BENCHINVITE".into()),
+        Cell::Int(joined),
+        Cell::Int(joined),
+    ]];
+    insert(
+        &mut tx,
+        "user_groups",
+        &[
+            "id",
+            "name",
+            "description",
+            "creator_id",
+            "privacy",
+            "member_limit",
+            "member_count",
+            "invite_code",
+            "created_at",
+            "updated_at",
+        ],
+        &group,
+    )
+    .await;
+    let members: Vec<Vec<Cell>> = (0..USERS)
+        .map(|n| {
+            vec![
+                Cell::Text(GROUP_ID.into()),
+                Cell::Text(user_id(n)),
+                Cell::Text(if n == 0 { "admin" } else { "member" }.into()),
+                Cell::Int(joined),
+            ]
+        })
+        .collect();
+    insert(
+        &mut tx,
+        "group_members",
+        &["group_id", "user_id", "role", "joined_at"],
+        &members,
+    )
+    .await;
+
+    // Sessions per user vary around the mean; written user by user, in time
+    // order, as a year of syncing would have left them.
+    let mut per_user = vec![0usize; USERS];
+    for _ in 0..SESSIONS {
+        per_user[rng.gen_range(0..USERS)] += 1;
+    }
+    let mushaf = Mushaf::new();
+    let surahs = quran_data::quran().surahs();
+    let mut totals = Vec::with_capacity(USERS);
+    let mut batch = Vec::with_capacity(10_000);
+    let mut next_id = 0usize;
+    for (n, &count) in per_user.iter().enumerate() {
+        let mut starts: Vec<i64> = (0..count)
+            .map(|_| now - rng.gen_range(3_600..DAYS * 86_400))
+            .collect();
+        starts.sort_unstable();
+        let mut sum = [0i64; 6];
+        for start_time in starts {
+            let surah = &surahs[rng.gen_range(0..surahs.len())];
+            let start_ayah = rng.gen_range(1..=surah.ayah_count);
+            let end_ayah = (start_ayah + rng.gen_range(0..20)).min(surah.ayah_count);
+            let (ayahs, letters, pages) = mushaf.range(surah.number, start_ayah, end_ayah);
+            // Between 4 and 12 letters a second, and a little time to settle.
+            let duration = 15 + letters / rng.gen_range(4..=12);
+            let hasanat = letters * 10;
+            batch.push(vec![
+                Cell::Text(user_id(n)),
+                Cell::Text(format!("seed{next_id:07}")),
+                Cell::Int(i64::from(surah.number)),
+                Cell::Int(i64::from(start_ayah)),
+                Cell::Int(i64::from(end_ayah)),
+                Cell::Int(start_time),
+                Cell::Int(start_time + duration),
+                // Every seeded reader's time zone is UTC.
+                Cell::Int(start_time.div_euclid(86_400)),
+                Cell::Int(duration),
+                Cell::Text("reading".into()),
+                Cell::Int(ayahs),
+                Cell::Int(letters),
+                Cell::Int(hasanat),
+                Cell::Int(pages),
+                Cell::Int(start_time + duration),
+            ]);
+            next_id += 1;
+            for (total, value) in sum
+                .iter_mut()
+                .zip([1, duration, ayahs, letters, hasanat, pages])
+            {
+                *total += value;
+            }
+        }
+        if batch.len() >= 9_000 {
+            insert_sessions(&mut tx, &batch).await;
+            batch.clear();
+        }
+        let mut row = vec![Cell::Text(user_id(n))];
+        row.extend(sum.map(Cell::Int));
+        totals.push(row);
+    }
+    insert_sessions(&mut tx, &batch).await;
+    insert(
+        &mut tx,
+        "user_totals",
+        &[
+            "user_id",
+            "sessions",
+            "seconds",
+            "ayahs",
+            "letters",
+            "hasanat",
+            "page_thousandths",
+        ],
+        &totals,
+    )
+    .await;
+    tx.commit().await.unwrap();
+    conn.close().await.unwrap();
+}
+
+async fn insert_sessions(conn: &mut SqliteConnection, rows: &[Vec<Cell>]) {
+    insert(
+        conn,
+        "reading_sessions",
+        &[
+            "user_id",
+            "id",
+            "surah_number",
+            "start_ayah",
+            "end_ayah",
+            "start_time",
+            "end_time",
+            "local_day",
+            "duration_seconds",
+            "session_type",
+            "ayahs_read",
+            "letters",
+            "hasanat",
+            "page_thousandths",
+            "created_at",
+        ],
+        rows,
+    )
+    .await;
+}
+
+// ── The server process ──────────────────────────────────────────────────
+
+/// The release server as a child process; killed when dropped, so a failed
+/// run leaves nothing behind.
+struct Server {
+    child: Child,
+    base: String,
+    /// Whether the server took `--auth-rate-limit-per-minute 0`.
+    rate_limit_flag: bool,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    async fn start(url: &str) -> Server {
+        match Server::try_start(url, true).await {
+            Ok(server) => server,
+            Err(status) => {
+                eprintln!(
+                    "the server exited ({status}) on --auth-rate-limit-per-minute; starting it without"
+                );
+                Server::try_start(url, false)
+                    .await
+                    .unwrap_or_else(|status| panic!("the server exited at start: {status}"))
+            }
+        }
+    }
+
+    /// Starts the server and waits until `/health` answers 200; `Err` when
+    /// it exits first, as it does on a flag it does not know.
+    async fn try_start(
+        url: &str,
+        rate_limit_flag: bool,
+    ) -> Result<Server, std::process::ExitStatus> {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let secret = companion_server::auth::random_token();
+        let mut command = Command::new(env!("CARGO_BIN_EXE_companion-server"));
+        command
+            .args(["--database-url", url])
+            .args(["--listen", &format!("127.0.0.1:{port}")])
+            .args(["--log-format", "text"])
+            .args(["--jwt-secret", &secret[..40]])
+            .env("COMPANION_LOG", "warn");
+        if rate_limit_flag {
+            command.args(["--auth-rate-limit-per-minute", "0"]);
+        }
+        let mut server = Server {
+            child: command.spawn().unwrap(),
+            base: format!("http://127.0.0.1:{port}"),
+            rate_limit_flag,
+        };
+        let client = reqwest::Client::new();
+        let started = Instant::now();
+        loop {
+            if let Some(status) = server.child.try_wait().unwrap() {
+                return Err(status);
+            }
+            let health = client.get(format!("{}/health", server.base)).send().await;
+            if health.is_ok_and(|r| r.status() == StatusCode::OK) {
+                return Ok(server);
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "the server did not become healthy within a minute"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+/// A field of `/proc/<pid>/status` in kB.
+fn status_kb(pid: u32, field: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|rest| rest.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+fn memory(pid: u32) -> Memory {
+    Memory {
+        rss_kb: status_kb(pid, "VmRSS"),
+        hwm_kb: status_kb(pid, "VmHWM"),
+    }
+}
+
+/// User plus system CPU seconds a process has used (`/proc/<pid>/stat`
+/// counts clock ticks, 1/100 s on Linux).
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The command name may hold spaces; count fields after it.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or(Vec::new(), |(_, rest)| rest.split_whitespace().collect());
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    (ticks(11) + ticks(12)) as f64 / 100.0
+}
+
+/// The server's resident memory now and at its peak.
+#[derive(Debug, Clone, Copy)]
+struct Memory {
+    rss_kb: u64,
+    hwm_kb: u64,
+}
+
+impl Memory {
+    fn json(&self) -> Value {
+        json!({ "vm_rss_kb": self.rss_kb, "vm_hwm_kb": self.hwm_kb })
+    }
+}
+
+// ── Measuring ───────────────────────────────────────────────────────────
+
+/// What a scenario aims for; reported, never asserted.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    None,
+    MinRps(f64),
+    MaxP99Ms(f64),
+}
+
+impl Target {
+    fn shown(self) -> String {
+        match self {
+            Target::None => "—".into(),
+            Target::MinRps(rps) => format!("≥ {rps:.0} req/s"),
+            Target::MaxP99Ms(ms) => format!("p99 < {ms:.0} ms"),
+        }
+    }
+
+    fn met(self, run: &Run) -> Option<bool> {
+        match self {
+            Target::None => None,
+            Target::MinRps(rps) => Some(run.rps() >= rps),
+            Target::MaxP99Ms(ms) => Some(run.percentile_ms(0.99) < ms),
+        }
+    }
+}
+
+/// The latencies of one timed run, and what it cost both processes.
+#[derive(Debug)]
+struct Run {
+    concurrency: usize,
+    /// Sorted.
+    latencies: Vec<Duration>,
+    elapsed: Duration,
+    server_cpu_s: f64,
+    client_cpu_s: f64,
+    server_memory_after: Memory,
+}
+
+impl Run {
+    fn rps(&self) -> f64 {
+        self.latencies.len() as f64 / self.elapsed.as_secs_f64()
+    }
+
+    /// Nearest-rank percentile.
+    fn percentile_ms(&self, p: f64) -> f64 {
+        let rank = ((p * self.latencies.len() as f64).ceil() as usize).max(1) - 1;
+        self.latencies
+            .get(rank.min(self.latencies.len().saturating_sub(1)))
+            .map_or(0.0, |d| ms(*d))
+    }
+
+    fn max_ms(&self) -> f64 {
+        self.latencies.last().map_or(0.0, |d| ms(*d))
+    }
+}
+
+/// One line of the report: a run, or why there was none.
+#[derive(Debug)]
+struct Scenario {
+    name: String,
+    what: String,
+    target: Target,
+    outcome: Result<Run, String>,
+}
+
+impl Scenario {
+    fn json(&self) -> Value {
+        let mut value = json!({
+            "name": self.name,
+            "what": self.what,
+            "target": self.target.shown(),
+        });
+        match &self.outcome {
+            Ok(run) => {
+                value["requests"] = json!(run.latencies.len());
+                value["concurrency"] = json!(run.concurrency);
+                value["duration_s"] = json!(round(run.elapsed.as_secs_f64(), 2));
+                value["rps"] = json!(round(run.rps(), 1));
+                value["p50_ms"] = json!(round(run.percentile_ms(0.50), 2));
+                value["p99_ms"] = json!(round(run.percentile_ms(0.99), 2));
+                value["max_ms"] = json!(round(run.max_ms(), 2));
+                value["meets_target"] = json!(self.target.met(run));
+                value["server_cpu_s"] = json!(round(run.server_cpu_s, 2));
+                value["client_cpu_s"] = json!(round(run.client_cpu_s, 2));
+                value["server_memory_after"] = run.server_memory_after.json();
+            }
+            Err(reason) => value["skipped"] = json!(reason),
+        }
+        value
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn round(value: f64, places: i32) -> f64 {
+    let scale = 10f64.powi(places);
+    (value * scale).round() / scale
+}
+
+/// Runs `request(0)`, `request(1)`, … on `concurrency` tasks until `limit`
+/// requests were started or `duration` has passed, and records how long
+/// each took.
+async fn drive<F, Fut>(
+    concurrency: usize,
+    limit: usize,
+    duration: Duration,
+    request: F,
+) -> (Vec<Duration>, Duration)
+where
+    F: Fn(usize) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = ()> + Send,
+{
+    let request = Arc::new(request);
+    let next = Arc::new(AtomicUsize::new(0));
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..concurrency)
+        .map(|_| {
+            let request = request.clone();
+            let next = next.clone();
+            tokio::spawn(async move {
+                let mut latencies = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= limit || started.elapsed() >= duration {
+                        return latencies;
+                    }
+                    let sent = Instant::now();
+                    request(i).await;
+                    latencies.push(sent.elapsed());
+                }
+            })
+        })
+        .collect();
+    let mut latencies = Vec::new();
+    for task in tasks {
+        latencies.extend(task.await.unwrap());
+    }
+    let elapsed = started.elapsed();
+    latencies.sort_unstable();
+    (latencies, elapsed)
+}
+
+/// The answer's status and body.
+async fn answer(request: reqwest::RequestBuilder) -> (StatusCode, Vec<u8>) {
+    let response = request.send().await.unwrap();
+    let status = response.status();
+    (status, response.bytes().await.unwrap().to_vec())
+}
+
+/// The body of a 2xx answer; anything else ends the bench.
+async fn success(request: reqwest::RequestBuilder, what: &str) -> Vec<u8> {
+    let (status, body) = answer(request).await;
+    assert!(
+        status.is_success(),
+        "{what}: {status} {}",
+        String::from_utf8_lossy(&body)
+    );
+    body
+}
+
+/// Whether a route does not exist (yet): axum answers an unknown path with
+/// an empty 404 or 405, while the API's own errors carry a JSON body.
+fn route_missing(status: StatusCode, body: &[u8]) -> bool {
+    matches!(
+        status,
+        StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED
+    ) && body.is_empty()
+}
+
+/// The client, the server's address and its pid (for CPU and memory).
+#[derive(Debug, Clone)]
+struct Bench {
+    client: reqwest::Client,
+    base: String,
+    pid: u32,
+}
+
+impl Bench {
+    fn url(&self, path: &str) -> String {
+        format!("{}/api/v1{path}", self.base)
+    }
+
+    /// Drives `request` and notes what the run cost the server and the
+    /// client.
+    async fn run<F, Fut>(
+        &self,
+        concurrency: usize,
+        limit: usize,
+        duration: Duration,
+        request: F,
+    ) -> Run
+    where
+        F: Fn(usize) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = ()> + Send,
+    {
+        let server_before = cpu_seconds(self.pid);
+        let client_before = cpu_seconds(std::process::id());
+        let (latencies, elapsed) = drive(concurrency, limit, duration, request).await;
+        Run {
+            concurrency,
+            latencies,
+            elapsed,
+            server_cpu_s: cpu_seconds(self.pid) - server_before,
+            client_cpu_s: cpu_seconds(std::process::id()) - client_before,
+            server_memory_after: memory(self.pid),
+        }
+    }
+
+    /// Logs in the users in `users`, keeping their access tokens (indexed
+    /// by user number).
+    async fn login(&self, users: Range<usize>, tokens: &Arc<Mutex<Vec<String>>>) -> Scenario {
+        let bench = self.clone();
+        let tokens = tokens.clone();
+        let first = users.start;
+        let run = self
+            .run(CONCURRENCY, users.len(), Duration::MAX, move |i| {
+                let bench = bench.clone();
+                let tokens = tokens.clone();
+                async move {
+                    let n = first + i;
+                    let request = bench
+                        .client
+                        .post(bench.url("/auth/login"))
+                        .json(&json!({ "email": email(n), "password": PASSWORD }));
+                    let body: Value =
+                        serde_json::from_slice(&success(request, "login").await).unwrap();
+                    let token = body["access_token"]
+                        .as_str()
+                        .unwrap_or_else(|| panic!("login gives an access token: {body}"));
+                    tokens.lock().unwrap()[n] = token.to_owned();
+                }
+            })
+            .await;
+        Scenario {
+            name: "login".into(),
+            what: "POST /api/v1/auth/login, a different user each time (argon2id verify)".into(),
+            target: Target::None,
+            outcome: Ok(run),
+        }
+    }
+
+    async fn me(&self, tokens: &Arc<Vec<String>>) -> Scenario {
+        let bench = self.clone();
+        let tokens = tokens.clone();
+        let run = self
+            .run(CONCURRENCY, usize::MAX, READ_FOR, move |i| {
+                let bench = bench.clone();
+                let tokens = tokens.clone();
+                async move {
+                    let request = bench
+                        .client
+                        .get(bench.url("/users/me"))
+                        .bearer_auth(&tokens[i % tokens.len()]);
+                    success(request, "GET /users/me").await;
+                }
+            })
+            .await;
+        Scenario {
+            name: "users_me".into(),
+            what: "GET /api/v1/users/me with a bearer token".into(),
+            target: Target::MinRps(5_000.0),
+            outcome: Ok(run),
+        }
+    }
+
+    /// Pushes of 100 reading sessions each; push `i` is user `i % SIGNED_IN`'s
+    /// round `i / SIGNED_IN`, one event a day on days no other push used.
+    async fn push(&self, tokens: &Arc<Vec<String>>) -> Scenario {
+        let name = "sync_push_100".to_owned();
+        let what = format!("POST /api/v1/sync/push with {EVENTS_PER_PUSH} reading sessions, each on a day of its own, spread over {SIGNED_IN} users");
+        let target = Target::MaxP99Ms(30.0);
+        let probe = self
+            .client
+            .post(self.url("/sync/push"))
+            .bearer_auth(&tokens[0])
+            .json(&json!({ "events": [] }));
+        let (status, body) = answer(probe).await;
+        if route_missing(status, &body) {
+            return Scenario {
+                name,
+                what,
+                target,
+                outcome: Err("POST /api/v1/sync/push does not exist yet".into()),
+            };
+        }
+        let today = now() - now().rem_euclid(86_400);
+        let bench = self.clone();
+        let tokens = tokens.clone();
+        let run = self
+            .run(CONCURRENCY, SIGNED_IN * PUSH_ROUNDS, PUSH_FOR, move |i| {
+                let bench = bench.clone();
+                let tokens = tokens.clone();
+                async move {
+                    let (user, round) = (i % SIGNED_IN, i / SIGNED_IN);
+                    let events: Vec<Value> = (0..EVENTS_PER_PUSH)
+                        .map(|j| {
+                            let days_back = (round * EVENTS_PER_PUSH + j + 1) as i64;
+                            let start = today - days_back * 86_400 + 10 * 3_600;
+                            json!({
+                                "id": format!("bench-{user}-{round}-{j}"),
+                                "type": "reading_session",
+                                "data": {
+                                    "surah_number": 2,
+                                    "start_ayah": 1,
+                                    "end_ayah": 5,
+                                    "start_time": rfc3339(start),
+                                    "end_time": rfc3339(start + 60),
+                                    "duration_seconds": 60,
+                                    "session_type": "reading",
+                                },
+                            })
+                        })
+                        .collect();
+                    let request = bench
+                        .client
+                        .post(bench.url("/sync/push"))
+                        .bearer_auth(&tokens[user])
+                        .json(&json!({ "events": events }));
+                    let body: Value =
+                        serde_json::from_slice(&success(request, "sync push").await).unwrap();
+                    let accepted = body["accepted"].as_array().map_or(0, Vec::len);
+                    assert_eq!(
+                        accepted, EVENTS_PER_PUSH,
+                        "every event of a push is new and valid, so all are accepted: {body}"
+                    );
+                }
+            })
+            .await;
+        Scenario {
+            name,
+            what,
+            target,
+            outcome: Ok(run),
+        }
+    }
+
+    /// The group's leaderboard by Hasanat over `period`, asked by members.
+    async fn leaderboard(
+        &self,
+        tokens: &Arc<Vec<String>>,
+        period: &str,
+        target: Target,
+    ) -> Scenario {
+        let name = format!("group_leaderboard_{period}");
+        let what = format!("GET /api/v1/groups/{{id}}/leaderboard?period={period}&metric=hasanat on the group of all {USERS} users");
+        let path = format!("/groups/{GROUP_ID}/leaderboard?period={period}&metric=hasanat");
+        let (status, body) = answer(self.client.get(self.url(&path)).bearer_auth(&tokens[0])).await;
+        if route_missing(status, &body) {
+            return Scenario {
+                name,
+                what,
+                target,
+                outcome: Err("GET /api/v1/groups/{id}/leaderboard does not exist yet".into()),
+            };
+        }
+        let board: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+        assert!(
+            status.is_success(),
+            "leaderboard ({period}): {status} {board}"
+        );
+        let entries = board["entries"].as_array().map_or(0, Vec::len);
+        assert!(
+            entries > 0,
+            "the seeded group has readers on the {period} board: {board}"
+        );
+        eprintln!(
+            "leaderboard {period}: {entries} entries, first {}",
+            board["entries"][0]
+        );
+        let bench = self.clone();
+        let tokens = tokens.clone();
+        let run = self
+            .run(CONCURRENCY, usize::MAX, READ_FOR, move |i| {
+                let bench = bench.clone();
+                let tokens = tokens.clone();
+                let url = bench.url(&path);
+                async move {
+                    let request = bench.client.get(url).bearer_auth(&tokens[i % tokens.len()]);
+                    success(request, "group leaderboard").await;
+                }
+            })
+            .await;
+        Scenario {
+            name,
+            what,
+            target,
+            outcome: Ok(run),
+        }
+    }
+}
+
+fn rfc3339(unix_seconds: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix_seconds)
+        .unwrap()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap()
+}
+
+// ── Report ──────────────────────────────────────────────────────────────
+
+fn print_table(scenarios: &[Scenario], at_start: &Memory, at_end: &Memory) {
+    println!();
+    println!(
+        "{:<26} {:>5} {:>8} {:>9} {:>8} {:>8} {:>8}  {:<16} met",
+        "scenario", "conc", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "target"
+    );
+    for scenario in scenarios {
+        match &scenario.outcome {
+            Ok(run) => println!(
+                "{:<26} {:>5} {:>8} {:>9.1} {:>8.2} {:>8.2} {:>8.2}  {:<16} {}",
+                scenario.name,
+                run.concurrency,
+                run.latencies.len(),
+                run.rps(),
+                run.percentile_ms(0.50),
+                run.percentile_ms(0.99),
+                run.max_ms(),
+                scenario.target.shown(),
+                match scenario.target.met(run) {
+                    Some(true) => "yes",
+                    Some(false) => "NO",
+                    None => "",
+                }
+            ),
+            Err(reason) => println!("{:<26} skipped: {reason}", scenario.name),
+        }
+    }
+    println!(
+        "server memory: VmRSS {} MiB at start, {} MiB at the end; VmHWM (peak) {} MiB",
+        at_start.rss_kb / 1024,
+        at_end.rss_kb / 1024,
+        at_end.hwm_kb / 1024
+    );
+}
+
+fn machine() -> Value {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cpu = cpuinfo
+        .lines()
+        .find_map(|line| line.strip_prefix("model name")?.split_once(':'))
+        .map(|(_, name)| name.trim().to_owned());
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let memory_mb = meminfo
+        .lines()
+        .find_map(|line| line.strip_prefix("MemTotal:"))
+        .and_then(|rest| rest.split_whitespace().next()?.parse::<u64>().ok())
+        .map(|kb| kb / 1024);
+    json!({
+        "cores": std::thread::available_parallelism().map_or(1, |n| n.get()),
+        "cpu": cpu,
+        "memory_mb": memory_mb,
+    })
+}

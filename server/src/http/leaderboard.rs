@@ -1,0 +1,218 @@
+//! `/leaderboard`: global, friends and group boards for today, the last
+//! seven days or all time, in the viewer's time zone. Ranks are standard
+//! competition ranks (equal scores share one); people who chose `hidden`
+//! never appear, and the global board shows only those who chose
+//! `everyone`.
+
+use axum::extract::{Path, State};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+
+use super::social::PersonOut;
+use super::ValidQuery;
+use crate::auth::AuthUser;
+use crate::error::{Error, Result};
+use crate::progress;
+use crate::store::{now, ranks, Metric, Scope};
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/leaderboard/global", get(global))
+        .route("/leaderboard/friends", get(friends))
+        .route("/leaderboard/group/{group_id}", get(group))
+}
+
+/// `?period=today|week|all_time&metric=hasanat|ayahs|pages|minutes&limit=`.
+#[derive(Debug, Deserialize)]
+pub struct BoardQuery {
+    pub period: Option<String>,
+    pub metric: Option<String>,
+    pub limit: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Entry {
+    pub rank: i64,
+    #[serde(flatten)]
+    pub user: PersonOut,
+    /// In the metric's unit: Hasanat, ayahs, pages (two decimals) or whole
+    /// minutes.
+    pub score: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Board {
+    pub period: String,
+    pub metric: &'static str,
+    /// Start and end (RFC 3339) of the counted span; none for all time.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub entries: Vec<Entry>,
+    /// The viewer's own place, if they appear on this board.
+    pub me: Option<Entry>,
+}
+
+pub fn parse_metric(name: Option<&str>, default: Metric) -> Result<Metric> {
+    match name {
+        None => Ok(default),
+        Some(name) => Metric::parse(name).ok_or_else(|| {
+            Error::invalid(
+                "invalid_metric",
+                "`metric` is hasanat, ayahs, pages or minutes.",
+            )
+        }),
+    }
+}
+
+/// A stored score in the metric's unit.
+fn display(metric: Metric, score: i64) -> f64 {
+    match metric {
+        Metric::Pages => (score as f64 / 10.0).round() / 100.0,
+        Metric::Minutes => (score / 60) as f64,
+        Metric::Hasanat | Metric::Ayahs => score as f64,
+    }
+}
+
+/// The span `period` names for a viewer: today and the last seven days
+/// begin at local midnight in their time zone.
+async fn window_for(
+    state: &AppState,
+    viewer: &str,
+    period: Option<&str>,
+) -> Result<(String, Option<(i64, i64)>)> {
+    let period = period.unwrap_or("all_time");
+    let days_back = match period {
+        "all_time" => return Ok(("all_time".into(), None)),
+        "today" => 0,
+        "week" => 6,
+        _ => {
+            return Err(Error::invalid(
+                "invalid_period",
+                "`period` is today, week or all_time.",
+            ))
+        }
+    };
+    let zone = match state.store.user_by_id(viewer).await? {
+        Some(user) => progress::zone_or_utc(&user.time_zone),
+        None => jiff::tz::TimeZone::UTC,
+    };
+    let now = now();
+    Ok((
+        period.into(),
+        Some((progress::local_day_start(now, &zone, days_back), i64::MAX)),
+    ))
+}
+
+fn rfc3339(second: i64) -> Option<String> {
+    (second != i64::MAX)
+        .then(|| jiff::Timestamp::from_second(second).ok())
+        .flatten()
+        .map(|t| t.to_string())
+}
+
+/// One board: the top entries and the viewer's own place.
+pub async fn board(
+    state: &AppState,
+    viewer: &str,
+    scope: Scope<'_>,
+    metric: Metric,
+    (period, window): (String, Option<(i64, i64)>),
+    limit: Option<i64>,
+) -> Result<Board> {
+    let limit = super::limit(limit, 50)?;
+    let standings = state.store.standings(scope, metric, window, limit).await?;
+    let scores: Vec<i64> = standings.iter().map(|s| s.score).collect();
+    let entries: Vec<Entry> = standings
+        .into_iter()
+        .zip(ranks(&scores))
+        .map(|(s, rank)| Entry {
+            rank,
+            user: s.person.into(),
+            score: display(metric, s.score),
+        })
+        .collect();
+    let me = match entries.iter().find(|e| e.user.id == viewer) {
+        Some(entry) => Some(Entry {
+            rank: entry.rank,
+            user: PersonOut {
+                id: entry.user.id.clone(),
+                username: entry.user.username.clone(),
+                display_name: entry.user.display_name.clone(),
+            },
+            score: entry.score,
+        }),
+        None => match state
+            .store
+            .standing_of(scope, metric, window, viewer)
+            .await?
+        {
+            Some((rank, score)) => {
+                let user = state.store.user_by_id(viewer).await?;
+                user.map(|u| Entry {
+                    rank,
+                    user: PersonOut {
+                        id: u.id,
+                        username: u.username,
+                        display_name: u.display_name,
+                    },
+                    score: display(metric, score),
+                })
+            }
+            None => None,
+        },
+    };
+    Ok(Board {
+        period,
+        metric: metric.name(),
+        from: window.and_then(|(start, _)| rfc3339(start)),
+        to: window.and_then(|(_, end)| rfc3339(end)),
+        entries,
+        me,
+    })
+}
+
+/// A board for a scope from the usual query.
+pub async fn board_from_query(
+    state: &AppState,
+    viewer: &str,
+    scope: Scope<'_>,
+    query: BoardQuery,
+) -> Result<Board> {
+    let metric = parse_metric(query.metric.as_deref(), Metric::Hasanat)?;
+    let window = window_for(state, viewer, query.period.as_deref()).await?;
+    board(state, viewer, scope, metric, window, query.limit).await
+}
+
+async fn global(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ValidQuery(query): ValidQuery<BoardQuery>,
+) -> Result<Json<Board>> {
+    Ok(Json(
+        board_from_query(&state, &user.id, Scope::Global, query).await?,
+    ))
+}
+
+async fn friends(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ValidQuery(query): ValidQuery<BoardQuery>,
+) -> Result<Json<Board>> {
+    Ok(Json(
+        board_from_query(&state, &user.id, Scope::Friends(&user.id), query).await?,
+    ))
+}
+
+async fn group(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(group_id): Path<String>,
+    ValidQuery(query): ValidQuery<BoardQuery>,
+) -> Result<Json<Board>> {
+    super::groups::readable(&state, &group_id, &user.id).await?;
+    Ok(Json(
+        board_from_query(&state, &user.id, Scope::Group(&group_id), query).await?,
+    ))
+}

@@ -1,0 +1,166 @@
+//! The harness of the API suites: the real server on a random loopback
+//! port with a fresh database per test (a SQLite file, or a new database
+//! on the PostgreSQL that `cargo xtask test` starts), used over HTTP.
+
+#![allow(clippy::unwrap_used, dead_code)]
+
+use clap::Parser;
+use companion_server::config::Config;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+pub struct TestApp {
+    pub base: String,
+    pub http: reqwest::Client,
+    _dir: tempfile::TempDir,
+    _shutdown: tokio::sync::oneshot::Sender<()>,
+}
+
+/// Which database the server under test uses.
+#[derive(Debug, Clone, Copy)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A fresh, empty database for one test.
+async fn database_url(backend: Backend, dir: &std::path::Path) -> String {
+    match backend {
+        Backend::Sqlite => format!("sqlite://{}", dir.join("server.db").display()),
+        Backend::Postgres => {
+            use sqlx::Connection;
+            let admin = std::env::var("COMPANION_TEST_POSTGRES").expect(
+                "COMPANION_TEST_POSTGRES is not set: `cargo xtask test` starts PostgreSQL and sets it",
+            );
+            let name = format!(
+                "t_{}",
+                companion_server::auth::random_token()
+                    .to_lowercase()
+                    .replace(['-', '_'], "")
+            );
+            let name = &name[..name.len().min(40)];
+            let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
+            sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+                .execute(&mut conn)
+                .await
+                .unwrap();
+            let base = admin.rsplit_once('/').map(|(base, _)| base).unwrap();
+            format!("{base}/{name}")
+        }
+    }
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let url = database_url(backend, dir.path()).await;
+    let config = Config::parse_from(["companion-server", "--database-url", &url]);
+    let state = companion_server::state(&config).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(companion_server::serve(listener, state, async {
+        let _ = rx.await;
+    }));
+    TestApp {
+        base,
+        http: reqwest::Client::new(),
+        _dir: dir,
+        _shutdown: tx,
+    }
+}
+
+impl TestApp {
+    pub async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> (StatusCode, Value) {
+        let mut request = self.http.get(format!("{}{path}", self.base));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn register(&self, email: &str, username: &str) -> Value {
+        let (status, body) = self
+            .post(
+                "/api/v1/auth/register",
+                json!({ "email": email, "password": "Test123!", "username": username }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        body
+    }
+
+    pub async fn access_token(&self, email: &str) -> String {
+        let tokens = self.login(email).await;
+        tokens["access_token"].as_str().unwrap().to_owned()
+    }
+
+    pub async fn login(&self, email: &str) -> Value {
+        let (status, body) = self
+            .post(
+                "/api/v1/auth/login",
+                json!({ "email": email, "password": "Test123!" }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body
+    }
+}
+
+impl TestApp {
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: Value,
+    ) -> (StatusCode, Value) {
+        let response = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+}
+
+/// Every API test runs once on SQLite and once on PostgreSQL: the same
+/// behaviour on both backends.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name(super::Backend::Sqlite).await
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name(super::Backend::Postgres).await
+                }
+            )*
+        }
+    };
+}

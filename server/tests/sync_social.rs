@@ -1,0 +1,1042 @@
+//! Sync, progress, follows, groups, competitions and leaderboards over
+//! HTTP, on both backends. Authorization rules are proved with a second
+//! (and third) user.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{spawn_app, Backend, TestApp};
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+/// Hasanat for reading Al-Fatihah: 139 letters (SPEC.md).
+const FATIHAH_HASANAT: i64 = 1390;
+
+/// A signed-in test user.
+struct User {
+    id: String,
+    token: String,
+}
+
+async fn user(app: &TestApp, name: &str) -> User {
+    let email = format!("{name}@example.com");
+    let created = app.register(&email, name).await;
+    User {
+        id: created["id"].as_str().unwrap().to_owned(),
+        token: app.access_token(&email).await,
+    }
+}
+
+/// RFC 3339 for a Unix second, in UTC (`Z`).
+fn at(second: i64) -> String {
+    jiff::Timestamp::from_second(second).unwrap().to_string()
+}
+
+fn now() -> i64 {
+    jiff::Timestamp::now().as_second()
+}
+
+/// A reading-session event for `surah:start-end` that began `ago` seconds
+/// ago and lasted `seconds`.
+fn session(id: &str, surah: i64, start: i64, end: i64, ago: i64, seconds: i64) -> Value {
+    json!({
+        "id": id,
+        "type": "reading_session",
+        "data": {
+            "surah_number": surah,
+            "start_ayah": start,
+            "end_ayah": end,
+            "start_time": at(now() - ago),
+            "end_time": at(now() - ago + seconds),
+            "duration_seconds": seconds,
+            "session_type": "reading",
+        }
+    })
+}
+
+impl TestApp {
+    async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        who: &User,
+        body: Value,
+    ) -> (StatusCode, Value) {
+        self.send(method, &format!("/api/v1{path}"), &who.token, body)
+            .await
+    }
+
+    async fn read(&self, path: &str, who: &User) -> (StatusCode, Value) {
+        self.get(&format!("/api/v1{path}"), Some(&who.token)).await
+    }
+
+    async fn push(&self, who: &User, events: Vec<Value>) -> Value {
+        let (status, body) = self
+            .call(Method::POST, "/sync/push", who, json!({ "events": events }))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body
+    }
+
+    async fn set(&self, who: &User, profile: Value) {
+        let (status, body) = self.call(Method::PATCH, "/users/me", who, profile).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+
+    async fn hasanat(&self, who: &User) -> i64 {
+        let (status, body) = self.read("/hasanat", who).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body["total"].as_i64().unwrap()
+    }
+}
+
+fn ids(list: &Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect()
+}
+
+fn usernames(board: &Value) -> Vec<&str> {
+    board["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["username"].as_str().unwrap())
+        .collect()
+}
+
+async fn a_replayed_batch_changes_nothing_and_another_device_pulls_it(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let alice = user(&app, "alice").await;
+    let batch = vec![
+        session("phone-0001", 1, 1, 7, 3600, 300),
+        session("phone-0002", 112, 1, 4, 1800, 60),
+        json!({ "id": "phone-0003", "type": "bookmark_added", "data": { "surah_number": 2, "ayah_number": 255, "note": "Ayat al-Kursi" } }),
+    ];
+    let first = app.push(&alice, batch.clone()).await;
+    assert_eq!(
+        ids(&first["accepted"]),
+        ["phone-0001", "phone-0002", "phone-0003"]
+    );
+    let after_first = app.hasanat(&alice).await;
+    assert!(after_first > FATIHAH_HASANAT, "{after_first}");
+
+    // The same batch again (a retry after a lost response): nothing changes.
+    let again = app.push(&alice, batch.clone()).await;
+    assert_eq!(ids(&again["accepted"]), Vec::<&str>::new());
+    assert_eq!(ids(&again["duplicates"]).len(), 3);
+    assert_eq!(app.hasanat(&alice).await, after_first);
+
+    // A new batch sent at once from two devices counts once.
+    let both = vec![session("tablet-001", 1, 1, 7, 600, 120)];
+    let (a, b) = tokio::join!(app.push(&alice, both.clone()), app.push(&alice, both));
+    let accepted = ids(&a["accepted"]).len() + ids(&b["accepted"]).len();
+    let duplicates = ids(&a["duplicates"]).len() + ids(&b["duplicates"]).len();
+    assert_eq!((accepted, duplicates), (1, 1), "{a} {b}");
+    assert_eq!(app.hasanat(&alice).await, after_first + FATIHAH_HASANAT);
+
+    // Another device pulls everything in order, in pages.
+    let (status, page) = app.read("/sync/pull?cursor=0&limit=2", &alice).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let got: Vec<&str> = page["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(got, ["phone-0001", "phone-0002"]);
+    assert_eq!(page["more"], true);
+    assert_eq!(page["events"][0]["data"]["surah_number"], 1);
+    let cursor = page["cursor"].as_i64().unwrap();
+    let (_, rest) = app
+        .read(&format!("/sync/pull?cursor={cursor}&limit=50"), &alice)
+        .await;
+    let got: Vec<&str> = rest["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(got, ["phone-0003", "tablet-001"]);
+    assert_eq!(rest["more"], false);
+    assert_eq!(rest["events"][0]["data"]["note"], "Ayat al-Kursi");
+    let end = rest["cursor"].as_i64().unwrap();
+    let (_, empty) = app.read(&format!("/sync/pull?cursor={end}"), &alice).await;
+    assert_eq!(empty["events"].as_array().unwrap().len(), 0);
+    assert_eq!(empty["cursor"], end);
+
+    // Someone else's events are theirs alone.
+    let bob = user(&app, "bob").await;
+    let (_, theirs) = app.read("/sync/pull?cursor=0", &bob).await;
+    assert_eq!(theirs["events"].as_array().unwrap().len(), 0);
+    assert_eq!(app.hasanat(&bob).await, 0);
+    let (status, _) = app.read("/progress/sessions/phone-0001", &bob).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+async fn impossible_sessions_are_rejected_with_stable_codes(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let alice = user(&app, "alice").await;
+    let mut future = session("future-01", 1, 1, 7, 0, 60);
+    future["data"]["start_time"] = json!(at(now() + 86_400));
+    future["data"]["end_time"] = json!(at(now() + 86_500));
+    let mut long = session("too-long-1", 1, 1, 7, 3600, 60);
+    long["data"]["duration_seconds"] = json!(7200);
+    let pushed = app
+        .push(
+            &alice,
+            vec![
+                session("unknown-1", 115, 1, 1, 3600, 60),
+                session("unknown-2", 1, 1, 8, 3600, 60),
+                session("backwards", 2, 10, 5, 3600, 60),
+                future,
+                long,
+                json!({ "id": "x", "type": "reading_session", "data": {} }),
+                json!({ "id": "weird-type", "type": "hasanat_claim", "data": { "hasanat": 1000000 } }),
+                json!({ "id": "claiming", "type": "reading_session", "data": {
+                    "surah_number": 1, "start_ayah": 1, "end_ayah": 7, "start_time": at(now() - 100),
+                    "end_time": at(now() - 50), "duration_seconds": 50, "hasanat": 999999 } }),
+                session("fine-0001", 1, 1, 7, 3600, 60),
+            ],
+        )
+        .await;
+    let codes: Vec<(&str, &str)> = pushed["rejected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["id"].as_str().unwrap(), r["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("unknown-1", "unknown_ayah"),
+            ("unknown-2", "unknown_ayah"),
+            ("backwards", "invalid_range"),
+            ("future-01", "future_time"),
+            ("too-long-1", "invalid_duration"),
+            ("x", "invalid_event_id"),
+            ("weird-type", "invalid_event_type"),
+            ("claiming", "invalid_event"),
+        ]
+    );
+    assert_eq!(ids(&pushed["accepted"]), ["fine-0001"]);
+    assert_eq!(
+        app.hasanat(&alice).await,
+        FATIHAH_HASANAT,
+        "clients never claim totals"
+    );
+
+    // More than a day of reading on one day: the session that would pass
+    // 24 hours is refused, in one batch or across batches.
+    let day = vec![
+        session("long-0001", 2, 1, 5, 3 * 86_400, 50_000),
+        session("long-0002", 2, 6, 7, 3 * 86_400 - 50_000, 40_000),
+    ];
+    let pushed = app.push(&alice, day).await;
+    assert_eq!(ids(&pushed["accepted"]), ["long-0001"], "{pushed}");
+    assert_eq!(pushed["rejected"][0]["code"], "too_much_reading");
+
+    // Limits on the batch itself.
+    let many: Vec<Value> = (0..501)
+        .map(|i| session(&format!("many-{i:05}"), 1, 1, 1, 3600, 1))
+        .collect();
+    let (status, body) = app
+        .call(
+            Method::POST,
+            "/sync/push",
+            &alice,
+            json!({ "events": many }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["code"], "too_many_events");
+    let huge = json!({ "events": [{ "id": "huge-0001", "type": "settings", "data": { "x": "y".repeat(2_000_000) } }] });
+    let (status, body) = app.call(Method::POST, "/sync/push", &alice, huge).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+    let (status, body) = app
+        .call(
+            Method::POST,
+            "/sync/push",
+            &alice,
+            json!({ "events": "nope" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["code"], "invalid_body");
+    let (status, _) = app.post("/api/v1/sync/push", json!({ "events": [] })).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, body) = app.read("/sync/pull?cursor=abc", &alice).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["code"], "invalid_query");
+
+    // One session at a time: 201, then 200 with the same session on retry.
+    let one = session("single-001", 1, 1, 7, 7200, 60);
+    let mut body = one["data"].clone();
+    body["id"] = one["id"].clone();
+    let (status, created) = app
+        .call(Method::POST, "/progress/sessions", &alice, body.clone())
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    assert_eq!(created["hasanat"], FATIHAH_HASANAT);
+    assert_eq!(created["ayahs_read"], 7);
+    assert_eq!(created["pages_read"], 1.0);
+    let (status, again) = app
+        .call(Method::POST, "/progress/sessions", &alice, body.clone())
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(again, created);
+    body["id"] = json!("single-002");
+    body["end_ayah"] = json!(99);
+    let (status, refused) = app
+        .call(Method::POST, "/progress/sessions", &alice, body)
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused["code"], "unknown_ayah");
+    let (status, list) = app.read("/progress/sessions?limit=2", &alice).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    let newest: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(newest, ["fine-0001", "single-001"], "newest first");
+}
+
+async fn stats_streaks_and_history_follow_the_local_day(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let alice = user(&app, "alice").await;
+    app.set(&alice, json!({ "time_zone": "Asia/Karachi" }))
+        .await;
+    let zone = jiff::tz::TimeZone::get("Asia/Karachi").unwrap();
+    let today = jiff::Timestamp::now().to_zoned(zone.clone()).date();
+    // Noon local time on each of the last three days (today's only if it
+    // is already past noon there, else 00:00:30 today).
+    let local = |days_back: i64| {
+        let day = today
+            .checked_sub(jiff::Span::new().days(days_back))
+            .unwrap();
+        let noon = day.at(12, 0, 0, 0).to_zoned(zone.clone()).unwrap();
+        let second = noon.timestamp().as_second().min(now() - 120);
+        let offset_form = jiff::Timestamp::from_second(second)
+            .unwrap()
+            .to_zoned(zone.clone())
+            .strftime("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string();
+        (second, offset_form)
+    };
+    let mut events = Vec::new();
+    for (n, back) in [2, 1, 0, 5].into_iter().enumerate() {
+        let (second, text) = local(back);
+        events.push(json!({
+            "id": format!("streak-{n:04}"),
+            "type": "reading_session",
+            "data": {
+                "surah_number": 1, "start_ayah": 1, "end_ayah": 7,
+                "start_time": text, "end_time": at(second + 60), "duration_seconds": 60,
+            }
+        }));
+    }
+    let pushed = app.push(&alice, events).await;
+    assert_eq!(ids(&pushed["accepted"]).len(), 4, "{pushed}");
+
+    let (status, streak) = app.read("/progress/streak", &alice).await;
+    assert_eq!(status, StatusCode::OK, "{streak}");
+    assert_eq!(streak["current_streak"], 3, "{streak}");
+    assert_eq!(streak["longest_streak"], 3);
+    assert_eq!(streak["today_done"], true);
+    assert_eq!(streak["last_read_date"], today.to_string());
+    assert_eq!(streak["time_zone"], "Asia/Karachi");
+
+    let (_, stats) = app.read("/progress/stats", &alice).await;
+    assert_eq!(stats["all_time"]["hasanat"], 4 * FATIHAH_HASANAT);
+    assert_eq!(stats["today"]["hasanat"], FATIHAH_HASANAT);
+    assert_eq!(stats["week"]["hasanat"], 4 * FATIHAH_HASANAT);
+    assert_eq!(stats["all_time"]["pages"], 4.0);
+    assert_eq!(stats["distinct_ayahs"], 7);
+
+    let (_, history) = app.read("/hasanat/history?days=7", &alice).await;
+    let days = history.as_array().unwrap();
+    assert_eq!(days.len(), 7);
+    assert_eq!(days[6]["date"], today.to_string());
+    let per_day: Vec<i64> = days
+        .iter()
+        .map(|d| d["hasanat"].as_i64().unwrap())
+        .collect();
+    let f = FATIHAH_HASANAT;
+    assert_eq!(per_day, [0, f, 0, 0, f, f, f]);
+    let (status, body) = app.read("/hasanat/history?days=0", &alice).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["code"], "invalid_days");
+}
+
+async fn friends_are_mutual_follows_and_boards_respect_visibility(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let alice = user(&app, "alice").await;
+    let bob = user(&app, "bob").await;
+    let carol = user(&app, "carol").await;
+    app.push(&alice, vec![session("a-000001", 1, 1, 7, 600, 60)])
+        .await;
+    app.push(&bob, vec![session("b-000001", 2, 1, 5, 600, 60)])
+        .await;
+    app.push(&carol, vec![session("c-000001", 2, 1, 5, 600, 60)])
+        .await;
+
+    let (status, _) = app
+        .call(
+            Method::POST,
+            &format!("/users/{}/follow", bob.id),
+            &alice,
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, friends) = app.read("/users/me/friends", &alice).await;
+    assert_eq!(
+        friends.as_array().unwrap().len(),
+        0,
+        "one way is not friends"
+    );
+    let (_, followers) = app.read("/users/me/followers", &bob).await;
+    assert_eq!(followers[0]["username"], "alice");
+    app.call(
+        Method::POST,
+        &format!("/users/{}/follow", alice.id),
+        &bob,
+        json!({}),
+    )
+    .await;
+    let (_, friends) = app.read("/users/me/friends", &alice).await;
+    assert_eq!(friends[0]["username"], "bob");
+    let (status, body) = app
+        .call(
+            Method::POST,
+            &format!("/users/{}/follow", alice.id),
+            &alice,
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["code"], "cannot_follow_self");
+    let (status, _) = app
+        .call(
+            Method::POST,
+            "/users/nobody-at-all/follow",
+            &alice,
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // Friends board: alice and bob, not carol; bob read more.
+    let (status, board) = app.read("/leaderboard/friends", &alice).await;
+    assert_eq!(status, StatusCode::OK, "{board}");
+    assert_eq!(usernames(&board), ["bob", "alice"]);
+    assert_eq!(board["entries"][0]["rank"], 1);
+    assert_eq!(board["me"]["rank"], 2);
+    assert_eq!(board["me"]["score"], FATIHAH_HASANAT as f64);
+
+    // Global board: only those who chose `everyone` (nobody by default).
+    let (_, global) = app.read("/leaderboard/global?period=week", &carol).await;
+    assert_eq!(usernames(&global), Vec::<&str>::new());
+    assert_eq!(global["me"], Value::Null);
+    app.set(&carol, json!({ "leaderboard_visibility": "everyone" }))
+        .await;
+    app.set(&alice, json!({ "leaderboard_visibility": "everyone" }))
+        .await;
+    let (_, global) = app.read("/leaderboard/global?metric=ayahs", &bob).await;
+    assert_eq!(usernames(&global), ["alice", "carol"]);
+    assert_eq!(global["entries"][0]["score"], 7.0);
+    assert_eq!(global["metric"], "ayahs");
+
+    // Stats of others: friends see each other; a stranger does not.
+    let (status, _) = app.read(&format!("/users/{}/stats", bob.id), &alice).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) = app.read(&format!("/users/{}/stats", bob.id), &carol).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(body["code"], "stats_private");
+    let (_, profile) = app.read(&format!("/users/{}", bob.id), &alice).await;
+    assert_eq!(profile["friends"], true);
+    assert!(profile.get("email").is_none(), "emails stay private");
+
+    // Hidden means hidden, even from friends.
+    app.set(&bob, json!({ "leaderboard_visibility": "hidden" }))
+        .await;
+    let (_, board) = app.read("/leaderboard/friends", &alice).await;
+    assert_eq!(usernames(&board), ["alice"]);
+    let (status, _) = app.read(&format!("/users/{}/stats", bob.id), &alice).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // Unfollowing ends the friendship.
+    app.call(
+        Method::DELETE,
+        &format!("/users/{}/follow", bob.id),
+        &alice,
+        json!({}),
+    )
+    .await;
+    let (_, friends) = app.read("/users/me/friends", &bob).await;
+    assert_eq!(friends.as_array().unwrap().len(), 0);
+
+    for bad in ["period=year", "metric=letters", "limit=0", "limit=1000"] {
+        let (status, body) = app
+            .read(&format!("/leaderboard/global?{bad}"), &alice)
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {body}");
+    }
+}
+
+async fn private_groups_are_for_members_and_admins_administer(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let alice = user(&app, "alice").await;
+    let bob = user(&app, "bob").await;
+    let carol = user(&app, "carol").await;
+    let (status, group) = app
+        .call(
+            Method::POST,
+            "/groups",
+            &alice,
+            json!({ "name": "Fajr Circle", "description": "After fajr", "privacy": "private", "member_limit": 2 }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{group}");
+    let id = group["id"].as_str().unwrap().to_owned();
+    let code = group["invite_code"].as_str().unwrap().to_owned();
+    assert_eq!(group["my_role"], "admin");
+
+    // A stranger cannot see it, its members, activity or board, nor join.
+    for path in ["", "/members", "/activity", "/leaderboard"] {
+        let (status, body) = app.read(&format!("/groups/{id}{path}"), &bob).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}: {body}");
+        assert_eq!(body["code"], "group_not_found");
+    }
+    let (status, _) = app.read(&format!("/leaderboard/group/{id}"), &bob).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, found) = app.read("/groups?q=fajr", &bob).await;
+    assert_eq!(
+        found.as_array().unwrap().len(),
+        0,
+        "private groups are not listed"
+    );
+    let (status, _) = app
+        .call(Method::POST, &format!("/groups/{id}/join"), &bob, json!({}))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = app
+        .call(
+            Method::POST,
+            &format!("/groups/{id}/join"),
+            &bob,
+            json!({ "invite_code": "guess" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // With the code, bob is in: a member, not an admin.
+    let (status, joined) = app
+        .call(
+            Method::POST,
+            "/groups/join",
+            &bob,
+            json!({ "invite_code": code }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{joined}");
+    assert_eq!(joined["my_role"], "member");
+    assert_eq!(joined["invite_code"], Value::Null, "codes are for admins");
+    assert_eq!(joined["member_count"], 2);
+    let (status, again) = app
+        .call(Method::POST, &format!("/groups/{id}/join"), &bob, json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(again["member_count"], 2, "joining twice is one membership");
+
+    // The limit holds.
+    let (status, body) = app
+        .call(
+            Method::POST,
+            "/groups/join",
+            &carol,
+            json!({ "invite_code": code }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["code"], "group_full");
+
+    // Members cannot administer.
+    for (method, path, body) in [
+        (
+            Method::PUT,
+            format!("/groups/{id}"),
+            json!({ "name": "Mine now" }),
+        ),
+        (Method::DELETE, format!("/groups/{id}"), json!({})),
+        (
+            Method::DELETE,
+            format!("/groups/{id}/members/{}", alice.id),
+            json!({}),
+        ),
+        (
+            Method::POST,
+            format!("/groups/{id}/members/{}/promote", bob.id),
+            json!({}),
+        ),
+        (Method::POST, format!("/groups/{id}/invite-code"), json!({})),
+    ] {
+        let (status, answer) = app.call(method.clone(), &path, &bob, body).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{method} {path}: {answer}");
+        assert_eq!(answer["code"], "not_admin");
+    }
+
+    // Both read the same: they share rank 1.
+    app.push(&alice, vec![session("a-000001", 1, 1, 7, 600, 60)])
+        .await;
+    app.push(&bob, vec![session("b-000001", 1, 1, 7, 600, 60)])
+        .await;
+    let (status, board) = app
+        .read(&format!("/groups/{id}/leaderboard?period=today"), &bob)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{board}");
+    let ranks: Vec<i64> = board["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["rank"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ranks, [1, 1]);
+
+    // The admin edits, promotes and renews the code.
+    let (status, edited) = app
+        .call(
+            Method::PATCH,
+            &format!("/groups/{id}"),
+            &alice,
+            json!({ "member_limit": 3, "description": "Daily" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{edited}");
+    assert_eq!(edited["member_limit"], 3);
+    let (status, body) = app
+        .call(
+            Method::PATCH,
+            &format!("/groups/{id}"),
+            &alice,
+            json!({ "member_limit": 1 }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let (status, _) = app
+        .call(
+            Method::POST,
+            &format!("/groups/{id}/members/{}/promote", bob.id),
+            &alice,
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, renewed) = app
+        .call(
+            Method::POST,
+            &format!("/groups/{id}/invite-code"),
+            &bob,
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_ne!(renewed["invite_code"], code);
+    let (status, _) = app
+        .call(
+            Method::POST,
+            "/groups/join",
+            &carol,
+            json!({ "invite_code": code }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "the old code is dead");
+    let (status, _) = app
+        .call(
+            Method::POST,
+            "/groups/join",
+            &carol,
+            json!({ "invite_code": renewed["invite_code"] }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+
+    // Members, activity; removing and leaving.
+    let (_, members) = app.read(&format!("/groups/{id}/members"), &carol).await;
+    let roles: Vec<(&str, &str)> = members
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["username"].as_str().unwrap(), m["role"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        roles,
+        [("alice", "admin"), ("bob", "admin"), ("carol", "member")]
+    );
+    let (status, _) = app
+        .call(
+            Method::DELETE,
+            &format!("/groups/{id}/members/{}", carol.id),
+            &bob,
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = app.read(&format!("/groups/{id}"), &carol).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "a removed member is out");
+    let (_, activity) = app.read(&format!("/groups/{id}/activity"), &alice).await;
+    let kinds: Vec<&str> = activity
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["activity_type"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "member_removed",
+            "member_joined",
+            "member_joined",
+            "group_created"
+        ]
+    );
+    let (status, _) = app
+        .call(
+            Method::POST,
+            &format!("/groups/{id}/leave"),
+            &alice,
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, left) = app.read(&format!("/groups/{id}"), &bob).await;
+    assert_eq!(left["member_count"], 1);
+    // The last member leaving ends the group.
+    app.call(
+        Method::POST,
+        &format!("/groups/{id}/leave"),
+        &bob,
+        json!({}),
+    )
+    .await;
+    let (status, _) = app.read(&format!("/groups/{id}"), &bob).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+async fn public_groups_are_found_joined_and_validated(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let alice = user(&app, "alice").await;
+    let bob = user(&app, "bob").await;
+    for name in ["Juz a Day", "Tahajjud Friends", "juz amma kids"] {
+        let (status, _) = app
+            .call(Method::POST, "/groups", &alice, json!({ "name": name }))
+            .await;
+        assert_eq!(status, StatusCode::CREATED);
+    }
+    let (_, found) = app.read("/groups?q=JUZ", &bob).await;
+    let names: Vec<&str> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Juz a Day", "juz amma kids"]);
+    let (_, percent) = app.read("/groups?q=%25", &bob).await;
+    assert_eq!(
+        percent.as_array().unwrap().len(),
+        0,
+        "% is a character, not a wildcard"
+    );
+    let id = found[0]["id"].as_str().unwrap();
+    let (status, joined) = app
+        .call(
+            Method::POST,
+            &format!("/groups/{id}/join"),
+            &bob,
+            Value::Null,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{joined}");
+    let (_, mine) = app.read("/users/me/groups", &bob).await;
+    assert_eq!(mine[0]["name"], "Juz a Day");
+
+    for (body, code) in [
+        (json!({ "name": "ab" }), "invalid_name"),
+        (json!({ "name": "x".repeat(101) }), "invalid_name"),
+        (
+            json!({ "name": "Fine", "privacy": "secret" }),
+            "invalid_privacy",
+        ),
+        (
+            json!({ "name": "Fine", "member_limit": 1 }),
+            "invalid_member_limit",
+        ),
+        (
+            json!({ "name": "Fine", "member_limit": 1_000_000 }),
+            "invalid_member_limit",
+        ),
+        (json!({ "name": "Fine", "owner": "me" }), "invalid_body"),
+    ] {
+        let (status, answer) = app
+            .call(Method::POST, "/groups", &alice, body.clone())
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(answer["code"], code, "{body}");
+    }
+}
+
+async fn competitions_rank_only_reading_inside_their_window(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let alice = user(&app, "alice").await;
+    let bob = user(&app, "bob").await;
+    let carol = user(&app, "carol").await;
+    let start = now() - 3600;
+    let (status, race) = app
+        .call(
+            Method::POST,
+            "/competitions",
+            &alice,
+            json!({ "name": "Ramadan race", "metric_type": "ayahs", "competition_type": "public",
+                    "start_date": at(start), "end_date": at(now() + 86_400) }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{race}");
+    assert_eq!(race["status"], "active");
+    let id = race["id"].as_str().unwrap().to_owned();
+    let (status, _) = app
+        .call(
+            Method::POST,
+            &format!("/competitions/{id}/join"),
+            &bob,
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+
+    // Reading before the start does not count; inside it does.
+    app.push(
+        &alice,
+        vec![session("a-before-1", 2, 1, 100, 2 * 86_400, 600)],
+    )
+    .await;
+    app.push(&alice, vec![session("a-inside-1", 1, 1, 7, 600, 60)])
+        .await;
+    app.push(&bob, vec![session("b-inside-1", 112, 1, 4, 600, 60)])
+        .await;
+    app.push(&bob, vec![session("b-inside-2", 113, 1, 3, 300, 60)])
+        .await;
+    let (status, board) = app
+        .read(&format!("/competitions/{id}/leaderboard"), &carol)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{board}");
+    assert_eq!(usernames(&board), ["alice", "bob"]);
+    let scores: Vec<f64> = board["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["score"].as_f64().unwrap())
+        .collect();
+    assert_eq!(scores, [7.0, 7.0]);
+    assert_eq!(board["entries"][1]["rank"], 1, "a tie shares the rank");
+    assert_eq!(board["me"], Value::Null, "carol is not in it");
+    let (_, participants) = app
+        .read(&format!("/competitions/{id}/participants"), &carol)
+        .await;
+    assert_eq!(participants.as_array().unwrap().len(), 2);
+
+    // Private: invisible without the code; joined with it.
+    let (_, private) = app
+        .call(
+            Method::POST,
+            "/competitions",
+            &alice,
+            json!({ "name": "Family khatm", "competition_type": "private", "metric_type": "pages",
+                    "start_date": at(now() + 86_400), "end_date": at(now() + 2 * 86_400) }),
+        )
+        .await;
+    assert_eq!(private["status"], "upcoming");
+    let private_id = private["id"].as_str().unwrap();
+    let (status, _) = app
+        .read(&format!("/competitions/{private_id}"), &carol)
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = app
+        .call(
+            Method::POST,
+            &format!("/competitions/{private_id}/join"),
+            &carol,
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, joined) = app
+        .call(
+            Method::POST,
+            "/competitions/join",
+            &carol,
+            json!({ "invite_code": private["invite_code"] }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{joined}");
+    assert_eq!(joined["joined"], true);
+    assert_eq!(
+        joined["invite_code"],
+        Value::Null,
+        "the code is the creator's to share"
+    );
+    let (status, _) = app
+        .call(
+            Method::POST,
+            &format!("/competitions/{private_id}/leave"),
+            &carol,
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+
+    // A group's competition is for its members.
+    let (_, group) = app
+        .call(
+            Method::POST,
+            "/groups",
+            &alice,
+            json!({ "name": "Halaqah" , "privacy": "private" }),
+        )
+        .await;
+    let (status, body) = app
+        .call(
+            Method::POST,
+            "/competitions",
+            &bob,
+            json!({ "name": "Not mine", "competition_type": "group", "group_id": group["id"],
+                    "start_date": at(now()), "end_date": at(now() + 86_400) }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    let (status, inner) = app
+        .call(
+            Method::POST,
+            "/competitions",
+            &alice,
+            json!({ "name": "Halaqah week", "competition_type": "group", "group_id": group["id"],
+                    "start_date": at(now()), "end_date": at(now() + 86_400) }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{inner}");
+    let inner_id = inner["id"].as_str().unwrap();
+    let (status, _) = app
+        .call(
+            Method::POST,
+            &format!("/competitions/{inner_id}/join"),
+            &bob,
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // Lists by status; validation.
+    let (_, upcoming) = app.read("/competitions?status=upcoming", &alice).await;
+    let names: Vec<&str> = upcoming
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Family khatm"]);
+    for (body, code) in [
+        (
+            json!({ "name": "Backwards", "start_date": at(now() + 100), "end_date": at(now()) }),
+            "invalid_dates",
+        ),
+        (
+            json!({ "name": "Over", "start_date": at(now() - 200), "end_date": at(now() - 100) }),
+            "invalid_dates",
+        ),
+        (
+            json!({ "name": "Forever", "start_date": at(now()), "end_date": at(now() + 400 * 86_400) }),
+            "invalid_dates",
+        ),
+        (
+            json!({ "name": "Letters", "metric_type": "letters", "start_date": at(now()), "end_date": at(now() + 100) }),
+            "invalid_metric",
+        ),
+        (
+            json!({ "name": "When", "start_date": "soon", "end_date": at(now() + 100) }),
+            "invalid_time",
+        ),
+    ] {
+        let (status, answer) = app
+            .call(Method::POST, "/competitions", &alice, body.clone())
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(answer["code"], code, "{body}");
+    }
+}
+
+async fn an_export_holds_progress_and_deleting_the_account_removes_it(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let alice = user(&app, "alice").await;
+    let bob = user(&app, "bob").await;
+    app.push(&alice, vec![session("a-000001", 1, 1, 7, 600, 60)])
+        .await;
+    app.call(
+        Method::POST,
+        &format!("/users/{}/follow", bob.id),
+        &alice,
+        json!({}),
+    )
+    .await;
+    let (_, group) = app
+        .call(
+            Method::POST,
+            "/groups",
+            &alice,
+            json!({ "name": "Quiet readers" }),
+        )
+        .await;
+    let group_id = group["id"].as_str().unwrap();
+    app.call(
+        Method::POST,
+        &format!("/groups/{group_id}/join"),
+        &bob,
+        json!({}),
+    )
+    .await;
+    let (_, export) = app.read("/users/me/export", &alice).await;
+    assert_eq!(export["reading_sessions"][0]["hasanat"], FATIHAH_HASANAT);
+    assert_eq!(export["sync_events"][0]["id"], "a-000001");
+    assert_eq!(export["following"][0], "bob");
+    assert_eq!(export["groups"][0]["name"], "Quiet readers");
+
+    let (status, _) = app
+        .call(
+            Method::DELETE,
+            "/users/me",
+            &alice,
+            json!({ "password": "Test123!" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, followers) = app.read("/users/me/followers", &bob).await;
+    assert_eq!(followers.as_array().unwrap().len(), 0);
+    let (_, members) = app.read(&format!("/groups/{group_id}/members"), &bob).await;
+    assert_eq!(members.as_array().unwrap().len(), 1, "{members}");
+    assert_eq!(members[0]["role"], "admin", "the group keeps an admin");
+}
+
+on_both_backends!(
+    a_replayed_batch_changes_nothing_and_another_device_pulls_it,
+    impossible_sessions_are_rejected_with_stable_codes,
+    stats_streaks_and_history_follow_the_local_day,
+    friends_are_mutual_follows_and_boards_respect_visibility,
+    private_groups_are_for_members_and_admins_administer,
+    public_groups_are_found_joined_and_validated,
+    competitions_rank_only_reading_inside_their_window,
+    an_export_holds_progress_and_deleting_the_account_removes_it,
+);
