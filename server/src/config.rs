@@ -66,6 +66,20 @@ pub struct Config {
     #[arg(long, env = "COMPANION_REFRESH_TOKEN_DAYS", default_value_t = 30)]
     pub refresh_token_days: u32,
 
+    /// Requests per minute one client address may make to the `/auth`
+    /// routes (register, login, refresh, logout); 0 turns the limit off.
+    #[arg(
+        long,
+        env = "COMPANION_AUTH_RATE_LIMIT_PER_MINUTE",
+        default_value_t = 30
+    )]
+    pub auth_rate_limit_per_minute: u32,
+
+    /// Take the client address from the last `X-Forwarded-For` entry (set
+    /// this only behind a reverse proxy or load balancer that adds it).
+    #[arg(long, env = "COMPANION_TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
+
     /// Log format: `json` (structured) or `text`.
     #[arg(long, env = "COMPANION_LOG_FORMAT", default_value = "json")]
     pub log_format: String,

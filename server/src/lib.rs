@@ -28,6 +28,8 @@ pub struct AppState {
     pub logins: Arc<auth::LoginGuard>,
     /// Request counters and latency histograms for `/metrics`.
     pub metrics: Arc<http::metrics::Metrics>,
+    /// Per-address rate limit of the `/auth` routes.
+    pub auth_limit: Arc<http::limit::AddressLimit>,
 }
 
 /// Sets up structured (JSON) or plain logs.
@@ -56,6 +58,10 @@ pub async fn state(config: &Config) -> Result<AppState, String> {
         tokens: Arc::new(tokens),
         logins: Arc::default(),
         metrics: Arc::default(),
+        auth_limit: Arc::new(http::limit::AddressLimit::new(
+            config.auth_rate_limit_per_minute,
+            config.trust_forwarded_for,
+        )),
     })
 }
 
@@ -73,7 +79,8 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, http::router(state))
+    let app = http::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{spawn_app, Backend};
+use common::{spawn_app, spawn_app_with, Backend};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -457,6 +457,34 @@ async fn a_user_can_export_their_data_and_only_theirs(backend: Backend) {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
+async fn auth_routes_are_rate_limited_per_address(backend: Backend) {
+    let app = spawn_app_with(backend, &["--auth-rate-limit-per-minute", "3"]).await;
+    app.register("limit@example.com", "limited").await;
+    app.login("limit@example.com").await;
+    app.login("limit@example.com").await;
+    let response = app
+        .http
+        .post(format!("{}/api/v1/auth/login", app.base))
+        .json(&json!({ "email": "limit@example.com", "password": "Test123!" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = response.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&wait), "{wait}");
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["code"], "too_many_attempts");
+    // Other routes are not limited.
+    for _ in 0..5 {
+        let (status, _) = app.get("/api/v1/quran/surahs/1", None).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+}
+
 on_both_backends!(
     health_reports_the_database,
     registering_answers_201_with_an_id_and_login_gives_an_access_token,
@@ -473,4 +501,5 @@ on_both_backends!(
     repeated_wrong_passwords_lock_the_account_with_retry_after,
     metrics_count_requests_by_route_template_and_status,
     a_user_can_export_their_data_and_only_theirs,
+    auth_routes_are_rate_limited_per_address,
 );

@@ -6,6 +6,7 @@ mod competitions;
 mod groups;
 mod health;
 mod leaderboard;
+pub mod limit;
 pub mod metrics;
 pub mod progress;
 mod quran;
@@ -26,7 +27,12 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// The whole API.
 pub fn router(state: AppState) -> Router {
     let api = Router::new()
-        .merge(auth::router())
+        .merge(
+            auth::router().route_layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                limit::auth_routes,
+            )),
+        )
         .merge(users::router())
         .merge(quran::router())
         .merge(progress::router())

@@ -51,9 +51,16 @@ async fn database_url(backend: Backend, dir: &std::path::Path) -> String {
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, &[]).await
+}
+
+/// The server with extra command-line settings.
+pub async fn spawn_app_with(backend: Backend, settings: &[&str]) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let url = database_url(backend, dir.path()).await;
-    let config = Config::parse_from(["companion-server", "--database-url", &url]);
+    let mut args = vec!["companion-server", "--database-url", &url];
+    args.extend_from_slice(settings);
+    let config = Config::parse_from(args);
     let state = companion_server::state(&config).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());

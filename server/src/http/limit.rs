@@ -1,0 +1,103 @@
+//! Per-address rate limits on the `/auth` routes (GCRA, from `governor`):
+//! a burst of the per-minute quota, refilled evenly. Over the limit is a
+//! 429 with Retry-After. The account lockout in `auth::LoginGuard` is the
+//! second line: it counts failures per account, whatever the address.
+
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::error::Error;
+use crate::AppState;
+
+/// Forget idle addresses after this many checks, so the table stays small.
+const PRUNE_EVERY: u64 = 10_000;
+
+/// The limiter of one group of routes.
+#[derive(Debug)]
+pub struct AddressLimit {
+    limiter: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    trust_forwarded_for: bool,
+    checks: AtomicU64,
+}
+
+impl AddressLimit {
+    /// `per_minute` requests per address (0: no limit).
+    pub fn new(per_minute: u32, trust_forwarded_for: bool) -> AddressLimit {
+        AddressLimit {
+            limiter: NonZeroU32::new(per_minute).map(|n| RateLimiter::keyed(Quota::per_minute(n))),
+            trust_forwarded_for,
+            checks: AtomicU64::new(0),
+        }
+    }
+
+    /// Seconds to wait, if `address` is over its limit.
+    pub fn check(&self, address: IpAddr) -> Option<u64> {
+        let limiter = self.limiter.as_ref()?;
+        if self.checks.fetch_add(1, Ordering::Relaxed) % PRUNE_EVERY == PRUNE_EVERY - 1 {
+            limiter.retain_recent();
+        }
+        limiter.check_key(&address).err().map(|not_until| {
+            not_until
+                .wait_time_from(DefaultClock::default().now())
+                .as_secs()
+                .max(1)
+        })
+    }
+
+    /// The client's address: the peer, or behind a trusted proxy the last
+    /// `X-Forwarded-For` entry.
+    fn client(&self, request: &Request) -> Option<IpAddr> {
+        if self.trust_forwarded_for {
+            let forwarded = request
+                .headers()
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.rsplit(',').next())
+                .and_then(|last| last.trim().parse().ok());
+            if forwarded.is_some() {
+                return forwarded;
+            }
+        }
+        request
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(peer)| peer.ip())
+    }
+}
+
+/// Middleware: refuses a request over its address's limit.
+pub async fn auth_routes(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let limit: &Arc<AddressLimit> = &state.auth_limit;
+    if let Some(retry_after) = limit.client(&request).and_then(|ip| limit.check(ip)) {
+        return Error::TooManyRequests { retry_after }.into_response();
+    }
+    next.run(request).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_over_its_quota_waits_and_others_do_not() {
+        let limit = AddressLimit::new(3, false);
+        let a: IpAddr = "192.0.2.1".parse().unwrap();
+        let b: IpAddr = "192.0.2.2".parse().unwrap();
+        for _ in 0..3 {
+            assert_eq!(limit.check(a), None);
+        }
+        let wait = limit.check(a).expect("the fourth is over the limit");
+        assert!((1..=20).contains(&wait), "{wait}");
+        assert_eq!(limit.check(b), None, "limits are per address");
+        let off = AddressLimit::new(0, false);
+        assert!((0..100).all(|_| off.check(a).is_none()));
+    }
+}
