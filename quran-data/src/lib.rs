@@ -14,6 +14,7 @@
 mod error;
 mod meta;
 mod quran;
+mod reciters;
 mod search;
 mod translation;
 
@@ -25,6 +26,7 @@ pub const ATTRIBUTION: &str = include_str!("../ATTRIBUTION.md");
 #[doc(hidden)]
 pub use meta::{hafs_boundary_lists, hafs_surah_facts};
 pub use quran::{load_uncached, quran, Ayah, Part, Quran, Revelation, Surah};
+pub use reciters::{ayah_file_name, reciter, reciters, Reciter, DEFAULT_AUDIO_BASE_URL};
 pub use search::{
     search, SearchField, SearchHit, SearchIndex, SearchOptions, SearchResults, DEFAULT_LIMIT,
     MAX_QUERY_CHARS,
