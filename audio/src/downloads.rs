@@ -23,51 +23,20 @@ use crate::{Error, Result};
 /// Files fetched at once, over all jobs.
 pub const CONCURRENCY: usize = 4;
 
-/// What to download.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Scope {
-    Surah { surah: u16 },
-    All,
-}
+pub use companion_core::wire::{
+    DownloadProgress as Progress, DownloadScope as Scope, DownloadState as State,
+};
 
-impl Scope {
-    fn ayahs(self) -> Result<Vec<AyahRef>> {
-        let quran = quran_data::quran();
-        match self {
-            Scope::All => Ok(quran.ayahs().iter().map(|a| a.reference).collect()),
-            Scope::Surah { surah } => quran
-                .surah_ayahs(surah)
-                .map(|ayahs| ayahs.iter().map(|a| a.reference).collect())
-                .ok_or_else(|| Error::InvalidRequest(format!("There is no surah {surah}."))),
-        }
+/// The ayahs of a scope.
+fn scope_ayahs(scope: Scope) -> Result<Vec<AyahRef>> {
+    let quran = quran_data::quran();
+    match scope {
+        Scope::All => Ok(quran.ayahs().iter().map(|a| a.reference).collect()),
+        Scope::Surah { surah } => quran
+            .surah_ayahs(surah)
+            .map(|ayahs| ayahs.iter().map(|a| a.reference).collect())
+            .ok_or_else(|| Error::InvalidRequest(format!("There is no surah {surah}."))),
     }
-}
-
-/// Where a job stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum State {
-    Running,
-    Paused,
-    Done,
-    Failed,
-    Cancelled,
-}
-
-/// A job's progress, as the UI shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Progress {
-    pub id: String,
-    pub reciter: String,
-    pub scope: Scope,
-    pub state: State,
-    pub files_done: u64,
-    pub files_total: u64,
-    /// Bytes fetched by this run of the job.
-    pub bytes: u64,
-    /// Why it failed, when it did.
-    pub message: Option<String>,
 }
 
 /// Receives progress.
@@ -188,7 +157,7 @@ impl Downloads {
 
     fn add(&self, reciter_id: &str, scope: Scope, state: State) -> Result<Arc<Job>> {
         let reciter = crate::reciter(reciter_id)?;
-        let ayahs = scope.ayahs()?;
+        let ayahs = scope_ayahs(scope)?;
         let cache = self.fetcher.cache();
         let done = ayahs.iter().filter(|a| cache.has(reciter, **a)).count() as u64;
         let id = job_id(reciter_id, scope);
@@ -291,7 +260,7 @@ impl Downloads {
         let Ok(reciter) = crate::reciter(&progress.reciter) else {
             return;
         };
-        let ayahs = progress.scope.ayahs().unwrap_or_default();
+        let ayahs = scope_ayahs(progress.scope).unwrap_or_default();
         let cache = self.fetcher.cache().clone();
         let missing: Vec<AyahRef> = ayahs
             .into_iter()
@@ -356,7 +325,7 @@ impl Downloads {
                 failures.len()
             )
         });
-        set_state(&job, state.clone(), message);
+        set_state(&job, state, message);
         job.control.store(RUN, Ordering::SeqCst);
         if state == State::Cancelled {
             self.jobs

@@ -23,6 +23,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+pub use companion_core::wire::{AudioEvent as Event, Gap};
 use companion_core::AyahRef;
 use rodio::source::Zero;
 use rodio::{Decoder, Player, Source};
@@ -37,19 +38,6 @@ pub const LOOKAHEAD: usize = 2;
 pub const PREFETCH: usize = 3;
 /// Most repetitions of one ayah, and of the whole range.
 pub const MAX_REPEAT: u32 = 20;
-
-/// Silence between ayahs.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Gap {
-    #[default]
-    None,
-    /// A fixed pause, in seconds.
-    Seconds { seconds: f32 },
-    /// A pause as long as the ayah just heard times `factor` (for
-    /// memorisation: time to repeat it).
-    Multiple { factor: f32 },
-}
 
 /// What to play.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -115,32 +103,6 @@ impl PlayRequest {
         }
         Ok(reciter)
     }
-}
-
-/// What the UI hears.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "event", rename_all = "snake_case")]
-pub enum Event {
-    /// This ayah's recitation has started (its first sample is playing).
-    Playing {
-        ayah: AyahRef,
-        /// 1-based repetition of this ayah, and of the range.
-        repetition: u32,
-        round: u32,
-    },
-    /// Waiting for this ayah's file.
-    Buffering {
-        ayah: AyahRef,
-    },
-    Paused,
-    Resumed,
-    Stopped,
-    /// Everything asked for has been heard.
-    Finished,
-    Error {
-        code: String,
-        message: String,
-    },
 }
 
 /// Where samples go.

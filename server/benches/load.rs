@@ -40,7 +40,8 @@ const GROUP_ID: &str = "bench-group";
 /// Concurrent connections, each sending its next request as soon as the
 /// previous one is answered.
 const CONCURRENCY: usize = 32;
-/// Timed logins (argon2 is deliberately slow).
+/// Timed logins at full load (argon2 is deliberately slow); half as many
+/// run first with one connection per core.
 const LOGINS: usize = 200;
 /// Users who push (and whose tokens the read scenarios use); the first
 /// `LOGINS` of them log in during the timed login scenario.
@@ -48,12 +49,12 @@ const SIGNED_IN: usize = 400;
 const EVENTS_PER_PUSH: usize = 100;
 /// Each user's pushes go back `EVENTS_PER_PUSH` days per round, one event a
 /// day, so at most this many rounds keep every event in a day of its own.
-const PUSH_ROUNDS: usize = 10;
-/// How long a read scenario runs.
-const READ_FOR: Duration = Duration::from_secs(10);
-/// The longest the push scenario runs (it also stops when the users run
-/// out of days).
-const PUSH_FOR: Duration = Duration::from_secs(30);
+const PUSH_ROUNDS: usize = 15;
+/// How long a scenario runs under full load (`CONCURRENCY` connections).
+const LOADED_FOR: Duration = Duration::from_secs(10);
+/// How long the one-connection runs of pushes and leaderboards take: they
+/// show the time a request itself costs, without queueing behind others.
+const ALONE_FOR: Duration = Duration::from_secs(5);
 
 #[tokio::main]
 async fn main() {
@@ -69,11 +70,12 @@ async fn main() {
         .unwrap();
     let hash_seconds = hash_started.elapsed().as_secs_f64();
     let seed_started = Instant::now();
-    seed(&url, &hash).await;
+    let journal_mode = seed(&url, &hash).await;
     let seed_seconds = seed_started.elapsed().as_secs_f64();
     eprintln!("seeded {USERS} users and {SESSIONS} sessions in {seed_seconds:.1} s");
 
     let server = Server::start(&url).await;
+    eprintln!("server healthy at {}", server.base);
     let bench = Bench {
         client: reqwest::Client::builder()
             .timeout(Duration::from_secs(120))
@@ -86,19 +88,37 @@ async fn main() {
 
     let memory_at_start = memory(bench.pid);
 
+    // Logins one per core first, then at full load: the server hashes on
+    // as many threads as there are logins in flight, and the memory after
+    // each run shows what that costs.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let tokens = Arc::new(Mutex::new(vec![String::new(); SIGNED_IN]));
-    let mut scenarios = vec![bench.login(0..LOGINS, &tokens).await];
+    let mut scenarios = vec![
+        bench.login(0..LOGINS / 2, cores, &tokens).await,
+        bench
+            .login(LOGINS / 2..LOGINS / 2 + LOGINS, CONCURRENCY, &tokens)
+            .await,
+    ];
     // The other users who push sign in untimed.
-    bench.login(LOGINS..SIGNED_IN, &tokens).await;
+    bench
+        .login(LOGINS / 2 + LOGINS..SIGNED_IN, CONCURRENCY, &tokens)
+        .await;
     let tokens: Arc<Vec<String>> = Arc::new(tokens.lock().unwrap().clone());
     scenarios.push(bench.me(&tokens).await);
-    scenarios.push(bench.push(&tokens).await);
-    scenarios.push(
-        bench
-            .leaderboard(&tokens, "all_time", Target::MaxP99Ms(20.0))
-            .await,
-    );
-    scenarios.push(bench.leaderboard(&tokens, "week", Target::None).await);
+    // Pushes take their users' days in turn; the loaded run carries on
+    // where the lone one stopped.
+    let (alone, pushed) = bench.push(&tokens, 1, ALONE_FOR, 0).await;
+    scenarios.push(alone);
+    let (loaded, _) = bench.push(&tokens, CONCURRENCY, LOADED_FOR, pushed).await;
+    scenarios.push(loaded);
+    for (period, target) in [("all_time", Target::MaxP99Ms(20.0)), ("week", Target::None)] {
+        for (concurrency, duration) in [(1, ALONE_FOR), (CONCURRENCY, LOADED_FOR)] {
+            let board = bench
+                .leaderboard(&tokens, period, target, concurrency, duration)
+                .await;
+            scenarios.push(board);
+        }
+    }
     let memory_at_end = memory(bench.pid);
     let rate_limit_flag = server.rate_limit_flag;
     drop(server);
@@ -110,6 +130,7 @@ async fn main() {
         "machine": machine(),
         "server": {
             "database": "SQLite file in a temporary directory",
+            "journal_mode": journal_mode,
             "auth_rate_limit_disabled": rate_limit_flag,
         },
         "dataset": {
@@ -234,7 +255,8 @@ impl Mushaf {
 /// Fills the migrated database: users sharing one password hash, one
 /// public group holding them all, a year of reading sessions and each
 /// user's running totals (which the server keeps in step with sessions).
-async fn seed(url: &str, password_hash: &str) {
+/// Returns the journal mode the server left the file in.
+async fn seed(url: &str, password_hash: &str) -> String {
     let options = SqliteConnectOptions::from_str(url)
         .unwrap()
         .pragma("synchronous", "OFF")
@@ -402,7 +424,12 @@ async fn seed(url: &str, password_hash: &str) {
     )
     .await;
     tx.commit().await.unwrap();
+    let journal_mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
     conn.close().await.unwrap();
+    journal_mode
 }
 
 async fn insert_sessions(conn: &mut SqliteConnection, rows: &[Vec<Cell>]) {
@@ -595,6 +622,8 @@ struct Run {
     server_cpu_s: f64,
     client_cpu_s: f64,
     server_memory_after: Memory,
+    /// Request indices used up (see [`drive`]).
+    taken: usize,
 }
 
 impl Run {
@@ -662,13 +691,14 @@ fn round(value: f64, places: i32) -> f64 {
 
 /// Runs `request(0)`, `request(1)`, … on `concurrency` tasks until `limit`
 /// requests were started or `duration` has passed, and records how long
-/// each took.
+/// each took. Also returns how many indices were handed out (those past
+/// the deadline are never sent, but are used up).
 async fn drive<F, Fut>(
     concurrency: usize,
     limit: usize,
     duration: Duration,
     request: F,
-) -> (Vec<Duration>, Duration)
+) -> (Vec<Duration>, Duration, usize)
 where
     F: Fn(usize) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = ()> + Send,
@@ -700,7 +730,7 @@ where
     }
     let elapsed = started.elapsed();
     latencies.sort_unstable();
-    (latencies, elapsed)
+    (latencies, elapsed, next.load(Ordering::Relaxed).min(limit))
 }
 
 /// The answer's status and body.
@@ -747,6 +777,7 @@ impl Bench {
     /// client.
     async fn run<F, Fut>(
         &self,
+        name: &str,
         concurrency: usize,
         limit: usize,
         duration: Duration,
@@ -756,10 +787,12 @@ impl Bench {
         F: Fn(usize) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = ()> + Send,
     {
+        eprintln!("{name}: {concurrency} connection(s)…");
         let server_before = cpu_seconds(self.pid);
         let client_before = cpu_seconds(std::process::id());
-        let (latencies, elapsed) = drive(concurrency, limit, duration, request).await;
+        let (latencies, elapsed, taken) = drive(concurrency, limit, duration, request).await;
         Run {
+            taken,
             concurrency,
             latencies,
             elapsed,
@@ -769,14 +802,19 @@ impl Bench {
         }
     }
 
-    /// Logs in the users in `users`, keeping their access tokens (indexed
-    /// by user number).
-    async fn login(&self, users: Range<usize>, tokens: &Arc<Mutex<Vec<String>>>) -> Scenario {
+    /// Logs in the users in `users` on `concurrency` connections, keeping
+    /// their access tokens (indexed by user number).
+    async fn login(
+        &self,
+        users: Range<usize>,
+        concurrency: usize,
+        tokens: &Arc<Mutex<Vec<String>>>,
+    ) -> Scenario {
         let bench = self.clone();
         let tokens = tokens.clone();
         let first = users.start;
         let run = self
-            .run(CONCURRENCY, users.len(), Duration::MAX, move |i| {
+            .run("login", concurrency, users.len(), Duration::MAX, move |i| {
                 let bench = bench.clone();
                 let tokens = tokens.clone();
                 async move {
@@ -806,7 +844,7 @@ impl Bench {
         let bench = self.clone();
         let tokens = tokens.clone();
         let run = self
-            .run(CONCURRENCY, usize::MAX, READ_FOR, move |i| {
+            .run("users_me", CONCURRENCY, usize::MAX, LOADED_FOR, move |i| {
                 let bench = bench.clone();
                 let tokens = tokens.clone();
                 async move {
@@ -826,9 +864,17 @@ impl Bench {
         }
     }
 
-    /// Pushes of 100 reading sessions each; push `i` is user `i % SIGNED_IN`'s
-    /// round `i / SIGNED_IN`, one event a day on days no other push used.
-    async fn push(&self, tokens: &Arc<Vec<String>>) -> Scenario {
+    /// Pushes of 100 reading sessions each on `concurrency` connections,
+    /// starting with push number `first`. Push `n` is user `n % SIGNED_IN`'s
+    /// round `n / SIGNED_IN`: one event a day, on days no other push used.
+    /// Also returns the number of the next unused push.
+    async fn push(
+        &self,
+        tokens: &Arc<Vec<String>>,
+        concurrency: usize,
+        duration: Duration,
+        first: usize,
+    ) -> (Scenario, usize) {
         let name = "sync_push_100".to_owned();
         let what = format!("POST /api/v1/sync/push with {EVENTS_PER_PUSH} reading sessions, each on a day of its own, spread over {SIGNED_IN} users");
         let target = Target::MaxP99Ms(30.0);
@@ -839,22 +885,27 @@ impl Bench {
             .json(&json!({ "events": [] }));
         let (status, body) = answer(probe).await;
         if route_missing(status, &body) {
-            return Scenario {
-                name,
-                what,
-                target,
-                outcome: Err("POST /api/v1/sync/push does not exist yet".into()),
-            };
+            let outcome = Err("POST /api/v1/sync/push does not exist yet".into());
+            return (
+                Scenario {
+                    name,
+                    what,
+                    target,
+                    outcome,
+                },
+                first,
+            );
         }
         let today = now() - now().rem_euclid(86_400);
         let bench = self.clone();
         let tokens = tokens.clone();
+        let pushes = SIGNED_IN * PUSH_ROUNDS - first;
         let run = self
-            .run(CONCURRENCY, SIGNED_IN * PUSH_ROUNDS, PUSH_FOR, move |i| {
+            .run(&name, concurrency, pushes, duration, move |i| {
                 let bench = bench.clone();
                 let tokens = tokens.clone();
                 async move {
-                    let (user, round) = (i % SIGNED_IN, i / SIGNED_IN);
+                    let (user, round) = ((first + i) % SIGNED_IN, (first + i) / SIGNED_IN);
                     let events: Vec<Value> = (0..EVENTS_PER_PUSH)
                         .map(|j| {
                             let days_back = (round * EVENTS_PER_PUSH + j + 1) as i64;
@@ -889,20 +940,27 @@ impl Bench {
                 }
             })
             .await;
-        Scenario {
-            name,
-            what,
-            target,
-            outcome: Ok(run),
-        }
+        let next = first + run.taken;
+        (
+            Scenario {
+                name,
+                what,
+                target,
+                outcome: Ok(run),
+            },
+            next,
+        )
     }
 
-    /// The group's leaderboard by Hasanat over `period`, asked by members.
+    /// The group's leaderboard by Hasanat over `period`, asked by members
+    /// on `concurrency` connections.
     async fn leaderboard(
         &self,
         tokens: &Arc<Vec<String>>,
         period: &str,
         target: Target,
+        concurrency: usize,
+        duration: Duration,
     ) -> Scenario {
         let name = format!("group_leaderboard_{period}");
         let what = format!("GET /api/v1/groups/{{id}}/leaderboard?period={period}&metric=hasanat on the group of all {USERS} users");
@@ -927,13 +985,13 @@ impl Bench {
             "the seeded group has readers on the {period} board: {board}"
         );
         eprintln!(
-            "leaderboard {period}: {entries} entries, first {}",
-            board["entries"][0]
+            "group board {period}: {entries} entries, first {}, me {}",
+            board["entries"][0], board["me"]
         );
         let bench = self.clone();
         let tokens = tokens.clone();
         let run = self
-            .run(CONCURRENCY, usize::MAX, READ_FOR, move |i| {
+            .run(&name, concurrency, usize::MAX, duration, move |i| {
                 let bench = bench.clone();
                 let tokens = tokens.clone();
                 let url = bench.url(&path);

@@ -5,7 +5,6 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use companion_core::wire::CommandError;
 
 /// Everything a handler can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -49,6 +48,24 @@ impl Error {
     }
 }
 
+/// The JSON body of every error answer.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// Stable snake_case identifier to switch on, e.g. `group_not_found`.
+    pub code: &'static str,
+    /// A sentence for people; its wording may change.
+    pub message: String,
+}
+
+impl ErrorBody {
+    fn new(code: &'static str, message: impl Into<String>) -> Self {
+        ErrorBody {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
 /// Result of every handler.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -57,26 +74,23 @@ impl IntoResponse for Error {
         let (status, body) = match &self {
             Error::Invalid { code, message } => (
                 StatusCode::UNPROCESSABLE_ENTITY,
-                CommandError::new(*code, message.clone()),
+                ErrorBody::new(code, message.clone()),
             ),
-            Error::NotFound { code, message } => (
-                StatusCode::NOT_FOUND,
-                CommandError::new(*code, message.clone()),
-            ),
+            Error::NotFound { code, message } => {
+                (StatusCode::NOT_FOUND, ErrorBody::new(code, message.clone()))
+            }
             Error::Unauthorized(message) => (
                 StatusCode::UNAUTHORIZED,
-                CommandError::new("unauthorized", message.clone()),
+                ErrorBody::new("unauthorized", message.clone()),
             ),
-            Error::Forbidden { code, message } => (
-                StatusCode::FORBIDDEN,
-                CommandError::new(*code, message.clone()),
-            ),
-            Error::Conflict { code, message } => (
-                StatusCode::CONFLICT,
-                CommandError::new(*code, message.clone()),
-            ),
+            Error::Forbidden { code, message } => {
+                (StatusCode::FORBIDDEN, ErrorBody::new(code, message.clone()))
+            }
+            Error::Conflict { code, message } => {
+                (StatusCode::CONFLICT, ErrorBody::new(code, message.clone()))
+            }
             Error::TooManyRequests { retry_after } => {
-                let body = CommandError::new("too_many_attempts", self.to_string());
+                let body = ErrorBody::new("too_many_attempts", self.to_string());
                 let mut response = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
                 if let Ok(value) = axum::http::HeaderValue::from_str(&retry_after.to_string()) {
                     response
@@ -87,13 +101,13 @@ impl IntoResponse for Error {
             }
             Error::TooLarge { .. } => (
                 StatusCode::PAYLOAD_TOO_LARGE,
-                CommandError::new("too_large", self.to_string()),
+                ErrorBody::new("too_large", self.to_string()),
             ),
             Error::Database(_) | Error::Internal(_) => {
                 tracing::error!(error = %self, "request failed");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    CommandError::new("internal", "Something went wrong on the server."),
+                    ErrorBody::new("internal", "Something went wrong on the server."),
                 )
             }
         };

@@ -32,7 +32,7 @@ pub const SESSION_TYPES: [&str; 3] = ["reading", "listening", "memorizing"];
 
 /// A reading session as a client sends it (the planning document's
 /// `reading_sessions` columns).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SessionData {
     pub surah_number: i64,
@@ -40,8 +40,10 @@ pub struct SessionData {
     pub end_ayah: i64,
     /// RFC 3339, e.g. `2026-11-21T06:10:00+03:00`.
     pub start_time: String,
+    /// RFC 3339.
     pub end_time: String,
     pub duration_seconds: i64,
+    /// `reading` by default.
     #[serde(default = "reading")]
     pub session_type: String,
 }

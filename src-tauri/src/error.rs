@@ -25,6 +25,12 @@ pub enum Error {
     /// A stored JSON document could not be read.
     #[error("A saved setting could not be read: {0}")]
     Json(#[from] serde_json::Error),
+    /// Recitation could not start.
+    #[error("Recitation is unavailable: {0}")]
+    Audio(String),
+    /// Playback or a download failed (the audio crate's code and sentence).
+    #[error("{message}")]
+    Recitation { code: &'static str, message: String },
 }
 
 impl Error {
@@ -37,6 +43,8 @@ impl Error {
             Error::Database(_) => "database_error",
             Error::StoreUnavailable(_) => "store_unavailable",
             Error::Json(_) => "corrupt_setting",
+            Error::Audio(_) => "audio_unavailable",
+            Error::Recitation { code, .. } => code,
         }
     }
 }

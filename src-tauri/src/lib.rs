@@ -7,6 +7,7 @@
 
 mod commands;
 pub mod error;
+mod recitation;
 mod state;
 pub mod store;
 pub mod views;
@@ -44,6 +45,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         .manage(AppState::default())
         .setup(|app| {
             open_store(app.handle());
+            start_recitation(app.handle());
             warm_up();
             Ok(())
         })
@@ -64,6 +66,20 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::bookmarks,
             commands::add_bookmark,
             commands::delete_bookmark,
+            recitation::reciters,
+            recitation::audio_play,
+            recitation::audio_pause,
+            recitation::audio_resume,
+            recitation::audio_stop,
+            recitation::audio_next,
+            recitation::audio_previous,
+            recitation::audio_status,
+            recitation::downloads,
+            recitation::download_start,
+            recitation::download_pause,
+            recitation::download_resume,
+            recitation::download_cancel,
+            recitation::delete_reciter_audio,
         ])
 }
 
@@ -81,6 +97,17 @@ fn sql_plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R, Option<tauri_plugin
     tauri_plugin_sql::Builder::new()
         .add_migrations(store::DB_URL, migrations)
         .build()
+}
+
+/// Starts the recitation engine with the saved playback settings and
+/// resumes unfinished downloads. Without it the reader works as before.
+fn start_recitation<R: Runtime>(app: &tauri::AppHandle<R>) {
+    let state = app.state::<AppState>();
+    let settings = tauri::async_runtime::block_on(state.settings());
+    match recitation::start(app, &settings.playback) {
+        Ok(recitation) => state.set_recitation(recitation),
+        Err(error) => tracing::error!(%error, "recitation unavailable"),
+    }
 }
 
 /// Parses the text and builds the search indexes off the window's thread,

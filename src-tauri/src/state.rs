@@ -14,6 +14,7 @@ use crate::store::Store;
 pub struct AppState {
     store: OnceLock<std::result::Result<Store, String>>,
     notice: Mutex<Option<String>>,
+    recitation: OnceLock<crate::recitation::Recitation>,
 }
 
 impl AppState {
@@ -54,6 +55,16 @@ impl AppState {
                 None => notice,
             });
         }
+    }
+
+    /// Records the recitation engine (once, at start).
+    pub fn set_recitation(&self, recitation: crate::recitation::Recitation) {
+        let _ = self.recitation.set(recitation);
+    }
+
+    /// The recitation engine, if it started.
+    pub fn recitation(&self) -> Option<&crate::recitation::Recitation> {
+        self.recitation.get()
     }
 
     /// The message for the home screen, shown once.

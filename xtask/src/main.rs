@@ -27,7 +27,8 @@ Commands:
   screenshots    take PNGs of the main screens of the real app (screenshots/)
   serve          run the sync server (companion-server) on 127.0.0.1:8787
                  with an embedded SQLite file; extra arguments go to it
-  bench          run the benchmarks and write results to bench-results/
+  bench [which]  run the benchmarks and write results to bench-results/;
+                 which: all (default), search, startup or server
   install        only install the tools and system packages
   build-ui       only build the UI (ui/dist)
 ";
@@ -189,6 +190,11 @@ fn bench(args: &[String]) -> Result<()> {
     let out = root().join("bench-results");
     std::fs::create_dir_all(&out).map_err(|e| Error::Io(out.clone(), e))?;
     let which = args.first().map(String::as_str).unwrap_or("all");
+    if !matches!(which, "all" | "search" | "data" | "startup" | "server") {
+        return Err(Error::Usage(format!(
+            "unknown benchmark `{which}`: use all, search, startup or server"
+        )));
+    }
     if matches!(which, "all" | "search" | "data") {
         step("criterion: search and text load");
         cmd("cargo")
@@ -207,6 +213,14 @@ fn bench(args: &[String]) -> Result<()> {
             .args(["run", "--package", "companion-e2e", "--bin", "startup"])
             .env("DISPLAY", display.name())
             .env("COMPANION_APP_BINARY", &app)
+            .env("BENCH_OUT_DIR", &out)
+            .current_dir(root())
+            .run()?;
+    }
+    if matches!(which, "all" | "server") {
+        step("sync server under load (release build, seeded SQLite)");
+        cmd("cargo")
+            .args(["bench", "--package", "companion-server", "--bench", "load"])
             .env("BENCH_OUT_DIR", &out)
             .current_dir(root())
             .run()?;

@@ -3,42 +3,52 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::post;
-use axum::{Json, Router};
+use axum::Json;
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
+use super::openapi::{Invalid, TooLarge};
 use super::ValidJson;
 use crate::auth::{hash_password, random_token, token_hash, verify_password};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorBody, Result};
 use crate::store::{now, UserRow};
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/auth/register", post(register))
-        .route("/auth/login", post(login))
-        .route("/auth/refresh-token", post(refresh))
-        .route("/auth/logout", post(logout))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(register))
+        .routes(routes!(login))
+        .routes(routes!(refresh))
+        .routes(routes!(logout))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 struct RegisterRequest {
+    /// Lowercased and trimmed; at most 254 characters.
     email: String,
+    /// 8 to 128 characters.
     password: String,
+    /// 3 to 30 of a–z, 0–9 and `_`; lowercased.
     username: String,
+    /// 1 to 100 characters; the username when absent.
     display_name: Option<String>,
 }
 
 /// A user as the API shows it to themselves.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct UserResponse {
     pub id: String,
     pub email: String,
     pub username: String,
     pub display_name: String,
     pub bio: String,
+    /// IANA time zone; days, streaks and boards follow it.
     pub time_zone: String,
+    /// `everyone`, `circles` (friends, groups, competitions) or `hidden`.
     pub leaderboard_visibility: String,
+    /// Unix seconds.
     pub created_at: i64,
 }
 
@@ -118,6 +128,18 @@ pub fn check_display_name(name: &str) -> Result<String> {
     }
 }
 
+/// Creates an account.
+#[utoipa::path(
+    post,
+    path = "/auth/register",
+    request_body = RegisterRequest,
+    responses(
+        (status = 201, description = "The new account.", body = UserResponse),
+        (status = 409, description = "`email_taken` or `username_taken`.", body = ErrorBody),
+        Invalid,
+        TooLarge,
+    ),
+)]
 async fn register(
     State(state): State<AppState>,
     ValidJson(request): ValidJson<RegisterRequest>,
@@ -139,17 +161,21 @@ async fn register(
     Ok((StatusCode::CREATED, Json(user.into())))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 struct LoginRequest {
     email: String,
     password: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct TokenResponse {
+    /// A JWT to send as `Authorization: Bearer ...`.
     access_token: String,
+    /// Use once with `/auth/refresh-token`; each use gives a new one.
     refresh_token: String,
+    /// Always `bearer`.
     token_type: &'static str,
+    /// Seconds until the access token expires.
     expires_in: i64,
 }
 
@@ -172,6 +198,27 @@ async fn issue(state: &AppState, user_id: &str, family_id: &str) -> Result<Token
     })
 }
 
+/// Signs in: an access token and a refresh token.
+///
+/// After 5 wrong passwords an account is locked for 15 minutes.
+#[utoipa::path(
+    post,
+    path = "/auth/login",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in.", body = TokenResponse),
+        (status = 401, description = "`unauthorized`: the email or password is not right.", body = ErrorBody),
+        (
+            status = 429,
+            description = "`too_many_attempts`: the account is locked after wrong passwords, or this \
+                address sent too many requests; wait the `Retry-After` seconds.",
+            body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait.")),
+        ),
+        Invalid,
+        TooLarge,
+    ),
+)]
 async fn login(
     State(state): State<AppState>,
     ValidJson(request): ValidJson<LoginRequest>,
@@ -192,11 +239,26 @@ async fn login(
     Ok(Json(issue(&state, &user.id, &random_token()).await?))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 struct RefreshRequest {
     refresh_token: String,
 }
 
+/// Trades a refresh token for new tokens.
+///
+/// A refresh token works once. Using one twice ends every session of that
+/// sign-in, since it must have been copied.
+#[utoipa::path(
+    post,
+    path = "/auth/refresh-token",
+    request_body = RefreshRequest,
+    responses(
+        (status = 200, description = "New tokens.", body = TokenResponse),
+        (status = 401, description = "`unauthorized`: the refresh token is unknown, expired, revoked or reused.", body = ErrorBody),
+        Invalid,
+        TooLarge,
+    ),
+)]
 async fn refresh(
     State(state): State<AppState>,
     ValidJson(request): ValidJson<RefreshRequest>,
@@ -216,6 +278,19 @@ async fn refresh(
     Ok(Json(issue(&state, &row.user_id, &row.family_id).await?))
 }
 
+/// Signs out: ends the refresh token's session.
+///
+/// An unknown token is not an error.
+#[utoipa::path(
+    post,
+    path = "/auth/logout",
+    request_body = RefreshRequest,
+    responses(
+        (status = 204, description = "Signed out."),
+        Invalid,
+        TooLarge,
+    ),
+)]
 async fn logout(
     State(state): State<AppState>,
     ValidJson(request): ValidJson<RefreshRequest>,

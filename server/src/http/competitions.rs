@@ -5,37 +5,55 @@
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::leaderboard::{board, parse_metric, Board, BoardQuery};
+use super::openapi::{error_response, Invalid, TooLarge};
 use super::social::PersonOut;
 use super::{check_text, JoinRequest, Paging, ValidJson, ValidQuery};
 use crate::auth::AuthUser;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorBody, Result};
 use crate::store::{invite_code, now, CompetitionRow, Metric, Scope};
 use crate::AppState;
 
 /// The longest competition: a year and a day.
 const MAX_SECONDS: i64 = 366 * 86_400;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/competitions", get(list).post(create))
-        .route("/competitions/join", post(join_by_code))
-        .route("/competitions/{competition_id}", get(one))
-        .route("/competitions/{competition_id}/join", post(join))
-        .route("/competitions/{competition_id}/leave", post(leave))
-        .route(
-            "/competitions/{competition_id}/leaderboard",
-            get(leaderboard),
-        )
-        .route(
-            "/competitions/{competition_id}/participants",
-            get(participants),
-        )
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(join_by_code))
+        .routes(routes!(one))
+        .routes(routes!(join))
+        .routes(routes!(leave))
+        .routes(routes!(leaderboard))
+        .routes(routes!(participants))
 }
+
+/// The competition named in the path.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+struct CompetitionId {
+    /// The competition's id.
+    competition_id: String,
+}
+
+error_response!(
+    /// 404 for a competition the viewer may not see.
+    CompetitionNotFound: 404,
+    "`competition_not_found`: no competition has this id, or you may not see it \
+        (private, or in a group you are not in)."
+);
+
+error_response!(
+    /// 409 for joining or leaving a competition that has ended.
+    CompetitionOver: 409,
+    "`competition_over`: it has ended; its results stay as they are."
+);
 
 /// `upcoming`, `active` or `completed` at `now`.
 pub fn status(c: &CompetitionRow, now: i64) -> &'static str {
@@ -48,16 +66,21 @@ pub fn status(c: &CompetitionRow, now: i64) -> &'static str {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct CompetitionOut {
     id: String,
     name: String,
     description: String,
+    /// `public`, `private` or `group`.
     competition_type: String,
+    /// The group of a `group` competition.
     group_id: Option<String>,
+    /// `hasanat`, `ayahs`, `pages` or `minutes`.
     metric_type: String,
+    /// RFC 3339; the window is `[start_date, end_date)`.
     start_date: String,
     end_date: String,
+    /// `upcoming`, `active` or `completed`, from the clock.
     status: &'static str,
     participant_count: i64,
     joined: bool,
@@ -117,18 +140,25 @@ async fn readable(state: &AppState, id: &str, user: &str) -> Result<(Competition
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct NewCompetition {
+    /// 3 to 100 characters.
     name: String,
+    /// At most 1000 characters; line breaks allowed.
     #[serde(default)]
     description: String,
+    /// `public` (the default), `private` (joined with a code) or `group`.
     #[serde(default = "public")]
     competition_type: String,
+    /// For a `group` competition: a group the creator is in.
     group_id: Option<String>,
+    /// `hasanat` (the default), `ayahs`, `pages` or `minutes`.
     #[serde(default = "hasanat")]
     metric_type: String,
+    /// RFC 3339, e.g. `2026-12-01T00:00:00Z`.
     start_date: String,
+    /// RFC 3339; after `start_date`, at most 366 days later, not past.
     end_date: String,
 }
 
@@ -153,6 +183,19 @@ fn parse_time(field: &str, value: &str) -> Result<i64> {
         })
 }
 
+/// Creates a competition; its creator takes part.
+#[utoipa::path(
+    post,
+    path = "/competitions",
+    operation_id = "create_competition",
+    request_body = NewCompetition,
+    responses(
+        (status = 201, description = "The new competition (a private one with its invite code).", body = CompetitionOut),
+        (status = 404, description = "`group_not_found`: no such group, or you are not a member.", body = ErrorBody),
+        Invalid,
+        TooLarge,
+    ),
+)]
 async fn create(
     State(state): State<AppState>,
     user: AuthUser,
@@ -225,13 +268,23 @@ async fn create(
     ))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct ListQuery {
+    /// `upcoming`, `active` or `completed`; all when absent.
     status: Option<String>,
+    /// 1 to 100; 50 by default.
     limit: Option<i64>,
 }
 
 /// Competitions the viewer can see, optionally of one status.
+#[utoipa::path(
+    get,
+    path = "/competitions",
+    operation_id = "list_competitions",
+    params(ListQuery),
+    responses((status = 200, description = "Competitions, latest start first.", body = [CompetitionOut]), Invalid),
+)]
 async fn list(
     State(state): State<AppState>,
     user: AuthUser,
@@ -266,10 +319,18 @@ async fn list(
     Ok(Json(out))
 }
 
+/// One competition.
+#[utoipa::path(
+    get,
+    path = "/competitions/{competition_id}",
+    operation_id = "get_competition",
+    params(CompetitionId),
+    responses((status = 200, description = "The competition.", body = CompetitionOut), CompetitionNotFound),
+)]
 async fn one(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(id): Path<String>,
+    Path(CompetitionId { competition_id: id }): Path<CompetitionId>,
 ) -> Result<Json<CompetitionOut>> {
     let (c, joined) = readable(&state, &id, &user.id).await?;
     Ok(Json(competition_out(c, &user.id, joined)))
@@ -295,10 +356,29 @@ async fn enter(
     Ok(Json(competition_out(c, &user.id, joined)))
 }
 
+/// Joins a public competition, one of the viewer's group, or a private
+/// one with its invite code.
+#[utoipa::path(
+    post,
+    path = "/competitions/{competition_id}/join",
+    operation_id = "join_competition",
+    params(CompetitionId),
+    request_body(
+        content = Option<JoinRequest>,
+        description = "Only for a private competition: its `invite_code`. May be empty."
+    ),
+    responses(
+        (status = 200, description = "The competition, joined.", body = CompetitionOut),
+        (status = 413, description = "The body is over 64 KiB (plain text)."),
+        (status = 422, description = "`invalid_body`: the body is not an invite code.", body = ErrorBody),
+        CompetitionNotFound,
+        CompetitionOver,
+    ),
+)]
 async fn join(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(id): Path<String>,
+    Path(CompetitionId { competition_id: id }): Path<CompetitionId>,
     body: axum::body::Bytes,
 ) -> Result<Json<CompetitionOut>> {
     let request = JoinRequest::from_optional_body(&body)?;
@@ -313,6 +393,20 @@ async fn join(
     enter(&state, &user, c).await
 }
 
+/// Joins any competition by its invite code.
+#[utoipa::path(
+    post,
+    path = "/competitions/join",
+    operation_id = "join_competition_by_code",
+    request_body = JoinRequest,
+    responses(
+        (status = 200, description = "The competition, joined.", body = CompetitionOut),
+        (status = 404, description = "`invalid_invite_code`: no competition has this code.", body = ErrorBody),
+        CompetitionOver,
+        Invalid,
+        TooLarge,
+    ),
+)]
 async fn join_by_code(
     State(state): State<AppState>,
     user: AuthUser,
@@ -329,10 +423,26 @@ async fn join_by_code(
     enter(&state, &user, found).await
 }
 
+/// Leaves a competition that has not ended.
+#[utoipa::path(
+    post,
+    path = "/competitions/{competition_id}/leave",
+    operation_id = "leave_competition",
+    params(CompetitionId),
+    responses(
+        (status = 204, description = "Left."),
+        (
+            status = 404,
+            description = "`competition_not_found`, or `not_a_participant`.",
+            body = ErrorBody,
+        ),
+        CompetitionOver,
+    ),
+)]
 async fn leave(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(id): Path<String>,
+    Path(CompetitionId { competition_id: id }): Path<CompetitionId>,
 ) -> Result<StatusCode> {
     let (c, joined) = readable(&state, &id, &user.id).await?;
     if !joined {
@@ -348,10 +458,20 @@ async fn leave(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// A competition's board: reading inside its window, in its metric.
+///
+/// Only `limit` of the board query applies.
+#[utoipa::path(
+    get,
+    path = "/competitions/{competition_id}/leaderboard",
+    operation_id = "competition_leaderboard",
+    params(CompetitionId, BoardQuery),
+    responses((status = 200, description = "The board; `period` is `competition`.", body = Board), CompetitionNotFound, Invalid),
+)]
 async fn leaderboard(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(id): Path<String>,
+    Path(CompetitionId { competition_id: id }): Path<CompetitionId>,
     ValidQuery(query): ValidQuery<BoardQuery>,
 ) -> Result<Json<Board>> {
     let (c, _) = readable(&state, &id, &user.id).await?;
@@ -369,17 +489,25 @@ async fn leaderboard(
     ))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct ParticipantOut {
     #[serde(flatten)]
     user: PersonOut,
+    /// Unix seconds.
     joined_at: i64,
 }
 
+/// A competition's participants, by when they joined.
+#[utoipa::path(
+    get,
+    path = "/competitions/{competition_id}/participants",
+    params(CompetitionId, Paging),
+    responses((status = 200, description = "A page of participants.", body = [ParticipantOut]), CompetitionNotFound, Invalid),
+)]
 async fn participants(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(id): Path<String>,
+    Path(CompetitionId { competition_id: id }): Path<CompetitionId>,
     ValidQuery(paging): ValidQuery<Paging>,
 ) -> Result<Json<Vec<ParticipantOut>>> {
     readable(&state, &id, &user.id).await?;

@@ -6,15 +6,18 @@
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{delete, get, post};
-use axum::{Json, Router};
+use axum::Json;
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::leaderboard::{board_from_query, Board, BoardQuery};
+use super::openapi::{error_response, Invalid, TooLarge};
 use super::social::PersonOut;
 use super::{check_text, JoinRequest, Paging, ValidJson, ValidQuery};
 use crate::auth::AuthUser;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorBody, Result};
 use crate::store::{invite_code, now, GroupChange, GroupRow, Scope};
 use crate::AppState;
 
@@ -22,32 +25,59 @@ use crate::AppState;
 pub const MAX_MEMBER_LIMIT: i64 = 100_000;
 const DEFAULT_MEMBER_LIMIT: i64 = 50;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/groups", get(search).post(create))
-        .route("/groups/join", post(join_by_code))
-        .route("/users/me/groups", get(mine))
-        .route(
-            "/groups/{group_id}",
-            get(one).put(update).patch(update).delete(remove_group),
-        )
-        .route("/groups/{group_id}/join", post(join))
-        .route("/groups/{group_id}/leave", post(leave))
-        .route("/groups/{group_id}/members", get(members))
-        .route(
-            "/groups/{group_id}/members/{user_id}",
-            delete(remove_member),
-        )
-        .route(
-            "/groups/{group_id}/members/{user_id}/promote",
-            post(promote),
-        )
-        .route("/groups/{group_id}/invite-code", post(new_code))
-        .route("/groups/{group_id}/activity", get(activity))
-        .route("/groups/{group_id}/leaderboard", get(leaderboard))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(search, create))
+        .routes(routes!(join_by_code))
+        .routes(routes!(mine))
+        .routes(routes!(one, update, remove_group))
+        .routes(routes!(join))
+        .routes(routes!(leave))
+        .routes(routes!(members))
+        .routes(routes!(remove_member))
+        .routes(routes!(promote))
+        .routes(routes!(new_code))
+        .routes(routes!(activity))
+        .routes(routes!(leaderboard))
 }
 
-#[derive(Debug, Serialize)]
+/// The group named in the path.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct GroupId {
+    /// The group's id.
+    pub group_id: String,
+}
+
+/// A member of the group named in the path.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+struct MemberId {
+    /// The group's id.
+    group_id: String,
+    /// The member's user id.
+    user_id: String,
+}
+
+error_response!(
+    /// 404 for a group the viewer may not see.
+    pub GroupNotFound: 404,
+    "`group_not_found`: no group has this id, or it is private and you are not a member."
+);
+
+error_response!(
+    /// 403 for a member who is not an admin.
+    NotAdmin: 403,
+    "`not_admin`: only the group's admins can do this."
+);
+
+error_response!(
+    /// 404 for a member of a group the viewer may see.
+    MemberNotFound: 404,
+    "`group_not_found`, or `member_not_found`: they are not a member."
+);
+
+#[derive(Debug, Serialize, ToSchema)]
 struct GroupOut {
     id: String,
     name: String,
@@ -55,8 +85,9 @@ struct GroupOut {
     privacy: String,
     member_limit: i64,
     member_count: i64,
+    /// Unix seconds.
     created_at: i64,
-    /// The viewer's role, if they are a member.
+    /// The viewer's role (`admin` or `member`), if they are a member.
     my_role: Option<String>,
     /// Shown to admins only.
     invite_code: Option<String>,
@@ -147,14 +178,18 @@ fn check_description(description: &str) -> Result<String> {
     )
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct NewGroup {
+    /// 3 to 100 characters.
     name: String,
+    /// At most 1000 characters; line breaks allowed.
     #[serde(default)]
     description: String,
+    /// `public` (the default) or `private`.
     #[serde(default = "public")]
     privacy: String,
+    /// 2 to 100000; 50 by default.
     member_limit: Option<i64>,
 }
 
@@ -162,6 +197,18 @@ fn public() -> String {
     "public".into()
 }
 
+/// Creates a group; its creator is its first admin.
+#[utoipa::path(
+    post,
+    path = "/groups",
+    operation_id = "create_group",
+    request_body = NewGroup,
+    responses(
+        (status = 201, description = "The new group, with its invite code.", body = GroupOut),
+        Invalid,
+        TooLarge,
+    ),
+)]
 async fn create(
     State(state): State<AppState>,
     user: AuthUser,
@@ -187,15 +234,26 @@ async fn create(
     ))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct SearchQuery {
+    /// Text the name contains; at most 100 characters.
     #[serde(default)]
     q: String,
+    /// 1 to 100; 50 by default.
     limit: Option<i64>,
+    /// 0 or more.
     offset: Option<i64>,
 }
 
 /// Public groups, optionally those whose name contains `q`.
+#[utoipa::path(
+    get,
+    path = "/groups",
+    operation_id = "search_groups",
+    params(SearchQuery),
+    responses((status = 200, description = "A page of public groups.", body = [GroupOut]), Invalid),
+)]
 async fn search(
     State(state): State<AppState>,
     user: AuthUser,
@@ -223,6 +281,13 @@ async fn search(
     Ok(Json(out))
 }
 
+/// The groups the signed-in user is a member of.
+#[utoipa::path(
+    get,
+    path = "/users/me/groups",
+    operation_id = "my_groups",
+    responses((status = 200, description = "Their groups.", body = [GroupOut])),
+)]
 async fn mine(State(state): State<AppState>, user: AuthUser) -> Result<Json<Vec<GroupOut>>> {
     let groups = state.store.groups_of(&user.id).await?;
     let mut out = Vec::with_capacity(groups.len());
@@ -233,16 +298,25 @@ async fn mine(State(state): State<AppState>, user: AuthUser) -> Result<Json<Vec<
     Ok(Json(out))
 }
 
+/// One group.
+#[utoipa::path(
+    get,
+    path = "/groups/{group_id}",
+    operation_id = "get_group",
+    params(GroupId),
+    responses((status = 200, description = "The group.", body = GroupOut), GroupNotFound),
+)]
 async fn one(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(group_id): Path<String>,
+    Path(GroupId { group_id }): Path<GroupId>,
 ) -> Result<Json<GroupOut>> {
     let (group, role) = readable(&state, &group_id, &user.id).await?;
     Ok(Json(group_out(group, role)))
 }
 
-#[derive(Debug, Deserialize)]
+/// The fields to change, checked as for a new group; absent ones stay.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct GroupUpdate {
     name: Option<String>,
@@ -251,10 +325,26 @@ struct GroupUpdate {
     member_limit: Option<i64>,
 }
 
+/// Changes a group (admins only). PUT and PATCH do the same.
+#[utoipa::path(
+    method(put, patch),
+    path = "/groups/{group_id}",
+    operation_id = "update_group",
+    params(GroupId),
+    request_body = GroupUpdate,
+    responses(
+        (status = 200, description = "The group as it is now.", body = GroupOut),
+        (status = 409, description = "`limit_below_members`: the member limit is below the member count.", body = ErrorBody),
+        NotAdmin,
+        GroupNotFound,
+        Invalid,
+        TooLarge,
+    ),
+)]
 async fn update(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(group_id): Path<String>,
+    Path(GroupId { group_id }): Path<GroupId>,
     ValidJson(update): ValidJson<GroupUpdate>,
 ) -> Result<Json<GroupOut>> {
     administered(&state, &group_id, &user.id).await?;
@@ -273,10 +363,19 @@ async fn update(
     Ok(Json(group_out(group, role)))
 }
 
+/// Deletes a group with its members, activity and competitions (admins
+/// only).
+#[utoipa::path(
+    delete,
+    path = "/groups/{group_id}",
+    operation_id = "delete_group",
+    params(GroupId),
+    responses((status = 204, description = "Deleted."), NotAdmin, GroupNotFound),
+)]
 async fn remove_group(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(group_id): Path<String>,
+    Path(GroupId { group_id }): Path<GroupId>,
 ) -> Result<StatusCode> {
     administered(&state, &group_id, &user.id).await?;
     state.store.delete_group(&group_id).await?;
@@ -290,11 +389,30 @@ async fn join_group(state: &AppState, user: &AuthUser, group: GroupRow) -> Resul
     Ok(Json(group_out(group, role)))
 }
 
-/// `POST /groups/{id}/join`: a public group, or a private one with its code.
+/// Joins a public group, or a private one with its invite code.
+///
+/// A member joining again changes nothing.
+#[utoipa::path(
+    post,
+    path = "/groups/{group_id}/join",
+    operation_id = "join_group",
+    params(GroupId),
+    request_body(
+        content = Option<JoinRequest>,
+        description = "Only for a private group: its `invite_code`. May be empty."
+    ),
+    responses(
+        (status = 200, description = "The group, with the viewer a member.", body = GroupOut),
+        (status = 409, description = "`group_full`.", body = ErrorBody),
+        (status = 413, description = "The body is over 64 KiB (plain text)."),
+        (status = 422, description = "`invalid_body`: the body is not an invite code.", body = ErrorBody),
+        GroupNotFound,
+    ),
+)]
 async fn join(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(group_id): Path<String>,
+    Path(GroupId { group_id }): Path<GroupId>,
     body: axum::body::Bytes,
 ) -> Result<Json<GroupOut>> {
     let request = JoinRequest::from_optional_body(&body)?;
@@ -307,7 +425,20 @@ async fn join(
     join_group(&state, &user, group).await
 }
 
-/// `POST /groups/join {"invite_code"}`: any group, by its invite code.
+/// Joins any group by its invite code.
+#[utoipa::path(
+    post,
+    path = "/groups/join",
+    operation_id = "join_group_by_code",
+    request_body = JoinRequest,
+    responses(
+        (status = 200, description = "The group, with the viewer a member.", body = GroupOut),
+        (status = 404, description = "`invalid_invite_code`: no group has this code.", body = ErrorBody),
+        (status = 409, description = "`group_full`.", body = ErrorBody),
+        Invalid,
+        TooLarge,
+    ),
+)]
 async fn join_by_code(
     State(state): State<AppState>,
     user: AuthUser,
@@ -324,10 +455,25 @@ async fn join_by_code(
     join_group(&state, &user, group).await
 }
 
+/// Leaves a group; the last admin to leave hands the role on.
+#[utoipa::path(
+    post,
+    path = "/groups/{group_id}/leave",
+    operation_id = "leave_group",
+    params(GroupId),
+    responses(
+        (status = 204, description = "Left."),
+        (
+            status = 404,
+            description = "`group_not_found` (no such group, or a private one), or `not_a_member`.",
+            body = ErrorBody,
+        ),
+    ),
+)]
 async fn leave(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(group_id): Path<String>,
+    Path(GroupId { group_id }): Path<GroupId>,
 ) -> Result<StatusCode> {
     readable(&state, &group_id, &user.id).await?;
     if !state
@@ -343,18 +489,27 @@ async fn leave(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct MemberOut {
     #[serde(flatten)]
     user: PersonOut,
+    /// `admin` or `member`.
     role: String,
+    /// Unix seconds.
     joined_at: i64,
 }
 
+/// A group's members: admins first, then by when they joined.
+#[utoipa::path(
+    get,
+    path = "/groups/{group_id}/members",
+    params(GroupId, Paging),
+    responses((status = 200, description = "A page of members.", body = [MemberOut]), GroupNotFound, Invalid),
+)]
 async fn members(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(group_id): Path<String>,
+    Path(GroupId { group_id }): Path<GroupId>,
     ValidQuery(paging): ValidQuery<Paging>,
 ) -> Result<Json<Vec<MemberOut>>> {
     readable(&state, &group_id, &user.id).await?;
@@ -385,10 +540,24 @@ fn no_such_member() -> Error {
     }
 }
 
+/// Makes a member an admin (admins only).
+#[utoipa::path(
+    post,
+    path = "/groups/{group_id}/members/{user_id}/promote",
+    params(MemberId),
+    responses(
+        (status = 204, description = "They are an admin."),
+        MemberNotFound,
+        NotAdmin,
+    ),
+)]
 async fn promote(
     State(state): State<AppState>,
     user: AuthUser,
-    Path((group_id, member)): Path<(String, String)>,
+    Path(MemberId {
+        group_id,
+        user_id: member,
+    }): Path<MemberId>,
 ) -> Result<StatusCode> {
     administered(&state, &group_id, &user.id).await?;
     if !state.store.set_role(&group_id, &member, "admin").await? {
@@ -397,10 +566,24 @@ async fn promote(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Removes a member from a group (admins only).
+#[utoipa::path(
+    delete,
+    path = "/groups/{group_id}/members/{user_id}",
+    params(MemberId),
+    responses(
+        (status = 204, description = "Removed."),
+        MemberNotFound,
+        NotAdmin,
+    ),
+)]
 async fn remove_member(
     State(state): State<AppState>,
     user: AuthUser,
-    Path((group_id, member)): Path<(String, String)>,
+    Path(MemberId {
+        group_id,
+        user_id: member,
+    }): Path<MemberId>,
 ) -> Result<StatusCode> {
     administered(&state, &group_id, &user.id).await?;
     if !state
@@ -413,15 +596,23 @@ async fn remove_member(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct InviteCode {
     invite_code: String,
 }
 
+/// Gives a group a new invite code; the old one stops working (admins
+/// only).
+#[utoipa::path(
+    post,
+    path = "/groups/{group_id}/invite-code",
+    params(GroupId),
+    responses((status = 200, description = "The new code.", body = InviteCode), NotAdmin, GroupNotFound),
+)]
 async fn new_code(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(group_id): Path<String>,
+    Path(GroupId { group_id }): Path<GroupId>,
 ) -> Result<Json<InviteCode>> {
     administered(&state, &group_id, &user.id).await?;
     Ok(Json(InviteCode {
@@ -429,14 +620,16 @@ async fn new_code(
     }))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct ActivityQuery {
     /// Only activity older than this id, for paging.
     before: Option<i64>,
+    /// 1 to 100; 50 by default.
     limit: Option<i64>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct ActivityOut {
     id: i64,
     user: Option<PersonOut>,
@@ -445,10 +638,17 @@ struct ActivityOut {
     created_at: i64,
 }
 
+/// A group's activity (`member_joined`, `member_left`, `member_removed`, ...), newest first.
+#[utoipa::path(
+    get,
+    path = "/groups/{group_id}/activity",
+    params(GroupId, ActivityQuery),
+    responses((status = 200, description = "A page of activity.", body = [ActivityOut]), GroupNotFound, Invalid),
+)]
 async fn activity(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(group_id): Path<String>,
+    Path(GroupId { group_id }): Path<GroupId>,
     ValidQuery(query): ValidQuery<ActivityQuery>,
 ) -> Result<Json<Vec<ActivityOut>>> {
     readable(&state, &group_id, &user.id).await?;
@@ -473,10 +673,18 @@ async fn activity(
     ))
 }
 
+/// A group's board.
+#[utoipa::path(
+    get,
+    path = "/groups/{group_id}/leaderboard",
+    operation_id = "group_leaderboard",
+    params(GroupId, BoardQuery),
+    responses((status = 200, description = "The board.", body = Board), GroupNotFound, Invalid),
+)]
 async fn leaderboard(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(group_id): Path<String>,
+    Path(GroupId { group_id }): Path<GroupId>,
     ValidQuery(query): ValidQuery<BoardQuery>,
 ) -> Result<Json<Board>> {
     readable(&state, &group_id, &user.id).await?;

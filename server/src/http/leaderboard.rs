@@ -5,10 +5,14 @@
 //! `everyone`.
 
 use axum::extract::{Path, State};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
+use super::groups::{GroupId, GroupNotFound};
+use super::openapi::Invalid;
 use super::social::PersonOut;
 use super::ValidQuery;
 use crate::auth::AuthUser;
@@ -17,22 +21,28 @@ use crate::progress;
 use crate::store::{now, ranks, Metric, Scope};
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/leaderboard/global", get(global))
-        .route("/leaderboard/friends", get(friends))
-        .route("/leaderboard/group/{group_id}", get(group))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(global))
+        .routes(routes!(friends))
+        .routes(routes!(group))
 }
 
 /// `?period=today|week|all_time&metric=hasanat|ayahs|pages|minutes&limit=`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct BoardQuery {
+    /// `today`, `week` (the last seven local days) or `all_time` (the
+    /// default); ignored on a competition's board.
     pub period: Option<String>,
+    /// `hasanat` (the default), `ayahs`, `pages` or `minutes`; a
+    /// competition's board always counts its own metric.
     pub metric: Option<String>,
+    /// 1 to 100; 50 by default.
     pub limit: Option<i64>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Entry {
     pub rank: i64,
     #[serde(flatten)]
@@ -42,7 +52,7 @@ pub struct Entry {
     pub score: f64,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Board {
     pub period: String,
     pub metric: &'static str,
@@ -185,6 +195,13 @@ pub async fn board_from_query(
     board(state, viewer, scope, metric, window, query.limit).await
 }
 
+/// The global board: people who chose to be seen by everyone.
+#[utoipa::path(
+    get,
+    path = "/leaderboard/global",
+    params(BoardQuery),
+    responses((status = 200, description = "The board.", body = Board), Invalid),
+)]
 async fn global(
     State(state): State<AppState>,
     user: AuthUser,
@@ -195,6 +212,14 @@ async fn global(
     ))
 }
 
+/// The board of the signed-in user and their friends.
+#[utoipa::path(
+    get,
+    path = "/leaderboard/friends",
+    operation_id = "friends_leaderboard",
+    params(BoardQuery),
+    responses((status = 200, description = "The board.", body = Board), Invalid),
+)]
 async fn friends(
     State(state): State<AppState>,
     user: AuthUser,
@@ -205,10 +230,17 @@ async fn friends(
     ))
 }
 
+/// A group's board (the same as `/groups/{group_id}/leaderboard`).
+#[utoipa::path(
+    get,
+    path = "/leaderboard/group/{group_id}",
+    params(GroupId, BoardQuery),
+    responses((status = 200, description = "The board.", body = Board), GroupNotFound, Invalid),
+)]
 async fn group(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(group_id): Path<String>,
+    Path(GroupId { group_id }): Path<GroupId>,
     ValidQuery(query): ValidQuery<BoardQuery>,
 ) -> Result<Json<Board>> {
     super::groups::readable(&state, &group_id, &user.id).await?;

@@ -10,8 +10,8 @@ use std::time::Instant;
 use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::AppState;
 
@@ -124,10 +124,22 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
     response
 }
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/metrics", get(render))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(render))
 }
 
+/// Request counts and latency histograms, in Prometheus text format.
+#[utoipa::path(
+    get,
+    path = "/metrics",
+    operation_id = "metrics",
+    responses((
+        status = 200,
+        description = "Prometheus exposition text.",
+        body = String,
+        content_type = "text/plain; version=0.0.4",
+    )),
+)]
 async fn render(State(state): State<AppState>) -> impl IntoResponse {
     (
         [(

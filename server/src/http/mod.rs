@@ -1,5 +1,8 @@
-//! The HTTP API: `/health` and `/api/v1/...`, one module per resource, each
-//! with its own `router()`; handlers sit next to their routes.
+//! The HTTP API: `/health`, `/metrics` and `/api/v1/...`, one module per
+//! resource, each with its own `router()`; handlers sit next to their
+//! routes, and each route is registered from its handler's
+//! `#[utoipa::path]` annotation, so the OpenAPI document at
+//! `/api/v1/openapi.json` lists every route (see `openapi`).
 
 mod auth;
 mod competitions;
@@ -8,49 +11,73 @@ mod health;
 mod leaderboard;
 pub mod limit;
 pub mod metrics;
+mod openapi;
 pub mod progress;
 mod quran;
 mod social;
 mod users;
 
+use std::sync::Arc;
+
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
-use axum::Router;
+use axum::{Extension, Router};
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::error::Error;
 use crate::AppState;
+use openapi::{section, Access};
 
 /// Largest request body accepted, in bytes.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// The whole API.
+/// The whole API, with its OpenAPI document served at
+/// `/api/v1/openapi.json`.
 pub fn router(state: AppState) -> Router {
-    let api = Router::new()
-        .merge(
-            auth::router().route_layer(axum::middleware::from_fn_with_state(
-                state.clone(),
-                limit::auth_routes,
-            )),
-        )
-        .merge(users::router())
-        .merge(quran::router())
-        .merge(progress::router())
-        .merge(social::router())
-        .merge(groups::router())
-        .merge(competitions::router())
-        .merge(leaderboard::router());
-    Router::new()
-        .merge(health::router())
-        .merge(metrics::router())
-        .nest("/api/v1", api)
+    let (router, document) = documented_routes(&state).split_for_parts();
+    router
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::track,
         ))
+        .layer(Extension(Arc::new(document)))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Every route, each with its documentation.
+fn documented_routes(state: &AppState) -> OpenApiRouter<AppState> {
+    // The rate limit covers every auth route, and so does its 429.
+    let auth =
+        openapi::answering::<openapi::RateLimited>(section("auth", Access::Public, auth::router()))
+            .route_layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                limit::auth_routes,
+            ));
+    let api = OpenApiRouter::new()
+        .merge(auth)
+        .merge(section("users", Access::Bearer, users::router()))
+        .merge(section("quran", Access::Public, quran::router()))
+        .merge(section("progress", Access::Bearer, progress::router()))
+        .merge(section("social", Access::Bearer, social::router()))
+        .merge(section("groups", Access::Bearer, groups::router()))
+        .merge(section(
+            "competitions",
+            Access::Bearer,
+            competitions::router(),
+        ))
+        .merge(section(
+            "leaderboard",
+            Access::Bearer,
+            leaderboard::router(),
+        ))
+        .merge(section("operations", Access::Public, openapi::router()));
+    openapi::root()
+        .merge(section("operations", Access::Public, health::router()))
+        .merge(section("operations", Access::Public, metrics::router()))
+        .nest("/api/v1", api)
 }
 
 /// `Json<T>` whose rejections are JSON errors with a stable code.
@@ -120,9 +147,12 @@ pub fn offset(asked: Option<i64>) -> crate::error::Result<i64> {
 }
 
 /// Paging for lists.
-#[derive(Debug, serde::Deserialize)]
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Paging {
+    /// How many at most: 1 to 100; 100 by default.
     pub limit: Option<i64>,
+    /// How many to skip: 0 or more; 0 by default.
     pub offset: Option<i64>,
 }
 
@@ -152,9 +182,10 @@ pub fn check_text(
 
 /// The body of a join request: `{"invite_code": ...}`, or nothing at all
 /// for a place that needs no code.
-#[derive(Debug, Default, serde::Deserialize)]
+#[derive(Debug, Default, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct JoinRequest {
+    /// The invite code; needed for a private group or competition.
     pub invite_code: Option<String>,
 }
 

@@ -4,14 +4,17 @@
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
 
+use super::openapi::{Invalid, TooLarge};
 use super::{ValidJson, ValidQuery};
 use crate::auth::AuthUser;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorBody, Result};
 use crate::progress::{self, Session, SessionData};
 use crate::store::{now, NewEvent, Outcome, SessionRow, Totals};
 use crate::AppState;
@@ -36,44 +39,52 @@ pub const EVENT_TYPES: [&str; 9] = [
     "position",
 ];
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/sync/push",
-            post(push).layer(axum::extract::DefaultBodyLimit::max(MAX_PUSH_BYTES)),
-        )
-        .route("/sync/pull", get(pull))
-        .route("/progress/sessions", get(list_sessions).post(add_session))
-        .route("/progress/sessions/{id}", get(one_session))
-        .route("/progress/stats", get(stats))
-        .route("/progress/streak", get(streak))
-        .route("/hasanat", get(hasanat))
-        .route("/hasanat/history", get(history))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(push).layer(axum::extract::DefaultBodyLimit::max(MAX_PUSH_BYTES)))
+        .routes(routes!(pull))
+        .routes(routes!(list_sessions, add_session))
+        .routes(routes!(one_session))
+        .routes(routes!(stats))
+        .routes(routes!(streak))
+        .routes(routes!(hasanat))
+        .routes(routes!(history))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct PushRequest {
+    /// At most 500.
     events: Vec<EventIn>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct EventIn {
+    /// The device's own id for the event: 8 to 64 of `A-Z a-z 0-9 - _`
+    /// (a UUID fits). Pushing it again is a duplicate, not an error.
     id: String,
+    /// `reading_session`, `bookmark_added`, `bookmark_removed`, `goal_set`,
+    /// `goal_removed`, `focus_session`, `dhikr_session`, `settings` or
+    /// `position`.
     #[serde(rename = "type")]
     kind: String,
+    /// A JSON object of at most 8 KiB; for `reading_session` the fields of
+    /// `SessionData`, for bookmarks `surah_number` and `ayah_number`.
+    #[schema(value_type = Object)]
     data: Value,
 }
 
-#[derive(Debug, Serialize)]
+/// An event the server refused, and why.
+#[derive(Debug, Serialize, ToSchema)]
 struct Rejection {
     id: String,
+    /// Stable, like an error's: `invalid_event`, `invalid_event_type`, ...
     code: &'static str,
     message: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct PushResponse {
     accepted: Vec<String>,
     duplicates: Vec<String>,
@@ -212,6 +223,20 @@ fn rejection(id: &str, error: Error) -> Rejection {
     }
 }
 
+/// Pushes a batch of events from a device.
+///
+/// Each event is accepted, a duplicate (its id was pushed before) or
+/// rejected with its own code, so one bad event never blocks a queue.
+#[utoipa::path(
+    post,
+    path = "/sync/push",
+    request_body = PushRequest,
+    responses(
+        (status = 200, description = "What became of each event.", body = PushResponse),
+        (status = 422, description = "`too_many_events`, or the body does not parse (`invalid_body`).", body = ErrorBody),
+        TooLarge,
+    ),
+)]
 async fn push(
     State(state): State<AppState>,
     user: AuthUser,
@@ -226,24 +251,30 @@ async fn push(
     Ok(Json(store_events(&state, &user, &request.events).await?))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct PullQuery {
+    /// The `cursor` of the last pull; 0 (the default) for everything.
     #[serde(default)]
     cursor: i64,
+    /// 1 to 500; 500 by default.
     limit: Option<i64>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct EventOut {
     id: String,
     #[serde(rename = "type")]
     kind: String,
+    #[schema(value_type = Object)]
     data: Value,
+    /// The event's place in the user's stream.
     cursor: i64,
+    /// Unix seconds.
     received_at: i64,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct PullResponse {
     events: Vec<EventOut>,
     /// Pass this as `cursor` next time.
@@ -252,6 +283,13 @@ struct PullResponse {
     more: bool,
 }
 
+/// Pulls the events pushed after `cursor`, by any of the user's devices.
+#[utoipa::path(
+    get,
+    path = "/sync/pull",
+    params(PullQuery),
+    responses((status = 200, description = "A page of events.", body = PullResponse), Invalid),
+)]
 async fn pull(
     State(state): State<AppState>,
     user: AuthUser,
@@ -283,7 +321,7 @@ async fn pull(
 }
 
 /// A session as the API shows it, with what the server computed.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct SessionOut {
     id: String,
     surah_number: i64,
@@ -332,15 +370,31 @@ impl From<SessionRow> for SessionOut {
     }
 }
 
-#[derive(Debug, Deserialize)]
+/// A reading session: its id and the fields of `SessionData`.
+#[derive(Debug, Deserialize, ToSchema)]
 struct SessionIn {
+    /// The device's id for it, as for events.
     id: String,
     #[serde(flatten)]
+    #[schema(value_type = SessionData)]
     data: Value,
 }
 
-/// `POST /progress/sessions`: one session; 201 when new, 200 with the
-/// stored session when its id was seen before.
+/// Records one reading session.
+///
+/// 201 when new, 200 with the stored session when its id was seen before.
+#[utoipa::path(
+    post,
+    path = "/progress/sessions",
+    request_body = SessionIn,
+    responses(
+        (status = 201, description = "Recorded.", body = SessionOut),
+        (status = 200, description = "Already recorded under this id.", body = SessionOut),
+        (status = 409, description = "`id_in_use`: the id names another kind of event.", body = ErrorBody),
+        Invalid,
+        TooLarge,
+    ),
+)]
 async fn add_session(
     State(state): State<AppState>,
     user: AuthUser,
@@ -374,6 +428,16 @@ async fn add_session(
     Ok((status, Json(stored.into())))
 }
 
+/// One of the user's reading sessions.
+#[utoipa::path(
+    get,
+    path = "/progress/sessions/{id}",
+    params(("id" = String, Path, description = "The session's id.")),
+    responses(
+        (status = 200, description = "The session.", body = SessionOut),
+        (status = 404, description = "`session_not_found`.", body = ErrorBody),
+    ),
+)]
 async fn one_session(
     State(state): State<AppState>,
     user: AuthUser,
@@ -390,13 +454,22 @@ async fn one_session(
     Ok(Json(found.into()))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct SessionsQuery {
     /// Only sessions that started before this time (RFC 3339), for paging.
     before: Option<String>,
+    /// 1 to 100; 100 by default.
     limit: Option<i64>,
 }
 
+/// The user's reading sessions, newest first.
+#[utoipa::path(
+    get,
+    path = "/progress/sessions",
+    params(SessionsQuery),
+    responses((status = 200, description = "A page of sessions.", body = [SessionOut]), Invalid),
+)]
 async fn list_sessions(
     State(state): State<AppState>,
     user: AuthUser,
@@ -415,7 +488,7 @@ async fn list_sessions(
 }
 
 /// Reading summed over some sessions.
-#[derive(Debug, Serialize, Default, Clone, Copy)]
+#[derive(Debug, Serialize, Default, Clone, Copy, ToSchema)]
 pub struct Amounts {
     pub sessions: i64,
     pub minutes: i64,
@@ -450,7 +523,7 @@ fn sum_since(rows: &[SessionRow], since_day: i64) -> Amounts {
     totals.into()
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Stats {
     pub all_time: Amounts,
     pub today: Amounts,
@@ -515,11 +588,17 @@ pub async fn stats_of(state: &AppState, user_id: &str) -> Result<Stats> {
     })
 }
 
+/// The signed-in user's reading stats.
+#[utoipa::path(
+    get,
+    path = "/progress/stats",
+    responses((status = 200, description = "Their stats.", body = Stats)),
+)]
 async fn stats(State(state): State<AppState>, user: AuthUser) -> Result<Json<Stats>> {
     Ok(Json(stats_of(&state, &user.id).await?))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct Streak {
     current_streak: i64,
     longest_streak: i64,
@@ -530,6 +609,12 @@ struct Streak {
     time_zone: String,
 }
 
+/// The signed-in user's reading streak, in their time zone.
+#[utoipa::path(
+    get,
+    path = "/progress/streak",
+    responses((status = 200, description = "The streak.", body = Streak)),
+)]
 async fn streak(State(state): State<AppState>, user: AuthUser) -> Result<Json<Streak>> {
     let zone = zone_of(&state, &user).await?;
     let rows = state.store.all_sessions(&user.id).await?;
@@ -550,13 +635,19 @@ async fn streak(State(state): State<AppState>, user: AuthUser) -> Result<Json<St
     }))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct HasanatTotals {
     total: i64,
     today: i64,
     week: i64,
 }
 
+/// The signed-in user's Hasanat: all time, today and the last seven days.
+#[utoipa::path(
+    get,
+    path = "/hasanat",
+    responses((status = 200, description = "The totals.", body = HasanatTotals)),
+)]
 async fn hasanat(State(state): State<AppState>, user: AuthUser) -> Result<Json<HasanatTotals>> {
     let stats = stats_of(&state, &user.id).await?;
     Ok(Json(HasanatTotals {
@@ -566,12 +657,14 @@ async fn hasanat(State(state): State<AppState>, user: AuthUser) -> Result<Json<H
     }))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct HistoryQuery {
+    /// How many days back, 1 to 366; 30 by default.
     days: Option<i64>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct Day {
     date: String,
     hasanat: i64,
@@ -579,8 +672,19 @@ struct Day {
     minutes: i64,
 }
 
-/// One entry per local day, oldest first, for the last `days` days (7 to
-/// 366; 30 by default), days without reading included.
+/// Hasanat, ayahs and minutes per local day.
+///
+/// One entry per day, oldest first, for the last `days` days (1 to 366; 30
+/// by default), days without reading included.
+#[utoipa::path(
+    get,
+    path = "/hasanat/history",
+    params(HistoryQuery),
+    responses(
+        (status = 200, description = "One entry per day.", body = [Day]),
+        (status = 422, description = "`invalid_days`, or the query does not parse (`invalid_query`).", body = ErrorBody),
+    ),
+)]
 async fn history(
     State(state): State<AppState>,
     user: AuthUser,

@@ -2,38 +2,135 @@
 //! `quran-data` (the same data the app ships).
 
 use axum::extract::{Path, Query};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
+use companion_core::wire::Revelation;
 use companion_core::AyahRef;
 use quran_data::{Part, Surah};
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, IntoResponses, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorBody, Result};
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/quran/surahs", get(surahs))
-        .route("/quran/surahs/{number}", get(surah))
-        .route("/quran/juz/{number}", get(juz))
-        .route("/quran/ayahs/{surah}/{ayah}", get(ayah))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(surahs))
+        .routes(routes!(surah))
+        .routes(routes!(juz))
+        .routes(routes!(ayah))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct AyahOut {
     surah: u16,
     ayah: u16,
+    /// The Arabic text, as the bundled source has it.
     text: String,
+    /// In the language asked for with `?translation=`.
     translation: Option<String>,
+    /// Arabic letters, by the rule the Hasanat count uses.
     letters: u32,
     juz: u16,
+    /// The Madani page, 1 to 604.
     page: u16,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct TextQuery {
-    /// A bundled translation to include, by language code.
+    /// A bundled translation to include, by language code (`en`).
     translation: Option<String>,
+}
+
+/// A surah of the index.
+// The fields of `quran_data::Surah`, which has no schema; a test below
+// proves both serialize alike.
+#[derive(Debug, Serialize, ToSchema)]
+struct SurahInfo {
+    /// 1 to 114.
+    number: u16,
+    name_arabic: &'static str,
+    /// E.g. `Al-Fatihah`.
+    transliteration: &'static str,
+    /// The English meaning of the name.
+    meaning: &'static str,
+    /// `meccan` or `medinan`.
+    #[schema(value_type = String, example = "meccan")]
+    revelation: Revelation,
+    ayah_count: u16,
+    /// Position in the order of revelation, 1 to 114.
+    revelation_order: u16,
+    /// The Madani page on which the surah starts.
+    first_page: u16,
+}
+
+impl From<&'static Surah> for SurahInfo {
+    fn from(s: &'static Surah) -> Self {
+        SurahInfo {
+            number: s.number,
+            name_arabic: &s.name_arabic,
+            transliteration: &s.transliteration,
+            meaning: &s.meaning,
+            revelation: s.revelation,
+            ayah_count: s.ayah_count,
+            revelation_order: s.revelation_order,
+            first_page: s.first_page,
+        }
+    }
+}
+
+/// An ayah by its surah and its number in it.
+// `AyahRef`'s wire form.
+#[derive(Debug, Serialize, ToSchema)]
+struct AyahPlace {
+    surah: u16,
+    ayah: u16,
+}
+
+impl From<AyahRef> for AyahPlace {
+    fn from(r: AyahRef) -> Self {
+        AyahPlace {
+            surah: r.surah(),
+            ayah: r.ayah(),
+        }
+    }
+}
+
+/// A numbered stretch of the mushaf, from `first` to `last` inclusive.
+// The fields of `quran_data::Part`.
+#[derive(Debug, Serialize, ToSchema)]
+struct PartInfo {
+    number: u16,
+    first: AyahPlace,
+    last: AyahPlace,
+}
+
+impl From<&Part> for PartInfo {
+    fn from(p: &Part) -> Self {
+        PartInfo {
+            number: p.number,
+            first: p.first.into(),
+            last: p.last.into(),
+        }
+    }
+}
+
+/// The answers of every ayah-text operation besides its own 404: a
+/// translation that is not bundled, and a number in the path that does not
+/// parse (axum's own plain-text answer).
+#[derive(IntoResponses)]
+// Only named in `responses(...)`; never built.
+#[allow(dead_code)]
+enum TextErrors {
+    #[response(status = 422, description = "`unknown_translation`.")]
+    UnknownTranslation(ErrorBody),
+    #[response(
+        status = 400,
+        description = "A number in the path is not a number (plain text)."
+    )]
+    NotANumber,
 }
 
 fn ayah_out(reference: AyahRef, translation: Option<&quran_data::Translation>) -> AyahOut {
@@ -61,13 +158,25 @@ fn translation(query: &TextQuery) -> Result<Option<&'static quran_data::Translat
     }
 }
 
-async fn surahs() -> Json<&'static [Surah]> {
-    Json(quran_data::quran().surahs())
+/// The 114 surahs, in order.
+#[utoipa::path(
+    get,
+    path = "/quran/surahs",
+    responses((status = 200, description = "The surah index.", body = [SurahInfo])),
+)]
+async fn surahs() -> Json<Vec<SurahInfo>> {
+    Json(
+        quran_data::quran()
+            .surahs()
+            .iter()
+            .map(SurahInfo::from)
+            .collect(),
+    )
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct SurahOut {
-    surah: &'static Surah,
+    surah: SurahInfo,
     ayahs: Vec<AyahOut>,
 }
 
@@ -78,6 +187,17 @@ fn not_found(what: &str, n: u16, max: usize) -> Error {
     }
 }
 
+/// One surah with all its ayahs.
+#[utoipa::path(
+    get,
+    path = "/quran/surahs/{number}",
+    params(("number" = u16, Path, description = "1 to 114."), TextQuery),
+    responses(
+        (status = 200, description = "The surah and its ayahs.", body = SurahOut),
+        (status = 404, description = "`not_found`: there is no such surah.", body = ErrorBody),
+        TextErrors,
+    ),
+)]
 async fn surah(Path(number): Path<u16>, Query(query): Query<TextQuery>) -> Result<Json<SurahOut>> {
     let quran = quran_data::quran();
     let surah = quran
@@ -88,15 +208,29 @@ async fn surah(Path(number): Path<u16>, Query(query): Query<TextQuery>) -> Resul
         .filter_map(|a| AyahRef::new(number, a).ok())
         .map(|r| ayah_out(r, translation))
         .collect();
-    Ok(Json(SurahOut { surah, ayahs }))
+    Ok(Json(SurahOut {
+        surah: surah.into(),
+        ayahs,
+    }))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct PartOut {
-    part: &'static Part,
+    part: PartInfo,
     ayahs: Vec<AyahOut>,
 }
 
+/// One juz with all its ayahs.
+#[utoipa::path(
+    get,
+    path = "/quran/juz/{number}",
+    params(("number" = u16, Path, description = "1 to 30."), TextQuery),
+    responses(
+        (status = 200, description = "The juz and its ayahs.", body = PartOut),
+        (status = 404, description = "`not_found`: there is no such juz.", body = ErrorBody),
+        TextErrors,
+    ),
+)]
 async fn juz(Path(number): Path<u16>, Query(query): Query<TextQuery>) -> Result<Json<PartOut>> {
     let quran = quran_data::quran();
     let part = quran
@@ -108,9 +242,27 @@ async fn juz(Path(number): Path<u16>, Query(query): Query<TextQuery>) -> Result<
         .iter()
         .map(|a| ayah_out(a.reference, translation))
         .collect();
-    Ok(Json(PartOut { part, ayahs }))
+    Ok(Json(PartOut {
+        part: part.into(),
+        ayahs,
+    }))
 }
 
+/// One ayah.
+#[utoipa::path(
+    get,
+    path = "/quran/ayahs/{surah}/{ayah}",
+    params(
+        ("surah" = u16, Path, description = "1 to 114."),
+        ("ayah" = u16, Path, description = "1 to the surah's ayah count."),
+        TextQuery,
+    ),
+    responses(
+        (status = 200, description = "The ayah.", body = AyahOut),
+        (status = 404, description = "`surah_out_of_range` or `ayah_out_of_range`.", body = ErrorBody),
+        TextErrors,
+    ),
+)]
 async fn ayah(
     Path((surah, ayah)): Path<(u16, u16)>,
     Query(query): Query<TextQuery>,
@@ -120,4 +272,30 @@ async fn ayah(
         message: e.to_string(),
     })?;
     Ok(Json(ayah_out(reference, translation(&query)?)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_surah_and_part_types_serialize_as_the_bundled_ones() {
+        let quran = quran_data::quran();
+        for surah in quran.surahs() {
+            assert_eq!(
+                serde_json::to_value(SurahInfo::from(surah)).unwrap(),
+                serde_json::to_value(surah).unwrap(),
+                "the schema of surah {} must describe what quran-data serializes",
+                surah.number
+            );
+        }
+        for number in 1..=30 {
+            let part = quran.juz(number).unwrap();
+            assert_eq!(
+                serde_json::to_value(PartInfo::from(part)).unwrap(),
+                serde_json::to_value(part).unwrap(),
+                "juz {number}"
+            );
+        }
+    }
 }

@@ -4,30 +4,47 @@
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
+use super::openapi::{error_response, Invalid};
 use super::progress::{stats_of, Stats};
 use super::ValidQuery;
 use crate::auth::AuthUser;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorBody, Result};
 use crate::store::{Person, UserRow};
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/users", get(find))
-        .route("/users/me/followers", get(followers))
-        .route("/users/me/following", get(following))
-        .route("/users/me/friends", get(friends))
-        .route("/users/{user_id}", get(profile))
-        .route("/users/{user_id}/stats", get(stats))
-        .route("/users/{user_id}/follow", post(follow).delete(unfollow))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(find))
+        .routes(routes!(followers))
+        .routes(routes!(following))
+        .routes(routes!(friends))
+        .routes(routes!(profile))
+        .routes(routes!(stats))
+        .routes(routes!(follow, unfollow))
 }
 
+/// The user named in the path.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+struct UserId {
+    /// The user's id.
+    user_id: String,
+}
+
+error_response!(
+    /// 404 for a user id that no one has.
+    UserNotFound: 404,
+    "`user_not_found`: no user has this id."
+);
+
 /// Someone as others see them.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct PersonOut {
     pub id: String,
     pub username: String,
@@ -55,12 +72,24 @@ pub(crate) async fn user_or_404(state: &AppState, id: &str) -> Result<UserRow> {
         })
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct FindQuery {
+    /// The exact username (any case).
     username: String,
 }
 
-/// `GET /users?username=`: find someone to follow by their exact username.
+/// Finds someone to follow by their exact username.
+#[utoipa::path(
+    get,
+    path = "/users",
+    params(FindQuery),
+    responses(
+        (status = 200, description = "The user.", body = PersonOut),
+        (status = 404, description = "`user_not_found`: no user has this username.", body = ErrorBody),
+        Invalid,
+    ),
+)]
 async fn find(
     State(state): State<AppState>,
     _user: AuthUser,
@@ -81,7 +110,7 @@ async fn find(
     }))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct Profile {
     id: String,
     username: String,
@@ -109,10 +138,17 @@ async fn may_see_stats(state: &AppState, viewer: &str, target: &UserRow) -> Resu
     })
 }
 
+/// Someone's profile, and how they and the viewer follow each other.
+#[utoipa::path(
+    get,
+    path = "/users/{user_id}",
+    params(UserId),
+    responses((status = 200, description = "The profile.", body = Profile), UserNotFound),
+)]
 async fn profile(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(id): Path<String>,
+    Path(UserId { user_id: id }): Path<UserId>,
 ) -> Result<Json<Profile>> {
     let target = user_or_404(&state, &id).await?;
     let following = state.store.follow_list(&user.id, "following").await?;
@@ -131,10 +167,23 @@ async fn profile(
     }))
 }
 
+/// Someone's reading stats, if their leaderboard visibility lets the
+/// viewer see them.
+#[utoipa::path(
+    get,
+    path = "/users/{user_id}/stats",
+    operation_id = "user_stats",
+    params(UserId),
+    responses(
+        (status = 200, description = "Their stats.", body = Stats),
+        (status = 403, description = "`stats_private`: they keep their reading private.", body = ErrorBody),
+        UserNotFound,
+    ),
+)]
 async fn stats(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(id): Path<String>,
+    Path(UserId { user_id: id }): Path<UserId>,
 ) -> Result<Json<Stats>> {
     let target = user_or_404(&state, &id).await?;
     if !may_see_stats(&state, &user.id, &target).await? {
@@ -146,10 +195,21 @@ async fn stats(
     Ok(Json(stats_of(&state, &target.id).await?))
 }
 
+/// Follows someone; following them again changes nothing.
+#[utoipa::path(
+    post,
+    path = "/users/{user_id}/follow",
+    params(UserId),
+    responses(
+        (status = 204, description = "Following."),
+        (status = 422, description = "`cannot_follow_self`.", body = ErrorBody),
+        UserNotFound,
+    ),
+)]
 async fn follow(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(id): Path<String>,
+    Path(UserId { user_id: id }): Path<UserId>,
 ) -> Result<StatusCode> {
     if id == user.id {
         return Err(Error::invalid(
@@ -162,10 +222,17 @@ async fn follow(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Stops following someone; not following them is not an error.
+#[utoipa::path(
+    delete,
+    path = "/users/{user_id}/follow",
+    params(UserId),
+    responses((status = 204, description = "Not following.")),
+)]
 async fn unfollow(
     State(state): State<AppState>,
     user: AuthUser,
-    Path(id): Path<String>,
+    Path(UserId { user_id: id }): Path<UserId>,
 ) -> Result<StatusCode> {
     state.store.unfollow(&user.id, &id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -176,14 +243,32 @@ async fn list(state: &AppState, user: &AuthUser, which: &str) -> Result<Json<Vec
     Ok(Json(people.into_iter().map(PersonOut::from).collect()))
 }
 
+/// The people who follow the signed-in user.
+#[utoipa::path(
+    get,
+    path = "/users/me/followers",
+    responses((status = 200, description = "Followers.", body = [PersonOut])),
+)]
 async fn followers(State(state): State<AppState>, user: AuthUser) -> Result<Json<Vec<PersonOut>>> {
     list(&state, &user, "followers").await
 }
 
+/// The people the signed-in user follows.
+#[utoipa::path(
+    get,
+    path = "/users/me/following",
+    responses((status = 200, description = "Followed people.", body = [PersonOut])),
+)]
 async fn following(State(state): State<AppState>, user: AuthUser) -> Result<Json<Vec<PersonOut>>> {
     list(&state, &user, "following").await
 }
 
+/// The signed-in user's friends: people who follow each other.
+#[utoipa::path(
+    get,
+    path = "/users/me/friends",
+    responses((status = 200, description = "Friends.", body = [PersonOut])),
+)]
 async fn friends(State(state): State<AppState>, user: AuthUser) -> Result<Json<Vec<PersonOut>>> {
     list(&state, &user, "friends").await
 }

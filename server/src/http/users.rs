@@ -3,22 +3,25 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use serde::Deserialize;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::auth::{check_display_name, check_password, check_username, UserResponse};
+use super::openapi::{error_response, Invalid, TooLarge};
 use super::ValidJson;
 use crate::auth::{hash_password, verify_password, AuthUser};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorBody, Result};
 use crate::store::{ProfileChange, UserRow};
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/users/me", get(me).patch(update_me).delete(delete_me))
-        .route("/users/me/password", post(change_password))
-        .route("/users/me/export", get(export))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(me, update_me, delete_me))
+        .routes(routes!(change_password))
+        .routes(routes!(export))
 }
 
 async fn load(state: &AppState, user: &AuthUser) -> Result<UserRow> {
@@ -44,19 +47,37 @@ async fn confirm_password(
     }
 }
 
+/// The signed-in user's account.
+#[utoipa::path(
+    get,
+    path = "/users/me",
+    responses((status = 200, description = "The account.", body = UserResponse)),
+)]
 async fn me(State(state): State<AppState>, user: AuthUser) -> Result<Json<UserResponse>> {
     Ok(Json(load(&state, &user).await?.into()))
 }
 
-#[derive(Debug, Deserialize)]
+/// The fields to change; absent ones stay as they are.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct ProfileUpdate {
+    /// 1 to 100 characters.
     display_name: Option<String>,
+    /// 3 to 30 of a–z, 0–9 and `_`.
     username: Option<String>,
+    /// At most 500 characters.
     bio: Option<String>,
+    /// An IANA name such as `Europe/London`.
     time_zone: Option<String>,
+    /// `everyone`, `circles` or `hidden`.
     leaderboard_visibility: Option<String>,
 }
+
+error_response!(
+    /// 401 for an operation that needs the password again.
+    WrongPassword: 401,
+    "`unauthorized`: no valid token, or the password given is not right."
+);
 
 /// Longest bio, in characters.
 const MAX_BIO_CHARS: usize = 500;
@@ -87,6 +108,18 @@ fn check_time_zone(zone: &str) -> Result<String> {
     }
 }
 
+/// Changes the signed-in user's profile.
+#[utoipa::path(
+    patch,
+    path = "/users/me",
+    request_body = ProfileUpdate,
+    responses(
+        (status = 200, description = "The account as it is now.", body = UserResponse),
+        (status = 409, description = "`username_taken`.", body = ErrorBody),
+        Invalid,
+        TooLarge,
+    ),
+)]
 async fn update_me(
     State(state): State<AppState>,
     user: AuthUser,
@@ -124,12 +157,24 @@ async fn update_me(
     Ok(Json(load(&state, &user).await?.into()))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 struct PasswordChange {
     current_password: String,
     new_password: String,
 }
 
+/// Changes the password; every refresh token of the account ends.
+#[utoipa::path(
+    post,
+    path = "/users/me/password",
+    request_body = PasswordChange,
+    responses(
+        (status = 204, description = "Changed."),
+        WrongPassword,
+        Invalid,
+        TooLarge,
+    ),
+)]
 async fn change_password(
     State(state): State<AppState>,
     user: AuthUser,
@@ -149,11 +194,23 @@ async fn change_password(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 struct DeleteAccount {
     password: String,
 }
 
+/// Deletes the account and everything the server holds about it.
+#[utoipa::path(
+    delete,
+    path = "/users/me",
+    request_body = DeleteAccount,
+    responses(
+        (status = 204, description = "Deleted."),
+        WrongPassword,
+        Invalid,
+        TooLarge,
+    ),
+)]
 async fn delete_me(
     State(state): State<AppState>,
     user: AuthUser,
@@ -171,8 +228,16 @@ async fn delete_me(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Everything the server holds about the user, as one JSON document. It
-/// grows with each kind of data the server learns to keep.
+/// Everything the server holds about the user, as one JSON document.
+///
+/// It grows with each kind of data the server learns to keep: `format`,
+/// `version`, `exported_at`, `account`, `reading_sessions`, `sync_events`,
+/// `following`, `followers` and `groups`.
+#[utoipa::path(
+    get,
+    path = "/users/me/export",
+    responses((status = 200, description = "The export document.", body = Object)),
+)]
 async fn export(State(state): State<AppState>, user: AuthUser) -> Result<Json<serde_json::Value>> {
     let account: UserResponse = load(&state, &user).await?.into();
     let sessions: Vec<serde_json::Value> = state
