@@ -58,6 +58,7 @@ const ALONE_FOR: Duration = Duration::from_secs(5);
 
 #[tokio::main]
 async fn main() {
+    let machine = machine();
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("bench.db").display());
 
@@ -127,7 +128,7 @@ async fn main() {
     let report = json!({
         "benchmark": "companion-server load",
         "what": "the release server on loopback with a SQLite file; concurrent keep-alive connections, each sending its next request when the last is answered; latency is per request as the client sees it; the client runs on the same cores",
-        "machine": machine(),
+        "machine": machine,
         "server": {
             "database": "SQLite file in a temporary directory",
             "journal_mode": journal_mode,
@@ -1066,9 +1067,15 @@ fn machine() -> Value {
         .find_map(|line| line.strip_prefix("MemTotal:"))
         .and_then(|rest| rest.split_whitespace().next()?.parse::<u64>().ok())
         .map(|kb| kb / 1024);
+    // Other work on the machine skews every number; the 1-minute load
+    // average before the run says how much there was.
+    let load_average = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|text| text.split_whitespace().next()?.parse::<f64>().ok());
     json!({
         "cores": std::thread::available_parallelism().map_or(1, |n| n.get()),
         "cpu": cpu,
         "memory_mb": memory_mb,
+        "load_average_1m_before": load_average,
     })
 }

@@ -33,6 +33,8 @@ pub const PATIENCE: Duration = Duration::from_secs(30);
 #[derive(Debug)]
 pub struct Profile {
     dir: tempfile::TempDir,
+    /// Extra environment for the app (e.g. where recitation audio comes from).
+    pub env: Vec<(String, String)>,
 }
 
 impl Profile {
@@ -47,7 +49,16 @@ impl Profile {
             let runtime = dir.path().join("runtime");
             std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
         }
-        Profile { dir }
+        Profile {
+            dir,
+            env: Vec::new(),
+        }
+    }
+
+    /// Sets an environment variable for the app.
+    pub fn with_env(mut self, key: &str, value: &str) -> Profile {
+        self.env.push((key.to_owned(), value.to_owned()));
+        self
     }
 
     pub fn path(&self) -> &Path {
@@ -126,6 +137,7 @@ impl App {
             .env("XDG_CACHE_HOME", profile.path().join("cache"))
             .env("XDG_RUNTIME_DIR", profile.path().join("runtime"))
             .env("COMPANION_LOG", "info")
+            .envs(profile.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .stdout(Stdio::null())
             .stderr(log_file(profile))
             // Its own process group, so quitting stops the whole tree
@@ -280,4 +292,39 @@ impl Drop for App {
             }
         }
     }
+}
+
+/// Starts a local audio host on loopback that serves the audio crate's
+/// generated test MP3s for every ayah (`/{reciter dir}/{SSSAAA}.mp3`),
+/// rotating among them; returns its base URL.
+pub async fn audio_host() -> String {
+    async fn file(
+        axum::extract::Path((_dir, name)): axum::extract::Path<(String, String)>,
+    ) -> axum::response::Response {
+        use axum::response::IntoResponse;
+        let n: u32 = name.trim_end_matches(".mp3").parse().unwrap_or(0);
+        let fixture = ["a.mp3", "b.mp3", "c.mp3"][(n % 3) as usize];
+        let path = format!(
+            "{}/../audio/tests/fixtures/{fixture}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                ([(axum::http::header::CONTENT_TYPE, "audio/mpeg")], bytes).into_response()
+            }
+            Err(_) => axum::http::StatusCode::NOT_FOUND.into_response(),
+        }
+    }
+    // A test double of a third-party audio host, not part of our API.
+    #[allow(clippy::disallowed_methods)]
+    let app = axum::Router::new().route("/{dir}/{name}", axum::routing::get(file));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a loopback port for the audio host");
+    let base = format!(
+        "http://{}",
+        listener.local_addr().expect("the audio host's address")
+    );
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    base
 }

@@ -4,12 +4,14 @@
 use companion_core::wire::{Theme, UiLanguage};
 use yew::prelude::*;
 
+use crate::components::mini_player::MiniPlayer;
 use crate::components::toast::Toast;
 use crate::components::top_bar::TopBar;
 use crate::i18n::I18n;
 use crate::pages::{
-    bookmarks::BookmarksPage, home::HomePage, juz::JuzPage, pages_index::PagesPage,
-    reader::ReaderPage, search::SearchPage, settings::SettingsPage, surahs::SurahsPage,
+    bookmarks::BookmarksPage, downloads::DownloadsPage, home::HomePage, juz::JuzPage,
+    pages_index::PagesPage, reader::ReaderPage, search::SearchPage, settings::SettingsPage,
+    surahs::SurahsPage,
 };
 use crate::services::bridge;
 use crate::state::{Action, AppContext, AppState, Route};
@@ -24,6 +26,10 @@ pub fn App() -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
+            let audio = state.clone();
+            bridge::listen("audio", move |event| audio.dispatch(Action::Audio(event)));
+            let downloads = state.clone();
+            bridge::listen("download", move |p| downloads.dispatch(Action::Download(p)));
             yew::platform::spawn_local(async move {
                 match bridge::get_settings().await {
                     Ok(settings) => state.dispatch(Action::Settings(settings)),
@@ -31,6 +37,12 @@ pub fn App() -> Html {
                 }
                 if let Ok(list) = bridge::translations().await {
                     state.dispatch(Action::Translations(list));
+                }
+                if let Ok(status) = bridge::audio_status().await {
+                    state.dispatch(Action::AudioStatus(status));
+                }
+                if let Ok(list) = bridge::downloads().await {
+                    state.dispatch(Action::Downloads(list));
                 }
             });
         });
@@ -52,6 +64,7 @@ pub fn App() -> Html {
                 <div class="app">
                     <TopBar />
                     { screen }
+                    <MiniPlayer />
                     <Toast />
                 </div>
             </ContextProvider<AppContext>>
@@ -70,6 +83,7 @@ pub fn switch(route: &Route, visit: u32) -> Html {
         Route::Search { query } => html! { <SearchPage {query} /> },
         Route::Bookmarks => html! { <BookmarksPage /> },
         Route::Settings => html! { <SettingsPage /> },
+        Route::Downloads => html! { <DownloadsPage /> },
     }
 }
 

@@ -3,7 +3,11 @@
 
 use std::rc::Rc;
 
-use companion_core::wire::{Settings, TranslationOption, ViewTarget};
+use std::collections::BTreeMap;
+
+use companion_core::wire::{
+    AudioEvent, AudioStatus, DownloadProgress, Settings, TranslationOption, ViewTarget,
+};
 use companion_core::AyahRef;
 use yew::prelude::*;
 
@@ -25,6 +29,26 @@ pub enum Route {
     },
     Bookmarks,
     Settings,
+    Downloads,
+}
+
+/// What the recitation engine is doing, as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AudioView {
+    /// `idle`, `playing`, `paused` or `buffering`.
+    pub state: String,
+    /// The ayah being heard (or waited for).
+    pub ayah: Option<AyahRef>,
+    /// Repetition of that ayah, and round of the range (1-based).
+    pub repetition: u32,
+    pub round: u32,
+}
+
+impl AudioView {
+    /// Whether the mini player should show.
+    pub fn active(&self) -> bool {
+        !self.state.is_empty() && self.state != "idle"
+    }
 }
 
 /// Everything the reducer changes.
@@ -46,6 +70,14 @@ pub enum Action {
     Toast(String),
     /// Hide the message.
     DismissToast,
+    /// The recitation engine said something.
+    Audio(AudioEvent),
+    /// The engine's state when the UI opened.
+    AudioStatus(AudioStatus),
+    /// A download's progress.
+    Download(DownloadProgress),
+    /// The whole download list.
+    Downloads(Vec<DownloadProgress>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +91,9 @@ pub struct AppState {
     pub visit: u32,
     /// The ayahs a go-to range asked for, marked in the reader.
     pub highlight: Option<(AyahRef, AyahRef)>,
+    pub audio: AudioView,
+    /// Downloads by id.
+    pub downloads: Rc<BTreeMap<String, DownloadProgress>>,
 }
 
 impl Default for AppState {
@@ -71,6 +106,8 @@ impl Default for AppState {
             toast: None,
             visit: 0,
             highlight: None,
+            audio: AudioView::default(),
+            downloads: Rc::default(),
         }
     }
 }
@@ -113,6 +150,44 @@ impl Reducible for AppState {
             Action::Translations(list) => next.translations = Rc::new(list),
             Action::Toast(text) => next.toast = Some(text),
             Action::DismissToast => next.toast = None,
+            Action::Audio(event) => match event {
+                AudioEvent::Playing {
+                    ayah,
+                    repetition,
+                    round,
+                } => {
+                    next.audio = AudioView {
+                        state: "playing".into(),
+                        ayah: Some(ayah),
+                        repetition,
+                        round,
+                    }
+                }
+                AudioEvent::Buffering { ayah } => {
+                    next.audio.state = "buffering".into();
+                    next.audio.ayah = Some(ayah);
+                }
+                AudioEvent::Paused => next.audio.state = "paused".into(),
+                AudioEvent::Resumed => next.audio.state = "playing".into(),
+                AudioEvent::Stopped | AudioEvent::Finished => next.audio = AudioView::default(),
+                AudioEvent::Error { message, .. } => next.toast = Some(message),
+            },
+            Action::AudioStatus(status) => {
+                next.audio = AudioView {
+                    state: status.state,
+                    ayah: status.ayah,
+                    repetition: 1,
+                    round: 1,
+                }
+            }
+            Action::Download(progress) => {
+                let mut all = (*next.downloads).clone();
+                all.insert(progress.id.clone(), progress);
+                next.downloads = Rc::new(all);
+            }
+            Action::Downloads(list) => {
+                next.downloads = Rc::new(list.into_iter().map(|p| (p.id.clone(), p)).collect());
+            }
         }
         Rc::new(next)
     }
@@ -191,6 +266,40 @@ mod tests {
             s.highlight, None,
             "the mark goes with the screen it was for"
         );
+    }
+
+    #[test]
+    fn audio_events_drive_what_the_player_shows() {
+        let a = AyahRef::new(112, 1).unwrap();
+        let s = reduce(
+            AppState::default(),
+            Action::Audio(AudioEvent::Buffering { ayah: a }),
+        );
+        assert!(s.audio.active());
+        let s = reduce(
+            s,
+            Action::Audio(AudioEvent::Playing {
+                ayah: a,
+                repetition: 2,
+                round: 1,
+            }),
+        );
+        assert_eq!(
+            (s.audio.state.as_str(), s.audio.ayah, s.audio.repetition),
+            ("playing", Some(a), 2)
+        );
+        let s = reduce(s, Action::Audio(AudioEvent::Paused));
+        assert_eq!(s.audio.state, "paused");
+        let s = reduce(
+            s,
+            Action::Audio(AudioEvent::Error {
+                code: "offline".into(),
+                message: "Download the surah".into(),
+            }),
+        );
+        assert_eq!(s.toast.as_deref(), Some("Download the surah"));
+        let s = reduce(s, Action::Audio(AudioEvent::Finished));
+        assert!(!s.audio.active());
     }
 
     #[test]

@@ -152,6 +152,8 @@ fn test() -> Result<()> {
             "companion-e2e",
             "--test",
             "reader",
+            "--test",
+            "recitation",
             "--",
             "--test-threads=1",
         ])

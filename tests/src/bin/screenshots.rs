@@ -14,7 +14,10 @@ async fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("screenshots"));
     std::fs::create_dir_all(&out).unwrap();
-    let profile = Profile::new();
+    let audio = companion_e2e::audio_host().await;
+    let profile = Profile::new()
+        .with_env("COMPANION_AUDIO_OUTPUT", "null")
+        .with_env("COMPANION_AUDIO_BASE_URL", &audio);
     let app = App::launch(&profile).await;
     let settle = || tokio::time::sleep(Duration::from_millis(600));
     let shot = |name: &'static str| {
@@ -76,6 +79,33 @@ async fn main() {
     settle().await;
     shot("09-settings").await;
 
+    // Recitation: surah 112 playing, paused on its first ayah.
+    app.type_into("#goto-input", "112\n").await;
+    app.wait_for("#reader .ayah[data-ref='112:4']").await;
+    app.click("#play-surah-112").await;
+    app.wait_for("#reader .ayah.playing").await;
+    app.click("#audio-toggle").await;
+    app.wait_for("#mini-player[data-state='paused']").await;
+    settle().await;
+    shot("12-reader-recitation").await;
+    app.click("#audio-stop").await;
+
+    app.click("#nav-settings").await;
+    app.wait_for("#recitation").await;
+    app.script("document.getElementById('recitation').scrollIntoView(); return true;")
+        .await;
+    settle().await;
+    shot("13-settings-recitation").await;
+
+    app.click("#open-downloads").await;
+    app.wait_for("#download-surah-start").await;
+    app.click("#download-surah-start").await;
+    app.wait_for_text(".download", "Done").await;
+    settle().await;
+    shot("14-downloads").await;
+
+    app.click("#nav-settings").await;
+    app.wait_for("#settings").await;
     app.click("#language-ar").await;
     app.wait_for("html[dir='rtl']").await;
     app.click("#nav-home").await;

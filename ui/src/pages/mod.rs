@@ -1,6 +1,7 @@
 //! One component per screen.
 
 pub mod bookmarks;
+pub mod downloads;
 pub mod home;
 pub mod juz;
 pub mod pages_index;

@@ -280,6 +280,41 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
         });
     }
 
+    // Keep the ayah being recited in view (moving the window if needed).
+    {
+        let (view, window, pending, container) = (
+            view.clone(),
+            window.clone(),
+            pending.clone(),
+            container.clone(),
+        );
+        use_effect_with(app.audio.ayah, move |playing| {
+            let (Some(playing), Load::Ready(loaded)) = (*playing, &*view) else {
+                return;
+            };
+            let Some(index) = loaded.ayahs.iter().position(|a| a.reference == playing) else {
+                return;
+            };
+            let len = loaded.ayahs.len();
+            let (lo, hi) = *window;
+            let page_mode = matches!(loaded.target, ViewTarget::Page(_));
+            let shown = page_mode || (lo..hi).contains(&index);
+            match (shown, container.cast::<HtmlElement>(), element(index)) {
+                (true, Some(el), Some(ayah)) if !is_visible(index, &el) => {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+                    ayah.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+                (true, ..) => {}
+                (false, ..) => {
+                    window.set(window_around(index, len));
+                    pending.replace(Pending::ScrollTo(index, FocusTo::Keep));
+                }
+            }
+        });
+    }
+
     // After each render: carry out the scroll work the last change asked for.
     {
         let (pending, container) = (pending.clone(), container.clone());
@@ -524,6 +559,34 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
         }
     };
 
+    let play = |app: &crate::state::AppContext, start: AyahRef, end: AyahRef| {
+        let app = app.clone();
+        yew::platform::spawn_local(async move {
+            if let Err(error) = bridge::audio_play(start, end).await {
+                app.dispatch(Action::Toast(error.message));
+            }
+        });
+    };
+    let play_from = {
+        let (app, last) = (app.clone(), loaded.ayahs.last().map(|a| a.reference));
+        Callback::from(move |start: AyahRef| {
+            if let Some(end) = last {
+                play(&app, start, end);
+            }
+        })
+    };
+    let play_surah = {
+        let app = app.clone();
+        Callback::from(move |surah: u16| {
+            if let (Some(start), Some(end)) = (AyahRef::first_of(surah), AyahRef::last_of(surah)) {
+                play(&app, start, end);
+            }
+        })
+    };
+    let play_range = app.highlight.map(|(start, end)| {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| play(&app, start, end))
+    });
     let ayah_props = |index: usize, ayah: &AyahView| AyahBlockProps {
         index,
         ayah: ayah.clone(),
@@ -533,6 +596,8 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             .is_some_and(|(first, last)| first <= ayah.reference && ayah.reference <= last),
         bookmark: bookmarks.get(&ayah.reference).cloned(),
         editing: *editing == Some(ayah.reference),
+        playing: app.audio.ayah == Some(ayah.reference),
+        on_play: play_from.clone(),
         translation_direction: AttrValue::from(loaded.translation_direction.clone()),
         on_edit: {
             let editing = editing.clone();
@@ -575,7 +640,14 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
     };
 
     let body = if page_mode {
-        page_flow(&loaded, lo, hi, &focused, &i18n)
+        page_flow(
+            &loaded,
+            (lo, hi),
+            &focused,
+            app.audio.ayah,
+            &i18n,
+            &play_surah,
+        )
     } else {
         loaded
             .ayahs
@@ -588,7 +660,7 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                 html! {
                     <>
                         if let Some(heading) = &ayah.heading {
-                            <SurahHeadingView heading={heading.clone()} />
+                            <SurahHeadingView heading={heading.clone()} on_play={play_surah.clone()} />
                         }
                         <AyahBlock key={index} ..ayah_props(index, ayah) />
                     </>
@@ -627,6 +699,9 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                     { chip(settings.show_transliteration, "reader-transliteration", set(|s| s.show_transliteration = !s.show_transliteration)) }
                 }
                 { chip(page_mode, "reader-page-mode", toggle_page_mode) }
+                if let Some(onclick) = play_range {
+                    <button class="chip" id="play-range" {onclick}>{ "▶ " }{ i18n.t("audio-play-range") }</button>
+                }
                 <button class="icon-button" aria-label={i18n.t("reader-font-smaller")} title={i18n.t("reader-font-smaller")}
                     onclick={set(|s| s.arabic_font_size = s.arabic_font_size.saturating_sub(2))}>{ "A−" }</button>
                 <button class="icon-button" aria-label={i18n.t("reader-font-larger")} title={i18n.t("reader-font-larger")}
@@ -653,10 +728,11 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
 /// Page mode: the ayahs as one flowing text, broken only by surah headings.
 fn page_flow(
     view: &ReadingView,
-    lo: usize,
-    hi: usize,
+    (lo, hi): (usize, usize),
     focused: &Option<usize>,
+    playing: Option<AyahRef>,
     i18n: &I18n,
+    on_play_surah: &Callback<u16>,
 ) -> Html {
     let mut out = Vec::new();
     let mut run: Vec<Html> = Vec::new();
@@ -672,14 +748,14 @@ fn page_flow(
         };
         if let Some(heading) = &ayah.heading {
             flush(&mut run, &mut out);
-            out.push(html! { <SurahHeadingView heading={heading.clone()} /> });
+            out.push(html! { <SurahHeadingView heading={heading.clone()} on_play={on_play_surah.clone()} /> });
         }
         let label = i18n.t_args(
             "reader-ayah-label",
             &[("reference", ayah.reference.to_string().into())],
         );
         run.push(html! {
-            <span class={classes!("flow-ayah", (*focused == Some(index)).then_some("focused"))}
+            <span class={classes!("flow-ayah", (*focused == Some(index)).then_some("focused"), (playing == Some(ayah.reference)).then_some("playing"))}
                 id={format!("ayah-{index}")} data-ref={ayah.reference.to_string()} tabindex="0" aria-label={label}>
                 { &ayah.text }{ " " }
                 <span class="ayah-number" aria-hidden="true">{ arabic_digits(ayah.reference.ayah()) }</span>
@@ -701,6 +777,8 @@ fn page_flow(
 #[derive(Properties, PartialEq)]
 pub struct SurahHeadingProps {
     pub heading: SurahHeading,
+    /// Plays the surah (its number).
+    pub on_play: Callback<u16>,
 }
 
 /// The name of a surah where it begins, with the basmala when it has one.
@@ -719,6 +797,10 @@ pub fn SurahHeadingView(props: &SurahHeadingProps) -> Html {
                     ("ayahs", s.ayah_count.into()),
                 ]) }
             </div>
+            <button class="button play-surah" id={format!("play-surah-{}", s.number)}
+                onclick={props.on_play.reform({ let n = s.number; move |_: MouseEvent| n })}>
+                { "▶ " }{ i18n.t("audio-play-surah") }
+            </button>
             if let Some(basmala) = &props.heading.basmala {
                 <p class="arabic basmala" lang="ar" dir="rtl">{ basmala }</p>
             }
@@ -743,6 +825,10 @@ pub struct AyahBlockProps {
     pub in_range: bool,
     pub bookmark: Option<Bookmark>,
     pub editing: bool,
+    /// Being recited now.
+    pub playing: bool,
+    /// Plays from this ayah to the end of the view.
+    pub on_play: Callback<AyahRef>,
     pub translation_direction: AttrValue,
     pub on_edit: Callback<Option<AyahRef>>,
     pub on_saved: Callback<BookmarkChange>,
@@ -764,12 +850,16 @@ pub fn AyahBlock(props: &AyahBlockProps) -> Html {
     } else {
         i18n.t_args("bookmark-add", &[("reference", reference.clone().into())])
     };
+    let play_label = i18n.t_args(
+        "audio-play-from",
+        &[("reference", reference.clone().into())],
+    );
     let toggle = {
         let (on_edit, editing) = (props.on_edit.clone(), props.editing);
         Callback::from(move |_| on_edit.emit((!editing).then_some(r)))
     };
     html! {
-        <article class={classes!("ayah", props.focused.then_some("focused"), props.in_range.then_some("in-range"))} id={format!("ayah-{}", props.index)}
+        <article class={classes!("ayah", props.focused.then_some("focused"), props.in_range.then_some("in-range"), props.playing.then_some("playing"))} id={format!("ayah-{}", props.index)}
             data-ref={reference.clone()} tabindex="0" aria-label={label}>
             <div class="ayah-tools">
                 <span class="ref">{ &reference }</span>
@@ -782,6 +872,8 @@ pub fn AyahBlock(props: &AyahBlockProps) -> Html {
                 if a.sajdah {
                     <span class="marker">{ "۩ " }{ i18n.t("reader-sajdah") }</span>
                 }
+                <button class="icon-button play-from" aria-label={play_label.clone()} title={play_label}
+                    onclick={props.on_play.reform(move |_: MouseEvent| r)}>{ "▶" }</button>
                 <button class="icon-button bookmark-toggle" aria-expanded={props.editing.to_string()}
                     data-bookmarked={props.bookmark.is_some().to_string()}
                     aria-label={bookmark_label.clone()} title={bookmark_label} onclick={toggle}>
@@ -930,6 +1022,8 @@ mod tests {
             in_range: false,
             bookmark: None,
             editing: false,
+            playing: false,
+            on_play: Callback::noop(),
             translation_direction: "ltr".into(),
             on_edit: Callback::noop(),
             on_saved: Callback::noop(),
@@ -970,6 +1064,21 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn each_ayah_can_be_played_and_the_one_recited_is_marked() {
+        let a = ayah(1, 2);
+        let quiet = render(props(a.clone())).await;
+        assert!(
+            quiet.contains("Play from 1:2"),
+            "the play control has a name: {quiet}"
+        );
+        assert!(!quiet.contains("playing"));
+        let mut p = props(a);
+        p.playing = true;
+        let heard = render(p).await;
+        assert!(heard.contains(r#"class="ayah playing""#), "{heard}");
+    }
+
+    #[tokio::test]
     async fn markers_show_juz_hizb_and_sajdah() {
         let mut a = ayah(96, 19);
         a.juz_start = Some(30);
@@ -1001,6 +1110,7 @@ mod tests {
         };
         let html = yew::ServerRenderer::<SurahHeadingView>::with_props(move || SurahHeadingProps {
             heading,
+            on_play: Callback::noop(),
         })
         .render()
         .await;
@@ -1015,6 +1125,7 @@ mod tests {
         };
         let html = yew::ServerRenderer::<SurahHeadingView>::with_props(move || SurahHeadingProps {
             heading,
+            on_play: Callback::noop(),
         })
         .render()
         .await;

@@ -11,6 +11,30 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], js_name = invoke, catch)]
     async fn tauri_invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "event"], js_name = listen, catch)]
+    async fn tauri_listen(
+        event: &str,
+        handler: &Closure<dyn FnMut(JsValue)>,
+    ) -> Result<JsValue, JsValue>;
+}
+
+/// Calls `on_event` with the payload of every `event` the app emits, for
+/// the life of the page.
+pub fn listen<T: DeserializeOwned + 'static>(event: &'static str, on_event: impl Fn(T) + 'static) {
+    let handler = Closure::<dyn FnMut(JsValue)>::new(move |message: JsValue| {
+        let payload =
+            js_sys::Reflect::get(&message, &JsValue::from_str("payload")).unwrap_or(JsValue::NULL);
+        if let Ok(value) = serde_wasm_bindgen::from_value::<T>(payload) {
+            on_event(value);
+        }
+    });
+    yew::platform::spawn_local(async move {
+        // Outside the app there is nothing to listen to.
+        let _ = tauri_listen(event, &handler).await;
+        // The listener lives as long as the page.
+        handler.forget();
+    });
 }
 
 /// Result of a command.
@@ -117,4 +141,42 @@ pub async fn add_bookmark(
 
 pub async fn delete_bookmark(id: i64) -> CallResult<()> {
     call_with("delete_bookmark", &DeleteBookmarkRequest { id }).await
+}
+
+pub async fn reciters() -> CallResult<Vec<ReciterInfo>> {
+    call_plain("reciters").await
+}
+
+pub async fn audio_play(
+    start: companion_core::AyahRef,
+    end: companion_core::AyahRef,
+) -> CallResult<()> {
+    call_with("audio_play", &PlayAudioRequest { start, end }).await
+}
+
+/// `audio_pause`, `audio_resume`, `audio_stop`, `audio_next` or
+/// `audio_previous`.
+pub async fn audio_control(command: &str) -> CallResult<()> {
+    call_plain(command).await
+}
+
+pub async fn audio_status() -> CallResult<AudioStatus> {
+    call_plain("audio_status").await
+}
+
+pub async fn downloads() -> CallResult<Vec<DownloadProgress>> {
+    call_plain("downloads").await
+}
+
+pub async fn download_start(reciter: String, scope: DownloadScope) -> CallResult<DownloadProgress> {
+    call_with("download_start", &DownloadRequest { reciter, scope }).await
+}
+
+/// `download_pause`, `download_resume` or `download_cancel`.
+pub async fn download_control(command: &str, id: String) -> CallResult<()> {
+    call_with(command, &DownloadId { id }).await
+}
+
+pub async fn delete_reciter_audio(reciter: String) -> CallResult<()> {
+    call_with("delete_reciter_audio", &ReciterId { reciter }).await
 }

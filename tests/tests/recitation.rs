@@ -1,0 +1,74 @@
+//! End-to-end recitation: the real app plays a surah streamed from a local
+//! audio host on loopback, into the null output (no sound card here), and
+//! the highlight moves from ayah to ayah.
+
+#![allow(clippy::unwrap_used)]
+
+use companion_e2e::{audio_host, App, Profile};
+
+#[tokio::test]
+async fn playing_a_surah_moves_the_highlight_from_ayah_to_ayah() {
+    let base = audio_host().await;
+    let profile = Profile::new()
+        .with_env("COMPANION_AUDIO_OUTPUT", "null")
+        .with_env("COMPANION_AUDIO_BASE_URL", &base);
+    let app = App::launch(&profile).await;
+    app.wait_for("#home #ayah-of-the-day .arabic").await;
+    app.type_into("#goto-input", "112\n").await;
+    app.wait_for("#reader .ayah[data-ref='112:4']").await;
+    // Record every ayah that becomes the one being recited.
+    app.script(
+        "window.__heard = [];
+         new MutationObserver(() => {
+             const now = document.querySelector('#reader .ayah.playing');
+             const last = window.__heard[window.__heard.length - 1];
+             if (now && now.dataset.ref !== last) window.__heard.push(now.dataset.ref);
+         }).observe(document.getElementById('reader'), { subtree: true, attributes: true, attributeFilter: ['class'] });
+         return true;",
+    )
+    .await;
+    app.click("#play-surah-112").await;
+    app.wait_for("#mini-player").await;
+    // The mini player goes away when the surah has been heard.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let heard = app.script("return window.__heard;").await;
+        if heard.as_array().is_some_and(|h| h.len() == 4)
+            && app.all("#mini-player").await.is_empty()
+        {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "heard so far: {heard}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let heard = app.script("return window.__heard;").await;
+    assert_eq!(
+        heard,
+        serde_json::json!(["112:1", "112:2", "112:3", "112:4"])
+    );
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn without_an_audio_device_the_app_says_so_and_keeps_working() {
+    // An ALSA configuration with no devices at all.
+    let profile = Profile::new();
+    let empty = profile.path().join("asound.conf");
+    std::fs::write(&empty, "# no devices\n").unwrap();
+    let profile = profile.with_env("ALSA_CONFIG_PATH", empty.to_str().unwrap());
+    let app = App::launch(&profile).await;
+    app.wait_for("#home #ayah-of-the-day .arabic").await;
+    app.type_into("#goto-input", "1\n").await;
+    app.wait_for("#reader .ayah[data-ref='1:7']").await;
+    app.click("#reader .ayah[data-ref='1:1'] .play-from").await;
+    let toast = app.wait_for(".toast").await.text().await.unwrap();
+    assert!(toast.contains("No audio output device"), "{toast}");
+    assert!(app.all("#mini-player").await.is_empty());
+    // The reader still works.
+    app.type_into("#goto-input", "2:255\n").await;
+    app.wait_for("#reader .ayah[data-ref='2:255']").await;
+    app.quit().await;
+}
