@@ -11,7 +11,7 @@ use crate::process::{cmd, Error, Result};
 
 /// Debian packages to build the app (WebKitGTK, audio), to test it in a
 /// real window (Xvfb, WebKitWebDriver, a session bus), and to test the sync
-/// server against a real PostgreSQL.
+/// server against a real PostgreSQL, and to encode test audio.
 const DEBIAN_PACKAGES: &[&str] = &[
     "build-essential",
     "pkg-config",
@@ -25,6 +25,8 @@ const DEBIAN_PACKAGES: &[&str] = &[
     "dbus-x11",
     "procps",
     "postgresql",
+    // Encodes the MP3s of the audio benchmark (and the test fixtures).
+    "lame",
 ];
 
 /// trunk 0.22 needs a newer rustc than this project's; 0.21.14 builds.

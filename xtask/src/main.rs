@@ -28,7 +28,7 @@ Commands:
   serve          run the sync server (companion-server) on 127.0.0.1:8787
                  with an embedded SQLite file; extra arguments go to it
   bench [which]  run the benchmarks and write results to bench-results/;
-                 which: all (default), search, startup or server
+                 which: all (default), search, startup, audio or server
   install        only install the tools and system packages
   build-ui       only build the UI (ui/dist)
 ";
@@ -201,6 +201,15 @@ fn bench(args: &[String]) -> Result<()> {
         step("criterion: search and text load");
         cmd("cargo")
             .args(["bench", "--package", "quran-data"])
+            .env("BENCH_OUT_DIR", &out)
+            .current_dir(root())
+            .run()?;
+    }
+    if matches!(which, "all" | "audio") {
+        step("recitation: decode, play to sound, downloads");
+        install::all()?;
+        cmd("cargo")
+            .args(["bench", "--package", "companion-audio", "--bench", "audio"])
             .env("BENCH_OUT_DIR", &out)
             .current_dir(root())
             .run()?;
