@@ -276,3 +276,24 @@ async fn a_file_that_cannot_be_fetched_is_a_clear_error_and_bad_requests_are_ref
     bad.reciter = "nobody".into();
     assert_eq!(engine.play(bad).unwrap_err().code(), "unknown_reciter");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn continuing_into_the_next_surah_goes_on_without_a_gap() {
+    let rig = rig(8.0).await;
+    let mut asked = request(ayah(113, 5), ayah(113, 5));
+    asked.continue_next_surah = true;
+    rig.engine.play(asked).unwrap();
+    let events = rig.wait_for(|e| *e == Event::Finished).await;
+    let heard: Vec<AyahRef> = playing(&events).into_iter().map(|p| p.0).collect();
+    let mut wanted = vec![ayah(113, 5)];
+    wanted.extend((1..=6).map(|a| ayah(114, a)));
+    assert_eq!(heard, wanted, "113:5, then all of An-Nas, then the end");
+    let mut expected = Vec::new();
+    for a in wanted {
+        expected.extend(decoded(a));
+    }
+    assert!(
+        rig.heard() == trim(&expected),
+        "sample for sample across the surahs"
+    );
+}

@@ -169,6 +169,7 @@ error-invalid_request = الطلب غير صالح.
 # التلاوة
 audio-player = التلاوة
 audio-play-from = تشغيل من { $reference }
+audio-play-one = تشغيل { $reference } وحدها
 audio-play-surah = تشغيل السورة
 audio-play-range = تشغيل المقطع
 audio-now = تلاوة { $reference }

@@ -151,6 +151,7 @@ error-outside-app = This page must run inside the Qur'an Companion app.
 # Recitation
 audio-player = Recitation
 audio-play-from = Play from { $reference }
+audio-play-one = Play { $reference } only
 audio-play-surah = Play surah
 audio-play-range = Play range
 audio-now = Reciting { $reference }

@@ -575,6 +575,10 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             }
         })
     };
+    let play_one = {
+        let app = app.clone();
+        Callback::from(move |ayah: AyahRef| play(&app, ayah, ayah))
+    };
     let play_surah = {
         let app = app.clone();
         Callback::from(move |surah: u16| {
@@ -598,6 +602,7 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
         editing: *editing == Some(ayah.reference),
         playing: app.audio.ayah == Some(ayah.reference),
         on_play: play_from.clone(),
+        on_play_one: play_one.clone(),
         translation_direction: AttrValue::from(loaded.translation_direction.clone()),
         on_edit: {
             let editing = editing.clone();
@@ -829,6 +834,8 @@ pub struct AyahBlockProps {
     pub playing: bool,
     /// Plays from this ayah to the end of the view.
     pub on_play: Callback<AyahRef>,
+    /// Plays this ayah alone.
+    pub on_play_one: Callback<AyahRef>,
     pub translation_direction: AttrValue,
     pub on_edit: Callback<Option<AyahRef>>,
     pub on_saved: Callback<BookmarkChange>,
@@ -854,6 +861,7 @@ pub fn AyahBlock(props: &AyahBlockProps) -> Html {
         "audio-play-from",
         &[("reference", reference.clone().into())],
     );
+    let play_one_label = i18n.t_args("audio-play-one", &[("reference", reference.clone().into())]);
     let toggle = {
         let (on_edit, editing) = (props.on_edit.clone(), props.editing);
         Callback::from(move |_| on_edit.emit((!editing).then_some(r)))
@@ -872,6 +880,8 @@ pub fn AyahBlock(props: &AyahBlockProps) -> Html {
                 if a.sajdah {
                     <span class="marker">{ "۩ " }{ i18n.t("reader-sajdah") }</span>
                 }
+                <button class="icon-button play-one" aria-label={play_one_label.clone()} title={play_one_label}
+                    onclick={props.on_play_one.reform(move |_: MouseEvent| r)}>{ "▷" }</button>
                 <button class="icon-button play-from" aria-label={play_label.clone()} title={play_label}
                     onclick={props.on_play.reform(move |_: MouseEvent| r)}>{ "▶" }</button>
                 <button class="icon-button bookmark-toggle" aria-expanded={props.editing.to_string()}
@@ -1024,6 +1034,7 @@ mod tests {
             editing: false,
             playing: false,
             on_play: Callback::noop(),
+            on_play_one: Callback::noop(),
             translation_direction: "ltr".into(),
             on_edit: Callback::noop(),
             on_saved: Callback::noop(),
