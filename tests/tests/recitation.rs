@@ -53,6 +53,33 @@ async fn playing_a_surah_moves_the_highlight_from_ayah_to_ayah() {
 }
 
 #[tokio::test]
+async fn a_range_gone_to_can_be_played_and_stopped() {
+    let base = audio_host().await;
+    let profile = Profile::new()
+        .with_env("COMPANION_AUDIO_OUTPUT", "null")
+        .with_env("COMPANION_AUDIO_BASE_URL", &base);
+    let app = App::launch(&profile).await;
+    app.wait_for("#home #ayah-of-the-day .arabic").await;
+    app.type_into("#goto-input", "114:2-4\n").await;
+    app.click("#reader .ayah[data-ref='114:2'] #play-range")
+        .await;
+    app.wait_for("#reader .ayah.playing[data-ref='114:2']")
+        .await;
+    app.wait_for_text("#now-playing", "114:").await;
+    app.click("#audio-stop").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !app.all("#mini-player").await.is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "stop hides the player"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(app.all("#reader .ayah.playing").await.is_empty());
+    app.quit().await;
+}
+
+#[tokio::test]
 async fn without_an_audio_device_the_app_says_so_and_keeps_working() {
     // An ALSA configuration with no devices at all.
     let profile = Profile::new();

@@ -591,6 +591,7 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| play(&app, start, end))
     });
+    let range_start = app.highlight.map(|(start, _)| start);
     let ayah_props = |index: usize, ayah: &AyahView| AyahBlockProps {
         index,
         ayah: ayah.clone(),
@@ -603,6 +604,10 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
         playing: app.audio.ayah == Some(ayah.reference),
         on_play: play_from.clone(),
         on_play_one: play_one.clone(),
+        // The first ayah of a range the user went to offers to play it all.
+        on_play_range: play_range
+            .clone()
+            .filter(|_| range_start == Some(ayah.reference)),
         translation_direction: AttrValue::from(loaded.translation_direction.clone()),
         on_edit: {
             let editing = editing.clone();
@@ -704,9 +709,6 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                     { chip(settings.show_transliteration, "reader-transliteration", set(|s| s.show_transliteration = !s.show_transliteration)) }
                 }
                 { chip(page_mode, "reader-page-mode", toggle_page_mode) }
-                if let Some(onclick) = play_range {
-                    <button class="chip" id="play-range" {onclick}>{ "▶ " }{ i18n.t("audio-play-range") }</button>
-                }
                 <button class="icon-button" aria-label={i18n.t("reader-font-smaller")} title={i18n.t("reader-font-smaller")}
                     onclick={set(|s| s.arabic_font_size = s.arabic_font_size.saturating_sub(2))}>{ "A−" }</button>
                 <button class="icon-button" aria-label={i18n.t("reader-font-larger")} title={i18n.t("reader-font-larger")}
@@ -836,6 +838,9 @@ pub struct AyahBlockProps {
     pub on_play: Callback<AyahRef>,
     /// Plays this ayah alone.
     pub on_play_one: Callback<AyahRef>,
+    /// On the first ayah of a marked range: plays the range.
+    #[prop_or_default]
+    pub on_play_range: Option<Callback<MouseEvent>>,
     pub translation_direction: AttrValue,
     pub on_edit: Callback<Option<AyahRef>>,
     pub on_saved: Callback<BookmarkChange>,
@@ -867,45 +872,48 @@ pub fn AyahBlock(props: &AyahBlockProps) -> Html {
         Callback::from(move |_| on_edit.emit((!editing).then_some(r)))
     };
     html! {
-        <article class={classes!("ayah", props.focused.then_some("focused"), props.in_range.then_some("in-range"), props.playing.then_some("playing"))} id={format!("ayah-{}", props.index)}
-            data-ref={reference.clone()} tabindex="0" aria-label={label}>
-            <div class="ayah-tools">
-                <span class="ref">{ &reference }</span>
-                if let Some(juz) = a.juz_start {
-                    <span class="marker">{ i18n.t_args("reader-juz-marker", &[("number", juz.into())]) }</span>
-                }
-                if let Some(quarter) = a.quarter_start {
-                    <span class="marker">{ i18n.t_args("reader-quarter-marker", &[("hizb", (quarter.saturating_sub(1) / 4 + 1).into()), ("quarter", (quarter.saturating_sub(1) % 4 + 1).into())]) }</span>
-                }
-                if a.sajdah {
-                    <span class="marker">{ "۩ " }{ i18n.t("reader-sajdah") }</span>
-                }
-                <button class="icon-button play-one" aria-label={play_one_label.clone()} title={play_one_label}
-                    onclick={props.on_play_one.reform(move |_: MouseEvent| r)}>{ "▷" }</button>
-                <button class="icon-button play-from" aria-label={play_label.clone()} title={play_label}
-                    onclick={props.on_play.reform(move |_: MouseEvent| r)}>{ "▶" }</button>
-                <button class="icon-button bookmark-toggle" aria-expanded={props.editing.to_string()}
-                    data-bookmarked={props.bookmark.is_some().to_string()}
-                    aria-label={bookmark_label.clone()} title={bookmark_label} onclick={toggle}>
-                    { if props.bookmark.is_some() { "★" } else { "☆" } }
-                </button>
-            </div>
-            <p class="arabic" lang="ar" dir="rtl">
-                { &a.text }{ " " }
-                <span class="ayah-number" aria-hidden="true">{ arabic_digits(r.ayah()) }</span>
-            </p>
-            if let Some(t) = &a.transliteration {
-                <p class="transliteration">{ t }</p>
-            }
-            if let Some(t) = &a.translation {
-                <p class="translation" dir={props.translation_direction.clone()}>{ t }</p>
-            }
-            if props.editing {
-                <NoteEditor reference={r} bookmark={props.bookmark.clone()} on_done={props.on_saved.clone()}
-                    on_cancel={props.on_edit.reform(|_| None)} />
-            }
-        </article>
-    }
+           <article class={classes!("ayah", props.focused.then_some("focused"), props.in_range.then_some("in-range"), props.playing.then_some("playing"))} id={format!("ayah-{}", props.index)}
+               data-ref={reference.clone()} tabindex="0" aria-label={label}>
+               <div class="ayah-tools">
+                   <span class="ref">{ &reference }</span>
+                   if let Some(juz) = a.juz_start {
+                       <span class="marker">{ i18n.t_args("reader-juz-marker", &[("number", juz.into())]) }</span>
+                   }
+                   if let Some(quarter) = a.quarter_start {
+                       <span class="marker">{ i18n.t_args("reader-quarter-marker", &[("hizb", (quarter.saturating_sub(1) / 4 + 1).into()), ("quarter", (quarter.saturating_sub(1) % 4 + 1).into())]) }</span>
+                   }
+                   if a.sajdah {
+                       <span class="marker">{ "۩ " }{ i18n.t("reader-sajdah") }</span>
+                   }
+    if let Some(onclick) = props.on_play_range.clone() {
+                       <button class="chip" id="play-range" {onclick}>{ "▶ " }{ i18n.t("audio-play-range") }</button>
+                   }
+                   <button class="icon-button play-one" aria-label={play_one_label.clone()} title={play_one_label}
+                       onclick={props.on_play_one.reform(move |_: MouseEvent| r)}>{ "▷" }</button>
+                   <button class="icon-button play-from" aria-label={play_label.clone()} title={play_label}
+                       onclick={props.on_play.reform(move |_: MouseEvent| r)}>{ "▶" }</button>
+                   <button class="icon-button bookmark-toggle" aria-expanded={props.editing.to_string()}
+                       data-bookmarked={props.bookmark.is_some().to_string()}
+                       aria-label={bookmark_label.clone()} title={bookmark_label} onclick={toggle}>
+                       { if props.bookmark.is_some() { "★" } else { "☆" } }
+                   </button>
+               </div>
+               <p class="arabic" lang="ar" dir="rtl">
+                   { &a.text }{ " " }
+                   <span class="ayah-number" aria-hidden="true">{ arabic_digits(r.ayah()) }</span>
+               </p>
+               if let Some(t) = &a.transliteration {
+                   <p class="transliteration">{ t }</p>
+               }
+               if let Some(t) = &a.translation {
+                   <p class="translation" dir={props.translation_direction.clone()}>{ t }</p>
+               }
+               if props.editing {
+                   <NoteEditor reference={r} bookmark={props.bookmark.clone()} on_done={props.on_saved.clone()}
+                       on_cancel={props.on_edit.reform(|_| None)} />
+               }
+           </article>
+       }
 }
 
 #[derive(Properties, PartialEq)]
