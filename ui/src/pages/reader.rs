@@ -1043,6 +1043,7 @@ mod tests {
             playing: false,
             on_play: Callback::noop(),
             on_play_one: Callback::noop(),
+            on_play_range: None,
             translation_direction: "ltr".into(),
             on_edit: Callback::noop(),
             on_saved: Callback::noop(),
