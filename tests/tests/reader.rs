@@ -177,19 +177,13 @@ async fn the_keyboard_moves_between_ayahs_and_bookmarks_one() {
     app.wait_for("#home #ayah-of-the-day .arabic").await;
     app.type_into("#goto-input", "36:1\n").await;
     app.wait_for("#reader .ayah.focused[data-ref='36:1']").await;
-    assert_eq!(
-        active_ref(&app).await,
-        "36:1",
-        "the reader opens with the ayah focused"
-    );
+    // Focus follows the render by a frame: wait for it rather than race it.
+    wait_until(|| async { active_ref(&app).await == "36:1" }).await;
     let focused = app.wait_for("#reader .ayah.focused").await;
     focused.send_keys("\u{E015}").await.unwrap(); // ArrowDown
     app.wait_for("#reader .ayah.focused[data-ref='36:2']").await;
-    assert_eq!(
-        active_ref(&app).await,
-        "36:2",
-        "↓ moves focus to the next ayah"
-    );
+    // ↓ moves focus to the next ayah.
+    wait_until(|| async { active_ref(&app).await == "36:2" }).await;
     let focused = app.wait_for("#reader .ayah.focused").await;
     focused.send_keys("j").await.unwrap();
     app.wait_for("#reader .ayah.focused[data-ref='36:3']").await;
