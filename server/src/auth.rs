@@ -165,8 +165,22 @@ impl LoginGuard {
     }
 }
 
+/// One argon2 computation per core at a time. Each takes about 19 MiB and
+/// a core for tens of milliseconds: a burst of logins waits its turn
+/// instead of spawning a thread (and its memory) per request.
+async fn hashing_turn() -> Result<tokio::sync::SemaphorePermit<'static>> {
+    static HASHING: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    HASHING
+        .get_or_init(|| tokio::sync::Semaphore::new(cores))
+        .acquire()
+        .await
+        .map_err(|e| Error::Internal(e.to_string()))
+}
+
 /// Hashes a password with argon2id, off the async threads.
 pub async fn hash_password(password: String) -> Result<String> {
+    let _turn = hashing_turn().await?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut rand::rngs::OsRng);
         Argon2::default()
@@ -180,6 +194,7 @@ pub async fn hash_password(password: String) -> Result<String> {
 
 /// Checks a password against a stored hash, off the async threads.
 pub async fn verify_password(password: String, hash: String) -> Result<bool> {
+    let _turn = hashing_turn().await?;
     tokio::task::spawn_blocking(move || {
         let parsed = PasswordHash::new(&hash)
             .map_err(|e| Error::Internal(format!("stored hash unreadable: {e}")))?;

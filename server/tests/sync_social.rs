@@ -439,6 +439,12 @@ async fn friends_are_mutual_follows_and_boards_respect_visibility(backend: Backe
     assert_eq!(board["entries"][0]["rank"], 1);
     assert_eq!(board["me"]["rank"], 2);
     assert_eq!(board["me"]["score"], FATIHAH_HASANAT as f64);
+    // Boards are cached, but a new session shows at once.
+    app.push(&alice, vec![session("a-000002", 1, 1, 7, 300, 60)])
+        .await;
+    let (_, board) = app.read("/leaderboard/friends", &alice).await;
+    assert_eq!(board["me"]["score"], 2.0 * FATIHAH_HASANAT as f64);
+    assert_eq!(usernames(&board), ["alice", "bob"], "alice now leads");
 
     // Global board: only those who chose `everyone` (nobody by default).
     let (_, global) = app.read("/leaderboard/global?period=week", &carol).await;
@@ -450,7 +456,7 @@ async fn friends_are_mutual_follows_and_boards_respect_visibility(backend: Backe
         .await;
     let (_, global) = app.read("/leaderboard/global?metric=ayahs", &bob).await;
     assert_eq!(usernames(&global), ["alice", "carol"]);
-    assert_eq!(global["entries"][0]["score"], 7.0);
+    assert_eq!(global["entries"][0]["score"], 14.0);
     assert_eq!(global["metric"], "ayahs");
 
     // Stats of others: friends see each other; a stranger does not.

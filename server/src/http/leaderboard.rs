@@ -131,48 +131,22 @@ pub async fn board(
     (period, window): (String, Option<(i64, i64)>),
     limit: Option<i64>,
 ) -> Result<Board> {
-    let limit = super::limit(limit, 50)?;
-    let standings = state.store.standings(scope, metric, window, limit).await?;
+    let limit = usize::try_from(super::limit(limit, 50)?).unwrap_or(50);
+    let standings = state.store.board(scope, metric, window).await?;
     let scores: Vec<i64> = standings.iter().map(|s| s.score).collect();
-    let entries: Vec<Entry> = standings
-        .into_iter()
-        .zip(ranks(&scores))
-        .map(|(s, rank)| Entry {
-            rank,
-            user: s.person.into(),
+    let ranked = ranks(&scores);
+    let entry = |index: usize| {
+        standings.get(index).map(|s| Entry {
+            rank: ranked.get(index).copied().unwrap_or(0),
+            user: s.person.clone().into(),
             score: display(metric, s.score),
         })
-        .collect();
-    let me = match entries.iter().find(|e| e.user.id == viewer) {
-        Some(entry) => Some(Entry {
-            rank: entry.rank,
-            user: PersonOut {
-                id: entry.user.id.clone(),
-                username: entry.user.username.clone(),
-                display_name: entry.user.display_name.clone(),
-            },
-            score: entry.score,
-        }),
-        None => match state
-            .store
-            .standing_of(scope, metric, window, viewer)
-            .await?
-        {
-            Some((rank, score)) => {
-                let user = state.store.user_by_id(viewer).await?;
-                user.map(|u| Entry {
-                    rank,
-                    user: PersonOut {
-                        id: u.id,
-                        username: u.username,
-                        display_name: u.display_name,
-                    },
-                    score: display(metric, score),
-                })
-            }
-            None => None,
-        },
     };
+    let entries: Vec<Entry> = (0..standings.len().min(limit)).filter_map(entry).collect();
+    let me = standings
+        .iter()
+        .position(|s| s.person.id == viewer)
+        .and_then(entry);
     Ok(Board {
         period,
         metric: metric.name(),

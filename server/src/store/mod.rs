@@ -55,6 +55,9 @@ pub struct RefreshRow {
 #[derive(Debug, Clone)]
 pub struct Store {
     pub(crate) pool: AnyPool,
+    /// Bumped by every change a leaderboard shows.
+    pub(crate) changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    pub(crate) boards: std::sync::Arc<social::BoardCache>,
 }
 
 /// Seconds since the Unix epoch.
@@ -114,7 +117,11 @@ impl Store {
             .await
             .map_err(|e| e.to_string())?;
         migrator.run(&pool).await.map_err(|e| e.to_string())?;
-        Ok(Store { pool })
+        Ok(Store {
+            pool,
+            changes: Default::default(),
+            boards: Default::default(),
+        })
     }
 
     /// Whether the database answers.
@@ -218,7 +225,10 @@ impl Store {
         .execute(&self.pool)
         .await;
         match done {
-            Ok(_) => Ok(()),
+            Ok(_) => {
+                self.boards_changed();
+                Ok(())
+            }
             Err(error) if is_unique_violation(&error) => Err(Error::Conflict {
                 code: "username_taken",
                 message: "This username is taken.".into(),
@@ -261,6 +271,7 @@ impl Store {
             .bind(id)
             .execute(&self.pool)
             .await?;
+        self.boards_changed();
         Ok(())
     }
 

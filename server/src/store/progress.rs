@@ -132,6 +132,7 @@ impl Store {
         .try_get(0)?;
         if events.is_empty() {
             tx.commit().await?;
+            self.boards_changed();
             return Ok((Vec::new(), cursor));
         }
 
@@ -280,6 +281,7 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
+        self.boards_changed();
         Ok((outcomes, cursor))
     }
 

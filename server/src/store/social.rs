@@ -4,6 +4,11 @@
 //! transaction as the membership, through a conditional UPDATE that takes
 //! the group's row lock, so two racing joins cannot overfill a group.
 
+use std::collections::HashMap;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 
@@ -190,48 +195,60 @@ pub struct Standing {
     pub score: i64,
 }
 
-/// A leaderboard query: the scored candidates as a CTE and the values to
-/// bind, in order. The SQL is assembled only from the fixed fragments
-/// below; every value is bound.
+/// A leaderboard query: every candidate of a scope with their score, as a
+/// CTE `scored`, and the values to bind, in order. Scores come from one
+/// join (the totals table for all time, or the window's sessions summed
+/// once through the `start_time` index), not a subquery per member. The
+/// SQL is assembled only from the fixed fragments below; every value is
+/// bound.
 fn scored(scope: Scope<'_>, metric: Metric, window: Option<(i64, i64)>) -> (String, Vec<Bind>) {
     let mut binds = Vec::new();
-    let from = match scope {
-        Scope::Global => "FROM users u WHERE u.leaderboard_visibility = 'everyone'",
+    let (from, filter) = match scope {
+        Scope::Global => ("FROM users u", "u.leaderboard_visibility = 'everyone'"),
         Scope::Friends(me) => {
             binds.push(Bind::Text(me.to_owned()));
-            "FROM users u WHERE u.leaderboard_visibility <> 'hidden' AND (u.id = $1 OR (
-                EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $1 AND f.followee_id = u.id)
-                AND EXISTS (SELECT 1 FROM follows g WHERE g.follower_id = u.id AND g.followee_id = $1)))"
+            (
+                "FROM users u",
+                "u.leaderboard_visibility <> 'hidden' AND (u.id = $1 OR (
+                    EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $1 AND f.followee_id = u.id)
+                    AND EXISTS (SELECT 1 FROM follows g WHERE g.follower_id = u.id AND g.followee_id = $1)))",
+            )
         }
         Scope::Group(id) => {
             binds.push(Bind::Text(id.to_owned()));
-            "FROM group_members m JOIN users u ON u.id = m.user_id
-             WHERE m.group_id = $1 AND u.leaderboard_visibility <> 'hidden'"
+            (
+                "FROM group_members m JOIN users u ON u.id = m.user_id",
+                "m.group_id = $1 AND u.leaderboard_visibility <> 'hidden'",
+            )
         }
         Scope::Competition(id) => {
             binds.push(Bind::Text(id.to_owned()));
-            "FROM competition_participants m JOIN users u ON u.id = m.user_id
-             WHERE m.competition_id = $1 AND u.leaderboard_visibility <> 'hidden'"
+            (
+                "FROM competition_participants m JOIN users u ON u.id = m.user_id",
+                "m.competition_id = $1 AND u.leaderboard_visibility <> 'hidden'",
+            )
         }
     };
     let (total_column, session_column) = metric.columns();
-    let score = match window {
+    let join = match window {
         None => format!(
-            "COALESCE((SELECT t.{total_column} FROM user_totals t WHERE t.user_id = u.id), 0)"
+            "LEFT JOIN (SELECT user_id, {total_column} AS total FROM user_totals) x ON x.user_id = u.id"
         ),
         Some((start, end)) => {
             binds.push(Bind::Int(start));
             binds.push(Bind::Int(end));
             let (a, b) = (binds.len() - 1, binds.len());
             format!(
-                "COALESCE((SELECT CAST(SUM(r.{session_column}) AS BIGINT) FROM reading_sessions r
-                   WHERE r.user_id = u.id AND r.start_time >= ${a} AND r.start_time < ${b}), 0)"
+                "LEFT JOIN (SELECT r.user_id, CAST(SUM(r.{session_column}) AS BIGINT) AS total
+                   FROM reading_sessions r WHERE r.start_time >= ${a} AND r.start_time < ${b}
+                   GROUP BY r.user_id) x ON x.user_id = u.id"
             )
         }
     };
     (
         format!(
-            "WITH scored AS (SELECT u.id, u.username, u.display_name, {score} AS score {from})"
+            "WITH scored AS (SELECT u.id, u.username, u.display_name, COALESCE(x.total, 0) AS score
+               {from} {join} WHERE {filter})"
         ),
         binds,
     )
@@ -284,6 +301,7 @@ impl Store {
         .bind(now())
         .execute(&self.pool)
         .await?;
+        self.boards_changed();
         Ok(())
     }
 
@@ -294,6 +312,7 @@ impl Store {
             .bind(followee)
             .execute(&self.pool)
             .await?;
+        self.boards_changed();
         Ok(())
     }
 
@@ -381,6 +400,7 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
+        self.boards_changed();
         Ok(())
     }
 
@@ -488,6 +508,7 @@ impl Store {
                 message: "The member limit cannot be below the number of members.".into(),
             });
         }
+        self.boards_changed();
         Ok(())
     }
 
@@ -497,6 +518,7 @@ impl Store {
             .bind(id)
             .execute(&self.pool)
             .await?;
+        self.boards_changed();
         Ok(())
     }
 
@@ -545,6 +567,7 @@ impl Store {
         }
         add_activity(&mut tx, group, Some(user), "member_joined", "").await?;
         tx.commit().await?;
+        self.boards_changed();
         Ok(true)
     }
 
@@ -592,6 +615,7 @@ impl Store {
             add_activity(&mut tx, group, Some(user), activity, "").await?;
         }
         tx.commit().await?;
+        self.boards_changed();
         Ok(true)
     }
 
@@ -706,6 +730,7 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
+        self.boards_changed();
         Ok(())
     }
 
@@ -782,6 +807,7 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
+        self.boards_changed();
         Ok(inserted == 1)
     }
 
@@ -805,6 +831,7 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
+        self.boards_changed();
         Ok(gone == 1)
     }
 
@@ -832,56 +859,77 @@ impl Store {
 
     // ── leaderboards ───────────────────────────────────────────────────
 
-    /// The top `limit` of a scope by `metric`, all time (`window` None) or
-    /// for sessions that started in `[start, end)`. Highest first; equal
-    /// scores by username.
-    pub async fn standings(
+    /// Everyone a scope ranks, by `metric`, all time (`window` None) or
+    /// for sessions that started in `[start, end)`: highest first, equal
+    /// scores by username. Served from a cache that any change to progress,
+    /// membership or visibility on this node empties, and that is never
+    /// older than [`BOARD_TTL`] (other nodes' changes).
+    pub async fn board(
         &self,
         scope: Scope<'_>,
         metric: Metric,
         window: Option<(i64, i64)>,
-        limit: i64,
-    ) -> Result<Vec<Standing>> {
-        let (cte, mut binds) = scored(scope, metric, window);
-        binds.push(Bind::Int(limit));
+    ) -> Result<Arc<Vec<Standing>>> {
+        let key = format!("{scope:?}|{metric:?}|{window:?}");
+        let generation = self.changes.load(Ordering::SeqCst);
+        if let Some(hit) = self.boards.get(&key, generation) {
+            return Ok(hit);
+        }
+        let (cte, binds) = scored(scope, metric, window);
         let sql = format!(
-            "{cte} SELECT id, username, display_name, score FROM scored
-             ORDER BY score DESC, username LIMIT ${}",
-            binds.len()
+            "{cte} SELECT id, username, display_name, score FROM scored ORDER BY score DESC, username"
         );
         let rows = bind_all(sqlx::query(&sql), &binds)
             .fetch_all(&self.pool)
             .await?;
-        rows.iter()
+        let board: Vec<Standing> = rows
+            .iter()
             .map(|row| {
                 Ok(Standing {
                     person: person_from(row)?,
                     score: row.try_get("score")?,
                 })
             })
-            .collect()
+            .collect::<Result<_>>()?;
+        let board = Arc::new(board);
+        self.boards.put(key, generation, board.clone());
+        Ok(board)
     }
 
-    /// The rank and score of `user` in a scope, if they appear in it.
-    pub async fn standing_of(
-        &self,
-        scope: Scope<'_>,
-        metric: Metric,
-        window: Option<(i64, i64)>,
-        user: &str,
-    ) -> Result<Option<(i64, i64)>> {
-        let (cte, mut binds) = scored(scope, metric, window);
-        binds.push(Bind::Text(user.to_owned()));
-        let sql = format!(
-            "{cte} SELECT (SELECT COUNT(*) FROM scored o WHERE o.score > s.score) + 1 AS place, s.score
-             FROM scored s WHERE s.id = ${}",
-            binds.len()
-        );
-        let row = bind_all(sqlx::query(&sql), &binds)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(|r| Ok((r.try_get("place")?, r.try_get("score")?)))
-            .transpose()
+    /// Records that something a leaderboard shows has changed.
+    pub fn boards_changed(&self) {
+        self.changes.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+/// How long a cached board may be served when nothing changed on this node.
+pub const BOARD_TTL: Duration = Duration::from_secs(5);
+/// Boards kept at most (distinct scope, metric and window).
+const BOARD_CACHE_SIZE: usize = 512;
+
+/// A board, the change generation it was read at, and when.
+type Cached = (u64, Instant, Arc<Vec<Standing>>);
+
+/// Computed boards by query, with the change generation they were read at.
+#[derive(Debug, Default)]
+pub struct BoardCache {
+    boards: Mutex<HashMap<String, Cached>>,
+}
+
+impl BoardCache {
+    fn get(&self, key: &str, generation: u64) -> Option<Arc<Vec<Standing>>> {
+        let boards = self.boards.lock().ok()?;
+        let (at, read, board) = boards.get(key)?;
+        (*at == generation && read.elapsed() < BOARD_TTL).then(|| board.clone())
+    }
+
+    fn put(&self, key: String, generation: u64, board: Arc<Vec<Standing>>) {
+        if let Ok(mut boards) = self.boards.lock() {
+            if boards.len() >= BOARD_CACHE_SIZE {
+                boards.clear();
+            }
+            boards.insert(key, (generation, Instant::now(), board));
+        }
     }
 }
 
