@@ -80,8 +80,16 @@ async fn pause_resume_and_cancel() {
     rig.downloads.pause("alafasy/2").unwrap();
     let paused = rig.until("alafasy/2", State::Paused).await;
     assert!(paused.files_done < 286, "{paused:?}");
-    let saved = std::fs::read_to_string(dir.path().join("downloads.json")).unwrap();
-    assert!(saved.contains("paused"), "{saved}");
+    // The list on disk follows the state (written just after it changes).
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let saved = std::fs::read_to_string(dir.path().join("downloads.json")).unwrap_or_default();
+        if saved.contains("paused") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "{saved}");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
     rig.downloads.resume("alafasy/2").unwrap();
     let done = rig.until("alafasy/2", State::Done).await;
     assert_eq!(done.files_done, 286);

@@ -129,7 +129,7 @@ fn playing(events: &[Event]) -> Vec<(AyahRef, u32, u32)> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn three_streamed_ayahs_play_back_to_back_without_a_gap_or_an_overlap() {
-    let rig = rig(4.0).await;
+    let rig = rig(2.0).await;
     rig.engine.play(request(ayah(1, 1), ayah(1, 3))).unwrap();
     let events = rig.wait_for(|e| *e == Event::Finished).await;
     assert_eq!(
@@ -148,7 +148,7 @@ async fn three_streamed_ayahs_play_back_to_back_without_a_gap_or_an_overlap() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn repeats_and_pauses_are_obeyed_to_the_sample() {
-    let rig = rig(4.0).await;
+    let rig = rig(2.0).await;
     let mut asked = request(ayah(1, 1), ayah(1, 2));
     asked.repeat_each = 2;
     asked.repeat_range = 2;
@@ -279,7 +279,7 @@ async fn a_file_that_cannot_be_fetched_is_a_clear_error_and_bad_requests_are_ref
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn continuing_into_the_next_surah_goes_on_without_a_gap() {
-    let rig = rig(8.0).await;
+    let rig = rig(3.0).await;
     let mut asked = request(ayah(113, 5), ayah(113, 5));
     asked.continue_next_surah = true;
     rig.engine.play(asked).unwrap();
