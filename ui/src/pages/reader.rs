@@ -242,6 +242,9 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                             (Some(found), _) => (found, FocusTo::Ayah),
                             _ => (0, FocusTo::Reader),
                         };
+                        // Set before any state: whichever render first shows
+                        // the ayah carries the scroll out.
+                        pending.replace(Pending::ScrollTo(index, focus_to));
                         if focus_to != FocusTo::Keep {
                             focused.set((focus_to == FocusTo::Ayah).then_some(index));
                         }
@@ -253,7 +256,6 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                             });
                         }
                         window.set(window_around(index, len));
-                        pending.replace(Pending::ScrollTo(index, focus_to));
                         view.set(Load::Ready(Rc::new(loaded)));
                     }
                     Err(error) => view.set(Load::Failed(error)),
@@ -322,6 +324,11 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             let work = pending.replace(Pending::None);
             if let Some(el) = container.cast::<HtmlElement>() {
                 match work {
+                    // Not rendered yet: keep the work for the render that
+                    // shows it.
+                    Pending::ScrollTo(index, focus_to) if element(index).is_none() => {
+                        pending.replace(Pending::ScrollTo(index, focus_to));
+                    }
                     Pending::ScrollTo(index, focus_to) => {
                         if let Some(ayah) = element(index) {
                             el.set_scroll_top(if index == 0 {
@@ -387,7 +394,8 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                     saver.schedule(position);
                 }
             }
-            if page_mode {
+            // A jump is under way: the window it asked for comes first.
+            if page_mode || matches!(*pending.borrow(), Pending::ScrollTo(..)) {
                 return;
             }
             let (top, seen) = (el.scroll_top(), el.client_height());
