@@ -6,7 +6,9 @@
 //! leaderboard with a fixed number of concurrent keep-alive connections,
 //! records every latency, prints a table and writes
 //! `$BENCH_OUT_DIR/server.json` (default `target/bench-results/`).
-//! Targets are reported, never asserted; any non-2xx answer is an error.
+//! Targets are reported, never asserted. Any answer but a 2xx is an error:
+//! it is counted in the report, and the bench fails once the report is
+//! written.
 //!
 //! The load generator runs on the same cores as the server, so throughput
 //! is a floor: the client's own CPU time is reported next to the server's.
@@ -18,7 +20,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::process::{Child, Command};
 use std::str::FromStr;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -110,14 +112,22 @@ async fn main() {
     // where the lone one stopped.
     let (alone, pushed) = bench.push(&tokens, 1, ALONE_FOR, 0).await;
     scenarios.push(alone);
-    let (loaded, _) = bench.push(&tokens, CONCURRENCY, LOADED_FOR, pushed).await;
+    let (loaded, mut pushed) = bench.push(&tokens, CONCURRENCY, LOADED_FOR, pushed).await;
     scenarios.push(loaded);
+    // Boards alone, then while one connection pushes: every push changes
+    // what the boards show, so a board cache cannot hide the query.
     for (period, target) in [("all_time", Target::MaxP99Ms(20.0)), ("week", Target::None)] {
-        for (concurrency, duration) in [(1, ALONE_FOR), (CONCURRENCY, LOADED_FOR)] {
-            let board = bench
-                .leaderboard(&tokens, period, target, concurrency, duration)
+        for (concurrency, duration, pushing) in [
+            (1, ALONE_FOR, false),
+            (CONCURRENCY, LOADED_FOR, false),
+            (CONCURRENCY, LOADED_FOR, true),
+        ] {
+            let pushing_from = pushing.then_some(pushed);
+            let (board, next) = bench
+                .leaderboard(&tokens, period, target, concurrency, duration, pushing_from)
                 .await;
             scenarios.push(board);
+            pushed = next.unwrap_or(pushed);
         }
     }
     let memory_at_end = memory(bench.pid);
@@ -165,6 +175,26 @@ async fn main() {
     let path = out.join("server.json");
     std::fs::write(&path, serde_json::to_string_pretty(&report).unwrap() + "\n").unwrap();
     println!("server load results -> {}", path.display());
+
+    let errors: Vec<(&str, &String)> = scenarios
+        .iter()
+        .filter_map(|scenario| {
+            Some((
+                scenario.name.as_str(),
+                &scenario.outcome.as_ref().ok()?.errors,
+            ))
+        })
+        .flat_map(|(name, errors)| errors.iter().map(move |error| (name, error)))
+        .collect();
+    if let Some((name, error)) = errors.first() {
+        eprintln!(
+            "{} request(s) failed; the first, in {name}: {error}",
+            errors.len()
+        );
+        // `exit` skips destructors: remove the database first.
+        drop(dir);
+        std::process::exit(1);
+    }
 }
 
 // ── Seeding ─────────────────────────────────────────────────────────────
@@ -617,8 +647,10 @@ impl Target {
 #[derive(Debug)]
 struct Run {
     concurrency: usize,
-    /// Sorted.
+    /// Of the answered requests, sorted.
     latencies: Vec<Duration>,
+    /// The requests that failed, and why.
+    errors: Vec<String>,
     elapsed: Duration,
     server_cpu_s: f64,
     client_cpu_s: f64,
@@ -652,6 +684,8 @@ struct Scenario {
     what: String,
     target: Target,
     outcome: Result<Run, String>,
+    /// More facts for the JSON report.
+    extra: Vec<(&'static str, Value)>,
 }
 
 impl Scenario {
@@ -664,6 +698,10 @@ impl Scenario {
         match &self.outcome {
             Ok(run) => {
                 value["requests"] = json!(run.latencies.len());
+                value["errors"] = json!(run.errors.len());
+                if !run.errors.is_empty() {
+                    value["first_errors"] = json!(run.errors.iter().take(3).collect::<Vec<_>>());
+                }
                 value["concurrency"] = json!(run.concurrency);
                 value["duration_s"] = json!(round(run.elapsed.as_secs_f64(), 2));
                 value["rps"] = json!(round(run.rps(), 1));
@@ -676,6 +714,9 @@ impl Scenario {
                 value["server_memory_after"] = run.server_memory_after.json();
             }
             Err(reason) => value["skipped"] = json!(reason),
+        }
+        for (key, fact) in &self.extra {
+            value[*key] = fact.clone();
         }
         value
     }
@@ -690,6 +731,14 @@ fn round(value: f64, places: i32) -> f64 {
     (value * scale).round() / scale
 }
 
+/// What [`drive`] saw: the latency of every answered request, sorted, and
+/// the requests that failed.
+#[derive(Debug, Default)]
+struct Driven {
+    latencies: Vec<Duration>,
+    errors: Vec<String>,
+}
+
 /// Runs `request(0)`, `request(1)`, … on `concurrency` tasks until `limit`
 /// requests were started or `duration` has passed, and records how long
 /// each took. Also returns how many indices were handed out (those past
@@ -699,10 +748,10 @@ async fn drive<F, Fut>(
     limit: usize,
     duration: Duration,
     request: F,
-) -> (Vec<Duration>, Duration, usize)
+) -> (Driven, Duration, usize)
 where
     F: Fn(usize) -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = ()> + Send,
+    Fut: Future<Output = Result<(), String>> + Send,
 {
     let request = Arc::new(request);
     let next = Arc::new(AtomicUsize::new(0));
@@ -712,26 +761,30 @@ where
             let request = request.clone();
             let next = next.clone();
             tokio::spawn(async move {
-                let mut latencies = Vec::new();
+                let mut driven = Driven::default();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= limit || started.elapsed() >= duration {
-                        return latencies;
+                        return driven;
                     }
                     let sent = Instant::now();
-                    request(i).await;
-                    latencies.push(sent.elapsed());
+                    match request(i).await {
+                        Ok(()) => driven.latencies.push(sent.elapsed()),
+                        Err(error) => driven.errors.push(error),
+                    }
                 }
             })
         })
         .collect();
-    let mut latencies = Vec::new();
+    let mut driven = Driven::default();
     for task in tasks {
-        latencies.extend(task.await.unwrap());
+        let part = task.await.unwrap();
+        driven.latencies.extend(part.latencies);
+        driven.errors.extend(part.errors);
     }
     let elapsed = started.elapsed();
-    latencies.sort_unstable();
-    (latencies, elapsed, next.load(Ordering::Relaxed).min(limit))
+    driven.latencies.sort_unstable();
+    (driven, elapsed, next.load(Ordering::Relaxed).min(limit))
 }
 
 /// The answer's status and body.
@@ -741,15 +794,26 @@ async fn answer(request: reqwest::RequestBuilder) -> (StatusCode, Vec<u8>) {
     (status, response.bytes().await.unwrap().to_vec())
 }
 
-/// The body of a 2xx answer; anything else ends the bench.
-async fn success(request: reqwest::RequestBuilder, what: &str) -> Vec<u8> {
-    let (status, body) = answer(request).await;
-    assert!(
-        status.is_success(),
-        "{what}: {status} {}",
-        String::from_utf8_lossy(&body)
-    );
-    body
+/// The body of a 2xx answer; anything else (another status, or no answer)
+/// is an error, which fails the bench once the report is written.
+async fn success(request: reqwest::RequestBuilder, what: &str) -> Result<Vec<u8>, String> {
+    let response = request
+        .send()
+        .await
+        .map_err(|e| format!("{what}: no answer: {e}"))?;
+    let status = response.status();
+    let body = response
+        .bytes()
+        .await
+        .map_err(|e| format!("{what}: {status}, body cut short: {e}"))?;
+    if status.is_success() {
+        Ok(body.to_vec())
+    } else {
+        Err(format!(
+            "{what}: {status} {}",
+            String::from_utf8_lossy(&body)
+        ))
+    }
 }
 
 /// Whether a route does not exist (yet): axum answers an unknown path with
@@ -786,16 +850,17 @@ impl Bench {
     ) -> Run
     where
         F: Fn(usize) -> Fut + Send + Sync + 'static,
-        Fut: Future<Output = ()> + Send,
+        Fut: Future<Output = Result<(), String>> + Send,
     {
         eprintln!("{name}: {concurrency} connection(s)…");
         let server_before = cpu_seconds(self.pid);
         let client_before = cpu_seconds(std::process::id());
-        let (latencies, elapsed, taken) = drive(concurrency, limit, duration, request).await;
+        let (driven, elapsed, taken) = drive(concurrency, limit, duration, request).await;
         Run {
             taken,
             concurrency,
-            latencies,
+            latencies: driven.latencies,
+            errors: driven.errors,
             elapsed,
             server_cpu_s: cpu_seconds(self.pid) - server_before,
             client_cpu_s: cpu_seconds(std::process::id()) - client_before,
@@ -824,12 +889,13 @@ impl Bench {
                         .client
                         .post(bench.url("/auth/login"))
                         .json(&json!({ "email": email(n), "password": PASSWORD }));
-                    let body: Value =
-                        serde_json::from_slice(&success(request, "login").await).unwrap();
+                    let body: Value = serde_json::from_slice(&success(request, "login").await?)
+                        .unwrap_or_default();
                     let token = body["access_token"]
                         .as_str()
-                        .unwrap_or_else(|| panic!("login gives an access token: {body}"));
+                        .ok_or_else(|| format!("login gave no access token: {body}"))?;
                     tokens.lock().unwrap()[n] = token.to_owned();
+                    Ok(())
                 }
             })
             .await;
@@ -838,6 +904,7 @@ impl Bench {
             what: "POST /api/v1/auth/login, a different user each time (argon2id verify)".into(),
             target: Target::None,
             outcome: Ok(run),
+            extra: Vec::new(),
         }
     }
 
@@ -853,7 +920,7 @@ impl Bench {
                         .client
                         .get(bench.url("/users/me"))
                         .bearer_auth(&tokens[i % tokens.len()]);
-                    success(request, "GET /users/me").await;
+                    success(request, "GET /users/me").await.map(drop)
                 }
             })
             .await;
@@ -862,6 +929,7 @@ impl Bench {
             what: "GET /api/v1/users/me with a bearer token".into(),
             target: Target::MinRps(5_000.0),
             outcome: Ok(run),
+            extra: Vec::new(),
         }
     }
 
@@ -893,11 +961,11 @@ impl Bench {
                     what,
                     target,
                     outcome,
+                    extra: Vec::new(),
                 },
                 first,
             );
         }
-        let today = now() - now().rem_euclid(86_400);
         let bench = self.clone();
         let tokens = tokens.clone();
         let pushes = SIGNED_IN * PUSH_ROUNDS - first;
@@ -905,40 +973,7 @@ impl Bench {
             .run(&name, concurrency, pushes, duration, move |i| {
                 let bench = bench.clone();
                 let tokens = tokens.clone();
-                async move {
-                    let (user, round) = ((first + i) % SIGNED_IN, (first + i) / SIGNED_IN);
-                    let events: Vec<Value> = (0..EVENTS_PER_PUSH)
-                        .map(|j| {
-                            let days_back = (round * EVENTS_PER_PUSH + j + 1) as i64;
-                            let start = today - days_back * 86_400 + 10 * 3_600;
-                            json!({
-                                "id": format!("bench-{user}-{round}-{j}"),
-                                "type": "reading_session",
-                                "data": {
-                                    "surah_number": 2,
-                                    "start_ayah": 1,
-                                    "end_ayah": 5,
-                                    "start_time": rfc3339(start),
-                                    "end_time": rfc3339(start + 60),
-                                    "duration_seconds": 60,
-                                    "session_type": "reading",
-                                },
-                            })
-                        })
-                        .collect();
-                    let request = bench
-                        .client
-                        .post(bench.url("/sync/push"))
-                        .bearer_auth(&tokens[user])
-                        .json(&json!({ "events": events }));
-                    let body: Value =
-                        serde_json::from_slice(&success(request, "sync push").await).unwrap();
-                    let accepted = body["accepted"].as_array().map_or(0, Vec::len);
-                    assert_eq!(
-                        accepted, EVENTS_PER_PUSH,
-                        "every event of a push is new and valid, so all are accepted: {body}"
-                    );
-                }
+                async move { bench.push_once(&tokens, first + i).await }
             })
             .await;
         let next = first + run.taken;
@@ -948,13 +983,60 @@ impl Bench {
                 what,
                 target,
                 outcome: Ok(run),
+                extra: Vec::new(),
             },
             next,
         )
     }
 
+    /// Push number `n`: user `n % SIGNED_IN`'s round `n / SIGNED_IN`, one
+    /// event a day at 10:00 UTC going back from yesterday, on days no other
+    /// push used. Every event must be accepted.
+    async fn push_once(&self, tokens: &[String], n: usize) -> Result<(), String> {
+        let today = now() - now().rem_euclid(86_400);
+        let (user, round) = (n % SIGNED_IN, n / SIGNED_IN);
+        let events: Vec<Value> = (0..EVENTS_PER_PUSH)
+            .map(|j| {
+                let days_back = (round * EVENTS_PER_PUSH + j + 1) as i64;
+                let start = today - days_back * 86_400 + 10 * 3_600;
+                json!({
+                    "id": format!("bench-{user}-{round}-{j}"),
+                    "type": "reading_session",
+                    "data": {
+                        "surah_number": 2,
+                        "start_ayah": 1,
+                        "end_ayah": 5,
+                        "start_time": rfc3339(start),
+                        "end_time": rfc3339(start + 60),
+                        "duration_seconds": 60,
+                        "session_type": "reading",
+                    },
+                })
+            })
+            .collect();
+        let request = self
+            .client
+            .post(self.url("/sync/push"))
+            .bearer_auth(&tokens[user])
+            .json(&json!({ "events": events }));
+        let body: Value =
+            serde_json::from_slice(&success(request, "sync push").await?).unwrap_or_default();
+        // Every event of a push is new and valid.
+        let accepted = body["accepted"].as_array().map_or(0, Vec::len);
+        if accepted == EVENTS_PER_PUSH {
+            Ok(())
+        } else {
+            Err(format!(
+                "sync push: {accepted} of {EVENTS_PER_PUSH} events accepted: {body}"
+            ))
+        }
+    }
+
     /// The group's leaderboard by Hasanat over `period`, asked by members
-    /// on `concurrency` connections.
+    /// on `concurrency` connections. With `pushing_from`, one more
+    /// connection pushes meanwhile (from that push number on), so boards
+    /// keep changing and cannot simply be served from a cache; then it also
+    /// returns the number of the next unused push.
     async fn leaderboard(
         &self,
         tokens: &Arc<Vec<String>>,
@@ -962,18 +1044,30 @@ impl Bench {
         target: Target,
         concurrency: usize,
         duration: Duration,
-    ) -> Scenario {
-        let name = format!("group_leaderboard_{period}");
-        let what = format!("GET /api/v1/groups/{{id}}/leaderboard?period={period}&metric=hasanat on the group of all {USERS} users");
+        pushing_from: Option<usize>,
+    ) -> (Scenario, Option<usize>) {
+        let mut name = format!("group_leaderboard_{period}");
+        let mut what = format!("GET /api/v1/groups/{{id}}/leaderboard?period={period}&metric=hasanat on the group of all {USERS} users");
+        if pushing_from.is_some() {
+            name.push_str("+push");
+            what.push_str(", while one more connection pushes 100 sessions at a time");
+        }
         let path = format!("/groups/{GROUP_ID}/leaderboard?period={period}&metric=hasanat");
+        let probed = Instant::now();
         let (status, body) = answer(self.client.get(self.url(&path)).bearer_auth(&tokens[0])).await;
+        let first_ms = ms(probed.elapsed());
         if route_missing(status, &body) {
-            return Scenario {
-                name,
-                what,
-                target,
-                outcome: Err("GET /api/v1/groups/{id}/leaderboard does not exist yet".into()),
-            };
+            let outcome = Err("GET /api/v1/groups/{id}/leaderboard does not exist yet".into());
+            return (
+                Scenario {
+                    name,
+                    what,
+                    target,
+                    outcome,
+                    extra: Vec::new(),
+                },
+                pushing_from,
+            );
         }
         let board: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
         assert!(
@@ -989,25 +1083,55 @@ impl Bench {
             "group board {period}: {entries} entries, first {}, me {}",
             board["entries"][0], board["me"]
         );
+        let stop = Arc::new(AtomicBool::new(false));
+        let pusher = pushing_from.map(|first| {
+            let (bench, tokens, stop) = (self.clone(), tokens.clone(), stop.clone());
+            tokio::spawn(async move {
+                let (mut n, mut errors) = (first, Vec::new());
+                while !stop.load(Ordering::Relaxed) && n < SIGNED_IN * PUSH_ROUNDS {
+                    if let Err(error) = bench.push_once(&tokens, n).await {
+                        errors.push(error);
+                    }
+                    n += 1;
+                }
+                (n, errors)
+            })
+        });
         let bench = self.clone();
-        let tokens = tokens.clone();
-        let run = self
+        let readers = tokens.clone();
+        let mut run = self
             .run(&name, concurrency, usize::MAX, duration, move |i| {
                 let bench = bench.clone();
-                let tokens = tokens.clone();
+                let tokens = readers.clone();
                 let url = bench.url(&path);
                 async move {
                     let request = bench.client.get(url).bearer_auth(&tokens[i % tokens.len()]);
-                    success(request, "group leaderboard").await;
+                    success(request, "group leaderboard").await.map(drop)
                 }
             })
             .await;
-        Scenario {
-            name,
-            what,
-            target,
-            outcome: Ok(run),
+        stop.store(true, Ordering::Relaxed);
+        // The probe right after pushes changed the data is a board computed
+        // afresh; later probes may come from a server-side cache.
+        let mut extra = vec![("first_request_ms", json!(round(first_ms, 2)))];
+        let mut next = None;
+        if let (Some(pusher), Some(first)) = (pusher, pushing_from) {
+            let (after, errors) = pusher.await.unwrap();
+            extra.push(("pushes_meanwhile", json!(after - first)));
+            // A failed push fails the bench as a failed board does.
+            run.errors.extend(errors);
+            next = Some(after);
         }
+        (
+            Scenario {
+                name,
+                what,
+                target,
+                outcome: Ok(run),
+                extra,
+            },
+            next,
+        )
     }
 }
 
@@ -1023,16 +1147,17 @@ fn rfc3339(unix_seconds: i64) -> String {
 fn print_table(scenarios: &[Scenario], at_start: &Memory, at_end: &Memory) {
     println!();
     println!(
-        "{:<26} {:>5} {:>8} {:>9} {:>8} {:>8} {:>8}  {:<16} met",
-        "scenario", "conc", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "target"
+        "{:<31} {:>5} {:>8} {:>6} {:>9} {:>8} {:>8} {:>8}  {:<16} met",
+        "scenario", "conc", "requests", "errors", "req/s", "p50 ms", "p99 ms", "max ms", "target"
     );
     for scenario in scenarios {
         match &scenario.outcome {
             Ok(run) => println!(
-                "{:<26} {:>5} {:>8} {:>9.1} {:>8.2} {:>8.2} {:>8.2}  {:<16} {}",
+                "{:<31} {:>5} {:>8} {:>6} {:>9.1} {:>8.2} {:>8.2} {:>8.2}  {:<16} {}",
                 scenario.name,
                 run.concurrency,
                 run.latencies.len(),
+                run.errors.len(),
                 run.rps(),
                 run.percentile_ms(0.50),
                 run.percentile_ms(0.99),
@@ -1044,7 +1169,7 @@ fn print_table(scenarios: &[Scenario], at_start: &Memory, at_end: &Memory) {
                     None => "",
                 }
             ),
-            Err(reason) => println!("{:<26} skipped: {reason}", scenario.name),
+            Err(reason) => println!("{:<31} skipped: {reason}", scenario.name),
         }
     }
     println!(

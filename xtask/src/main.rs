@@ -192,9 +192,12 @@ fn bench(args: &[String]) -> Result<()> {
     let out = root().join("bench-results");
     std::fs::create_dir_all(&out).map_err(|e| Error::Io(out.clone(), e))?;
     let which = args.first().map(String::as_str).unwrap_or("all");
-    if !matches!(which, "all" | "search" | "data" | "startup" | "server") {
+    if !matches!(
+        which,
+        "all" | "search" | "data" | "audio" | "startup" | "server"
+    ) {
         return Err(Error::Usage(format!(
-            "unknown benchmark `{which}`: use all, search, startup or server"
+            "unknown benchmark `{which}`: use all, search, audio, startup or server"
         )));
     }
     if matches!(which, "all" | "search" | "data") {
