@@ -55,6 +55,10 @@ pub struct RefreshRow {
 #[derive(Debug, Clone)]
 pub struct Store {
     pub(crate) pool: AnyPool,
+    /// SQLite has one writer: pushes queue here rather than in its busy
+    /// loop. PostgreSQL serializes only pushes of the same user (row lock).
+    pub(crate) sqlite: bool,
+    pub(crate) writes: std::sync::Arc<tokio::sync::Mutex<()>>,
     /// Bumped by every change a leaderboard shows.
     pub(crate) changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
     pub(crate) boards: std::sync::Arc<social::BoardCache>,
@@ -94,7 +98,8 @@ impl Store {
     /// at `url`: `sqlite://PATH` or `postgres://...`.
     pub async fn connect(url: &str) -> Result<Store, String> {
         sqlx::any::install_default_drivers();
-        let (url, migrator) = if url.starts_with("sqlite:") {
+        let sqlite = url.starts_with("sqlite:");
+        let (url, migrator) = if sqlite {
             // `mode=rwc` creates the file; sqlx turns foreign keys on for
             // every SQLite connection (the account deletion cascades).
             let url = if url.contains('?') {
@@ -117,8 +122,19 @@ impl Store {
             .await
             .map_err(|e| e.to_string())?;
         migrator.run(&pool).await.map_err(|e| e.to_string())?;
+        if sqlite {
+            // Readers no longer block the writer (a long leaderboard read
+            // could otherwise hold a push past the busy timeout). The mode
+            // is kept in the file.
+            sqlx::query("PRAGMA journal_mode=WAL")
+                .fetch_optional(&pool)
+                .await
+                .map_err(|e| e.to_string())?;
+        }
         Ok(Store {
             pool,
+            sqlite,
+            writes: Default::default(),
             changes: Default::default(),
             boards: Default::default(),
         })

@@ -119,6 +119,10 @@ impl Store {
         user_id: &str,
         events: &[NewEvent],
     ) -> Result<(Vec<Outcome>, i64)> {
+        let _turn = match self.sqlite {
+            true => Some(self.writes.lock().await),
+            false => None,
+        };
         let mut tx = self.pool.begin().await?;
         let count = i64::try_from(events.len()).unwrap_or(i64::MAX);
         let cursor: i64 = sqlx::query(

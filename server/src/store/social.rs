@@ -871,6 +871,13 @@ impl Store {
         window: Option<(i64, i64)>,
     ) -> Result<Arc<Vec<Standing>>> {
         let key = format!("{scope:?}|{metric:?}|{window:?}");
+        if let Some(hit) = self.boards.get(&key, self.changes.load(Ordering::SeqCst)) {
+            return Ok(hit);
+        }
+        // One computation per board at a time: the others wait for it and
+        // take its result.
+        let flight = self.boards.flight(&key);
+        let _turn = flight.lock().await;
         let generation = self.changes.load(Ordering::SeqCst);
         if let Some(hit) = self.boards.get(&key, generation) {
             return Ok(hit);
@@ -914,9 +921,19 @@ type Cached = (u64, Instant, Arc<Vec<Standing>>);
 #[derive(Debug, Default)]
 pub struct BoardCache {
     boards: Mutex<HashMap<String, Cached>>,
+    flights: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl BoardCache {
+    /// The lock that computing one board takes.
+    fn flight(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut flights = self.flights.lock().unwrap_or_else(|e| e.into_inner());
+        if flights.len() >= BOARD_CACHE_SIZE {
+            flights.retain(|_, lock| Arc::strong_count(lock) > 1);
+        }
+        flights.entry(key.to_owned()).or_default().clone()
+    }
+
     fn get(&self, key: &str, generation: u64) -> Option<Arc<Vec<Standing>>> {
         let boards = self.boards.lock().ok()?;
         let (at, read, board) = boards.get(key)?;
