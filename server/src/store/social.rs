@@ -871,17 +871,19 @@ impl Store {
         window: Option<(i64, i64)>,
     ) -> Result<Arc<Vec<Standing>>> {
         let key = format!("{scope:?}|{metric:?}|{window:?}");
-        if let Some(hit) = self.boards.get(&key, self.changes.load(Ordering::SeqCst)) {
+        // Every change up to `arrived` must show; later ones may.
+        let arrived = self.changes.load(Ordering::SeqCst);
+        if let Some(hit) = self.boards.get(&key, arrived) {
             return Ok(hit);
         }
         // One computation per board at a time: the others wait for it and
-        // take its result.
+        // take its result, which was read after they arrived.
         let flight = self.boards.flight(&key);
         let _turn = flight.lock().await;
-        let generation = self.changes.load(Ordering::SeqCst);
-        if let Some(hit) = self.boards.get(&key, generation) {
+        if let Some(hit) = self.boards.get(&key, arrived) {
             return Ok(hit);
         }
+        let generation = self.changes.load(Ordering::SeqCst);
         let (cte, binds) = scored(scope, metric, window);
         let sql = format!(
             "{cte} SELECT id, username, display_name, score FROM scored ORDER BY score DESC, username"
@@ -934,10 +936,11 @@ impl BoardCache {
         flights.entry(key.to_owned()).or_default().clone()
     }
 
-    fn get(&self, key: &str, generation: u64) -> Option<Arc<Vec<Standing>>> {
+    /// A board read at change `at_least` or later, and not too old.
+    fn get(&self, key: &str, at_least: u64) -> Option<Arc<Vec<Standing>>> {
         let boards = self.boards.lock().ok()?;
         let (at, read, board) = boards.get(key)?;
-        (*at == generation && read.elapsed() < BOARD_TTL).then(|| board.clone())
+        (*at >= at_least && read.elapsed() < BOARD_TTL).then(|| board.clone())
     }
 
     fn put(&self, key: String, generation: u64, board: Arc<Vec<Standing>>) {
