@@ -338,7 +338,9 @@ struct Decoded {
     ayah: AyahRef,
     channels: rodio::ChannelCount,
     sample_rate: rodio::SampleRate,
-    samples: Arc<Vec<f32>>,
+    /// The samples, shared: a repetition queues the same buffer again.
+    buffer: rodio::buffer::SamplesBuffer,
+    frames: u64,
 }
 
 fn decode(path: &std::path::Path, ayah: AyahRef) -> Result<Decoded> {
@@ -350,11 +352,13 @@ fn decode(path: &std::path::Path, ayah: AyahRef) -> Result<Decoded> {
     let decoder = Decoder::try_from(file).map_err(|e| bad(e.to_string()))?;
     let (channels, sample_rate) = (decoder.channels(), decoder.sample_rate());
     let samples: Vec<f32> = decoder.collect();
+    let frames = samples.len() as u64 / u64::from(channels.get());
     Ok(Decoded {
         ayah,
         channels,
         sample_rate,
-        samples: Arc::new(samples),
+        buffer: rodio::buffer::SamplesBuffer::new(channels, sample_rate, samples),
+        frames,
     })
 }
 
@@ -658,13 +662,9 @@ impl Worker {
             }
         };
         let gap = self.gap_before(index, &decoded);
-        let frames = decoded.samples.len() as u64 / u64::from(decoded.channels.get());
+        let frames = decoded.frames;
         let source = AyahSource {
-            inner: rodio::buffer::SamplesBuffer::new(
-                decoded.channels,
-                decoded.sample_rate,
-                decoded.samples.as_ref().clone(),
-            ),
+            inner: decoded.buffer.clone(),
             started: false,
             done: false,
             generation: self.generation,

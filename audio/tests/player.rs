@@ -82,6 +82,16 @@ impl Rig {
         }
     }
 
+    /// How many non-silent samples the output has consumed.
+    fn sounding(&self) -> usize {
+        self.samples
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|s| **s != 0.0)
+            .count()
+    }
+
     /// What the output consumed, without the silence before and after.
     fn heard(&self) -> Vec<f32> {
         trim(&self.samples.lock().unwrap())
@@ -198,21 +208,9 @@ async fn pause_resume_next_previous_and_stop() {
     assert_eq!(rig.engine.status().state, "paused");
     // rodio applies controls every 5 ms on its own thread.
     tokio::time::sleep(Duration::from_millis(100)).await;
-    let before = rig
-        .samples
-        .lock()
-        .unwrap()
-        .iter()
-        .filter(|s| **s != 0.0)
-        .count();
+    let before = rig.sounding();
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let after = rig
-        .samples
-        .lock()
-        .unwrap()
-        .iter()
-        .filter(|s| **s != 0.0)
-        .count();
+    let after = rig.sounding();
     assert_eq!(before, after, "nothing is heard while paused");
     rig.engine.resume();
     rig.engine.previous();

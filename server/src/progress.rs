@@ -243,6 +243,13 @@ pub fn today(now: i64, zone: &TimeZone) -> i64 {
     )
 }
 
+/// A Unix second as an RFC 3339 time in UTC (`2026-11-21T06:10:00Z`).
+pub fn rfc3339(second: i64) -> String {
+    Timestamp::from_second(second)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
+}
+
 /// The civil date of a day number, as `YYYY-MM-DD`.
 pub fn day_string(day: i64) -> String {
     jiff::civil::date(1970, 1, 1)

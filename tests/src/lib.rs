@@ -55,6 +55,13 @@ impl Profile {
         }
     }
 
+    /// Recitation from a local audio host (see [`audio_host`]) into the
+    /// null output: there is no sound card here.
+    pub fn with_local_audio(self, base: &str) -> Profile {
+        self.with_env("COMPANION_AUDIO_OUTPUT", "null")
+            .with_env("COMPANION_AUDIO_BASE_URL", base)
+    }
+
     /// Sets an environment variable for the app.
     pub fn with_env(mut self, key: &str, value: &str) -> Profile {
         self.env.push((key.to_owned(), value.to_owned()));

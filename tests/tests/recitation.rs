@@ -9,9 +9,7 @@ use companion_e2e::{audio_host, App, Profile};
 #[tokio::test]
 async fn playing_a_surah_moves_the_highlight_from_ayah_to_ayah() {
     let base = audio_host().await;
-    let profile = Profile::new()
-        .with_env("COMPANION_AUDIO_OUTPUT", "null")
-        .with_env("COMPANION_AUDIO_BASE_URL", &base);
+    let profile = Profile::new().with_local_audio(&base);
     let app = App::launch(&profile).await;
     app.wait_for("#home #ayah-of-the-day .arabic").await;
     app.type_into("#goto-input", "112\n").await;
@@ -55,9 +53,7 @@ async fn playing_a_surah_moves_the_highlight_from_ayah_to_ayah() {
 #[tokio::test]
 async fn a_range_gone_to_can_be_played_and_stopped() {
     let base = audio_host().await;
-    let profile = Profile::new()
-        .with_env("COMPANION_AUDIO_OUTPUT", "null")
-        .with_env("COMPANION_AUDIO_BASE_URL", &base);
+    let profile = Profile::new().with_local_audio(&base);
     let app = App::launch(&profile).await;
     app.wait_for("#home #ayah-of-the-day .arabic").await;
     app.type_into("#goto-input", "114:2-4\n").await;

@@ -88,18 +88,12 @@ struct CompetitionOut {
     invite_code: Option<String>,
 }
 
-fn rfc3339(second: i64) -> String {
-    jiff::Timestamp::from_second(second)
-        .map(|t| t.to_string())
-        .unwrap_or_default()
-}
-
 fn competition_out(c: CompetitionRow, viewer: &str, joined: bool) -> CompetitionOut {
     let creator = c.creator_id.as_deref() == Some(viewer);
     CompetitionOut {
         status: status(&c, now()),
-        start_date: rfc3339(c.start_time),
-        end_date: rfc3339(c.end_time),
+        start_date: crate::progress::rfc3339(c.start_time),
+        end_date: crate::progress::rfc3339(c.end_time),
         invite_code: if creator { c.invite_code } else { None },
         id: c.id,
         name: c.name,

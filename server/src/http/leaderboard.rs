@@ -115,11 +115,9 @@ async fn window_for(
     ))
 }
 
-fn rfc3339(second: i64) -> Option<String> {
-    (second != i64::MAX)
-        .then(|| jiff::Timestamp::from_second(second).ok())
-        .flatten()
-        .map(|t| t.to_string())
+/// A window's bound as RFC 3339; none for the open end.
+fn bound(second: i64) -> Option<String> {
+    (second != i64::MAX).then(|| progress::rfc3339(second))
 }
 
 /// One board: the top entries and the viewer's own place.
@@ -150,8 +148,8 @@ pub async fn board(
     Ok(Board {
         period,
         metric: metric.name(),
-        from: window.and_then(|(start, _)| rfc3339(start)),
-        to: window.and_then(|(_, end)| rfc3339(end)),
+        from: window.and_then(|(start, _)| bound(start)),
+        to: window.and_then(|(_, end)| bound(end)),
         entries,
         me,
     })

@@ -338,12 +338,6 @@ struct SessionOut {
     pages_read: f64,
 }
 
-fn rfc3339(second: i64) -> String {
-    jiff::Timestamp::from_second(second)
-        .map(|t| t.to_string())
-        .unwrap_or_default()
-}
-
 /// Thousandths of a page as pages, to two decimals.
 fn pages(thousandths: i64) -> f64 {
     (thousandths as f64 / 10.0).round() / 100.0
@@ -357,8 +351,8 @@ impl From<SessionRow> for SessionOut {
             surah_number: s.surah_number,
             start_ayah: s.start_ayah,
             end_ayah: s.end_ayah,
-            start_time: rfc3339(s.start_time),
-            end_time: rfc3339(s.end_time),
+            start_time: progress::rfc3339(s.start_time),
+            end_time: progress::rfc3339(s.end_time),
             local_date: progress::day_string(s.local_day),
             duration_seconds: s.duration_seconds,
             session_type: s.session_type,
@@ -509,16 +503,18 @@ impl From<Totals> for Amounts {
     }
 }
 
+/// The local days on which ayahs were read (streaks count these).
+fn reading_days(rows: &[SessionRow]) -> Vec<i64> {
+    rows.iter()
+        .filter(|r| r.session.ayahs_read > 0)
+        .map(|r| r.session.local_day)
+        .collect()
+}
+
 fn sum_since(rows: &[SessionRow], since_day: i64) -> Amounts {
     let mut totals = Totals::default();
     for row in rows.iter().filter(|r| r.session.local_day >= since_day) {
-        let s = &row.session;
-        totals.sessions += 1;
-        totals.seconds += s.duration_seconds;
-        totals.ayahs += s.ayahs_read;
-        totals.letters += s.letters;
-        totals.hasanat += s.hasanat;
-        totals.page_thousandths += s.page_thousandths;
+        totals.add(&row.session);
     }
     totals.into()
 }
@@ -569,11 +565,7 @@ pub async fn stats_of(state: &AppState, user_id: &str) -> Result<Stats> {
         }
     }
     let distinct = read.iter().filter(|r| **r).count() as i64;
-    let days: Vec<i64> = rows
-        .iter()
-        .filter(|r| r.session.ayahs_read > 0)
-        .map(|r| r.session.local_day)
-        .collect();
+    let days = reading_days(&rows);
     let (current, longest) = progress::streaks(&days, today);
     Ok(Stats {
         all_time: totals.into(),
@@ -618,11 +610,7 @@ struct Streak {
 async fn streak(State(state): State<AppState>, user: AuthUser) -> Result<Json<Streak>> {
     let zone = zone_of(&state, &user).await?;
     let rows = state.store.all_sessions(&user.id).await?;
-    let days: Vec<i64> = rows
-        .iter()
-        .filter(|r| r.session.ayahs_read > 0)
-        .map(|r| r.session.local_day)
-        .collect();
+    let days = reading_days(&rows);
     let today = progress::today(now(), &zone);
     let (current, longest) = progress::streaks(&days, today);
     let last = days.iter().copied().max();

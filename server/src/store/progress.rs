@@ -64,7 +64,8 @@ pub struct Totals {
 }
 
 impl Totals {
-    fn add(&mut self, s: &Session) {
+    /// Counts one more session.
+    pub fn add(&mut self, s: &Session) {
         self.sessions += 1;
         self.seconds += s.duration_seconds;
         self.ayahs += s.ayahs_read;

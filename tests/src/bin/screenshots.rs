@@ -15,9 +15,7 @@ async fn main() {
         .unwrap_or_else(|| PathBuf::from("screenshots"));
     std::fs::create_dir_all(&out).unwrap();
     let audio = companion_e2e::audio_host().await;
-    let profile = Profile::new()
-        .with_env("COMPANION_AUDIO_OUTPUT", "null")
-        .with_env("COMPANION_AUDIO_BASE_URL", &audio);
+    let profile = Profile::new().with_local_audio(&audio);
     let app = App::launch(&profile).await;
     let settle = || tokio::time::sleep(Duration::from_millis(600));
     let shot = |name: &'static str| {
