@@ -5,6 +5,7 @@
 //! 0 on loopback and talk HTTP to the real server.
 
 pub mod auth;
+pub mod clock;
 pub mod config;
 pub mod error;
 pub mod http;
@@ -30,6 +31,8 @@ pub struct AppState {
     pub metrics: Arc<http::metrics::Metrics>,
     /// Per-address rate limit of the `/auth` routes.
     pub auth_limit: Arc<http::limit::AddressLimit>,
+    /// "Now" for every rule that needs it (tests pin it).
+    pub clock: clock::Clock,
 }
 
 /// Sets up structured (JSON) or plain logs.
@@ -44,14 +47,23 @@ pub fn init_logging(config: &Config) {
     };
 }
 
-/// Opens the database and builds the state from the configuration.
+/// Opens the database and builds the state from the configuration, on
+/// the system clock.
 pub async fn state(config: &Config) -> Result<AppState, String> {
-    let store = Store::connect(&config.database_url).await.map_err(|e| {
-        format!(
-            "cannot open the database {}: {e}",
-            redact(&config.database_url)
-        )
-    })?;
+    state_with_clock(config, clock::Clock::system()).await
+}
+
+/// [`state`] with "now" read from `clock`.
+pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<AppState, String> {
+    let store = Store::connect(&config.database_url)
+        .await
+        .map_err(|e| {
+            format!(
+                "cannot open the database {}: {e}",
+                redact(&config.database_url)
+            )
+        })?
+        .with_clock(clock.clone());
     let tokens = auth::Tokens::new(config);
     Ok(AppState {
         store,
@@ -62,6 +74,7 @@ pub async fn state(config: &Config) -> Result<AppState, String> {
             config.auth_rate_limit_per_minute,
             config.trust_forwarded_for,
         )),
+        clock,
     })
 }
 

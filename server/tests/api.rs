@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{spawn_app, spawn_app_with, Backend};
+use common::{spawn_app, spawn_app_at, spawn_app_with, Backend};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -159,6 +159,46 @@ async fn refresh_tokens_rotate_and_a_reused_one_revokes_the_whole_family(backend
         )
         .await;
     assert_eq!(status, StatusCode::OK);
+}
+
+async fn tokens_expire_by_the_servers_clock(backend: Backend) {
+    // Sunday 29 March 2026, 00:59:30 UTC: London's clocks jump an hour in
+    // thirty seconds; expiry is counted in seconds, not wall-clock hours.
+    let app = spawn_app_at(backend, 1_774_745_970).await;
+    app.register("a@example.com", "alpha").await;
+    let tokens = app.login("a@example.com").await;
+    let access = tokens["access_token"].as_str().unwrap().to_owned();
+    let me = |token: String| {
+        let app = &app;
+        async move { app.get("/api/v1/users/me", Some(&token)).await.0 }
+    };
+
+    // Fifteen minutes by default: valid to the last second, not after.
+    app.advance(15 * 60 - 1);
+    assert_eq!(me(access.clone()).await, StatusCode::OK);
+    app.advance(1);
+    assert_eq!(me(access.clone()).await, StatusCode::UNAUTHORIZED);
+
+    // The refresh token lives on (30 days) and gives a fresh access token.
+    let (status, renewed) = app
+        .post(
+            "/api/v1/auth/refresh-token",
+            json!({ "refresh_token": tokens["refresh_token"] }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{renewed}");
+    let fresh = renewed["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(me(fresh).await, StatusCode::OK);
+
+    // Thirty days later the refresh token has ended too.
+    app.advance(30 * 86_400);
+    let (status, body) = app
+        .post(
+            "/api/v1/auth/refresh-token",
+            json!({ "refresh_token": renewed["refresh_token"] }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
 }
 
 async fn logout_ends_the_refresh_token(backend: Backend) {
@@ -682,6 +722,7 @@ on_both_backends!(
     bad_registrations_get_clear_json_errors_never_500,
     wrong_passwords_and_bad_tokens_are_401,
     refresh_tokens_rotate_and_a_reused_one_revokes_the_whole_family,
+    tokens_expire_by_the_servers_clock,
     logout_ends_the_refresh_token,
     the_quran_is_served_read_only_from_the_bundled_data,
     places_that_do_not_exist_are_clear_4xx_errors,

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{spawn_app, Backend, TestApp};
+use common::{spawn_app_at, Backend, TestApp};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -33,13 +33,28 @@ fn at(second: i64) -> String {
     jiff::Timestamp::from_second(second).unwrap().to_string()
 }
 
+/// The instant the server's clock is pinned at in these tests: a plain
+/// Wednesday noon in UTC (10 June 2026), so that no test depends on the
+/// hour it runs at. Tests about day boundaries pin instants of their own.
 fn now() -> i64 {
-    jiff::Timestamp::now().as_second()
+    local("UTC", "2026-06-10T12:00:00")
+}
+
+/// Unix seconds of a civil date and time in an IANA zone.
+fn local(zone: &str, civil: &str) -> i64 {
+    let time: jiff::civil::DateTime = civil.parse().unwrap();
+    let zone = jiff::tz::TimeZone::get(zone).unwrap();
+    time.to_zoned(zone).unwrap().timestamp().as_second()
 }
 
 /// A reading-session event for `surah:start-end` that began `ago` seconds
-/// ago and lasted `seconds`.
+/// before [`now`] and lasted `seconds`.
 fn session(id: &str, surah: i64, start: i64, end: i64, ago: i64, seconds: i64) -> Value {
+    session_from(id, surah, start, end, now() - ago, seconds)
+}
+
+/// A reading-session event that began at Unix second `began`.
+fn session_from(id: &str, surah: i64, start: i64, end: i64, began: i64, seconds: i64) -> Value {
     json!({
         "id": id,
         "type": "reading_session",
@@ -47,8 +62,8 @@ fn session(id: &str, surah: i64, start: i64, end: i64, ago: i64, seconds: i64) -
             "surah_number": surah,
             "start_ayah": start,
             "end_ayah": end,
-            "start_time": at(now() - ago),
-            "end_time": at(now() - ago + seconds),
+            "start_time": at(began),
+            "end_time": at(began + seconds),
             "duration_seconds": seconds,
             "session_type": "reading",
         }
@@ -99,6 +114,15 @@ fn ids(list: &Value) -> Vec<&str> {
         .collect()
 }
 
+fn scores(board: &Value) -> Vec<f64> {
+    board["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["score"].as_f64().unwrap())
+        .collect()
+}
+
 fn usernames(board: &Value) -> Vec<&str> {
     board["entries"]
         .as_array()
@@ -109,7 +133,7 @@ fn usernames(board: &Value) -> Vec<&str> {
 }
 
 async fn a_replayed_batch_changes_nothing_and_another_device_pulls_it(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = spawn_app_at(backend, now()).await;
     let alice = user(&app, "alice").await;
     let batch = vec![
         session("phone-0001", 1, 1, 7, 3600, 300),
@@ -178,7 +202,7 @@ async fn a_replayed_batch_changes_nothing_and_another_device_pulls_it(backend: B
 }
 
 async fn impossible_sessions_are_rejected_with_stable_codes(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = spawn_app_at(backend, now()).await;
     let alice = user(&app, "alice").await;
     let mut future = session("future-01", 1, 1, 7, 0, 60);
     future["data"]["start_time"] = json!(at(now() + 86_400));
@@ -229,11 +253,13 @@ async fn impossible_sessions_are_rejected_with_stable_codes(backend: Backend) {
         "clients never claim totals"
     );
 
-    // More than a day of reading on one day: the session that would pass
-    // 24 hours is refused, in one batch or across batches.
+    // More than a day of reading on one local day (alice's zone is UTC):
+    // the session that would pass 24 hours is refused. Both start on the
+    // day before yesterday; the second ends the next day.
+    let morning = local("UTC", "2026-06-08T00:30:00");
     let day = vec![
-        session("long-0001", 2, 1, 5, 3 * 86_400, 50_000),
-        session("long-0002", 2, 6, 7, 3 * 86_400 - 50_000, 40_000),
+        session_from("long-0001", 2, 1, 5, morning, 50_000),
+        session_from("long-0002", 2, 6, 7, morning + 50_000, 40_000),
     ];
     let pushed = app.push(&alice, day).await;
     assert_eq!(ids(&pushed["accepted"]), ["long-0001"], "{pushed}");
@@ -308,20 +334,40 @@ async fn impossible_sessions_are_rejected_with_stable_codes(backend: Backend) {
 }
 
 async fn stats_streaks_and_history_follow_the_local_day(backend: Backend) {
-    let app = spawn_app(backend).await;
-    let alice = user(&app, "alice").await;
-    app.set(&alice, json!({ "time_zone": "Asia/Karachi" }))
-        .await;
-    let zone = jiff::tz::TimeZone::get("Asia/Karachi").unwrap();
-    let today = jiff::Timestamp::now().to_zoned(zone.clone()).date();
-    // Noon local time on each of the last three days (today's only if it
-    // is already past noon there, else 00:00:30 today).
+    let app = spawn_app_at(backend, now()).await;
+    // A zone and the local time of "now" there: an ordinary evening; five
+    // minutes into a day, a week and a month; minutes after clocks spring
+    // forward; the last minutes of the 25-hour day when they fall back.
+    let cases = [
+        ("Asia/Karachi", "2026-06-10T17:00:00"),
+        ("Asia/Karachi", "2026-06-01T00:05:00"),
+        ("America/New_York", "2026-03-08T03:05:00"),
+        ("Europe/London", "2026-10-25T23:58:00"),
+    ];
+    for (n, (zone, civil)) in cases.into_iter().enumerate() {
+        app.set_time(local(zone, civil));
+        streak_stats_and_history(&app, &format!("reader{n}"), zone).await;
+    }
+}
+
+/// Reads Al-Fatihah today and 1, 2 and 5 days ago (local noon, or just
+/// after midnight when today's noon is still to come) and checks the
+/// streak, stats and history that follow.
+async fn streak_stats_and_history(app: &TestApp, name: &str, zone_name: &str) {
+    let alice = user(app, name).await;
+    app.set(&alice, json!({ "time_zone": zone_name })).await;
+    let zone = jiff::tz::TimeZone::get(zone_name).unwrap();
+    let now = app.now();
+    let today = jiff::Timestamp::from_second(now)
+        .unwrap()
+        .to_zoned(zone.clone())
+        .date();
     let local = |days_back: i64| {
         let day = today
             .checked_sub(jiff::Span::new().days(days_back))
             .unwrap();
         let noon = day.at(12, 0, 0, 0).to_zoned(zone.clone()).unwrap();
-        let second = noon.timestamp().as_second().min(now() - 120);
+        let second = noon.timestamp().as_second().min(now - 120);
         let offset_form = jiff::Timestamp::from_second(second)
             .unwrap()
             .to_zoned(zone.clone())
@@ -342,20 +388,20 @@ async fn stats_streaks_and_history_follow_the_local_day(backend: Backend) {
         }));
     }
     let pushed = app.push(&alice, events).await;
-    assert_eq!(ids(&pushed["accepted"]).len(), 4, "{pushed}");
+    assert_eq!(ids(&pushed["accepted"]).len(), 4, "{zone_name}: {pushed}");
 
     let (status, streak) = app.read("/progress/streak", &alice).await;
     assert_eq!(status, StatusCode::OK, "{streak}");
-    assert_eq!(streak["current_streak"], 3, "{streak}");
+    assert_eq!(streak["current_streak"], 3, "{zone_name}: {streak}");
     assert_eq!(streak["longest_streak"], 3);
     assert_eq!(streak["today_done"], true);
     assert_eq!(streak["last_read_date"], today.to_string());
-    assert_eq!(streak["time_zone"], "Asia/Karachi");
+    assert_eq!(streak["time_zone"], zone_name);
 
     let (_, stats) = app.read("/progress/stats", &alice).await;
     assert_eq!(stats["all_time"]["hasanat"], 4 * FATIHAH_HASANAT);
-    assert_eq!(stats["today"]["hasanat"], FATIHAH_HASANAT);
-    assert_eq!(stats["week"]["hasanat"], 4 * FATIHAH_HASANAT);
+    assert_eq!(stats["today"]["hasanat"], FATIHAH_HASANAT, "{zone_name}");
+    assert_eq!(stats["week"]["hasanat"], 4 * FATIHAH_HASANAT, "{zone_name}");
     assert_eq!(stats["all_time"]["pages"], 4.0);
     assert_eq!(stats["distinct_ayahs"], 7);
 
@@ -368,14 +414,14 @@ async fn stats_streaks_and_history_follow_the_local_day(backend: Backend) {
         .map(|d| d["hasanat"].as_i64().unwrap())
         .collect();
     let f = FATIHAH_HASANAT;
-    assert_eq!(per_day, [0, f, 0, 0, f, f, f]);
+    assert_eq!(per_day, [0, f, 0, 0, f, f, f], "{zone_name}");
     let (status, body) = app.read("/hasanat/history?days=0", &alice).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["code"], "invalid_days");
 }
 
 async fn friends_are_mutual_follows_and_boards_respect_visibility(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = spawn_app_at(backend, now()).await;
     let alice = user(&app, "alice").await;
     let bob = user(&app, "bob").await;
     let carol = user(&app, "carol").await;
@@ -497,7 +543,7 @@ async fn friends_are_mutual_follows_and_boards_respect_visibility(backend: Backe
 }
 
 async fn private_groups_are_for_members_and_admins_administer(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = spawn_app_at(backend, now()).await;
     let alice = user(&app, "alice").await;
     let bob = user(&app, "bob").await;
     let carol = user(&app, "carol").await;
@@ -736,7 +782,7 @@ async fn private_groups_are_for_members_and_admins_administer(backend: Backend) 
 }
 
 async fn public_groups_are_found_joined_and_validated(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = spawn_app_at(backend, now()).await;
     let alice = user(&app, "alice").await;
     let bob = user(&app, "bob").await;
     for name in ["Juz a Day", "Tahajjud Friends", "juz amma kids"] {
@@ -798,7 +844,7 @@ async fn public_groups_are_found_joined_and_validated(backend: Backend) {
 }
 
 async fn competitions_rank_only_reading_inside_their_window(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = spawn_app_at(backend, now()).await;
     let alice = user(&app, "alice").await;
     let bob = user(&app, "bob").await;
     let carol = user(&app, "carol").await;
@@ -842,19 +888,39 @@ async fn competitions_rank_only_reading_inside_their_window(backend: Backend) {
         .await;
     assert_eq!(status, StatusCode::OK, "{board}");
     assert_eq!(usernames(&board), ["alice", "bob"]);
-    let scores: Vec<f64> = board["entries"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["score"].as_f64().unwrap())
-        .collect();
-    assert_eq!(scores, [7.0, 7.0]);
+    assert_eq!(scores(&board), [7.0, 7.0]);
     assert_eq!(board["entries"][1]["rank"], 1, "a tie shares the rank");
     assert_eq!(board["me"], Value::Null, "carol is not in it");
     let (_, participants) = app
         .read(&format!("/competitions/{id}/participants"), &carol)
         .await;
     assert_eq!(participants.as_array().unwrap().len(), 2);
+
+    // The window closes at its end: the results are final.
+    // Nobody joins, and reading afterwards does not count.
+    app.set_time(now() + 86_400);
+    let (_, over) = app.read(&format!("/competitions/{id}"), &alice).await;
+    assert_eq!(over["status"], "completed", "{over}");
+    let (status, body) = app
+        .call(
+            Method::POST,
+            &format!("/competitions/{id}/join"),
+            &carol,
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["code"], "competition_over");
+    app.push(
+        &bob,
+        vec![session_from("b-after-01", 2, 1, 50, app.now(), 60)],
+    )
+    .await;
+    let (_, board) = app
+        .read(&format!("/competitions/{id}/leaderboard"), &alice)
+        .await;
+    assert_eq!(scores(&board), [7.0, 7.0], "{board}");
+    app.set_time(now());
 
     // Private: invisible without the code; joined with it.
     let (_, private) = app
@@ -986,7 +1052,7 @@ async fn competitions_rank_only_reading_inside_their_window(backend: Backend) {
 }
 
 async fn an_export_holds_progress_and_deleting_the_account_removes_it(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = spawn_app_at(backend, now()).await;
     let alice = user(&app, "alice").await;
     let bob = user(&app, "bob").await;
     app.push(&alice, vec![session("a-000001", 1, 1, 7, 600, 60)])

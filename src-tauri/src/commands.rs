@@ -19,11 +19,9 @@ use crate::views;
 pub async fn home(state: State<'_, AppState>) -> Result<HomeView> {
     let settings = state.settings().await;
     let quran = quran_data::quran();
-    // The ayah of the day turns over at the user's local midnight (UTC when
-    // the local offset cannot be read).
-    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
-    let local_seconds = now.unix_timestamp() + i64::from(now.offset().whole_seconds());
-    let days = local_seconds.div_euclid(86_400);
+    // The ayah of the day turns over at the user's local midnight (the
+    // system's zone; UTC when it cannot be read).
+    let days = views::local_day(jiff::Timestamp::now(), &jiff::tz::TimeZone::system());
     let mut home = views::home(quran, days, &settings)?;
     if let Ok(store) = state.store() {
         // A store error must not cost the user the home screen.

@@ -10,8 +10,9 @@ use std::path::PathBuf;
 use crate::process::{cmd, Error, Result};
 
 /// Debian packages to build the app (WebKitGTK, audio), to test it in a
-/// real window (Xvfb, WebKitWebDriver, a session bus), and to test the sync
-/// server against a real PostgreSQL, and to encode test audio.
+/// real window (Xvfb, WebKitWebDriver, a session bus), to test the sync
+/// server against a real PostgreSQL, to encode test audio, and to run tests
+/// under a faked clock.
 const DEBIAN_PACKAGES: &[&str] = &[
     "build-essential",
     "pkg-config",
@@ -27,6 +28,8 @@ const DEBIAN_PACKAGES: &[&str] = &[
     "postgresql",
     // Encodes the MP3s of the audio benchmark (and the test fixtures).
     "lame",
+    // Runs the suites once more at awkward instants (libfaketime).
+    "faketime",
 ];
 
 /// trunk 0.22 needs a newer rustc than this project's; 0.21.14 builds.

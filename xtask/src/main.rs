@@ -6,6 +6,7 @@
 //! It must stay idempotent: when everything is installed, each install step
 //! is a quick look-up and nothing is downloaded or rebuilt.
 
+mod faketime;
 mod install;
 mod postgres;
 mod process;
@@ -23,7 +24,9 @@ cargo xtask <command>
 Commands:
   run            install what is missing, build the UI and launch the app
   test           install what is missing and run every check:
-                 fmt, clippy, unit and UI tests, end-to-end tests in Xvfb
+                 fmt, clippy, unit and UI tests (core, server and app
+                 tests again under faketime at midnight and at a DST
+                 change), end-to-end tests in Xvfb
   screenshots    take PNGs of the main screens of the real app (screenshots/)
   serve          run the sync server (companion-server) on 127.0.0.1:8787
                  with an embedded SQLite file; extra arguments go to it
@@ -136,11 +139,16 @@ fn test() -> Result<()> {
     // PostgreSQL server.
     let postgres = postgres::Postgres::start()?;
     step("unit, integration and UI component tests");
+    let suites = ["--workspace", "--exclude", "companion-e2e"];
     cmd("cargo")
-        .args(["test", "--workspace", "--exclude", "companion-e2e"])
+        .args(["test"])
+        .args(suites)
         .env("COMPANION_TEST_POSTGRES", postgres.url())
         .current_dir(&root)
         .run()?;
+    step("core, server and app tests again at midnight and at a DST change (faketime)");
+    let url = postgres.url();
+    faketime::run_suites(&suites, &[("COMPANION_TEST_POSTGRES", &url)])?;
     drop(postgres);
     step("end-to-end tests in a real window");
     let app = build_app()?;

@@ -94,6 +94,22 @@ impl Cmd {
         }
     }
 
+    /// Runs with its output kept, and returns its standard output; on a
+    /// failure both streams are shown and the command fails.
+    pub fn run_captured(mut self) -> Result<String> {
+        let out = self
+            .inner
+            .output()
+            .map_err(|e| Error::Spawn(self.shown.clone(), e))?;
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        if out.status.success() {
+            return Ok(stdout);
+        }
+        eprintln!("$ {}", self.shown);
+        eprintln!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
+        Err(Error::Failed(self.shown, out.status.code()))
+    }
+
     /// Runs quietly and returns its standard output.
     pub fn output(mut self) -> Result<String> {
         let out = self

@@ -13,7 +13,7 @@ use super::openapi::{Invalid, TooLarge};
 use super::ValidJson;
 use crate::auth::{hash_password, random_token, token_hash, verify_password};
 use crate::error::{Error, ErrorBody, Result};
-use crate::store::{now, UserRow};
+use crate::store::UserRow;
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -154,7 +154,7 @@ async fn register(
         time_zone: "UTC".into(),
         leaderboard_visibility: "circles".into(),
         password_hash: hash_password(password).await?,
-        created_at: now(),
+        created_at: state.clock.now(),
     };
     state.store.create_user(&user).await?;
     tracing::info!(user = %user.id, "account created");
@@ -187,11 +187,11 @@ async fn issue(state: &AppState, user_id: &str, family_id: &str) -> Result<Token
             &token_hash(&refresh_token),
             user_id,
             family_id,
-            now() + state.tokens.refresh_seconds,
+            state.clock.now() + state.tokens.refresh_seconds,
         )
         .await?;
     Ok(TokenResponse {
-        access_token: state.tokens.access_token(user_id)?,
+        access_token: state.tokens.access_token(user_id, state.clock.now())?,
         refresh_token,
         token_type: "bearer",
         expires_in: state.tokens.access_seconds,
@@ -266,7 +266,7 @@ async fn refresh(
     let invalid = || Error::Unauthorized("The refresh token is invalid; sign in again.".into());
     let hash = token_hash(&request.refresh_token);
     let (row, won) = state.store.take_refresh(&hash).await?.ok_or_else(invalid)?;
-    if row.revoked || row.expires_at <= now() {
+    if row.revoked || row.expires_at <= state.clock.now() {
         return Err(invalid());
     }
     if row.replaced || !won {

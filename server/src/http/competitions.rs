@@ -17,7 +17,7 @@ use super::social::PersonOut;
 use super::{check_text, JoinRequest, Paging, ValidJson, ValidQuery};
 use crate::auth::AuthUser;
 use crate::error::{Error, ErrorBody, Result};
-use crate::store::{invite_code, now, CompetitionRow, Metric, Scope};
+use crate::store::{invite_code, CompetitionRow, Metric, Scope};
 use crate::AppState;
 
 /// The longest competition: a year and a day.
@@ -88,10 +88,10 @@ struct CompetitionOut {
     invite_code: Option<String>,
 }
 
-fn competition_out(c: CompetitionRow, viewer: &str, joined: bool) -> CompetitionOut {
+fn competition_out(c: CompetitionRow, viewer: &str, joined: bool, now: i64) -> CompetitionOut {
     let creator = c.creator_id.as_deref() == Some(viewer);
     CompetitionOut {
-        status: status(&c, now()),
+        status: status(&c, now),
         start_date: crate::progress::rfc3339(c.start_time),
         end_date: crate::progress::rfc3339(c.end_time),
         invite_code: if creator { c.invite_code } else { None },
@@ -206,7 +206,7 @@ async fn create(
     let metric = parse_metric(Some(new.metric_type.trim()), Metric::Hasanat)?;
     let start = parse_time("start_date", &new.start_date)?;
     let end = parse_time("end_date", &new.end_date)?;
-    let now = now();
+    let now = state.clock.now();
     if end <= start || end - start > MAX_SECONDS {
         return Err(Error::invalid(
             "invalid_dates",
@@ -258,7 +258,7 @@ async fn create(
     state.store.create_competition(&row).await?;
     Ok((
         StatusCode::CREATED,
-        Json(competition_out(row, &user.id, true)),
+        Json(competition_out(row, &user.id, true, now)),
     ))
 }
 
@@ -293,7 +293,7 @@ async fn list(
         }
     }
     let limit = super::limit(query.limit, 50)?;
-    let now = now();
+    let now = state.clock.now();
     let rows = state.store.competitions_for(&user.id, 1000).await?;
     let mut out = Vec::new();
     for c in rows {
@@ -305,7 +305,7 @@ async fn list(
             continue;
         }
         let joined = state.store.is_participant(&c.id, &user.id).await?;
-        out.push(competition_out(c, &user.id, joined));
+        out.push(competition_out(c, &user.id, joined, now));
         if out.len() as i64 >= limit {
             break;
         }
@@ -327,7 +327,12 @@ async fn one(
     Path(CompetitionId { competition_id: id }): Path<CompetitionId>,
 ) -> Result<Json<CompetitionOut>> {
     let (c, joined) = readable(&state, &id, &user.id).await?;
-    Ok(Json(competition_out(c, &user.id, joined)))
+    Ok(Json(competition_out(
+        c,
+        &user.id,
+        joined,
+        state.clock.now(),
+    )))
 }
 
 fn over() -> Error {
@@ -342,12 +347,17 @@ async fn enter(
     user: &AuthUser,
     c: CompetitionRow,
 ) -> Result<Json<CompetitionOut>> {
-    if status(&c, now()) == "completed" {
+    if status(&c, state.clock.now()) == "completed" {
         return Err(over());
     }
     state.store.join_competition(&c.id, &user.id).await?;
     let (c, joined) = readable(state, &c.id, &user.id).await?;
-    Ok(Json(competition_out(c, &user.id, joined)))
+    Ok(Json(competition_out(
+        c,
+        &user.id,
+        joined,
+        state.clock.now(),
+    )))
 }
 
 /// Joins a public competition, one of the viewer's group, or a private
@@ -445,7 +455,7 @@ async fn leave(
             message: "You are not taking part in this competition.".into(),
         });
     }
-    if status(&c, now()) == "completed" {
+    if status(&c, state.clock.now()) == "completed" {
         return Err(over());
     }
     state.store.leave_competition(&id, &user.id).await?;

@@ -18,7 +18,7 @@ use super::social::PersonOut;
 use super::{check_text, JoinRequest, Paging, ValidJson, ValidQuery};
 use crate::auth::AuthUser;
 use crate::error::{Error, ErrorBody, Result};
-use crate::store::{invite_code, now, GroupChange, GroupRow, Scope};
+use crate::store::{invite_code, GroupChange, GroupRow, Scope};
 use crate::AppState;
 
 /// Members a group may have at most, and by default.
@@ -214,7 +214,7 @@ async fn create(
     user: AuthUser,
     ValidJson(new): ValidJson<NewGroup>,
 ) -> Result<(StatusCode, Json<GroupOut>)> {
-    let created_at = now();
+    let created_at = state.clock.now();
     let group = GroupRow {
         id: uuid::Uuid::new_v4().to_string(),
         name: check_name(&new.name)?,

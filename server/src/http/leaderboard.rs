@@ -18,7 +18,7 @@ use super::ValidQuery;
 use crate::auth::AuthUser;
 use crate::error::{Error, Result};
 use crate::progress;
-use crate::store::{now, ranks, Metric, Scope};
+use crate::store::{ranks, Metric, Scope};
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -108,7 +108,7 @@ async fn window_for(
         Some(user) => progress::zone_or_utc(&user.time_zone),
         None => jiff::tz::TimeZone::UTC,
     };
-    let now = now();
+    let now = state.clock.now();
     Ok((
         period.into(),
         Some((progress::local_day_start(now, &zone, days_back), i64::MAX)),

@@ -16,7 +16,7 @@ use super::{ValidJson, ValidQuery};
 use crate::auth::AuthUser;
 use crate::error::{Error, ErrorBody, Result};
 use crate::progress::{self, Session, SessionData};
-use crate::store::{now, NewEvent, Outcome, SessionRow, Totals};
+use crate::store::{NewEvent, Outcome, SessionRow, Totals};
 use crate::AppState;
 
 /// Most events in one push.
@@ -179,7 +179,7 @@ async fn store_events(
     events: &[EventIn],
 ) -> Result<PushResponse> {
     let zone = zone_of(state, user).await?;
-    let now = now();
+    let now = state.clock.now();
     let mut checked = Vec::new();
     let mut rejected = Vec::new();
     // Index into `events` of each checked event.
@@ -546,7 +546,7 @@ pub async fn stats_of(state: &AppState, user_id: &str) -> Result<Stats> {
     let zone = progress::zone_or_utc(&found.time_zone);
     let rows = state.store.all_sessions(user_id).await?;
     let totals = state.store.totals(user_id).await?;
-    let today = progress::today(now(), &zone);
+    let today = progress::today(state.clock.now(), &zone);
     let mut read = vec![false; quran_data::quran().ayahs().len()];
     for row in &rows {
         let s = &row.session;
@@ -611,7 +611,7 @@ async fn streak(State(state): State<AppState>, user: AuthUser) -> Result<Json<St
     let zone = zone_of(&state, &user).await?;
     let rows = state.store.all_sessions(&user.id).await?;
     let days = reading_days(&rows);
-    let today = progress::today(now(), &zone);
+    let today = progress::today(state.clock.now(), &zone);
     let (current, longest) = progress::streaks(&days, today);
     let last = days.iter().copied().max();
     Ok(Json(Streak {
@@ -683,7 +683,7 @@ async fn history(
         return Err(Error::invalid("invalid_days", "`days` is from 1 to 366."));
     }
     let zone = zone_of(&state, &user).await?;
-    let today = progress::today(now(), &zone);
+    let today = progress::today(state.clock.now(), &zone);
     let first = today - days + 1;
     let rows = state.store.all_sessions(&user.id).await?;
     let mut out: Vec<(i64, i64, i64)> = vec![(0, 0, 0); usize::try_from(days).unwrap_or(0)];

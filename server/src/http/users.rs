@@ -287,7 +287,7 @@ async fn export(State(state): State<AppState>, user: AuthUser) -> Result<Json<se
     Ok(Json(serde_json::json!({
         "format": "qurancompanion-export",
         "version": 1,
-        "exported_at": crate::store::now(),
+        "exported_at": state.clock.now(),
         "account": account,
         "reading_sessions": sessions,
         "sync_events": events,

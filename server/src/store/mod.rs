@@ -8,6 +8,7 @@ use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::AnyPool;
 use sqlx::Row;
 
+use crate::clock::Clock;
 use crate::error::{Error, Result};
 
 mod progress;
@@ -62,11 +63,8 @@ pub struct Store {
     /// Bumped by every change a leaderboard shows.
     pub(crate) changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
     pub(crate) boards: std::sync::Arc<social::BoardCache>,
-}
-
-/// Seconds since the Unix epoch.
-pub fn now() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp()
+    /// "Now" for the times the store writes (created, joined, received).
+    pub(crate) clock: Clock,
 }
 
 fn is_unique_violation(error: &sqlx::Error) -> bool {
@@ -137,7 +135,13 @@ impl Store {
             writes: Default::default(),
             changes: Default::default(),
             boards: Default::default(),
+            clock: Clock::system(),
         })
+    }
+
+    /// The same store, reading "now" from `clock`.
+    pub fn with_clock(self, clock: Clock) -> Store {
+        Store { clock, ..self }
     }
 
     /// Whether the database answers.
@@ -236,7 +240,7 @@ impl Store {
         .bind(&change.bio)
         .bind(&change.time_zone)
         .bind(&change.leaderboard_visibility)
-        .bind(now())
+        .bind(self.clock.now())
         .bind(id)
         .execute(&self.pool)
         .await;
@@ -258,7 +262,7 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
             .bind(password_hash)
-            .bind(now())
+            .bind(self.clock.now())
             .bind(id)
             .execute(&mut *tx)
             .await?;
@@ -294,7 +298,7 @@ impl Store {
     /// Records a successful login.
     pub async fn touch_login(&self, id: &str) -> Result<()> {
         sqlx::query("UPDATE users SET last_login = $1 WHERE id = $2")
-            .bind(now())
+            .bind(self.clock.now())
             .bind(id)
             .execute(&self.pool)
             .await?;
@@ -317,7 +321,7 @@ impl Store {
         .bind(user_id)
         .bind(family_id)
         .bind(expires_at)
-        .bind(now())
+        .bind(self.clock.now())
         .execute(&self.pool)
         .await?;
         Ok(())

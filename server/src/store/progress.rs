@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 
-use super::{now, Store};
+use super::Store;
 use crate::error::{Error, Result};
 use crate::progress::{Session, MAX_SECONDS_PER_DAY};
 
@@ -186,7 +186,7 @@ impl Store {
             }
         }
 
-        let received_at = now();
+        let received_at = self.clock.now();
         let first_seq = cursor - count + 1;
         let mut outcomes = Vec::with_capacity(events.len());
         let mut stored: Vec<(&NewEvent, i64)> = Vec::new();

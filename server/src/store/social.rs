@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 
-use super::{is_unique_violation, now, Store};
+use super::{is_unique_violation, Store};
 use crate::auth::random_token;
 use crate::error::{Error, Result};
 
@@ -298,7 +298,7 @@ impl Store {
         )
         .bind(follower)
         .bind(followee)
-        .bind(now())
+        .bind(self.clock.now())
         .execute(&self.pool)
         .await?;
         self.boards_changed();
@@ -397,6 +397,7 @@ impl Store {
             Some(creator),
             "group_created",
             &group.name,
+            group.created_at,
         )
         .await?;
         tx.commit().await?;
@@ -498,7 +499,7 @@ impl Store {
         .bind(&change.description)
         .bind(&change.privacy)
         .bind(change.member_limit)
-        .bind(now())
+        .bind(self.clock.now())
         .bind(id)
         .execute(&self.pool)
         .await?;
@@ -556,7 +557,7 @@ impl Store {
         )
         .bind(group)
         .bind(user)
-        .bind(now())
+        .bind(self.clock.now())
         .execute(&mut *tx)
         .await;
         match inserted {
@@ -565,7 +566,15 @@ impl Store {
             Err(error) if is_unique_violation(&error) => return Ok(false),
             Err(error) => return Err(error.into()),
         }
-        add_activity(&mut tx, group, Some(user), "member_joined", "").await?;
+        add_activity(
+            &mut tx,
+            group,
+            Some(user),
+            "member_joined",
+            "",
+            self.clock.now(),
+        )
+        .await?;
         tx.commit().await?;
         self.boards_changed();
         Ok(true)
@@ -612,7 +621,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             }
-            add_activity(&mut tx, group, Some(user), activity, "").await?;
+            add_activity(&mut tx, group, Some(user), activity, "", self.clock.now()).await?;
         }
         tx.commit().await?;
         self.boards_changed();
@@ -636,7 +645,7 @@ impl Store {
         let code = invite_code();
         sqlx::query("UPDATE user_groups SET invite_code = $1, updated_at = $2 WHERE id = $3")
             .bind(&code)
-            .bind(now())
+            .bind(self.clock.now())
             .bind(group)
             .execute(&self.pool)
             .await?;
@@ -794,7 +803,7 @@ impl Store {
         )
         .bind(competition)
         .bind(user)
-        .bind(now())
+        .bind(self.clock.now())
         .execute(&mut *tx)
         .await?
         .rows_affected();
@@ -968,6 +977,7 @@ async fn add_activity(
     user: Option<&str>,
     activity_type: &str,
     content: &str,
+    at: i64,
 ) -> Result<()> {
     sqlx::query(
         "INSERT INTO group_activity (group_id, user_id, activity_type, content, created_at)
@@ -977,7 +987,7 @@ async fn add_activity(
     .bind(user)
     .bind(activity_type)
     .bind(content)
-    .bind(now())
+    .bind(at)
     .execute(&mut **tx)
     .await?;
     Ok(())

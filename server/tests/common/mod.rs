@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, dead_code)]
 
 use clap::Parser;
+use companion_server::clock::{Clock, ManualClock};
 use companion_server::config::Config;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -12,6 +13,9 @@ use serde_json::{json, Value};
 pub struct TestApp {
     pub base: String,
     pub http: reqwest::Client,
+    /// The server's clock, and its handle when the test pinned it.
+    clock: Clock,
+    hand: Option<ManualClock>,
     _dir: tempfile::TempDir,
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
@@ -50,18 +54,38 @@ async fn database_url(backend: Backend, dir: &std::path::Path) -> String {
     }
 }
 
+/// The server on the system clock.
 pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(backend, &[]).await
 }
 
-/// The server with extra command-line settings.
+/// The server with its clock pinned at `second` (Unix time), moved only by
+/// [`TestApp::set_time`] and [`TestApp::advance`]: for every test whose
+/// rules depend on the time of day, so it passes at any hour.
+pub async fn spawn_app_at(backend: Backend, second: i64) -> TestApp {
+    let (clock, hand) = Clock::manual(second);
+    spawn(backend, &[], clock, Some(hand)).await
+}
+
+/// The server with extra command-line settings, on the system clock.
 pub async fn spawn_app_with(backend: Backend, settings: &[&str]) -> TestApp {
+    spawn(backend, settings, Clock::system(), None).await
+}
+
+async fn spawn(
+    backend: Backend,
+    settings: &[&str],
+    clock: Clock,
+    hand: Option<ManualClock>,
+) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let url = database_url(backend, dir.path()).await;
     let mut args = vec!["companion-server", "--database-url", &url];
     args.extend_from_slice(settings);
     let config = Config::parse_from(args);
-    let state = companion_server::state(&config).await.unwrap();
+    let state = companion_server::state_with_clock(&config, clock.clone())
+        .await
+        .unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
@@ -71,12 +95,35 @@ pub async fn spawn_app_with(backend: Backend, settings: &[&str]) -> TestApp {
     TestApp {
         base,
         http: reqwest::Client::new(),
+        clock,
+        hand,
         _dir: dir,
         _shutdown: tx,
     }
 }
 
 impl TestApp {
+    /// The server's "now", in Unix seconds.
+    pub fn now(&self) -> i64 {
+        self.clock.now()
+    }
+
+    /// Moves a pinned clock to `second`.
+    pub fn set_time(&self, second: i64) {
+        self.pinned().set(second);
+    }
+
+    /// Moves a pinned clock forward by `seconds`.
+    pub fn advance(&self, seconds: i64) {
+        self.pinned().advance(seconds);
+    }
+
+    fn pinned(&self) -> &ManualClock {
+        self.hand
+            .as_ref()
+            .expect("only a server started with spawn_app_at has a clock to move")
+    }
+
     pub async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
         let response = self
             .http
