@@ -28,6 +28,14 @@ async fn user(app: &TestApp, name: &str) -> User {
     }
 }
 
+/// The same user with a new access token.
+async fn signed_in_again(app: &TestApp, name: &str, who: User) -> User {
+    User {
+        token: app.access_token(&format!("{name}@example.com")).await,
+        ..who
+    }
+}
+
 /// RFC 3339 for a Unix second, in UTC (`Z`).
 fn at(second: i64) -> String {
     jiff::Timestamp::from_second(second).unwrap().to_string()
@@ -896,32 +904,6 @@ async fn competitions_rank_only_reading_inside_their_window(backend: Backend) {
         .await;
     assert_eq!(participants.as_array().unwrap().len(), 2);
 
-    // The window closes at its end: the results are final.
-    // Nobody joins, and reading afterwards does not count.
-    app.set_time(now() + 86_400);
-    let (_, over) = app.read(&format!("/competitions/{id}"), &alice).await;
-    assert_eq!(over["status"], "completed", "{over}");
-    let (status, body) = app
-        .call(
-            Method::POST,
-            &format!("/competitions/{id}/join"),
-            &carol,
-            json!({}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CONFLICT, "{body}");
-    assert_eq!(body["code"], "competition_over");
-    app.push(
-        &bob,
-        vec![session_from("b-after-01", 2, 1, 50, app.now(), 60)],
-    )
-    .await;
-    let (_, board) = app
-        .read(&format!("/competitions/{id}/leaderboard"), &alice)
-        .await;
-    assert_eq!(scores(&board), [7.0, 7.0], "{board}");
-    app.set_time(now());
-
     // Private: invisible without the code; joined with it.
     let (_, private) = app
         .call(
@@ -1049,6 +1031,35 @@ async fn competitions_rank_only_reading_inside_their_window(backend: Backend) {
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert_eq!(answer["code"], code, "{body}");
     }
+
+    // The window closes at its end: the results are final.
+    // Nobody joins, and reading afterwards does not count. (A day on,
+    // everyone's access token has expired: they sign in again.)
+    app.set_time(now() + 86_400);
+    let alice = signed_in_again(&app, "alice", alice).await;
+    let bob = signed_in_again(&app, "bob", bob).await;
+    let carol = signed_in_again(&app, "carol", carol).await;
+    let (_, over) = app.read(&format!("/competitions/{id}"), &alice).await;
+    assert_eq!(over["status"], "completed", "{over}");
+    let (status, body) = app
+        .call(
+            Method::POST,
+            &format!("/competitions/{id}/join"),
+            &carol,
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["code"], "competition_over");
+    app.push(
+        &bob,
+        vec![session_from("b-after-01", 2, 1, 50, app.now(), 60)],
+    )
+    .await;
+    let (_, board) = app
+        .read(&format!("/competitions/{id}/leaderboard"), &alice)
+        .await;
+    assert_eq!(scores(&board), [7.0, 7.0], "{board}");
 }
 
 async fn an_export_holds_progress_and_deleting_the_account_removes_it(backend: Backend) {
