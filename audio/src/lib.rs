@@ -8,10 +8,11 @@
 //!   with backoff and trying mirrors in turn.
 //! - [`downloads`]: surah and whole-Qur'an downloads with progress, pause,
 //!   resume and cancel, bounded concurrency, surviving a restart.
-//! - [`player`]: gapless verse-by-verse playback on rodio: a feeder thread
-//!   decodes the next ayah and queues it before the current one ends; the
-//!   MP3 encoder delay and padding are trimmed by symphonia (LAME/Xing
-//!   gapless info).
+//! - [`player`]: gapless verse-by-verse playback on rodio: one engine
+//!   thread keeps the next ayahs decoded and queued before the current one
+//!   ends, following a pure plan of ayahs, repetitions and rounds; the MP3
+//!   encoder delay and padding are trimmed by symphonia (LAME/Xing gapless
+//!   info).
 //!
 //! Audio is never bundled: files come from a base URL the user chooses
 //! (default [`quran_data::DEFAULT_AUDIO_BASE_URL`]).

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use companion_audio::cache::Cache;
 use companion_audio::fetch::{FetchConfig, Fetcher};
-use companion_audio::player::{Engine, Event, Gap, Output, PlayRequest};
+use companion_audio::player::{Engine, Event, Gap, Output, PlayRequest, PlaybackState};
 use companion_core::AyahRef;
 use rodio::Source;
 
@@ -205,7 +205,7 @@ async fn pause_resume_next_previous_and_stop() {
         .await;
     rig.engine.pause();
     rig.wait_for(|e| *e == Event::Paused).await;
-    assert_eq!(rig.engine.status().state, "paused");
+    assert_eq!(rig.engine.status().state, PlaybackState::Paused);
     // rodio applies controls every 5 ms on its own thread.
     tokio::time::sleep(Duration::from_millis(100)).await;
     let before = rig.sounding();
@@ -225,7 +225,7 @@ async fn pause_resume_next_previous_and_stop() {
     rig.wait_until(again).await;
     rig.engine.stop();
     rig.wait_for(|e| *e == Event::Stopped).await;
-    assert_eq!(rig.engine.status().state, "idle");
+    assert_eq!(rig.engine.status().state, PlaybackState::Idle);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -512,11 +512,41 @@ pub enum AudioEvent {
     },
 }
 
+/// What the recitation engine is doing. On the wire: `idle`, `buffering`,
+/// `playing` or `paused`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaybackState {
+    /// Nothing to play.
+    #[default]
+    Idle,
+    /// Waiting for the file of the ayah to hear.
+    Buffering,
+    Playing,
+    Paused,
+}
+
+impl PlaybackState {
+    /// Whether there is a recitation to show controls for.
+    pub fn is_active(self) -> bool {
+        self != PlaybackState::Idle
+    }
+
+    /// The wire form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaybackState::Idle => "idle",
+            PlaybackState::Buffering => "buffering",
+            PlaybackState::Playing => "playing",
+            PlaybackState::Paused => "paused",
+        }
+    }
+}
+
 /// The engine's state, for a UI that (re)opens.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct AudioStatus {
-    /// `idle`, `playing`, `paused` or `buffering`.
-    pub state: String,
+    pub state: PlaybackState,
     pub ayah: Option<AyahRef>,
     /// The reciter being heard.
     pub reciter: Option<String>,
@@ -586,4 +616,29 @@ pub struct DownloadId {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReciterId {
     pub reciter: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PlaybackState;
+
+    #[test]
+    fn playback_states_travel_as_their_lowercase_names() {
+        for state in [
+            PlaybackState::Idle,
+            PlaybackState::Buffering,
+            PlaybackState::Playing,
+            PlaybackState::Paused,
+        ] {
+            let json = serde_json::to_string(&state).expect("serializes");
+            assert_eq!(json, format!("\"{}\"", state.as_str()));
+            let back: PlaybackState = serde_json::from_str(&json).expect("parses");
+            assert_eq!(back, state);
+        }
+        assert!(!PlaybackState::Idle.is_active());
+        assert!(
+            PlaybackState::Paused.is_active(),
+            "a paused recitation keeps its controls"
+        );
+    }
 }

@@ -6,7 +6,8 @@ use std::rc::Rc;
 use std::collections::BTreeMap;
 
 use companion_core::wire::{
-    AudioEvent, AudioStatus, DownloadProgress, Settings, TranslationOption, ViewTarget,
+    AudioEvent, AudioStatus, DownloadProgress, PlaybackState, Settings, TranslationOption,
+    ViewTarget,
 };
 use companion_core::AyahRef;
 use yew::prelude::*;
@@ -35,8 +36,7 @@ pub enum Route {
 /// What the recitation engine is doing, as the UI shows it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AudioView {
-    /// `idle`, `playing`, `paused` or `buffering`.
-    pub state: String,
+    pub state: PlaybackState,
     /// The ayah being heard (or waited for).
     pub ayah: Option<AyahRef>,
     /// Repetition of that ayah, and round of the range (1-based).
@@ -47,7 +47,7 @@ pub struct AudioView {
 impl AudioView {
     /// Whether the mini player should show.
     pub fn active(&self) -> bool {
-        !self.state.is_empty() && self.state != "idle"
+        self.state.is_active()
     }
 }
 
@@ -157,18 +157,18 @@ impl Reducible for AppState {
                     round,
                 } => {
                     next.audio = AudioView {
-                        state: "playing".into(),
+                        state: PlaybackState::Playing,
                         ayah: Some(ayah),
                         repetition,
                         round,
                     }
                 }
                 AudioEvent::Buffering { ayah } => {
-                    next.audio.state = "buffering".into();
+                    next.audio.state = PlaybackState::Buffering;
                     next.audio.ayah = Some(ayah);
                 }
-                AudioEvent::Paused => next.audio.state = "paused".into(),
-                AudioEvent::Resumed => next.audio.state = "playing".into(),
+                AudioEvent::Paused => next.audio.state = PlaybackState::Paused,
+                AudioEvent::Resumed => next.audio.state = PlaybackState::Playing,
                 AudioEvent::Stopped | AudioEvent::Finished => next.audio = AudioView::default(),
                 AudioEvent::Error { message, .. } => next.toast = Some(message),
             },
@@ -285,11 +285,11 @@ mod tests {
             }),
         );
         assert_eq!(
-            (s.audio.state.as_str(), s.audio.ayah, s.audio.repetition),
-            ("playing", Some(a), 2)
+            (s.audio.state, s.audio.ayah, s.audio.repetition),
+            (PlaybackState::Playing, Some(a), 2)
         );
         let s = reduce(s, Action::Audio(AudioEvent::Paused));
-        assert_eq!(s.audio.state, "paused");
+        assert_eq!(s.audio.state, PlaybackState::Paused);
         let s = reduce(
             s,
             Action::Audio(AudioEvent::Error {

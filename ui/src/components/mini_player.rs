@@ -2,7 +2,7 @@
 //! plays, with the ayah being heard and the controls. Clicking the ayah
 //! opens it in the reader.
 
-use companion_core::wire::ViewTarget;
+use companion_core::wire::{PlaybackState, ViewTarget};
 use yew::prelude::*;
 
 use crate::i18n::use_i18n;
@@ -28,7 +28,7 @@ pub fn MiniPlayer() -> Html {
             });
         })
     };
-    let paused = audio.state == "paused";
+    let paused = audio.state == PlaybackState::Paused;
     let (toggle, toggle_label, toggle_icon) = if paused {
         (control("audio_resume"), i18n.t("audio-resume"), PLAY)
     } else {
@@ -38,10 +38,10 @@ pub fn MiniPlayer() -> Html {
         Some(ayah) => i18n.t_args("audio-now", &[("reference", ayah.to_string().into())]),
         None => String::new(),
     };
-    let state_label = match audio.state.as_str() {
-        "buffering" => i18n.t("audio-buffering"),
-        "paused" => i18n.t("audio-paused"),
-        _ => String::new(),
+    let state_label = match audio.state {
+        PlaybackState::Buffering => i18n.t("audio-buffering"),
+        PlaybackState::Paused => i18n.t("audio-paused"),
+        PlaybackState::Idle | PlaybackState::Playing => String::new(),
     };
     let repeat_label = (audio.repetition > 1 || audio.round > 1).then(|| {
         i18n.t_args(
@@ -63,7 +63,7 @@ pub fn MiniPlayer() -> Html {
     });
     html! {
         <div class="mini-player" id="mini-player" role="region" aria-label={i18n.t("audio-player")}
-            data-state={audio.state.clone()}>
+            data-state={audio.state.as_str()}>
             <button class="link now-playing" id="now-playing" onclick={open}>
                 <span class="play-mark" aria-hidden="true">{ "♪" }</span>
                 <bdi>{ where_label }</bdi>
