@@ -96,6 +96,12 @@ impl Error {
     }
 }
 
+impl From<&Error> for crate::wire::CommandError {
+    fn from(error: &Error) -> Self {
+        crate::wire::CommandError::new(error.code(), error.to_string())
+    }
+}
+
 /// Serializes as `{"code": "...", "message": "..."}`, the shape every error
 /// takes on the wire.
 impl serde::Serialize for Error {

@@ -5,8 +5,10 @@
 //! I/O: it is compiled into the WebAssembly UI as well as the native binaries.
 
 pub mod arabic;
+pub mod command;
 pub mod error;
 pub mod latin;
+pub mod navigation;
 pub mod reference;
 pub mod wire;
 

@@ -117,13 +117,6 @@ pub struct OpenViewRequest {
     pub options: TextOptions,
 }
 
-/// A reference typed by the user, e.g. `2:255`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GoToRequest {
-    /// The text exactly as typed.
-    pub input: String,
-}
-
 /// Where a typed reference leads: the view to open and the ayah to scroll to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GoToTarget {

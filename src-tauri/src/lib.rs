@@ -49,38 +49,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             warm_up();
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::home,
-            commands::surahs,
-            commands::juzs,
-            commands::hizb_quarters,
-            commands::pages,
-            commands::translations,
-            commands::attribution,
-            commands::open_view,
-            commands::go_to,
-            commands::search,
-            commands::get_settings,
-            commands::save_settings,
-            commands::save_position,
-            commands::bookmarks,
-            commands::add_bookmark,
-            commands::delete_bookmark,
-            recitation::reciters,
-            recitation::audio_play,
-            recitation::audio_pause,
-            recitation::audio_resume,
-            recitation::audio_stop,
-            recitation::audio_next,
-            recitation::audio_previous,
-            recitation::audio_status,
-            recitation::downloads,
-            recitation::download_start,
-            recitation::download_pause,
-            recitation::download_resume,
-            recitation::download_cancel,
-            recitation::delete_reciter_audio,
-        ])
+        .invoke_handler(commands::invoke_handler())
 }
 
 fn sql_plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R, Option<tauri_plugin_sql::PluginConfig>>

@@ -1,6 +1,7 @@
-//! Recitation in the app: the engine, the downloads and their commands.
+//! Recitation in the app: the engine and the downloads, started once with
+//! the saved playback settings and told of new ones when they are saved.
 //! Events reach the webview as `audio` and `download` events; the UI only
-//! sends commands and renders what it hears.
+//! sends commands (`commands/recitation.rs`) and renders what it hears.
 //!
 //! Output: the default audio device. `COMPANION_AUDIO_OUTPUT=null` plays
 //! into a real-time clock instead (machines with no sound card, and the
@@ -11,21 +12,61 @@ use companion_audio::cache::Cache;
 use companion_audio::downloads::Downloads;
 use companion_audio::fetch::{FetchConfig, Fetcher};
 use companion_audio::player::{Engine, Output, PlayRequest};
-use companion_core::wire::{
-    AudioStatus, DownloadId, DownloadProgress, DownloadRequest, PlayAudioRequest, PlaybackSettings,
-    ReciterId, ReciterInfo,
-};
-use tauri::{Emitter, Manager, Runtime, State};
+use std::sync::Mutex;
+
+use companion_core::wire::PlaybackSettings;
+use companion_core::AyahRef;
+use tauri::{Emitter, Manager, Runtime};
 
 use crate::error::{Error, Result};
-use crate::state::AppState;
 
-/// Registered with `app.manage` in setup.
+/// Kept in the app state once started.
 #[derive(Debug)]
 pub struct Recitation {
     pub engine: Engine,
     pub downloads: Downloads,
     pub fetcher: Fetcher,
+    /// The saved playback settings, given at start and on every save.
+    playback: Mutex<PlaybackSettings>,
+}
+
+impl Recitation {
+    /// The playback settings as last saved.
+    pub fn playback(&self) -> PlaybackSettings {
+        self.playback.lock().map(|p| p.clone()).unwrap_or_default()
+    }
+
+    /// New playback settings were saved: the next play and download use
+    /// them (and their base URLs).
+    pub fn set_playback(&self, playback: PlaybackSettings) {
+        self.fetcher.set_bases(bases(&playback));
+        if let Ok(mut slot) = self.playback.lock() {
+            *slot = playback;
+        }
+    }
+
+    /// What to play for `start..=end` with the saved settings.
+    pub fn play_request(&self, start: AyahRef, end: AyahRef) -> PlayRequest {
+        let playback = self.playback();
+        PlayRequest {
+            reciter: playback.reciter,
+            start,
+            end,
+            repeat_each: playback.repeat_each,
+            repeat_range: playback.repeat_range,
+            gap: playback.gap,
+            speed: playback.speed,
+            continue_next_surah: playback.continue_next_surah,
+        }
+    }
+}
+
+/// The audio crate's error, with its code, for the UI.
+pub fn audio_error(error: companion_audio::Error) -> Error {
+    Error::Recitation {
+        code: error.code(),
+        message: error.to_string(),
+    }
 }
 
 /// The base URLs to try, in order.
@@ -82,153 +123,6 @@ pub fn start<R: Runtime>(
         engine,
         downloads,
         fetcher,
+        playback: Mutex::new(playback.clone()),
     })
-}
-
-fn recitation<'a>(state: &'a State<'_, AppState>) -> Result<&'a Recitation> {
-    state
-        .recitation()
-        .ok_or_else(|| Error::Audio("recitation is not available".into()))
-}
-
-fn audio_error(error: companion_audio::Error) -> Error {
-    Error::Recitation {
-        code: error.code(),
-        message: error.to_string(),
-    }
-}
-
-#[tauri::command]
-pub async fn reciters(state: State<'_, AppState>) -> Result<Vec<ReciterInfo>> {
-    let recitation = recitation(&state)?;
-    Ok(quran_data::reciters()
-        .iter()
-        .map(|r| {
-            let usage = recitation.fetcher.cache().usage(r);
-            ReciterInfo {
-                id: r.id.into(),
-                name_en: r.name_en.into(),
-                name_ar: r.name_ar.into(),
-                style: r.style.into(),
-                bitrate_kbps: r.bitrate_kbps,
-                files: usage.files,
-                bytes: usage.bytes,
-            }
-        })
-        .collect())
-}
-
-#[tauri::command]
-pub async fn audio_play(state: State<'_, AppState>, request: PlayAudioRequest) -> Result<()> {
-    let playback = state.settings().await.playback;
-    let recitation = recitation(&state)?;
-    recitation.fetcher.set_bases(bases(&playback));
-    recitation
-        .engine
-        .play(PlayRequest {
-            reciter: playback.reciter,
-            start: request.start,
-            end: request.end,
-            repeat_each: playback.repeat_each,
-            repeat_range: playback.repeat_range,
-            gap: playback.gap,
-            speed: playback.speed,
-            continue_next_surah: playback.continue_next_surah,
-        })
-        .map_err(audio_error)
-}
-
-#[tauri::command]
-pub async fn audio_pause(state: State<'_, AppState>) -> Result<()> {
-    recitation(&state)?.engine.pause();
-    Ok(())
-}
-
-#[tauri::command]
-pub async fn audio_resume(state: State<'_, AppState>) -> Result<()> {
-    recitation(&state)?.engine.resume();
-    Ok(())
-}
-
-#[tauri::command]
-pub async fn audio_stop(state: State<'_, AppState>) -> Result<()> {
-    recitation(&state)?.engine.stop();
-    Ok(())
-}
-
-#[tauri::command]
-pub async fn audio_next(state: State<'_, AppState>) -> Result<()> {
-    recitation(&state)?.engine.next();
-    Ok(())
-}
-
-#[tauri::command]
-pub async fn audio_previous(state: State<'_, AppState>) -> Result<()> {
-    recitation(&state)?.engine.previous();
-    Ok(())
-}
-
-#[tauri::command]
-pub async fn audio_status(state: State<'_, AppState>) -> Result<AudioStatus> {
-    let status = recitation(&state)?.engine.status();
-    Ok(AudioStatus {
-        state: status.state,
-        ayah: status.ayah,
-        reciter: status.request.map(|r| r.reciter),
-    })
-}
-
-#[tauri::command]
-pub async fn downloads(state: State<'_, AppState>) -> Result<Vec<DownloadProgress>> {
-    Ok(recitation(&state)?.downloads.list())
-}
-
-#[tauri::command]
-pub async fn download_start(
-    state: State<'_, AppState>,
-    request: DownloadRequest,
-) -> Result<DownloadProgress> {
-    let playback = state.settings().await.playback;
-    let recitation = recitation(&state)?;
-    recitation.fetcher.set_bases(bases(&playback));
-    recitation
-        .downloads
-        .start(&request.reciter, request.scope)
-        .map_err(audio_error)
-}
-
-#[tauri::command]
-pub async fn download_pause(state: State<'_, AppState>, request: DownloadId) -> Result<()> {
-    recitation(&state)?
-        .downloads
-        .pause(&request.id)
-        .map_err(audio_error)
-}
-
-#[tauri::command]
-pub async fn download_resume(state: State<'_, AppState>, request: DownloadId) -> Result<()> {
-    recitation(&state)?
-        .downloads
-        .resume(&request.id)
-        .map(|_| ())
-        .map_err(audio_error)
-}
-
-#[tauri::command]
-pub async fn download_cancel(state: State<'_, AppState>, request: DownloadId) -> Result<()> {
-    recitation(&state)?
-        .downloads
-        .cancel(&request.id)
-        .map_err(audio_error)
-}
-
-#[tauri::command]
-pub async fn delete_reciter_audio(state: State<'_, AppState>, request: ReciterId) -> Result<()> {
-    let recitation = recitation(&state)?;
-    let reciter = companion_audio::reciter(&request.reciter).map_err(audio_error)?;
-    recitation
-        .fetcher
-        .cache()
-        .delete(reciter)
-        .map_err(audio_error)
 }

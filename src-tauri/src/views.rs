@@ -2,10 +2,10 @@
 //! Qur'an data. Pure functions over `quran-data`: no database, no window.
 
 use companion_core::wire::{
-    AyahView, GoToTarget, HomeView, PartSummary, ReadingView, SearchHitView, SearchResponse,
-    Settings, SurahHeading, SurahSummary, TextOptions, TranslationOption, ViewTarget,
+    AyahView, HomeView, PartSummary, ReadingView, SearchHitView, SearchResponse, Settings,
+    SurahHeading, SurahSummary, TextOptions, TranslationOption, ViewTarget,
 };
-use companion_core::{AyahRef, Reference};
+use companion_core::AyahRef;
 use quran_data::{Part, Quran};
 
 use crate::error::{Error, Result};
@@ -175,18 +175,6 @@ pub fn reading_view(
         previous,
         next,
         translation_direction,
-    })
-}
-
-/// Where a typed reference leads: the surah that holds it, scrolled to its
-/// first ayah.
-pub fn go_to(input: &str) -> Result<GoToTarget> {
-    let reference = Reference::parse(input)?;
-    let (focus, last) = (reference.first(), reference.last());
-    Ok(GoToTarget {
-        target: ViewTarget::Surah(focus.surah()),
-        focus,
-        last,
     })
 }
 
@@ -381,17 +369,6 @@ mod tests {
                 error.to_string().contains("numbered 1 to"),
                 "the message gives the valid range: {error}"
             );
-        }
-    }
-
-    #[test]
-    fn go_to_opens_the_surah_at_the_ayah() {
-        let to = go_to("2:255").unwrap();
-        assert_eq!(to.target, ViewTarget::Surah(2));
-        assert_eq!(to.focus, AyahRef::new(2, 255).unwrap());
-        for bad in ["115:1", "2:300", "abc", ""] {
-            let error = go_to(bad).expect_err(bad);
-            assert!(!error.to_string().is_empty());
         }
     }
 

@@ -50,8 +50,8 @@ pub fn run_suites(cargo_test_args: &[&str], envs: &[(&str, &str)]) -> Result<()>
             "xtask: faketime: {} ({} in {})",
             moment.what, moment.local, moment.zone
         );
-        for (binary, dir) in &binaries {
-            let mut run = cmd(&binary.to_string_lossy())
+        for TestBinary { path, dir, label } in &binaries {
+            let mut run = cmd(&path.to_string_lossy())
                 .env("LD_PRELOAD", &library)
                 .env("FAKETIME", format!("@{}", moment.local))
                 .env("TZ", moment.zone)
@@ -61,8 +61,7 @@ pub fn run_suites(cargo_test_args: &[&str], envs: &[(&str, &str)]) -> Result<()>
                 run = run.env(key, value);
             }
             let out = run.run_captured()?;
-            let name = binary.file_name().unwrap_or_default().to_string_lossy();
-            eprintln!("  {name}: {}", summary(&out));
+            eprintln!("  {label}: {}", summary(&out));
         }
     }
     Ok(())
@@ -84,10 +83,18 @@ fn library() -> Result<PathBuf> {
         })
 }
 
-/// The test executables of [`PACKAGES`], each with its package folder,
-/// from `cargo test --no-run` with the same arguments as the test run (so
-/// nothing is rebuilt).
-fn test_binaries(cargo_test_args: &[&str]) -> Result<Vec<(PathBuf, PathBuf)>> {
+/// A built test executable.
+struct TestBinary {
+    path: PathBuf,
+    /// Its package's folder (where cargo runs it).
+    dir: PathBuf,
+    /// `target (kind)`, for the log.
+    label: String,
+}
+
+/// The test executables of [`PACKAGES`], from `cargo test --no-run` with
+/// the same arguments as the test run (so nothing is rebuilt).
+fn test_binaries(cargo_test_args: &[&str]) -> Result<Vec<TestBinary>> {
     let out = cmd("cargo")
         .args(["test", "--no-run", "--message-format=json"])
         .args(cargo_test_args)
@@ -113,7 +120,16 @@ fn test_binaries(cargo_test_args: &[&str]) -> Result<Vec<(PathBuf, PathBuf)>> {
             continue;
         };
         if wanted.iter().any(|w| w == dir) {
-            binaries.push((PathBuf::from(executable), dir.to_path_buf()));
+            let target = &message["target"];
+            binaries.push(TestBinary {
+                path: PathBuf::from(executable),
+                dir: dir.to_path_buf(),
+                label: format!(
+                    "{} ({})",
+                    target["name"].as_str().unwrap_or("?"),
+                    target["kind"][0].as_str().unwrap_or("?")
+                ),
+            });
         }
     }
     Ok(binaries)

@@ -1,10 +1,10 @@
 //! A box that takes a reference such as `2:255`, `2:255-257` or `18` and
 //! opens the reader there; a bad reference gets a clear message.
 
+use companion_core::wire::CommandError;
 use yew::prelude::*;
 
 use crate::i18n::use_i18n;
-use crate::services::bridge;
 use crate::state::{use_app, Action, Route};
 
 #[derive(Properties, PartialEq)]
@@ -25,23 +25,22 @@ pub fn GoToBox(props: &GoToBoxProps) -> Html {
             event.prevent_default();
             let (app, error, text, i18n) =
                 (app.clone(), error.clone(), (*input).clone(), i18n.clone());
-            yew::platform::spawn_local(async move {
-                match bridge::go_to(text).await {
-                    Ok(to) => {
-                        error.set(None);
-                        let route = Route::Reader {
-                            target: to.target,
-                            focus: Some(to.focus),
-                        };
-                        app.dispatch(if to.last == to.focus {
-                            Action::Navigate(route)
-                        } else {
-                            Action::NavigateRange(route, (to.focus, to.last))
-                        });
-                    }
-                    Err(e) => error.set(Some(i18n.error(&e))),
+            // Parsed here: a reference needs no round trip to the app.
+            match companion_core::navigation::go_to(&text) {
+                Ok(to) => {
+                    error.set(None);
+                    let route = Route::Reader {
+                        target: to.target,
+                        focus: Some(to.focus),
+                    };
+                    app.dispatch(if to.last == to.focus {
+                        Action::Navigate(route)
+                    } else {
+                        Action::NavigateRange(route, (to.focus, to.last))
+                    });
                 }
-            });
+                Err(e) => error.set(Some(i18n.error(&CommandError::from(&e)))),
+            }
         })
     };
     let oninput = {

@@ -2,12 +2,29 @@
 //! plays, with the ayah being heard and the controls. Clicking the ayah
 //! opens it in the reader.
 
+use companion_core::command::{self as cmd, Command};
 use companion_core::wire::{PlaybackState, ViewTarget};
 use yew::prelude::*;
 
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, I18n};
 use crate::services::bridge;
-use crate::state::{use_app, Action, Route};
+use crate::state::{use_app, Action, AppContext, Route};
+
+/// Sends engine command `C` on a click; a failure is said in a toast.
+fn control<C: Command<Request = (), Response = ()>>(
+    app: &AppContext,
+    i18n: &I18n,
+) -> Callback<MouseEvent> {
+    let (app, i18n) = (app.clone(), i18n.clone());
+    Callback::from(move |_: MouseEvent| {
+        let (app, i18n) = (app.clone(), i18n.clone());
+        yew::platform::spawn_local(async move {
+            if let Err(error) = bridge::audio_control::<C>().await {
+                app.dispatch(Action::Toast(i18n.error(&error)));
+            }
+        });
+    })
+}
 
 #[component]
 pub fn MiniPlayer() -> Html {
@@ -17,22 +34,19 @@ pub fn MiniPlayer() -> Html {
     if !audio.active() {
         return html! {};
     }
-    let control = |command: &'static str| {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| {
-            let app = app.clone();
-            yew::platform::spawn_local(async move {
-                if let Err(error) = bridge::audio_control(command).await {
-                    app.dispatch(Action::Toast(error.message));
-                }
-            });
-        })
-    };
     let paused = audio.state == PlaybackState::Paused;
     let (toggle, toggle_label, toggle_icon) = if paused {
-        (control("audio_resume"), i18n.t("audio-resume"), PLAY)
+        (
+            control::<cmd::AudioResume>(&app, &i18n),
+            i18n.t("audio-resume"),
+            PLAY,
+        )
     } else {
-        (control("audio_pause"), i18n.t("audio-pause"), PAUSE)
+        (
+            control::<cmd::AudioPause>(&app, &i18n),
+            i18n.t("audio-pause"),
+            PAUSE,
+        )
     };
     let where_label = match audio.ayah {
         Some(ayah) => i18n.t_args("audio-now", &[("reference", ayah.to_string().into())]),
@@ -76,13 +90,13 @@ pub fn MiniPlayer() -> Html {
             </button>
             <div class="controls">
                 <button class="icon-button" id="audio-previous" aria-label={i18n.t("audio-previous")} title={i18n.t("audio-previous")}
-                    onclick={control("audio_previous")}>{ icon(PREVIOUS) }</button>
+                    onclick={control::<cmd::AudioPrevious>(&app, &i18n)}>{ icon(PREVIOUS) }</button>
                 <button class="icon-button primary" id="audio-toggle" aria-label={toggle_label.clone()} title={toggle_label}
                     onclick={toggle}>{ icon(toggle_icon) }</button>
                 <button class="icon-button" id="audio-next" aria-label={i18n.t("audio-next")} title={i18n.t("audio-next")}
-                    onclick={control("audio_next")}>{ icon(NEXT) }</button>
+                    onclick={control::<cmd::AudioNext>(&app, &i18n)}>{ icon(NEXT) }</button>
                 <button class="icon-button" id="audio-stop" aria-label={i18n.t("audio-stop")} title={i18n.t("audio-stop")}
-                    onclick={control("audio_stop")}>{ icon(STOP) }</button>
+                    onclick={control::<cmd::AudioStop>(&app, &i18n)}>{ icon(STOP) }</button>
             </div>
         </div>
     }

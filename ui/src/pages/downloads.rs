@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::{load_status, use_load, Load};
 use crate::i18n::{use_i18n, I18n};
-use crate::services::bridge;
+use crate::services::bridge::{self, DownloadControl};
 use crate::state::{use_app, Action};
 
 /// Ayahs in the Qur'an: a complete download has this many files.
@@ -186,7 +186,7 @@ fn job(
     reciter: &str,
     what: &str,
 ) -> Html {
-    let control = |command: &'static str| {
+    let control = |command: DownloadControl| {
         let (app, id) = (app.clone(), p.id.clone());
         Callback::from(move |_: MouseEvent| {
             let (app, id) = (app.clone(), id.clone());
@@ -224,13 +224,13 @@ fn job(
             }
             <div class="actions">
                 if p.state == DownloadState::Running {
-                    <button class="button" onclick={control("download_pause")}>{ i18n.t("downloads-pause") }</button>
+                    <button class="button" onclick={control(DownloadControl::Pause)}>{ i18n.t("downloads-pause") }</button>
                 }
                 if matches!(p.state, DownloadState::Paused | DownloadState::Failed) {
-                    <button class="button" onclick={control("download_resume")}>{ i18n.t("downloads-resume") }</button>
+                    <button class="button" onclick={control(DownloadControl::Resume)}>{ i18n.t("downloads-resume") }</button>
                 }
                 if matches!(p.state, DownloadState::Running | DownloadState::Paused | DownloadState::Failed) {
-                    <button class="button" onclick={control("download_cancel")}>{ i18n.t("downloads-cancel") }</button>
+                    <button class="button" onclick={control(DownloadControl::Cancel)}>{ i18n.t("downloads-cancel") }</button>
                 }
             </div>
         </li>

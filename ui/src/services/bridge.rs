@@ -1,7 +1,9 @@
 //! The one place that touches JavaScript: the binding to Tauri's
-//! `window.__TAURI__.core.invoke`, wrapped in typed calls that return the
-//! wire types of `companion_core::wire`.
+//! `window.__TAURI__.core.invoke`, wrapped in typed calls. Every call is
+//! [`invoke`] of a command of the contract (`companion_core::command`), so
+//! its name and types are the ones the app registers.
 
+use companion_core::command::{self as cmd, Command};
 use companion_core::wire::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -65,118 +67,121 @@ fn error_from_js(value: JsValue) -> CommandError {
     )
 }
 
-async fn call<R: DeserializeOwned>(cmd: &str, args: JsValue) -> CallResult<R> {
-    let value = tauri_invoke(cmd, args).await.map_err(error_from_js)?;
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| CommandError::new("decode_failed", format!("{cmd}: {e}")))
-}
-
-async fn call_with<T: Serialize, R: DeserializeOwned>(cmd: &str, request: &T) -> CallResult<R> {
+/// Invokes command `C` of the contract: its name, request and response
+/// types all come from `companion_core::command`.
+pub async fn invoke<C: Command>(request: &C::Request) -> CallResult<C::Response> {
     let args = to_js(&Args { request })?;
-    call(cmd, args).await
-}
-
-async fn call_plain<R: DeserializeOwned>(cmd: &str) -> CallResult<R> {
-    call(cmd, JsValue::from(js_sys::Object::new())).await
+    let value = tauri_invoke(C::NAME, args).await.map_err(error_from_js)?;
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| CommandError::new("decode_failed", format!("{}: {e}", C::NAME)))
 }
 
 pub async fn home() -> CallResult<HomeView> {
-    call_plain("home").await
+    invoke::<cmd::Home>(&()).await
 }
 
 pub async fn surahs() -> CallResult<Vec<SurahSummary>> {
-    call_plain("surahs").await
+    invoke::<cmd::Surahs>(&()).await
 }
 
 pub async fn juzs() -> CallResult<Vec<PartSummary>> {
-    call_plain("juzs").await
+    invoke::<cmd::Juzs>(&()).await
 }
 
 pub async fn hizb_quarters() -> CallResult<Vec<PartSummary>> {
-    call_plain("hizb_quarters").await
+    invoke::<cmd::HizbQuarters>(&()).await
 }
 
 pub async fn translations() -> CallResult<Vec<TranslationOption>> {
-    call_plain("translations").await
+    invoke::<cmd::Translations>(&()).await
 }
 
 pub async fn attribution() -> CallResult<String> {
-    call_plain("attribution").await
+    invoke::<cmd::Attribution>(&()).await
 }
 
 pub async fn open_view(target: ViewTarget, options: TextOptions) -> CallResult<ReadingView> {
-    call_with("open_view", &OpenViewRequest { target, options }).await
-}
-
-pub async fn go_to(input: String) -> CallResult<GoToTarget> {
-    call_with("go_to", &GoToRequest { input }).await
+    invoke::<cmd::OpenView>(&OpenViewRequest { target, options }).await
 }
 
 pub async fn search(query: String, translation: Option<String>) -> CallResult<SearchResponse> {
-    call_with("search", &SearchRequest { query, translation }).await
+    invoke::<cmd::Search>(&SearchRequest { query, translation }).await
 }
 
 pub async fn get_settings() -> CallResult<Settings> {
-    call_plain("get_settings").await
+    invoke::<cmd::GetSettings>(&()).await
 }
 
 pub async fn save_settings(settings: Settings) -> CallResult<Settings> {
-    call_with("save_settings", &settings).await
+    invoke::<cmd::SaveSettings>(&settings).await
 }
 
 pub async fn save_position(position: Position) -> CallResult<()> {
-    call_with("save_position", &SavePositionRequest { position }).await
+    invoke::<cmd::SavePosition>(&SavePositionRequest { position }).await
 }
 
 pub async fn bookmarks() -> CallResult<Vec<Bookmark>> {
-    call_plain("bookmarks").await
+    invoke::<cmd::Bookmarks>(&()).await
 }
 
 pub async fn add_bookmark(
     reference: companion_core::AyahRef,
     note: Option<String>,
 ) -> CallResult<Bookmark> {
-    call_with("add_bookmark", &AddBookmarkRequest { reference, note }).await
+    invoke::<cmd::AddBookmark>(&AddBookmarkRequest { reference, note }).await
 }
 
 pub async fn delete_bookmark(id: i64) -> CallResult<()> {
-    call_with("delete_bookmark", &DeleteBookmarkRequest { id }).await
+    invoke::<cmd::DeleteBookmark>(&DeleteBookmarkRequest { id }).await
 }
 
 pub async fn reciters() -> CallResult<Vec<ReciterInfo>> {
-    call_plain("reciters").await
+    invoke::<cmd::Reciters>(&()).await
 }
 
 pub async fn audio_play(
     start: companion_core::AyahRef,
     end: companion_core::AyahRef,
 ) -> CallResult<()> {
-    call_with("audio_play", &PlayAudioRequest { start, end }).await
+    invoke::<cmd::AudioPlay>(&PlayAudioRequest { start, end }).await
 }
 
-/// `audio_pause`, `audio_resume`, `audio_stop`, `audio_next` or
-/// `audio_previous`.
-pub async fn audio_control(command: &str) -> CallResult<()> {
-    call_plain(command).await
+/// A command that tells the engine one word (`cmd::AudioPause`,
+/// `cmd::AudioResume`, `cmd::AudioStop`, `cmd::AudioNext`,
+/// `cmd::AudioPrevious`).
+pub async fn audio_control<C: Command<Request = (), Response = ()>>() -> CallResult<()> {
+    invoke::<C>(&()).await
 }
 
 pub async fn audio_status() -> CallResult<AudioStatus> {
-    call_plain("audio_status").await
+    invoke::<cmd::GetAudioStatus>(&()).await
 }
 
 pub async fn downloads() -> CallResult<Vec<DownloadProgress>> {
-    call_plain("downloads").await
+    invoke::<cmd::Downloads>(&()).await
 }
 
 pub async fn download_start(reciter: String, scope: DownloadScope) -> CallResult<DownloadProgress> {
-    call_with("download_start", &DownloadRequest { reciter, scope }).await
+    invoke::<cmd::DownloadStart>(&DownloadRequest { reciter, scope }).await
 }
 
-/// `download_pause`, `download_resume` or `download_cancel`.
-pub async fn download_control(command: &str, id: String) -> CallResult<()> {
-    call_with(command, &DownloadId { id }).await
+/// What can be done to a running download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DownloadControl {
+    Pause,
+    Resume,
+    Cancel,
+}
+
+pub async fn download_control(control: DownloadControl, id: String) -> CallResult<()> {
+    let id = DownloadId { id };
+    match control {
+        DownloadControl::Pause => invoke::<cmd::DownloadPause>(&id).await,
+        DownloadControl::Resume => invoke::<cmd::DownloadResume>(&id).await,
+        DownloadControl::Cancel => invoke::<cmd::DownloadCancel>(&id).await,
+    }
 }
 
 pub async fn delete_reciter_audio(reciter: String) -> CallResult<()> {
-    call_with("delete_reciter_audio", &ReciterId { reciter }).await
+    invoke::<cmd::DeleteReciterAudio>(&ReciterId { reciter }).await
 }

@@ -1,312 +1,18 @@
-//! Search over the Arabic text and the translations.
-//!
-//! Each searchable text (the Arabic, and each translation when first
-//! searched) gets a [`SearchIndex`]: the search key of every ayah
-//! ([`companion_core::arabic::normalize`] or [`companion_core::latin::fold`])
-//! joined into one string, one ayah per line, so a query word is found
-//! across the whole Qur'an with a single SIMD substring scan. Only the hits
-//! that are returned are mapped back to the original text for highlighting.
-//!
-//! Ranking: every word of the query must appear in the ayah (AND); the whole
-//! query found as a contiguous phrase ranks above scattered words; whole-word
-//! matches rank above matches inside longer words; the query's own spelling
-//! ranks above the same word without medial alefs (see `Term`, for the
-//! Uthmani superscript alef); mushaf order breaks ties.
-//! This module never changes the text it searches.
+//! The search index of one text: every ayah's key in one string, scanned
+//! with SIMD substring search, scored, and mapped back to the original
+//! text for the hits that are returned.
 
-use std::cmp::Reverse;
 use std::fmt;
 use std::sync::OnceLock;
 
-use companion_core::arabic::{self, is_arabic_script};
-use companion_core::latin;
 use companion_core::reference::TOTAL_AYAHS;
-use companion_core::{AyahRef, Error, Result};
+use companion_core::AyahRef;
 use memchr::memmem::{Finder, FinderBuilder};
-use serde::Serialize;
 
+use super::query::{Keying, Prepared, Term};
+use super::{SearchField, SearchHit, EXACT_SPELLING, MATCH, PHRASE_PART, PHRASE_WHOLE, WHOLE_WORD};
 use crate::quran::quran;
-use crate::translation::{self, Direction, DEFAULT_TRANSLATION};
-
-/// The longest query accepted, in characters after trimming.
-pub const MAX_QUERY_CHARS: usize = 200;
-
-/// How many hits [`SearchOptions::default`] asks for.
-pub const DEFAULT_LIMIT: usize = 50;
-
-/// Score of an ayah containing the whole multi-word query as a phrase made
-/// of whole words.
-const PHRASE_WHOLE: u32 = 4000;
-/// Score of an ayah containing the whole query as a phrase, but starting or
-/// ending inside a word.
-const PHRASE_PART: u32 = 2000;
-/// Score of each query word found as a whole word.
-const WHOLE_WORD: u32 = 100;
-/// Score of each query word found in the query's own spelling (rather than
-/// only without its medial alefs, see `Term`).
-const EXACT_SPELLING: u32 = 10;
-/// Score of every match, so that any match scores above zero.
-const MATCH: u32 = 1;
-
-/// What to search and how many hits to return.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchOptions {
-    /// The translation searched by non-Arabic queries, by language code;
-    /// `None` means [`DEFAULT_TRANSLATION`] (English). When the translation
-    /// is written in Arabic script (Urdu), Arabic-script queries search it
-    /// as well as the Qur'an text.
-    pub translation: Option<String>,
-    /// The most hits to return; [`SearchResults::total`] still counts all.
-    pub limit: usize,
-}
-
-impl Default for SearchOptions {
-    fn default() -> Self {
-        SearchOptions {
-            translation: None,
-            limit: DEFAULT_LIMIT,
-        }
-    }
-}
-
-/// Which text of an ayah a hit was found in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SearchField {
-    /// The Arabic (Uthmani) text.
-    Arabic,
-    /// The selected translation.
-    Translation,
-}
-
-/// One ayah that matches a query.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SearchHit {
-    /// The ayah.
-    pub reference: AyahRef,
-    /// The text the query was found in.
-    pub field: SearchField,
-    /// That text, exactly as shown to the reader.
-    pub text: String,
-    /// Byte ranges `(start, end)` of `text` to highlight, sorted, not
-    /// overlapping, on char boundaries. For Arabic they include the
-    /// diacritics of the matched letters.
-    pub highlights: Vec<(usize, usize)>,
-    /// Relevance; higher is better. Only meaningful within one search.
-    pub score: u32,
-}
-
-/// The answer to a query.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SearchResults {
-    /// The query as searched (trimmed, control characters made spaces).
-    pub query: String,
-    /// How many ayahs (per field) match, even beyond the limit.
-    pub total: usize,
-    /// The best matches, best first, at most [`SearchOptions::limit`].
-    pub hits: Vec<SearchHit>,
-}
-
-/// Searches the Qur'an: Arabic-script queries search the Arabic text,
-/// ignoring diacritics, Qur'anic marks and letter-form variants; other
-/// queries search the chosen translation, ignoring case and accents.
-///
-/// The first search of each text builds its index (tens of milliseconds);
-/// after that a query takes well under a millisecond.
-///
-/// # Errors
-/// [`Error::EmptyQuery`] when the query has no word to search for;
-/// [`Error::QueryTooLong`] over [`MAX_QUERY_CHARS`] characters;
-/// [`Error::UnknownTranslation`] for a translation code that is not bundled.
-pub fn search(query: &str, options: &SearchOptions) -> Result<SearchResults> {
-    let query = clean_query(query)?;
-    let code = options
-        .translation
-        .as_deref()
-        .unwrap_or(DEFAULT_TRANSLATION);
-    let info = translation::position(code)
-        .and_then(|i| translation::translations().get(i))
-        .ok_or_else(|| Error::UnknownTranslation {
-            code: code.chars().take(16).collect(),
-        })?;
-    let translation_index = || SearchIndex::translation(info.code);
-
-    let mut indexes: Vec<&'static SearchIndex> = Vec::with_capacity(2);
-    if query.chars().any(is_arabic_script) {
-        indexes.push(SearchIndex::arabic());
-        if info.direction == Direction::Rtl {
-            indexes.extend(translation_index());
-        }
-    } else {
-        indexes.extend(translation_index());
-    }
-
-    let prepared: Vec<(&SearchIndex, Prepared)> = indexes
-        .into_iter()
-        .filter_map(|index| Some((index, Prepared::new(index.keying, &query)?)))
-        .collect();
-    if prepared.is_empty() {
-        return Err(Error::EmptyQuery);
-    }
-
-    let mut matches: Vec<(Match, usize)> = Vec::new();
-    for (slot, (index, words)) in prepared.iter().enumerate() {
-        matches.extend(index.matches(words).into_iter().map(|m| (m, slot)));
-    }
-    let total = matches.len();
-    let order = |(m, slot): &(Match, usize)| (Reverse(m.score), m.ayah, *slot);
-    if options.limit < matches.len() {
-        // Only the best `limit` need sorting.
-        matches.select_nth_unstable_by_key(options.limit, order);
-        matches.truncate(options.limit);
-    }
-    matches.sort_unstable_by_key(order);
-
-    let hits = matches
-        .iter()
-        .filter_map(|(m, slot)| {
-            let (index, words) = prepared.get(*slot)?;
-            index.hit(m, words)
-        })
-        .collect();
-    Ok(SearchResults { query, total, hits })
-}
-
-/// Trims the query and checks its length before copying it, so that a huge
-/// paste costs nothing; control characters become spaces.
-fn clean_query(query: &str) -> Result<String> {
-    let trimmed = query.trim_matches(|c: char| c.is_whitespace() || c.is_control());
-    if trimmed.chars().nth(MAX_QUERY_CHARS).is_some() {
-        return Err(Error::QueryTooLong {
-            max: MAX_QUERY_CHARS,
-        });
-    }
-    if trimmed.is_empty() {
-        return Err(Error::EmptyQuery);
-    }
-    Ok(trimmed
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect())
-}
-
-/// How a text is turned into its search key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Keying {
-    /// [`arabic::normalize`], for Arabic-script text.
-    Arabic,
-    /// [`latin::fold`], for every other script.
-    Folded,
-}
-
-impl Keying {
-    fn key(self, text: &str) -> String {
-        match self {
-            Keying::Arabic => arabic::normalize(text),
-            Keying::Folded => latin::fold(text),
-        }
-    }
-
-    fn key_with_offsets(self, text: &str) -> (String, Vec<usize>) {
-        match self {
-            Keying::Arabic => arabic::normalize_with_offsets(text),
-            Keying::Folded => latin::fold_with_offsets(text),
-        }
-    }
-}
-
-/// One thing to look for (a word or the whole phrase), in one or two
-/// spellings: the query's own, and for Arabic the same without medial alefs.
-///
-/// The Uthmani text writes many long "a" sounds with a superscript alef,
-/// which normalization drops, while people type a full alef: `سبحان` is
-/// `سُبۡحَٰنَ` in the mushaf, whose key is `سبحن`. The second spelling bridges
-/// that; matches in the query's own spelling rank higher.
-#[derive(Debug)]
-struct Term {
-    spellings: Vec<String>,
-}
-
-impl Term {
-    fn new(exact: String, keying: Keying) -> Term {
-        let mut spellings = Vec::with_capacity(2);
-        let variant = match keying {
-            Keying::Arabic => without_medial_alefs(&exact),
-            Keying::Folded => None,
-        };
-        spellings.push(exact);
-        spellings.extend(variant);
-        Term { spellings }
-    }
-}
-
-/// `text` with every alef removed that is neither the first nor the last
-/// letter of its word; `None` if that changes nothing or leaves a word of
-/// fewer than three letters (which would match far too much, like `قل` for
-/// `قال`).
-fn without_medial_alefs(text: &str) -> Option<String> {
-    const ALEF: char = '\u{0627}';
-    let mut changed = false;
-    let mut words = Vec::new();
-    for word in text.split(' ') {
-        let chars: Vec<char> = word.chars().collect();
-        let last = chars.len().saturating_sub(1);
-        let kept: String = chars
-            .iter()
-            .enumerate()
-            .filter(|&(i, &c)| c != ALEF || i == 0 || i == last)
-            .map(|(_, &c)| c)
-            .collect();
-        if kept.len() != word.len() {
-            if kept.chars().count() < 3 {
-                words.push(word.to_owned());
-                continue;
-            }
-            changed = true;
-        }
-        words.push(kept);
-    }
-    changed.then(|| words.join(" "))
-}
-
-/// A query turned into the search key of one index.
-#[derive(Debug)]
-struct Prepared {
-    /// Distinct words, longest first (the longest is usually the rarest, so
-    /// it is the one scanned across the whole text).
-    words: Vec<Term>,
-    /// The whole query, when it has more than one word.
-    phrase: Option<Term>,
-}
-
-impl Prepared {
-    fn new(keying: Keying, query: &str) -> Option<Prepared> {
-        let key = keying.key(query);
-        let is_edge = |c: char| !c.is_alphanumeric();
-        let mut words: Vec<&str> = key
-            .split(' ')
-            .map(|w| w.trim_matches(is_edge))
-            .filter(|w| !w.is_empty())
-            .collect();
-        let phrase =
-            (words.len() > 1).then(|| Term::new(key.trim_matches(is_edge).to_owned(), keying));
-        words.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-        words.dedup();
-        let words: Vec<Term> = words
-            .into_iter()
-            .map(|w| Term::new(w.to_owned(), keying))
-            .collect();
-        (!words.is_empty()).then_some(Prepared { words, phrase })
-    }
-
-    /// Every spelling of every term, for highlighting.
-    fn needles(&self) -> impl Iterator<Item = &str> {
-        self.words
-            .iter()
-            .chain(&self.phrase)
-            .flat_map(|t| t.spellings.iter().map(String::as_str))
-    }
-}
+use crate::translation::{self, Direction};
 
 /// How a term was found in one ayah.
 #[derive(Debug, Clone, Copy, Default)]
@@ -350,9 +56,9 @@ impl TermFinders<'_> {
 
 /// A matching ayah of one index.
 #[derive(Debug, Clone, Copy)]
-struct Match {
-    ayah: u16,
-    score: u32,
+pub(super) struct Match {
+    pub ayah: u16,
+    pub score: u32,
 }
 
 /// Byte frequencies of an index's text, so the substring search looks for
@@ -388,7 +94,7 @@ impl memchr::arch::all::packedpair::HeuristicFrequencyRank for ByteRank {
 pub struct SearchIndex {
     field: SearchField,
     language: &'static str,
-    keying: Keying,
+    pub(super) keying: Keying,
     /// Every ayah's key followed by `'\n'`, in mushaf order.
     text: String,
     /// `starts[i]` is where ayah `i`'s key starts in `text`; the last entry
@@ -500,7 +206,7 @@ impl SearchIndex {
     }
 
     /// Every ayah containing all words, scored.
-    fn matches(&self, query: &Prepared) -> Vec<Match> {
+    pub(super) fn matches(&self, query: &Prepared) -> Vec<Match> {
         let Some((first, rest)) = query.words.split_first() else {
             return Vec::new();
         };
@@ -567,7 +273,7 @@ impl SearchIndex {
     }
 
     /// The hit for `m`, with its highlights mapped to the original text.
-    fn hit(&self, m: &Match, query: &Prepared) -> Option<SearchHit> {
+    pub(super) fn hit(&self, m: &Match, query: &Prepared) -> Option<SearchHit> {
         let original = *self.originals.get(usize::from(m.ayah))?;
         let (key, offsets) = self.keying.key_with_offsets(original);
         let mut ranges: Vec<(usize, usize)> = Vec::new();

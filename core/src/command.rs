@@ -1,0 +1,130 @@
+//! The contract between the UI and the app: every command the UI may
+//! invoke, declared once with its name, its request and its response.
+//!
+//! The UI's bridge invokes `C::NAME` with a `C::Request` and decodes a
+//! `C::Response`; the app registers one handler per command under the same
+//! name with the same types, and checks at compile time that its handler
+//! list and [`ALL`] are the same set. A command renamed, added or retyped
+//! here therefore fails to compile on whichever side was not changed.
+//!
+//! On the wire, the arguments are `{ "request": <Request> }` (`null` for
+//! the commands that take nothing) and the answer is the `Response`, or a
+//! [`CommandError`](crate::wire::CommandError).
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::wire::*;
+
+/// One command of the contract.
+pub trait Command {
+    /// The name the UI invokes and the app registers.
+    const NAME: &'static str;
+    /// What the UI sends (`()` for nothing).
+    type Request: Serialize + DeserializeOwned;
+    /// What the app answers.
+    type Response: Serialize + DeserializeOwned;
+}
+
+macro_rules! commands {
+    ($( $(#[$doc:meta])* $command:ident = $name:literal: $request:ty => $response:ty; )*) => {
+        $(
+            $(#[$doc])*
+            #[derive(Debug)]
+            pub enum $command {}
+
+            impl Command for $command {
+                const NAME: &'static str = $name;
+                type Request = $request;
+                type Response = $response;
+            }
+        )*
+
+        /// The name of every command, in declaration order.
+        pub const ALL: &[&str] = &[$($name),*];
+    };
+}
+
+commands! {
+    /// The home screen: the ayah of the day and where reading stopped.
+    Home = "home": () => HomeView;
+    Surahs = "surahs": () => Vec<SurahSummary>;
+    Juzs = "juzs": () => Vec<PartSummary>;
+    HizbQuarters = "hizb_quarters": () => Vec<PartSummary>;
+    Pages = "pages": () => Vec<PartSummary>;
+    /// The bundled translations.
+    Translations = "translations": () => Vec<TranslationOption>;
+    /// The data sources and their licences, as Markdown.
+    Attribution = "attribution": () => String;
+    /// A surah, juz, hizb quarter or page, with the chosen text options.
+    OpenView = "open_view": OpenViewRequest => ReadingView;
+    Search = "search": SearchRequest => SearchResponse;
+    GetSettings = "get_settings": () => Settings;
+    /// Saves and answers the settings as stored.
+    SaveSettings = "save_settings": Settings => Settings;
+    SavePosition = "save_position": SavePositionRequest => ();
+    Bookmarks = "bookmarks": () => Vec<Bookmark>;
+    AddBookmark = "add_bookmark": AddBookmarkRequest => Bookmark;
+    DeleteBookmark = "delete_bookmark": DeleteBookmarkRequest => ();
+    /// The reciter catalogue with the space each takes here.
+    Reciters = "reciters": () => Vec<ReciterInfo>;
+    /// Plays a range with the saved playback settings.
+    AudioPlay = "audio_play": PlayAudioRequest => ();
+    AudioPause = "audio_pause": () => ();
+    AudioResume = "audio_resume": () => ();
+    AudioStop = "audio_stop": () => ();
+    AudioNext = "audio_next": () => ();
+    AudioPrevious = "audio_previous": () => ();
+    GetAudioStatus = "audio_status": () => AudioStatus;
+    Downloads = "downloads": () => Vec<DownloadProgress>;
+    DownloadStart = "download_start": DownloadRequest => DownloadProgress;
+    DownloadPause = "download_pause": DownloadId => ();
+    DownloadResume = "download_resume": DownloadId => ();
+    DownloadCancel = "download_cancel": DownloadId => ();
+    DeleteReciterAudio = "delete_reciter_audio": ReciterId => ();
+}
+
+/// Whether two names are equal, in a `const` context (the app's
+/// compile-time check of its handler names).
+pub const fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_has_its_own_snake_case_name() {
+        let mut names: Vec<&str> = ALL.to_vec();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ALL.len(), "two commands share a name");
+        for name in ALL {
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{name}: Tauri registers the handler's function name"
+            );
+        }
+        assert_eq!(AudioPlay::NAME, "audio_play");
+    }
+
+    #[test]
+    fn names_compare_by_every_byte() {
+        assert!(same_name("home", "home"));
+        assert!(!same_name("home", "homes"));
+        assert!(!same_name("juzs", "jUzs"));
+        assert!(same_name("", ""));
+    }
+}
