@@ -11,11 +11,19 @@ use sqlx::Row;
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 
+mod boards;
+mod competitions;
+mod groups;
+mod membership;
+mod people;
 mod progress;
-mod social;
 
+pub use boards::*;
+pub use competitions::*;
+pub use groups::*;
+pub use membership::*;
+pub use people::*;
 pub use progress::*;
-pub use social::*;
 
 /// A user as stored.
 #[derive(Debug, Clone)]
@@ -62,7 +70,7 @@ pub struct Store {
     pub(crate) writes: std::sync::Arc<tokio::sync::Mutex<()>>,
     /// Bumped by every change a leaderboard shows.
     pub(crate) changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
-    pub(crate) boards: std::sync::Arc<social::BoardCache>,
+    pub(crate) boards: std::sync::Arc<boards::BoardCache>,
     /// "Now" for the times the store writes (created, joined, received).
     pub(crate) clock: Clock,
 }
