@@ -12,7 +12,9 @@ use utoipa_axum::routes;
 use super::openapi::{Invalid, TooLarge};
 use super::ValidJson;
 use crate::auth::{hash_password, random_token, token_hash, verify_password};
+use crate::domain::accounts;
 use crate::error::{Error, ErrorBody, Result};
+use crate::kinds::Visibility;
 use crate::store::UserRow;
 use crate::AppState;
 
@@ -61,7 +63,7 @@ impl From<UserRow> for UserResponse {
             display_name: u.display_name,
             bio: u.bio,
             time_zone: u.time_zone,
-            leaderboard_visibility: u.leaderboard_visibility,
+            leaderboard_visibility: u.leaderboard_visibility.as_str().to_owned(),
             created_at: u.created_at,
         }
     }
@@ -152,11 +154,11 @@ async fn register(
         display_name,
         bio: String::new(),
         time_zone: "UTC".into(),
-        leaderboard_visibility: "circles".into(),
+        leaderboard_visibility: Visibility::Circles,
         password_hash: hash_password(password).await?,
         created_at: state.clock.now(),
     };
-    state.store.create_user(&user).await?;
+    accounts::register(&state.store, &user).await?;
     tracing::info!(user = %user.id, "account created");
     Ok((StatusCode::CREATED, Json(user.into())))
 }

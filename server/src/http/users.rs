@@ -13,8 +13,9 @@ use super::auth::{check_display_name, check_password, check_username, UserRespon
 use super::openapi::{error_response, Invalid, TooLarge};
 use super::ValidJson;
 use crate::auth::{hash_password, verify_password, AuthUser};
+use crate::domain::accounts::{self, check_time_zone, check_visibility};
 use crate::error::{Error, ErrorBody, Result};
-use crate::store::{ProfileChange, UserRow};
+use crate::store::{Follows, ProfileChange, UserRow};
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -25,11 +26,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 async fn load(state: &AppState, user: &AuthUser) -> Result<UserRow> {
-    state
-        .store
-        .user_by_id(&user.id)
-        .await?
-        .ok_or_else(|| Error::Unauthorized("This account no longer exists.".into()))
+    Ok(accounts::account(&state.store, &user.id).await?)
 }
 
 /// Sensitive changes need the password again, not only a token.
@@ -82,32 +79,6 @@ error_response!(
 /// Longest bio, in characters.
 const MAX_BIO_CHARS: usize = 500;
 
-/// Who sees the user on leaderboards.
-fn check_visibility(visibility: &str) -> Result<String> {
-    match visibility.trim() {
-        v @ ("everyone" | "circles" | "hidden") => Ok(v.to_owned()),
-        _ => Err(Error::invalid(
-            "invalid_visibility",
-            "Leaderboard visibility is everyone, circles (friends, groups and competitions) or hidden.",
-        )),
-    }
-}
-
-/// A known IANA zone name (`Europe/London`, `UTC`); the app sends the
-/// device's own. Days, streaks and leaderboard periods follow it.
-fn check_time_zone(zone: &str) -> Result<String> {
-    let zone = zone.trim();
-    let ok = zone.len() <= 64 && jiff::tz::TimeZone::get(zone).is_ok();
-    if ok {
-        Ok(zone.to_owned())
-    } else {
-        Err(Error::invalid(
-            "invalid_time_zone",
-            "A time zone is an IANA name such as Europe/London.",
-        ))
-    }
-}
-
 /// Changes the signed-in user's profile.
 #[utoipa::path(
     patch,
@@ -153,7 +124,7 @@ async fn update_me(
             .map(check_visibility)
             .transpose()?,
     };
-    state.store.update_profile(&user.id, &change).await?;
+    accounts::update_profile(&state.store, &user.id, &change).await?;
     Ok(Json(load(&state, &user).await?.into()))
 }
 
@@ -255,7 +226,7 @@ async fn export(State(state): State<AppState>, user: AuthUser) -> Result<Json<se
                 "start_time": s.start_time,
                 "end_time": s.end_time,
                 "duration_seconds": s.duration_seconds,
-                "session_type": s.session_type,
+                "session_type": s.session_type.as_str(),
                 "hasanat": s.hasanat,
             })
         })
@@ -268,7 +239,7 @@ async fn export(State(state): State<AppState>, user: AuthUser) -> Result<Json<se
         .map(|e| {
             serde_json::json!({
                 "id": e.id,
-                "type": e.kind,
+                "type": e.kind.as_str(),
                 "data": serde_json::from_str::<serde_json::Value>(&e.data).unwrap_or_default(),
                 "received_at": e.received_at,
             })
@@ -291,8 +262,8 @@ async fn export(State(state): State<AppState>, user: AuthUser) -> Result<Json<se
         "account": account,
         "reading_sessions": sessions,
         "sync_events": events,
-        "following": names(state.store.follow_list(&user.id, "following").await?),
-        "followers": names(state.store.follow_list(&user.id, "followers").await?),
+        "following": names(state.store.follow_list(&user.id, Follows::Following).await?),
+        "followers": names(state.store.follow_list(&user.id, Follows::Followers).await?),
         "groups": groups,
     })))
 }

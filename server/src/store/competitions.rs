@@ -4,8 +4,8 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::people::person_from;
-use super::{Person, Store};
-use crate::error::Result;
+use super::{Person, Result, Store};
+use crate::kinds::{CompetitionType, Metric};
 
 /// A competition as stored.
 #[derive(Debug, Clone)]
@@ -14,11 +14,9 @@ pub struct CompetitionRow {
     pub name: String,
     pub description: String,
     pub creator_id: Option<String>,
-    /// `public`, `private` or `group`.
-    pub competition_type: String,
+    pub competition_type: CompetitionType,
     pub group_id: Option<String>,
-    /// `hasanat`, `ayahs`, `pages` or `minutes`.
-    pub metric_type: String,
+    pub metric_type: Metric,
     pub start_time: i64,
     pub end_time: i64,
     pub invite_code: Option<String>,
@@ -34,9 +32,9 @@ fn competition_from(row: &AnyRow) -> Result<CompetitionRow> {
         name: row.try_get("name")?,
         description: row.try_get("description")?,
         creator_id: row.try_get("creator_id")?,
-        competition_type: row.try_get("competition_type")?,
+        competition_type: row.try_get::<String, _>("competition_type")?.parse()?,
         group_id: row.try_get("group_id")?,
-        metric_type: row.try_get("metric_type")?,
+        metric_type: row.try_get::<String, _>("metric_type")?.parse()?,
         start_time: row.try_get("start_time")?,
         end_time: row.try_get("end_time")?,
         invite_code: row.try_get("invite_code")?,
@@ -57,9 +55,9 @@ impl Store {
         .bind(&c.name)
         .bind(&c.description)
         .bind(&c.creator_id)
-        .bind(&c.competition_type)
+        .bind(c.competition_type.as_str())
         .bind(&c.group_id)
-        .bind(&c.metric_type)
+        .bind(c.metric_type.as_str())
         .bind(c.start_time)
         .bind(c.end_time)
         .bind(&c.invite_code)

@@ -7,9 +7,10 @@
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 
+use super::error::is_unique_violation;
 use super::people::person_from;
-use super::{invite_code, is_unique_violation, Person, Store};
-use crate::error::{Error, Result};
+use super::{Error, Person, Result, Store};
+use crate::kinds::{ActivityType, Privacy, Role};
 
 /// A group as stored.
 #[derive(Debug, Clone)]
@@ -18,8 +19,7 @@ pub struct GroupRow {
     pub name: String,
     pub description: String,
     pub creator_id: Option<String>,
-    /// `public` or `private`.
-    pub privacy: String,
+    pub privacy: Privacy,
     pub member_limit: i64,
     pub member_count: i64,
     pub invite_code: String,
@@ -35,7 +35,7 @@ fn group_from(row: &AnyRow) -> Result<GroupRow> {
         name: row.try_get("name")?,
         description: row.try_get("description")?,
         creator_id: row.try_get("creator_id")?,
-        privacy: row.try_get("privacy")?,
+        privacy: row.try_get::<String, _>("privacy")?.parse()?,
         member_limit: row.try_get("member_limit")?,
         member_count: row.try_get("member_count")?,
         invite_code: row.try_get("invite_code")?,
@@ -49,7 +49,7 @@ fn group_from(row: &AnyRow) -> Result<GroupRow> {
 pub struct GroupChange {
     pub name: Option<String>,
     pub description: Option<String>,
-    pub privacy: Option<String>,
+    pub privacy: Option<Privacy>,
     pub member_limit: Option<i64>,
 }
 
@@ -57,8 +57,7 @@ pub struct GroupChange {
 #[derive(Debug, Clone)]
 pub struct Member {
     pub person: Person,
-    /// `admin` or `member`.
-    pub role: String,
+    pub role: Role,
     pub joined_at: i64,
 }
 
@@ -67,7 +66,7 @@ pub struct Member {
 pub struct Activity {
     pub id: i64,
     pub user: Option<Person>,
-    pub activity_type: String,
+    pub activity_type: ActivityType,
     pub content: String,
     pub created_at: i64,
 }
@@ -83,7 +82,7 @@ impl Store {
         .bind(&group.name)
         .bind(&group.description)
         .bind(creator)
-        .bind(&group.privacy)
+        .bind(group.privacy.as_str())
         .bind(group.member_limit)
         .bind(&group.invite_code)
         .bind(group.created_at)
@@ -101,7 +100,7 @@ impl Store {
             &mut tx,
             &group.id,
             Some(creator),
-            "group_created",
+            ActivityType::GroupCreated,
             &group.name,
             group.created_at,
         )
@@ -179,14 +178,17 @@ impl Store {
     }
 
     /// The role of `user` in a group, if they are a member.
-    pub async fn role_in(&self, group: &str, user: &str) -> Result<Option<String>> {
+    pub async fn role_in(&self, group: &str, user: &str) -> Result<Option<Role>> {
         let row =
             sqlx::query("SELECT role FROM group_members WHERE group_id = $1 AND user_id = $2")
                 .bind(group)
                 .bind(user)
                 .fetch_optional(&self.pool)
                 .await?;
-        Ok(row.map(|r| r.try_get("role")).transpose()?)
+        match row {
+            Some(row) => Ok(Some(row.try_get::<String, _>("role")?.parse()?)),
+            None => Ok(None),
+        }
     }
 
     /// Applies a change; a limit below the current member count is refused
@@ -203,16 +205,15 @@ impl Store {
         )
         .bind(&change.name)
         .bind(&change.description)
-        .bind(&change.privacy)
+        .bind(change.privacy.map(Privacy::as_str))
         .bind(change.member_limit)
         .bind(self.clock.now())
         .bind(id)
         .execute(&self.pool)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(Error::Conflict {
-                code: "limit_below_members",
-                message: "The member limit cannot be below the number of members.".into(),
+            return Err(Error::Refused {
+                column: "member_limit",
             });
         }
         self.boards_changed();
@@ -253,9 +254,8 @@ impl Store {
             return Ok(false);
         }
         if room == 0 {
-            return Err(Error::Conflict {
-                code: "group_full",
-                message: "This group has reached its member limit.".into(),
+            return Err(Error::Refused {
+                column: "member_limit",
             });
         }
         let inserted = sqlx::query(
@@ -276,7 +276,7 @@ impl Store {
             &mut tx,
             group,
             Some(user),
-            "member_joined",
+            ActivityType::MemberJoined,
             "",
             self.clock.now(),
         )
@@ -289,7 +289,12 @@ impl Store {
     /// Takes `user` out of a group (`activity` says why: `member_left` or
     /// `member_removed`). The last admin's place goes to the longest-standing
     /// member; a group left empty is deleted. Returns whether they were in.
-    pub async fn leave_group(&self, group: &str, user: &str, activity: &str) -> Result<bool> {
+    pub async fn leave_group(
+        &self,
+        group: &str,
+        user: &str,
+        activity: ActivityType,
+    ) -> Result<bool> {
         let mut tx = self.pool.begin().await?;
         let gone = sqlx::query("DELETE FROM group_members WHERE group_id = $1 AND user_id = $2")
             .bind(group)
@@ -335,10 +340,10 @@ impl Store {
     }
 
     /// Sets a member's role; `Ok(false)` if they are not a member.
-    pub async fn set_role(&self, group: &str, user: &str, role: &str) -> Result<bool> {
+    pub async fn set_role(&self, group: &str, user: &str, role: Role) -> Result<bool> {
         let done =
             sqlx::query("UPDATE group_members SET role = $1 WHERE group_id = $2 AND user_id = $3")
-                .bind(role)
+                .bind(role.as_str())
                 .bind(group)
                 .bind(user)
                 .execute(&self.pool)
@@ -346,16 +351,15 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
-    /// A new invite code; the old one stops working.
-    pub async fn new_invite_code(&self, group: &str) -> Result<String> {
-        let code = invite_code();
+    /// Replaces the invite code; the old one stops working.
+    pub async fn set_invite_code(&self, group: &str, code: &str) -> Result<()> {
         sqlx::query("UPDATE user_groups SET invite_code = $1, updated_at = $2 WHERE id = $3")
-            .bind(&code)
+            .bind(code)
             .bind(self.clock.now())
             .bind(group)
             .execute(&self.pool)
             .await?;
-        Ok(code)
+        Ok(())
     }
 
     /// Members, admins first, then by joining order.
@@ -375,7 +379,7 @@ impl Store {
             .map(|row| {
                 Ok(Member {
                     person: person_from(row)?,
-                    role: row.try_get("role")?,
+                    role: row.try_get::<String, _>("role")?.parse()?,
                     joined_at: row.try_get("joined_at")?,
                 })
             })
@@ -404,7 +408,7 @@ impl Store {
                 Ok(Activity {
                     id: row.try_get("activity_id")?,
                     user,
-                    activity_type: row.try_get("activity_type")?,
+                    activity_type: row.try_get::<String, _>("activity_type")?.parse()?,
                     content: row.try_get("content")?,
                     created_at: row.try_get("created_at")?,
                 })
@@ -417,7 +421,7 @@ async fn add_activity(
     tx: &mut sqlx::Transaction<'_, Any>,
     group: &str,
     user: Option<&str>,
-    activity_type: &str,
+    activity_type: ActivityType,
     content: &str,
     at: i64,
 ) -> Result<()> {
@@ -427,7 +431,7 @@ async fn add_activity(
     )
     .bind(group)
     .bind(user)
-    .bind(activity_type)
+    .bind(activity_type.as_str())
     .bind(content)
     .bind(at)
     .execute(&mut **tx)

@@ -3,8 +3,7 @@
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::Store;
-use crate::error::Result;
+use super::{Result, Store};
 
 /// Someone as others see them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +19,17 @@ pub(super) fn person_from(row: &AnyRow) -> Result<Person> {
         username: row.try_get("username")?,
         display_name: row.try_get("display_name")?,
     })
+}
+
+/// One of a user's follow lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Follows {
+    /// Who follows them.
+    Followers,
+    /// Whom they follow.
+    Following,
+    /// Both ways.
+    Friends,
 }
 
 impl Store {
@@ -49,19 +59,18 @@ impl Store {
         Ok(())
     }
 
-    /// Who follows `user` (`followers`), whom `user` follows (`following`)
-    /// or both ways (`friends`), by username.
-    pub async fn follow_list(&self, user: &str, which: &str) -> Result<Vec<Person>> {
+    /// The people of one of `user`'s follow lists, by username.
+    pub async fn follow_list(&self, user: &str, which: Follows) -> Result<Vec<Person>> {
         let sql = match which {
-            "followers" => {
+            Follows::Followers => {
                 "SELECT u.id, u.username, u.display_name FROM follows f JOIN users u ON u.id = f.follower_id
                  WHERE f.followee_id = $1 ORDER BY u.username"
             }
-            "following" => {
+            Follows::Following => {
                 "SELECT u.id, u.username, u.display_name FROM follows f JOIN users u ON u.id = f.followee_id
                  WHERE f.follower_id = $1 ORDER BY u.username"
             }
-            _ => {
+            Follows::Friends => {
                 "SELECT u.id, u.username, u.display_name FROM follows f JOIN users u ON u.id = f.followee_id
                  WHERE f.follower_id = $1
                    AND EXISTS (SELECT 1 FROM follows b WHERE b.follower_id = f.followee_id AND b.followee_id = $1)
