@@ -3,7 +3,20 @@
 
 use super::{Error, Result};
 use crate::kinds::Visibility;
-use crate::store::{self, ProfileChange, Store, UserRow};
+use crate::store::{self, EventRow, Follows, GroupRow, ProfileChange, SessionRow, Store, UserRow};
+
+/// Everything the server holds about one user.
+#[derive(Debug)]
+pub struct Export {
+    pub account: UserRow,
+    pub sessions: Vec<SessionRow>,
+    pub events: Vec<EventRow>,
+    /// Usernames.
+    pub following: Vec<String>,
+    /// Usernames.
+    pub followers: Vec<String>,
+    pub groups: Vec<GroupRow>,
+}
 
 /// What a taken unique column of `users` means.
 fn taken(column: &str) -> Error {
@@ -33,6 +46,30 @@ pub async fn register(store: &Store, user: &UserRow) -> Result<()> {
 /// Applies a profile change; a taken username is a conflict.
 pub async fn update_profile(store: &Store, id: &str, change: &ProfileChange) -> Result<()> {
     store.update_profile(id, change).await.map_err(map_taken)
+}
+
+/// Replaces the password hash; every session of the account ends, so
+/// whoever knew the old password is out.
+pub async fn set_password(store: &Store, id: &str, password_hash: &str) -> Result<()> {
+    Ok(store.set_password(id, password_hash).await?)
+}
+
+/// Deletes the account and everything that belongs to it.
+pub async fn delete(store: &Store, id: &str) -> Result<()> {
+    Ok(store.delete_user(id).await?)
+}
+
+/// Everything the server holds about the signed-in user.
+pub async fn export(store: &Store, id: &str) -> Result<Export> {
+    let names = |people: Vec<store::Person>| people.into_iter().map(|p| p.username).collect();
+    Ok(Export {
+        account: account(store, id).await?,
+        sessions: store.all_sessions(id).await?,
+        events: store.all_events(id).await?,
+        following: names(store.follow_list(id, Follows::Following).await?),
+        followers: names(store.follow_list(id, Follows::Followers).await?),
+        groups: store.groups_of(id).await?,
+    })
 }
 
 /// Who sees the user on leaderboards.

@@ -252,6 +252,23 @@ pub async fn session(store: &Store, user: &str, id: &str) -> Result<SessionRow> 
         .ok_or_else(|| Error::not_found("session_not_found", "No reading session has this id."))
 }
 
+/// A page of the user's sessions that started before `before` (RFC 3339;
+/// all when absent), newest first; 100 at most and by default.
+pub async fn sessions(
+    store: &Store,
+    user: &str,
+    before: Option<&str>,
+    limit: Option<i64>,
+) -> Result<Vec<SessionRow>> {
+    let limit = super::limit(limit, 100)?;
+    let before = match before {
+        None => i64::MAX,
+        Some(text) => super::days::parse_rfc3339(text)
+            .ok_or_else(|| Error::invalid("invalid_time", "`before` is an RFC 3339 time."))?,
+    };
+    Ok(store.sessions(user, before, limit).await?)
+}
+
 /// The events pushed after `cursor`, at most `limit`, oldest first.
 pub async fn pull(store: &Store, user: &str, cursor: i64, limit: i64) -> Result<Pulled> {
     let mut events = store.pull_events(user, cursor, limit + 1).await?;

@@ -15,8 +15,8 @@ use super::openapi::{Invalid, TooLarge};
 use super::{ValidJson, ValidQuery};
 use crate::auth::AuthUser;
 use crate::domain::sessions::SessionData;
-use crate::domain::{self, days, people, stats, sync};
-use crate::error::{Error, ErrorBody, Result};
+use crate::domain::{days, people, stats, sync};
+use crate::error::{ErrorBody, Result};
 use crate::store::{SessionRow, Totals};
 use crate::AppState;
 
@@ -157,13 +157,7 @@ async fn list_sessions(
     user: AuthUser,
     ValidQuery(query): ValidQuery<SessionsQuery>,
 ) -> Result<Json<Vec<SessionOut>>> {
-    let limit = domain::limit(query.limit, 100)?;
-    let before = match query.before {
-        None => i64::MAX,
-        Some(text) => days::parse_rfc3339(&text)
-            .ok_or_else(|| Error::invalid("invalid_time", "`before` is an RFC 3339 time."))?,
-    };
-    let rows = state.store.sessions(&user.id, before, limit).await?;
+    let rows = sync::sessions(&state.store, &user.id, query.before.as_deref(), query.limit).await?;
     Ok(Json(rows.into_iter().map(SessionOut::from).collect()))
 }
 

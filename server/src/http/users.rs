@@ -15,7 +15,7 @@ use super::ValidJson;
 use crate::auth::{hash_password, verify_password, AuthUser};
 use crate::domain::accounts::{self, check_time_zone, check_visibility};
 use crate::error::{Error, ErrorBody, Result};
-use crate::store::{Follows, ProfileChange, UserRow};
+use crate::store::{ProfileChange, UserRow};
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -160,8 +160,7 @@ async fn change_password(
     .await?;
     check_password(&change.new_password)?;
     let hash = hash_password(change.new_password).await?;
-    // Every other session ends: whoever knew the old password is out.
-    state.store.set_password(&user.id, &hash).await?;
+    accounts::set_password(&state.store, &user.id, &hash).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -194,7 +193,7 @@ async fn delete_me(
         "Confirm with your password to delete the account.",
     )
     .await?;
-    state.store.delete_user(&user.id).await?;
+    accounts::delete(&state.store, &user.id).await?;
     tracing::info!(user = %user.id, "account deleted");
     Ok(StatusCode::NO_CONTENT)
 }
@@ -210,11 +209,10 @@ async fn delete_me(
     responses((status = 200, description = "The export document.", body = Object)),
 )]
 async fn export(State(state): State<AppState>, user: AuthUser) -> Result<Json<serde_json::Value>> {
-    let account: UserResponse = load(&state, &user).await?.into();
-    let sessions: Vec<serde_json::Value> = state
-        .store
-        .all_sessions(&user.id)
-        .await?
+    let export = accounts::export(&state.store, &user.id).await?;
+    let account: UserResponse = export.account.into();
+    let sessions: Vec<serde_json::Value> = export
+        .sessions
         .into_iter()
         .map(|row| {
             let s = row.session;
@@ -231,10 +229,8 @@ async fn export(State(state): State<AppState>, user: AuthUser) -> Result<Json<se
             })
         })
         .collect();
-    let events: Vec<serde_json::Value> = state
-        .store
-        .all_events(&user.id)
-        .await?
+    let events: Vec<serde_json::Value> = export
+        .events
         .into_iter()
         .map(|e| {
             serde_json::json!({
@@ -245,13 +241,8 @@ async fn export(State(state): State<AppState>, user: AuthUser) -> Result<Json<se
             })
         })
         .collect();
-    let names = |people: Vec<crate::store::Person>| -> Vec<String> {
-        people.into_iter().map(|p| p.username).collect()
-    };
-    let groups: Vec<serde_json::Value> = state
-        .store
-        .groups_of(&user.id)
-        .await?
+    let groups: Vec<serde_json::Value> = export
+        .groups
         .into_iter()
         .map(|g| serde_json::json!({ "id": g.id, "name": g.name }))
         .collect();
@@ -262,8 +253,8 @@ async fn export(State(state): State<AppState>, user: AuthUser) -> Result<Json<se
         "account": account,
         "reading_sessions": sessions,
         "sync_events": events,
-        "following": names(state.store.follow_list(&user.id, Follows::Following).await?),
-        "followers": names(state.store.follow_list(&user.id, Follows::Followers).await?),
+        "following": export.following,
+        "followers": export.followers,
         "groups": groups,
     })))
 }
