@@ -43,7 +43,7 @@ pub struct SessionData {
 }
 
 fn reading() -> String {
-    "reading".into()
+    SessionType::Reading.as_str().into()
 }
 
 /// Letters on each Madani page (index 0 is page 1).

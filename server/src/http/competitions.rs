@@ -120,11 +120,11 @@ struct NewCompetition {
 }
 
 fn public() -> String {
-    "public".into()
+    crate::kinds::CompetitionType::Public.as_str().into()
 }
 
 fn hasanat() -> String {
-    "hasanat".into()
+    crate::kinds::Metric::Hasanat.as_str().into()
 }
 
 /// Creates a competition; its creator takes part.

@@ -126,7 +126,7 @@ struct NewGroup {
 }
 
 fn public() -> String {
-    "public".into()
+    crate::kinds::Privacy::Public.as_str().into()
 }
 
 /// Creates a group; its creator is its first admin.

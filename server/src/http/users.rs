@@ -1,5 +1,6 @@
-//! `/users`: the signed-in user's own account: read and update the
-//! profile, change the password, delete the account.
+//! `/users/me`: the signed-in user's own account: read and update the
+//! profile, change the password, delete the account, export everything
+//! (through `domain::accounts`).
 
 use axum::extract::State;
 use axum::http::StatusCode;

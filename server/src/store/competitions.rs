@@ -81,24 +81,14 @@ impl Store {
 
     /// A competition by id.
     pub async fn competition(&self, id: &str) -> Result<Option<CompetitionRow>> {
-        let row = sqlx::query(&format!(
-            "SELECT {COMPETITION_COLUMNS} FROM competitions WHERE id = $1"
-        ))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(competition_from).transpose()
+        let sql = format!("SELECT {COMPETITION_COLUMNS} FROM competitions WHERE id = $1");
+        self.optional(&sql, id, competition_from).await
     }
 
     /// A competition by its invite code.
     pub async fn competition_by_code(&self, code: &str) -> Result<Option<CompetitionRow>> {
-        let row = sqlx::query(&format!(
-            "SELECT {COMPETITION_COLUMNS} FROM competitions WHERE invite_code = $1"
-        ))
-        .bind(code)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(competition_from).transpose()
+        let sql = format!("SELECT {COMPETITION_COLUMNS} FROM competitions WHERE invite_code = $1");
+        self.optional(&sql, code, competition_from).await
     }
 
     /// Competitions `user` can see: public ones, the ones they joined and

@@ -112,24 +112,14 @@ impl Store {
 
     /// A group by id.
     pub async fn group(&self, id: &str) -> Result<Option<GroupRow>> {
-        let row = sqlx::query(&format!(
-            "SELECT {GROUP_COLUMNS} FROM user_groups WHERE id = $1"
-        ))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(group_from).transpose()
+        let sql = format!("SELECT {GROUP_COLUMNS} FROM user_groups WHERE id = $1");
+        self.optional(&sql, id, group_from).await
     }
 
     /// A group by its invite code.
     pub async fn group_by_code(&self, code: &str) -> Result<Option<GroupRow>> {
-        let row = sqlx::query(&format!(
-            "SELECT {GROUP_COLUMNS} FROM user_groups WHERE invite_code = $1"
-        ))
-        .bind(code)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(group_from).transpose()
+        let sql = format!("SELECT {GROUP_COLUMNS} FROM user_groups WHERE invite_code = $1");
+        self.optional(&sql, code, group_from).await
     }
 
     /// Public groups whose name contains `query` (any case), by name.

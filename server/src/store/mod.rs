@@ -3,8 +3,17 @@
 //! through sqlx's `Any` driver: placeholders are `$N` (both accept them),
 //! times are Unix seconds and flags 0/1 integers; each backend has its own
 //! migrations. Queries bind every value; SQL is never glued from strings.
+//!
+//! One file per area: `users` (accounts, refresh tokens), `sync` (events,
+//! reading sessions, totals), `people` (follows), `groups`,
+//! `competitions`, `boards` (the leaderboard query). The store only reads
+//! and writes: it answers with its own [`Error`] (not found, a taken
+//! column, a refused change, the database failing) and never decides what
+//! a request may do or what an error means to a client (`domain` does).
+//! It bumps a change generation on every write a leaderboard shows, which
+//! the board cache reads.
 
-use sqlx::any::AnyPoolOptions;
+use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::AnyPool;
 
 use crate::clock::Clock;
@@ -95,6 +104,21 @@ impl Store {
     pub async fn ping(&self) -> Result<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
+    }
+
+    /// The one row `sql` selects with `value` bound to `$1`, if any, read
+    /// by `from`.
+    async fn optional<T>(
+        &self,
+        sql: &str,
+        value: &str,
+        from: fn(&AnyRow) -> Result<T>,
+    ) -> Result<Option<T>> {
+        let row = sqlx::query(sql)
+            .bind(value)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(from).transpose()
     }
 
     /// The generation of what leaderboards show: bumped by every change to

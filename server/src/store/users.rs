@@ -88,20 +88,22 @@ impl Store {
 
     /// The user with this email, if any.
     pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>> {
-        let row = sqlx::query("SELECT id, email, username, display_name, bio, time_zone, leaderboard_visibility, password_hash, created_at FROM users WHERE email = $1")
-            .bind(email)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref().map(Self::user_from).transpose()
+        self.optional(
+            "SELECT id, email, username, display_name, bio, time_zone, leaderboard_visibility, password_hash, created_at FROM users WHERE email = $1",
+            email,
+            Self::user_from,
+        )
+        .await
     }
 
     /// The user with this username, if any.
     pub async fn user_by_username(&self, username: &str) -> Result<Option<UserRow>> {
-        let row = sqlx::query("SELECT id, email, username, display_name, bio, time_zone, leaderboard_visibility, password_hash, created_at FROM users WHERE username = $1")
-            .bind(username)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref().map(Self::user_from).transpose()
+        self.optional(
+            "SELECT id, email, username, display_name, bio, time_zone, leaderboard_visibility, password_hash, created_at FROM users WHERE username = $1",
+            username,
+            Self::user_from,
+        )
+        .await
     }
 
     /// The time zone in the profile of the user with this id, if any.
@@ -115,11 +117,12 @@ impl Store {
 
     /// The user with this id, if any.
     pub async fn user_by_id(&self, id: &str) -> Result<Option<UserRow>> {
-        let row = sqlx::query("SELECT id, email, username, display_name, bio, time_zone, leaderboard_visibility, password_hash, created_at FROM users WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref().map(Self::user_from).transpose()
+        self.optional(
+            "SELECT id, email, username, display_name, bio, time_zone, leaderboard_visibility, password_hash, created_at FROM users WHERE id = $1",
+            id,
+            Self::user_from,
+        )
+        .await
     }
 
     /// Applies a profile change; a taken username is a conflict.
