@@ -4,6 +4,8 @@
 //! functions of the sessions and "today"; `summary` and friends only load
 //! the sessions.
 
+use std::future::Future;
+
 use jiff::tz::TimeZone;
 
 use super::{days, Result};
@@ -59,12 +61,12 @@ pub async fn streak(store: &Store, user: &str, zone: &TimeZone, now: i64) -> Res
 }
 
 /// `user`'s reading per day over the last `count` local days (1 to 366),
-/// oldest first, days without reading included.
+/// oldest first, days without reading included; `zone` is awaited once
+/// `count` passed.
 pub async fn history(
     store: &Store,
     user: &str,
-    zone: &TimeZone,
-    now: i64,
+    (now, zone): (i64, impl Future<Output = Result<TimeZone>>),
     count: i64,
 ) -> Result<Vec<Day>> {
     if !(1..=366).contains(&count) {
@@ -73,8 +75,9 @@ pub async fn history(
             "`days` is from 1 to 366.",
         ));
     }
+    let today = days::today(now, &zone.await?);
     let rows = store.all_sessions(user).await?;
-    Ok(per_day(&rows, days::today(now, zone), count))
+    Ok(per_day(&rows, today, count))
 }
 
 /// The summary of `rows`, with the stored running `totals` as all time.

@@ -5,6 +5,7 @@
 //! records more than 24 hours of reading on one local day.
 
 use std::collections::HashSet;
+use std::future::Future;
 
 use jiff::tz::TimeZone;
 use serde_json::Value;
@@ -174,13 +175,14 @@ fn rejected(id: &str, error: Error) -> Rejected {
 }
 
 /// Checks and stores a batch of at most [`MAX_EVENTS_PER_PUSH`] events:
-/// each is accepted, a duplicate or rejected with its own code.
+/// each is accepted, a duplicate or rejected with its own code. `zone`
+/// (the user's profile time zone) is awaited once the batch's size passed.
 pub async fn push(
     store: &Store,
     user: &str,
     events: &[Incoming<'_>],
     now: i64,
-    zone: &TimeZone,
+    zone: impl Future<Output = Result<TimeZone>>,
 ) -> Result<Pushed> {
     if events.len() > MAX_EVENTS_PER_PUSH {
         return Err(Error::invalid(
@@ -188,6 +190,7 @@ pub async fn push(
             format!("Send at most {MAX_EVENTS_PER_PUSH} events at a time."),
         ));
     }
+    let zone = &zone.await?;
     let mut checked = Vec::new();
     let mut pushed = Pushed::default();
     for event in events {
@@ -221,7 +224,7 @@ pub async fn record_session(
     id: &str,
     data: &Value,
     now: i64,
-    zone: &TimeZone,
+    zone: impl Future<Output = Result<TimeZone>>,
 ) -> Result<(SessionRow, bool)> {
     let event = Incoming {
         id,

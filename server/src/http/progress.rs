@@ -104,10 +104,9 @@ async fn add_session(
     user: AuthUser,
     ValidJson(input): ValidJson<SessionIn>,
 ) -> Result<(StatusCode, Json<SessionOut>)> {
-    let zone = user.time_zone(&state.store).await?;
-    let now = state.clock.now();
+    let (now, zone) = (state.clock.now(), user.time_zone(&state.store));
     let (stored, new) =
-        sync::record_session(&state.store, &user.id, &input.id, &input.data, now, &zone).await?;
+        sync::record_session(&state.store, &user.id, &input.id, &input.data, now, zone).await?;
     let status = if new {
         StatusCode::CREATED
     } else {
@@ -310,9 +309,9 @@ async fn history(
     user: AuthUser,
     ValidQuery(query): ValidQuery<HistoryQuery>,
 ) -> Result<Json<Vec<Day>>> {
-    let zone = user.time_zone(&state.store).await?;
+    let (now, zone) = (state.clock.now(), user.time_zone(&state.store));
     let count = query.days.unwrap_or(30);
-    let history = stats::history(&state.store, &user.id, &zone, state.clock.now(), count).await?;
+    let history = stats::history(&state.store, &user.id, (now, zone), count).await?;
     Ok(Json(
         history
             .into_iter()

@@ -107,7 +107,6 @@ async fn push(
     user: AuthUser,
     ValidJson(request): ValidJson<PushRequest>,
 ) -> Result<Json<PushResponse>> {
-    let zone = user.time_zone(&state.store).await?;
     let events: Vec<sync::Incoming<'_>> = request
         .events
         .iter()
@@ -117,7 +116,8 @@ async fn push(
             data: &e.data,
         })
         .collect();
-    let pushed = sync::push(&state.store, &user.id, &events, state.clock.now(), &zone).await?;
+    let zone = user.time_zone(&state.store);
+    let pushed = sync::push(&state.store, &user.id, &events, state.clock.now(), zone).await?;
     Ok(Json(pushed.into()))
 }
 
