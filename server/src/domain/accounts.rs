@@ -1,9 +1,14 @@
 //! Accounts: the signed-in user's own row, registration and profile
-//! changes, and what a taken email or username means to the caller.
+//! changes, what a taken email or username means to the caller, and the
+//! life of refresh tokens (each works once; one used twice was copied,
+//! and ends every session of its sign-in). Passwords, access tokens and
+//! the lockout are `crate::auth`'s.
 
 use super::{Error, Result};
 use crate::kinds::Visibility;
-use crate::store::{self, EventRow, Follows, GroupRow, ProfileChange, SessionRow, Store, UserRow};
+use crate::store::{
+    self, EventRow, Follows, GroupRow, ProfileChange, RefreshRow, SessionRow, Store, UserRow,
+};
 
 /// Everything the server holds about one user.
 #[derive(Debug)]
@@ -72,6 +77,88 @@ pub async fn export(store: &Store, id: &str) -> Result<Export> {
     })
 }
 
+/// What a refresh token traded in is worth.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trade {
+    /// New tokens for this user, in the same sign-in.
+    Renew { user_id: String, family_id: String },
+    /// Nothing: unknown, revoked or expired.
+    Refuse,
+    /// Nothing, and the sign-in ends: the token was used before, so it was
+    /// copied.
+    Reused { user_id: String, family_id: String },
+}
+
+/// Judges a stored refresh token at `now`; `won` says whether this trade
+/// was the one that marked it used.
+pub fn judge_refresh(row: &RefreshRow, won: bool, now: i64) -> Trade {
+    if row.revoked || row.expires_at <= now {
+        Trade::Refuse
+    } else if row.replaced || !won {
+        Trade::Reused {
+            user_id: row.user_id.clone(),
+            family_id: row.family_id.clone(),
+        }
+    } else {
+        Trade::Renew {
+            user_id: row.user_id.clone(),
+            family_id: row.family_id.clone(),
+        }
+    }
+}
+
+/// Trades the refresh token with this hash at `now`: the user and sign-in
+/// to issue new tokens for, or `None`. A reused token ends its sign-in.
+pub async fn trade_refresh(
+    store: &Store,
+    hash: &str,
+    now: i64,
+) -> Result<Option<(String, String)>> {
+    let Some((row, won)) = store.take_refresh(hash).await? else {
+        return Ok(None);
+    };
+    match judge_refresh(&row, won, now) {
+        Trade::Renew { user_id, family_id } => Ok(Some((user_id, family_id))),
+        Trade::Refuse => Ok(None),
+        Trade::Reused { user_id, family_id } => {
+            tracing::warn!(user = %user_id, "refresh token reused; revoking its family");
+            store.revoke_family(&family_id).await?;
+            Ok(None)
+        }
+    }
+}
+
+/// Stores a new refresh token (by hash) of a sign-in.
+pub async fn keep_refresh(
+    store: &Store,
+    hash: &str,
+    (user_id, family_id): (&str, &str),
+    expires_at: i64,
+) -> Result<()> {
+    Ok(store
+        .insert_refresh(hash, user_id, family_id, expires_at)
+        .await?)
+}
+
+/// Ends the sign-in of the refresh token with this hash; an unknown token
+/// is not an error.
+pub async fn sign_out(store: &Store, hash: &str) -> Result<()> {
+    if let Some(family) = store.family_of(hash).await? {
+        store.revoke_family(&family).await?;
+    }
+    Ok(())
+}
+
+/// The account with this email (already trimmed and lower-cased), if any.
+pub async fn by_email(store: &Store, email: &str) -> Result<Option<UserRow>> {
+    Ok(store.user_by_email(email).await?)
+}
+
+/// Records a successful sign-in.
+pub async fn signed_in(store: &Store, id: &str) -> Result<()> {
+    Ok(store.touch_login(id).await?)
+}
+
 /// Who sees the user on leaderboards.
 pub fn check_visibility(visibility: &str) -> Result<Visibility> {
     visibility.trim().parse().map_err(|_| {
@@ -106,6 +193,46 @@ mod tests {
         assert_eq!(taken("username").code(), Some("username_taken"));
         let other = map_taken(store::Error::NotFound);
         assert_eq!(other.code(), None, "other store failures stay failures");
+    }
+
+    #[test]
+    fn a_refresh_token_works_once_and_a_second_use_ends_the_sign_in() {
+        let row = RefreshRow {
+            user_id: "u".into(),
+            family_id: "f".into(),
+            expires_at: 100,
+            replaced: false,
+            revoked: false,
+        };
+        let renew = Trade::Renew {
+            user_id: "u".into(),
+            family_id: "f".into(),
+        };
+        let reused = Trade::Reused {
+            user_id: "u".into(),
+            family_id: "f".into(),
+        };
+        assert_eq!(judge_refresh(&row, true, 99), renew);
+        assert_eq!(
+            judge_refresh(&row, true, 100),
+            Trade::Refuse,
+            "expired at its end"
+        );
+        assert_eq!(
+            judge_refresh(&row, false, 99),
+            reused,
+            "a racing trade lost"
+        );
+        let used = RefreshRow {
+            replaced: true,
+            ..row.clone()
+        };
+        assert_eq!(judge_refresh(&used, false, 99), reused);
+        let revoked = RefreshRow {
+            revoked: true,
+            ..row
+        };
+        assert_eq!(judge_refresh(&revoked, false, 99), Trade::Refuse);
     }
 
     #[test]

@@ -183,15 +183,9 @@ struct TokenResponse {
 
 async fn issue(state: &AppState, user_id: &str, family_id: &str) -> Result<TokenResponse> {
     let refresh_token = random_token();
-    state
-        .store
-        .insert_refresh(
-            &token_hash(&refresh_token),
-            user_id,
-            family_id,
-            state.clock.now() + state.tokens.refresh_seconds,
-        )
-        .await?;
+    let expires_at = state.clock.now() + state.tokens.refresh_seconds;
+    let hash = token_hash(&refresh_token);
+    accounts::keep_refresh(&state.store, &hash, (user_id, family_id), expires_at).await?;
     Ok(TokenResponse {
         access_token: state.tokens.access_token(user_id, state.clock.now())?,
         refresh_token,
@@ -228,7 +222,7 @@ async fn login(
     let wrong = || Error::Unauthorized("The email or password is not right.".into());
     let email = request.email.trim().to_lowercase();
     state.logins.check(&email)?;
-    let Some(user) = state.store.user_by_email(&email).await? else {
+    let Some(user) = accounts::by_email(&state.store, &email).await? else {
         state.logins.failed(&email);
         return Err(wrong());
     };
@@ -237,7 +231,7 @@ async fn login(
         return Err(wrong());
     }
     state.logins.succeeded(&email);
-    state.store.touch_login(&user.id).await?;
+    accounts::signed_in(&state.store, &user.id).await?;
     Ok(Json(issue(&state, &user.id, &random_token()).await?))
 }
 
@@ -267,17 +261,10 @@ async fn refresh(
 ) -> Result<Json<TokenResponse>> {
     let invalid = || Error::Unauthorized("The refresh token is invalid; sign in again.".into());
     let hash = token_hash(&request.refresh_token);
-    let (row, won) = state.store.take_refresh(&hash).await?.ok_or_else(invalid)?;
-    if row.revoked || row.expires_at <= state.clock.now() {
-        return Err(invalid());
-    }
-    if row.replaced || !won {
-        // A token used twice was copied: end every session of this login.
-        tracing::warn!(user = %row.user_id, "refresh token reused; revoking its family");
-        state.store.revoke_family(&row.family_id).await?;
-        return Err(invalid());
-    }
-    Ok(Json(issue(&state, &row.user_id, &row.family_id).await?))
+    let (user_id, family_id) = accounts::trade_refresh(&state.store, &hash, state.clock.now())
+        .await?
+        .ok_or_else(invalid)?;
+    Ok(Json(issue(&state, &user_id, &family_id).await?))
 }
 
 /// Signs out: ends the refresh token's session.
@@ -297,12 +284,6 @@ async fn logout(
     State(state): State<AppState>,
     ValidJson(request): ValidJson<RefreshRequest>,
 ) -> Result<StatusCode> {
-    if let Some(family) = state
-        .store
-        .family_of(&token_hash(&request.refresh_token))
-        .await?
-    {
-        state.store.revoke_family(&family).await?;
-    }
+    accounts::sign_out(&state.store, &token_hash(&request.refresh_token)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
