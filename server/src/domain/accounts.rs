@@ -5,7 +5,6 @@
 //! the lockout are `crate::auth`'s.
 
 use super::{Error, Result};
-use crate::kinds::Visibility;
 use crate::store::{
     self, EventRow, Follows, GroupRow, ProfileChange, RefreshRow, SessionRow, Store, UserRow,
 };
@@ -159,30 +158,6 @@ pub async fn signed_in(store: &Store, id: &str) -> Result<()> {
     Ok(store.touch_login(id).await?)
 }
 
-/// Who sees the user on leaderboards.
-pub fn check_visibility(visibility: &str) -> Result<Visibility> {
-    visibility.trim().parse().map_err(|_| {
-        Error::invalid(
-            "invalid_visibility",
-            "Leaderboard visibility is everyone, circles (friends, groups and competitions) or hidden.",
-        )
-    })
-}
-
-/// A known IANA zone name (`Europe/London`, `UTC`); the app sends the
-/// device's own. Days, streaks and leaderboard periods follow it.
-pub fn check_time_zone(zone: &str) -> Result<String> {
-    let zone = zone.trim();
-    if zone.len() <= 64 && jiff::tz::TimeZone::get(zone).is_ok() {
-        Ok(zone.to_owned())
-    } else {
-        Err(Error::invalid(
-            "invalid_time_zone",
-            "A time zone is an IANA name such as Europe/London.",
-        ))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,22 +208,5 @@ mod tests {
             ..row
         };
         assert_eq!(judge_refresh(&revoked, false, 99), Trade::Refuse);
-    }
-
-    #[test]
-    fn profile_fields_are_checked() {
-        assert_eq!(check_visibility(" hidden ").ok(), Some(Visibility::Hidden));
-        assert_eq!(
-            check_visibility("friends").err().and_then(|e| e.code()),
-            Some("invalid_visibility")
-        );
-        assert_eq!(
-            check_time_zone(" Europe/London ").ok().as_deref(),
-            Some("Europe/London")
-        );
-        assert_eq!(
-            check_time_zone("Mars/Olympus").err().and_then(|e| e.code()),
-            Some("invalid_time_zone")
-        );
     }
 }

@@ -5,7 +5,9 @@
 //! without HTTP or a database, and answers with [`Error`], whose stable
 //! codes clients switch on.
 //!
-//! - `accounts`: the signed-in account, registration and profile changes.
+//! - `accounts`: the signed-in account, registration and profile changes,
+//!   refresh-token rotation.
+//! - `profile`: what an account's fields may hold.
 //! - `people`: finding people, follows, who may see whose reading.
 //! - `sessions`: counting and checking one reading session.
 //! - `days`: local days, today, and how times are written.
@@ -28,6 +30,7 @@ mod error;
 pub mod groups;
 pub mod membership;
 pub mod people;
+pub mod profile;
 pub mod sessions;
 pub mod stats;
 pub mod sync;

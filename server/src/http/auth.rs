@@ -12,7 +12,7 @@ use utoipa_axum::routes;
 use super::openapi::{Invalid, TooLarge};
 use super::ValidJson;
 use crate::auth::{hash_password, random_token, token_hash, verify_password};
-use crate::domain::accounts;
+use crate::domain::{accounts, profile};
 use crate::error::{Error, ErrorBody, Result};
 use crate::kinds::Visibility;
 use crate::store::UserRow;
@@ -69,67 +69,6 @@ impl From<UserRow> for UserResponse {
     }
 }
 
-/// Checks the fields of a registration and returns them normalized.
-fn validate(request: RegisterRequest) -> Result<(String, String, String, String)> {
-    let email = request.email.trim().to_lowercase();
-    let (local, domain) = email.split_once('@').unwrap_or(("", ""));
-    if email.len() > 254 || local.is_empty() || !domain.contains('.') || email.contains(' ') {
-        return Err(Error::invalid(
-            "invalid_email",
-            "Enter a valid email address.",
-        ));
-    }
-    check_password(&request.password)?;
-    let username = check_username(&request.username)?;
-    let display_name = match request.display_name {
-        Some(name) if !name.trim().is_empty() => check_display_name(&name)?,
-        _ => username.clone(),
-    };
-    Ok((email, request.password, username, display_name))
-}
-
-/// 8 to 128 characters.
-pub fn check_password(password: &str) -> Result<()> {
-    if (8..=128).contains(&password.chars().count()) {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            "invalid_password",
-            "A password needs 8 to 128 characters.",
-        ))
-    }
-}
-
-/// 3 to 30 of a–z, 0–9 and `_`, lowercased.
-pub fn check_username(username: &str) -> Result<String> {
-    let username = username.trim().to_lowercase();
-    let ok = (3..=30).contains(&username.chars().count())
-        && username
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if ok {
-        Ok(username)
-    } else {
-        Err(Error::invalid(
-            "invalid_username",
-            "A username has 3 to 30 characters: letters a–z, digits and _.",
-        ))
-    }
-}
-
-/// 1 to 100 characters, no control characters, trimmed.
-pub fn check_display_name(name: &str) -> Result<String> {
-    let name = name.trim();
-    if (1..=100).contains(&name.chars().count()) && !name.chars().any(char::is_control) {
-        Ok(name.to_owned())
-    } else {
-        Err(Error::invalid(
-            "invalid_display_name",
-            "A display name has 1 to 100 characters and no control characters.",
-        ))
-    }
-}
-
 /// Creates an account.
 #[utoipa::path(
     post,
@@ -146,16 +85,21 @@ async fn register(
     State(state): State<AppState>,
     ValidJson(request): ValidJson<RegisterRequest>,
 ) -> Result<(StatusCode, Json<UserResponse>)> {
-    let (email, password, username, display_name) = validate(request)?;
+    let checked = profile::check_registration(profile::Registration {
+        email: &request.email,
+        password: &request.password,
+        username: &request.username,
+        display_name: request.display_name.as_deref(),
+    })?;
     let user = UserRow {
         id: random_token(),
-        email,
-        username,
-        display_name,
+        email: checked.email,
+        username: checked.username,
+        display_name: checked.display_name,
         bio: String::new(),
         time_zone: "UTC".into(),
         leaderboard_visibility: Visibility::Circles,
-        password_hash: hash_password(password).await?,
+        password_hash: hash_password(request.password).await?,
         created_at: state.clock.now(),
     };
     accounts::register(&state.store, &user).await?;

@@ -10,13 +10,13 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::auth::{check_display_name, check_password, check_username, UserResponse};
+use super::auth::UserResponse;
 use super::openapi::{error_response, Invalid, TooLarge};
 use super::ValidJson;
 use crate::auth::{hash_password, verify_password, AuthUser};
-use crate::domain::accounts::{self, check_time_zone, check_visibility};
+use crate::domain::{accounts, profile};
 use crate::error::{Error, ErrorBody, Result};
-use crate::store::{ProfileChange, UserRow};
+use crate::store::UserRow;
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -77,9 +77,6 @@ error_response!(
     "`unauthorized`: no valid token, or the password given is not right."
 );
 
-/// Longest bio, in characters.
-const MAX_BIO_CHARS: usize = 500;
-
 /// Changes the signed-in user's profile.
 #[utoipa::path(
     patch,
@@ -97,34 +94,13 @@ async fn update_me(
     user: AuthUser,
     ValidJson(update): ValidJson<ProfileUpdate>,
 ) -> Result<Json<UserResponse>> {
-    let bio = match update.bio {
-        Some(bio) if bio.chars().count() > MAX_BIO_CHARS => {
-            return Err(Error::invalid(
-                "invalid_bio",
-                format!("A bio has at most {MAX_BIO_CHARS} characters."),
-            ))
-        }
-        other => other.map(|b| b.trim().to_owned()),
-    };
-    let change = ProfileChange {
-        display_name: update
-            .display_name
-            .as_deref()
-            .map(check_display_name)
-            .transpose()?,
-        username: update.username.as_deref().map(check_username).transpose()?,
-        bio,
-        time_zone: update
-            .time_zone
-            .as_deref()
-            .map(check_time_zone)
-            .transpose()?,
-        leaderboard_visibility: update
-            .leaderboard_visibility
-            .as_deref()
-            .map(check_visibility)
-            .transpose()?,
-    };
+    let change = profile::check_update(profile::Update {
+        display_name: update.display_name.as_deref(),
+        username: update.username.as_deref(),
+        bio: update.bio.as_deref(),
+        time_zone: update.time_zone.as_deref(),
+        leaderboard_visibility: update.leaderboard_visibility.as_deref(),
+    })?;
     accounts::update_profile(&state.store, &user.id, &change).await?;
     Ok(Json(load(&state, &user).await?.into()))
 }
@@ -159,7 +135,7 @@ async fn change_password(
         "The current password is not right.",
     )
     .await?;
-    check_password(&change.new_password)?;
+    profile::check_password(&change.new_password)?;
     let hash = hash_password(change.new_password).await?;
     accounts::set_password(&state.store, &user.id, &hash).await?;
     Ok(StatusCode::NO_CONTENT)
