@@ -20,7 +20,9 @@
 //! A new area (chat, feed, notifications) is a new module here with its
 //! store queries in `store/` and its routes in `http/`.
 //!
-//! Never here: axum, status codes or JSON shapes; SQL.
+//! Never here: axum, status codes, response shapes, SQL. The one request
+//! shape here is `sessions::SessionData`, the data of a reading-session
+//! event, because checking events means parsing it.
 
 pub mod accounts;
 pub mod boards;
