@@ -1,5 +1,6 @@
 //! Passwords (argon2id), access tokens (short-lived JWTs) and refresh tokens
-//! (random, stored only as SHA-256 hashes), and the `AuthUser` extractor.
+//! (random, stored only as SHA-256 hashes), failed-login lockout, and the
+//! `AuthUser` extractor, which carries the user's time zone once read.
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
@@ -11,8 +12,12 @@ use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use jiff::tz::TimeZone;
+
 use crate::config::Config;
+use crate::domain::{self, days};
 use crate::error::{Error, Result};
+use crate::store::Store;
 use crate::AppState;
 
 /// Signing keys and lifetimes.
@@ -217,6 +222,40 @@ pub async fn verify_password(password: String, hash: String) -> Result<bool> {
 pub struct AuthUser {
     /// The user's id.
     pub id: String,
+    /// Their profile time zone, read from the store at most once per
+    /// request and only when asked for (`None` inside: the account is
+    /// gone).
+    zone: tokio::sync::OnceCell<Option<String>>,
+}
+
+impl AuthUser {
+    /// The user with this id (their time zone not read yet).
+    pub fn new(id: String) -> AuthUser {
+        AuthUser {
+            id,
+            zone: tokio::sync::OnceCell::new(),
+        }
+    }
+
+    /// Their profile time zone (UTC if it is not a known zone); an account
+    /// deleted since the token was issued is gone.
+    pub async fn time_zone(&self, store: &Store) -> domain::Result<TimeZone> {
+        let name = self
+            .zone
+            .get_or_try_init(|| store.time_zone(&self.id))
+            .await?;
+        name.as_deref()
+            .map(days::zone_or_utc)
+            .ok_or(domain::Error::AccountGone)
+    }
+
+    /// [`AuthUser::time_zone`], with UTC for an account that is gone.
+    pub async fn time_zone_or_utc(&self, store: &Store) -> domain::Result<TimeZone> {
+        match self.time_zone(store).await {
+            Err(domain::Error::AccountGone) => Ok(TimeZone::UTC),
+            other => other,
+        }
+    }
 }
 
 impl FromRequestParts<AppState> for AuthUser {
@@ -233,9 +272,9 @@ impl FromRequestParts<AppState> for AuthUser {
         let token = header
             .strip_prefix("Bearer ")
             .ok_or_else(|| Error::Unauthorized("Use `Authorization: Bearer <token>`.".into()))?;
-        Ok(AuthUser {
-            id: state.tokens.verify(token.trim(), state.clock.now())?,
-        })
+        Ok(AuthUser::new(
+            state.tokens.verify(token.trim(), state.clock.now())?,
+        ))
     }
 }
 

@@ -1,10 +1,14 @@
 //! The one HTTP error type: every failure becomes a JSON body
-//! `{"code": ..., "message": ...}` with the right status. Internal errors
-//! are logged with their detail and answered as a plain 500.
+//! `{"code": ..., "message": ...}` with the right status. Domain refusals
+//! map here to statuses by kind, keeping their codes and messages; store
+//! and internal errors are logged with their detail and answered as a
+//! plain 500.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+
+use crate::domain;
 
 /// Everything a handler can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -30,9 +34,9 @@ pub enum Error {
     /// The body is larger than the server accepts (413).
     #[error("The request is too large: at most {max} bytes.")]
     TooLarge { max: usize },
-    /// The database failed.
-    #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    /// The store failed.
+    #[error("store error: {0}")]
+    Store(#[from] crate::store::Error),
     /// Anything else that is our fault.
     #[error("internal error: {0}")]
     Internal(String),
@@ -62,6 +66,21 @@ impl ErrorBody {
         ErrorBody {
             code,
             message: message.into(),
+        }
+    }
+}
+
+impl From<domain::Error> for Error {
+    /// Each kind of refusal has its status; its code and message pass on
+    /// as they are.
+    fn from(error: domain::Error) -> Self {
+        match error {
+            domain::Error::Invalid { code, message } => Error::Invalid { code, message },
+            domain::Error::NotFound { code, message } => Error::NotFound { code, message },
+            domain::Error::Forbidden { code, message } => Error::Forbidden { code, message },
+            domain::Error::Conflict { code, message } => Error::Conflict { code, message },
+            domain::Error::AccountGone => Error::Unauthorized(error.to_string()),
+            domain::Error::Store(error) => Error::Store(error),
         }
     }
 }
@@ -103,7 +122,7 @@ impl IntoResponse for Error {
                 StatusCode::PAYLOAD_TOO_LARGE,
                 ErrorBody::new("too_large", self.to_string()),
             ),
-            Error::Database(_) | Error::Internal(_) => {
+            Error::Store(_) | Error::Internal(_) => {
                 tracing::error!(error = %self, "request failed");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,

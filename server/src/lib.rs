@@ -1,5 +1,10 @@
-//! companion-server: the sync API of Qur'an Companion (accounts now; sync,
-//! groups, competitions and leaderboards to come).
+//! companion-server: the sync API of Qur'an Companion: accounts, sync of
+//! reading and events between devices, stats, follows, groups, competitions
+//! and leaderboards.
+//!
+//! Three layers: `http` (routes, extraction, authorization, errors to
+//! statuses) calls `domain` (the rules), which calls `store` (SQL only).
+//! `kinds` holds the text-stored enums all three share.
 //!
 //! `serve(listener, state, shutdown)` is the seam tests use: they bind port
 //! 0 on loopback and talk HTTP to the real server.
@@ -7,9 +12,10 @@
 pub mod auth;
 pub mod clock;
 pub mod config;
+pub mod domain;
 pub mod error;
 pub mod http;
-pub mod progress;
+pub mod kinds;
 pub mod store;
 
 use std::future::Future;
@@ -33,6 +39,8 @@ pub struct AppState {
     pub auth_limit: Arc<http::limit::AddressLimit>,
     /// "Now" for every rule that needs it (tests pin it).
     pub clock: clock::Clock,
+    /// Computed leaderboards.
+    pub boards: Arc<domain::boards::BoardCache>,
 }
 
 /// Sets up structured (JSON) or plain logs.
@@ -75,6 +83,7 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
             config.trust_forwarded_for,
         )),
         clock,
+        boards: Arc::default(),
     })
 }
 

@@ -12,7 +12,9 @@ use utoipa_axum::routes;
 use super::openapi::{Invalid, TooLarge};
 use super::ValidJson;
 use crate::auth::{hash_password, random_token, token_hash, verify_password};
+use crate::domain::{accounts, profile};
 use crate::error::{Error, ErrorBody, Result};
+use crate::kinds::Visibility;
 use crate::store::UserRow;
 use crate::AppState;
 
@@ -61,70 +63,9 @@ impl From<UserRow> for UserResponse {
             display_name: u.display_name,
             bio: u.bio,
             time_zone: u.time_zone,
-            leaderboard_visibility: u.leaderboard_visibility,
+            leaderboard_visibility: u.leaderboard_visibility.as_str().to_owned(),
             created_at: u.created_at,
         }
-    }
-}
-
-/// Checks the fields of a registration and returns them normalized.
-fn validate(request: RegisterRequest) -> Result<(String, String, String, String)> {
-    let email = request.email.trim().to_lowercase();
-    let (local, domain) = email.split_once('@').unwrap_or(("", ""));
-    if email.len() > 254 || local.is_empty() || !domain.contains('.') || email.contains(' ') {
-        return Err(Error::invalid(
-            "invalid_email",
-            "Enter a valid email address.",
-        ));
-    }
-    check_password(&request.password)?;
-    let username = check_username(&request.username)?;
-    let display_name = match request.display_name {
-        Some(name) if !name.trim().is_empty() => check_display_name(&name)?,
-        _ => username.clone(),
-    };
-    Ok((email, request.password, username, display_name))
-}
-
-/// 8 to 128 characters.
-pub fn check_password(password: &str) -> Result<()> {
-    if (8..=128).contains(&password.chars().count()) {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            "invalid_password",
-            "A password needs 8 to 128 characters.",
-        ))
-    }
-}
-
-/// 3 to 30 of a–z, 0–9 and `_`, lowercased.
-pub fn check_username(username: &str) -> Result<String> {
-    let username = username.trim().to_lowercase();
-    let ok = (3..=30).contains(&username.chars().count())
-        && username
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if ok {
-        Ok(username)
-    } else {
-        Err(Error::invalid(
-            "invalid_username",
-            "A username has 3 to 30 characters: letters a–z, digits and _.",
-        ))
-    }
-}
-
-/// 1 to 100 characters, no control characters, trimmed.
-pub fn check_display_name(name: &str) -> Result<String> {
-    let name = name.trim();
-    if (1..=100).contains(&name.chars().count()) && !name.chars().any(char::is_control) {
-        Ok(name.to_owned())
-    } else {
-        Err(Error::invalid(
-            "invalid_display_name",
-            "A display name has 1 to 100 characters and no control characters.",
-        ))
     }
 }
 
@@ -144,19 +85,24 @@ async fn register(
     State(state): State<AppState>,
     ValidJson(request): ValidJson<RegisterRequest>,
 ) -> Result<(StatusCode, Json<UserResponse>)> {
-    let (email, password, username, display_name) = validate(request)?;
+    let checked = profile::check_registration(profile::Registration {
+        email: &request.email,
+        password: &request.password,
+        username: &request.username,
+        display_name: request.display_name.as_deref(),
+    })?;
     let user = UserRow {
         id: random_token(),
-        email,
-        username,
-        display_name,
+        email: checked.email,
+        username: checked.username,
+        display_name: checked.display_name,
         bio: String::new(),
         time_zone: "UTC".into(),
-        leaderboard_visibility: "circles".into(),
-        password_hash: hash_password(password).await?,
+        leaderboard_visibility: Visibility::Circles,
+        password_hash: hash_password(request.password).await?,
         created_at: state.clock.now(),
     };
-    state.store.create_user(&user).await?;
+    accounts::register(&state.store, &user).await?;
     tracing::info!(user = %user.id, "account created");
     Ok((StatusCode::CREATED, Json(user.into())))
 }
@@ -181,15 +127,9 @@ struct TokenResponse {
 
 async fn issue(state: &AppState, user_id: &str, family_id: &str) -> Result<TokenResponse> {
     let refresh_token = random_token();
-    state
-        .store
-        .insert_refresh(
-            &token_hash(&refresh_token),
-            user_id,
-            family_id,
-            state.clock.now() + state.tokens.refresh_seconds,
-        )
-        .await?;
+    let expires_at = state.clock.now() + state.tokens.refresh_seconds;
+    let hash = token_hash(&refresh_token);
+    accounts::keep_refresh(&state.store, &hash, (user_id, family_id), expires_at).await?;
     Ok(TokenResponse {
         access_token: state.tokens.access_token(user_id, state.clock.now())?,
         refresh_token,
@@ -226,7 +166,7 @@ async fn login(
     let wrong = || Error::Unauthorized("The email or password is not right.".into());
     let email = request.email.trim().to_lowercase();
     state.logins.check(&email)?;
-    let Some(user) = state.store.user_by_email(&email).await? else {
+    let Some(user) = accounts::by_email(&state.store, &email).await? else {
         state.logins.failed(&email);
         return Err(wrong());
     };
@@ -235,7 +175,7 @@ async fn login(
         return Err(wrong());
     }
     state.logins.succeeded(&email);
-    state.store.touch_login(&user.id).await?;
+    accounts::signed_in(&state.store, &user.id).await?;
     Ok(Json(issue(&state, &user.id, &random_token()).await?))
 }
 
@@ -265,17 +205,10 @@ async fn refresh(
 ) -> Result<Json<TokenResponse>> {
     let invalid = || Error::Unauthorized("The refresh token is invalid; sign in again.".into());
     let hash = token_hash(&request.refresh_token);
-    let (row, won) = state.store.take_refresh(&hash).await?.ok_or_else(invalid)?;
-    if row.revoked || row.expires_at <= state.clock.now() {
-        return Err(invalid());
-    }
-    if row.replaced || !won {
-        // A token used twice was copied: end every session of this login.
-        tracing::warn!(user = %row.user_id, "refresh token reused; revoking its family");
-        state.store.revoke_family(&row.family_id).await?;
-        return Err(invalid());
-    }
-    Ok(Json(issue(&state, &row.user_id, &row.family_id).await?))
+    let (user_id, family_id) = accounts::trade_refresh(&state.store, &hash, state.clock.now())
+        .await?
+        .ok_or_else(invalid)?;
+    Ok(Json(issue(&state, &user_id, &family_id).await?))
 }
 
 /// Signs out: ends the refresh token's session.
@@ -295,12 +228,6 @@ async fn logout(
     State(state): State<AppState>,
     ValidJson(request): ValidJson<RefreshRequest>,
 ) -> Result<StatusCode> {
-    if let Some(family) = state
-        .store
-        .family_of(&token_hash(&request.refresh_token))
-        .await?
-    {
-        state.store.revoke_family(&family).await?;
-    }
+    accounts::sign_out(&state.store, &token_hash(&request.refresh_token)).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,7 +1,6 @@
-//! `/competitions`: public, private (joined with a code) or inside a group.
-//! A competition counts one metric over `[start_date, end_date)`; its status
-//! follows from the clock, and its board ranks participants by the reading
-//! they recorded inside that window only.
+//! `/competitions`: public, private (joined with a code) or inside a group
+//! (rules in `domain::competitions`). Its board ranks participants by the
+//! reading they recorded inside its window only.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -11,17 +10,17 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::leaderboard::{board, parse_metric, Board, BoardQuery};
+use super::leaderboard::{board_out, Board, BoardQuery};
 use super::openapi::{error_response, Invalid, TooLarge};
 use super::social::PersonOut;
-use super::{check_text, JoinRequest, Paging, ValidJson, ValidQuery};
+use super::{JoinRequest, Paging, ValidJson, ValidQuery};
 use crate::auth::AuthUser;
-use crate::error::{Error, ErrorBody, Result};
-use crate::store::{invite_code, CompetitionRow, Metric, Scope};
+use crate::domain::boards::{self, Period};
+use crate::domain::competitions::{self, Viewed};
+use crate::domain::days;
+use crate::error::{ErrorBody, Result};
+use crate::store::Scope;
 use crate::AppState;
-
-/// The longest competition: a year and a day.
-const MAX_SECONDS: i64 = 366 * 86_400;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -55,17 +54,6 @@ error_response!(
     "`competition_over`: it has ended; its results stay as they are."
 );
 
-/// `upcoming`, `active` or `completed` at `now`.
-pub fn status(c: &CompetitionRow, now: i64) -> &'static str {
-    if now < c.start_time {
-        "upcoming"
-    } else if now < c.end_time {
-        "active"
-    } else {
-        "completed"
-    }
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 struct CompetitionOut {
     id: String,
@@ -88,49 +76,24 @@ struct CompetitionOut {
     invite_code: Option<String>,
 }
 
-fn competition_out(c: CompetitionRow, viewer: &str, joined: bool, now: i64) -> CompetitionOut {
-    let creator = c.creator_id.as_deref() == Some(viewer);
-    CompetitionOut {
-        status: status(&c, now),
-        start_date: crate::progress::rfc3339(c.start_time),
-        end_date: crate::progress::rfc3339(c.end_time),
-        invite_code: if creator { c.invite_code } else { None },
-        id: c.id,
-        name: c.name,
-        description: c.description,
-        competition_type: c.competition_type,
-        group_id: c.group_id,
-        metric_type: c.metric_type,
-        participant_count: c.participant_count,
-        joined,
-    }
-}
-
-fn not_found() -> Error {
-    Error::NotFound {
-        code: "competition_not_found",
-        message: "No competition has this id, or it is private.".into(),
-    }
-}
-
-/// Whether `user` may take part without a code: anyone in a public one,
-/// members in a group's.
-async fn open_to(state: &AppState, c: &CompetitionRow, user: &str) -> Result<bool> {
-    Ok(match (c.competition_type.as_str(), &c.group_id) {
-        ("public", _) => true,
-        ("group", Some(group)) => state.store.role_in(group, user).await?.is_some(),
-        _ => false,
-    })
-}
-
-/// The competition and whether the viewer takes part, if they may see it.
-async fn readable(state: &AppState, id: &str, user: &str) -> Result<(CompetitionRow, bool)> {
-    let c = state.store.competition(id).await?.ok_or_else(not_found)?;
-    let joined = state.store.is_participant(id, user).await?;
-    if joined || open_to(state, &c, user).await? {
-        Ok((c, joined))
-    } else {
-        Err(not_found())
+impl From<Viewed> for CompetitionOut {
+    fn from(viewed: Viewed) -> Self {
+        let invite_code = viewed.invite_code().map(str::to_owned);
+        let c = viewed.competition;
+        CompetitionOut {
+            status: viewed.status.as_str(),
+            start_date: days::rfc3339(c.start_time),
+            end_date: days::rfc3339(c.end_time),
+            invite_code,
+            id: c.id,
+            name: c.name,
+            description: c.description,
+            competition_type: c.competition_type.as_str().to_owned(),
+            group_id: c.group_id,
+            metric_type: c.metric_type.as_str().to_owned(),
+            participant_count: c.participant_count,
+            joined: viewed.joined,
+        }
     }
 }
 
@@ -157,24 +120,11 @@ struct NewCompetition {
 }
 
 fn public() -> String {
-    "public".into()
+    crate::kinds::CompetitionType::Public.as_str().into()
 }
 
 fn hasanat() -> String {
-    "hasanat".into()
-}
-
-fn parse_time(field: &str, value: &str) -> Result<i64> {
-    value
-        .trim()
-        .parse::<jiff::Timestamp>()
-        .map(|t| t.as_second())
-        .map_err(|_| {
-            Error::invalid(
-                "invalid_time",
-                format!("`{field}` is an RFC 3339 time such as 2026-12-01T00:00:00Z."),
-            )
-        })
+    crate::kinds::Metric::Hasanat.as_str().into()
 }
 
 /// Creates a competition; its creator takes part.
@@ -195,71 +145,17 @@ async fn create(
     user: AuthUser,
     ValidJson(new): ValidJson<NewCompetition>,
 ) -> Result<(StatusCode, Json<CompetitionOut>)> {
-    let name = check_text(&new.name, "invalid_name", "A name", (3, 100), false)?;
-    let description = check_text(
-        &new.description,
-        "invalid_description",
-        "A description",
-        (0, 1000),
-        true,
-    )?;
-    let metric = parse_metric(Some(new.metric_type.trim()), Metric::Hasanat)?;
-    let start = parse_time("start_date", &new.start_date)?;
-    let end = parse_time("end_date", &new.end_date)?;
-    let now = state.clock.now();
-    if end <= start || end - start > MAX_SECONDS {
-        return Err(Error::invalid(
-            "invalid_dates",
-            "`end_date` comes after `start_date`, at most 366 days later.",
-        ));
-    }
-    if end <= now {
-        return Err(Error::invalid(
-            "invalid_dates",
-            "A competition cannot end in the past.",
-        ));
-    }
-    let (group_id, code) = match new.competition_type.trim() {
-        "public" => (None, None),
-        "private" => (None, Some(invite_code())),
-        "group" => {
-            let group = new.group_id.ok_or_else(|| {
-                Error::invalid("invalid_group", "A group competition names its `group_id`.")
-            })?;
-            if state.store.role_in(&group, &user.id).await?.is_none() {
-                return Err(Error::NotFound {
-                    code: "group_not_found",
-                    message: "No group has this id, or you are not a member.".into(),
-                });
-            }
-            (Some(group), None)
-        }
-        _ => {
-            return Err(Error::invalid(
-                "invalid_competition_type",
-                "`competition_type` is public, private or group.",
-            ))
-        }
+    let new = competitions::NewCompetition {
+        name: &new.name,
+        description: &new.description,
+        competition_type: &new.competition_type,
+        group_id: new.group_id.as_deref(),
+        metric: &new.metric_type,
+        start: &new.start_date,
+        end: &new.end_date,
     };
-    let row = CompetitionRow {
-        id: uuid::Uuid::new_v4().to_string(),
-        name,
-        description,
-        creator_id: Some(user.id.clone()),
-        competition_type: new.competition_type.trim().to_owned(),
-        group_id,
-        metric_type: metric.name().to_owned(),
-        start_time: start,
-        end_time: end,
-        invite_code: code,
-        participant_count: 1,
-        created_at: now,
-    };
-    state.store.create_competition(&row).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(competition_out(row, &user.id, true, now)),
-    ))
+    let created = competitions::create(&state.store, &user.id, &new, state.clock.now()).await?;
+    Ok((StatusCode::CREATED, Json(created.into())))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -284,33 +180,9 @@ async fn list(
     user: AuthUser,
     ValidQuery(query): ValidQuery<ListQuery>,
 ) -> Result<Json<Vec<CompetitionOut>>> {
-    if let Some(wanted) = query.status.as_deref() {
-        if !matches!(wanted, "upcoming" | "active" | "completed") {
-            return Err(Error::invalid(
-                "invalid_status",
-                "`status` is upcoming, active or completed.",
-            ));
-        }
-    }
-    let limit = super::limit(query.limit, 50)?;
-    let now = state.clock.now();
-    let rows = state.store.competitions_for(&user.id, 1000).await?;
-    let mut out = Vec::new();
-    for c in rows {
-        if query
-            .status
-            .as_deref()
-            .is_some_and(|s| s != status(&c, now))
-        {
-            continue;
-        }
-        let joined = state.store.is_participant(&c.id, &user.id).await?;
-        out.push(competition_out(c, &user.id, joined, now));
-        if out.len() as i64 >= limit {
-            break;
-        }
-    }
-    Ok(Json(out))
+    let (wanted, now) = (query.status.as_deref(), state.clock.now());
+    let found = competitions::list(&state.store, &user.id, wanted, query.limit, now).await?;
+    Ok(Json(found.into_iter().map(CompetitionOut::from).collect()))
 }
 
 /// One competition.
@@ -326,38 +198,9 @@ async fn one(
     user: AuthUser,
     Path(CompetitionId { competition_id: id }): Path<CompetitionId>,
 ) -> Result<Json<CompetitionOut>> {
-    let (c, joined) = readable(&state, &id, &user.id).await?;
-    Ok(Json(competition_out(
-        c,
-        &user.id,
-        joined,
-        state.clock.now(),
-    )))
-}
-
-fn over() -> Error {
-    Error::Conflict {
-        code: "competition_over",
-        message: "This competition has ended; its results stay as they are.".into(),
-    }
-}
-
-async fn enter(
-    state: &AppState,
-    user: &AuthUser,
-    c: CompetitionRow,
-) -> Result<Json<CompetitionOut>> {
-    if status(&c, state.clock.now()) == "completed" {
-        return Err(over());
-    }
-    state.store.join_competition(&c.id, &user.id).await?;
-    let (c, joined) = readable(state, &c.id, &user.id).await?;
-    Ok(Json(competition_out(
-        c,
-        &user.id,
-        joined,
-        state.clock.now(),
-    )))
+    let now = state.clock.now();
+    let viewed = competitions::readable(&state.store, &id, &user.id, now).await?;
+    Ok(Json(viewed.into()))
 }
 
 /// Joins a public competition, one of the viewer's group, or a private
@@ -386,15 +229,9 @@ async fn join(
     body: axum::body::Bytes,
 ) -> Result<Json<CompetitionOut>> {
     let request = JoinRequest::from_optional_body(&body)?;
-    let c = state.store.competition(&id).await?.ok_or_else(not_found)?;
-    let code_matches = c.invite_code.as_deref() == Some(request.code());
-    if !code_matches
-        && !open_to(&state, &c, &user.id).await?
-        && !state.store.is_participant(&id, &user.id).await?
-    {
-        return Err(not_found());
-    }
-    enter(&state, &user, c).await
+    let now = state.clock.now();
+    let joined = competitions::join(&state.store, &id, request.code(), &user.id, now).await?;
+    Ok(Json(joined.into()))
 }
 
 /// Joins any competition by its invite code.
@@ -416,15 +253,9 @@ async fn join_by_code(
     user: AuthUser,
     ValidJson(request): ValidJson<JoinRequest>,
 ) -> Result<Json<CompetitionOut>> {
-    let found = state
-        .store
-        .competition_by_code(request.code())
-        .await?
-        .ok_or_else(|| Error::NotFound {
-            code: "invalid_invite_code",
-            message: "No competition has this invite code.".into(),
-        })?;
-    enter(&state, &user, found).await
+    let now = state.clock.now();
+    let joined = competitions::join_by_code(&state.store, request.code(), &user.id, now).await?;
+    Ok(Json(joined.into()))
 }
 
 /// Leaves a competition that has not ended.
@@ -448,17 +279,7 @@ async fn leave(
     user: AuthUser,
     Path(CompetitionId { competition_id: id }): Path<CompetitionId>,
 ) -> Result<StatusCode> {
-    let (c, joined) = readable(&state, &id, &user.id).await?;
-    if !joined {
-        return Err(Error::NotFound {
-            code: "not_a_participant",
-            message: "You are not taking part in this competition.".into(),
-        });
-    }
-    if status(&c, state.clock.now()) == "completed" {
-        return Err(over());
-    }
-    state.store.leave_competition(&id, &user.id).await?;
+    competitions::leave(&state.store, &id, &user.id, state.clock.now()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -478,19 +299,18 @@ async fn leaderboard(
     Path(CompetitionId { competition_id: id }): Path<CompetitionId>,
     ValidQuery(query): ValidQuery<BoardQuery>,
 ) -> Result<Json<Board>> {
-    let (c, _) = readable(&state, &id, &user.id).await?;
-    let metric = parse_metric(Some(&c.metric_type), Metric::Hasanat)?;
-    Ok(Json(
-        board(
-            &state,
-            &user.id,
-            Scope::Competition(&id),
-            metric,
-            ("competition".into(), Some((c.start_time, c.end_time))),
-            query.limit,
-        )
-        .await?,
-    ))
+    let (metric, (start, end)) =
+        competitions::board_window(&state.store, &id, &user.id, state.clock.now()).await?;
+    let board = boards::board(
+        &state.store,
+        &state.boards,
+        &user.id,
+        Scope::Competition(&id),
+        (metric, Period::Competition(start, end), Some((start, end))),
+        query.limit,
+    )
+    .await?;
+    Ok(Json(board_out(board)))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -514,15 +334,8 @@ async fn participants(
     Path(CompetitionId { competition_id: id }): Path<CompetitionId>,
     ValidQuery(paging): ValidQuery<Paging>,
 ) -> Result<Json<Vec<ParticipantOut>>> {
-    readable(&state, &id, &user.id).await?;
-    let rows = state
-        .store
-        .participants(
-            &id,
-            super::limit(paging.limit, 100)?,
-            super::offset(paging.offset)?,
-        )
-        .await?;
+    let (page, now) = ((paging.limit, paging.offset), state.clock.now());
+    let rows = competitions::participants(&state.store, &id, &user.id, page, now).await?;
     Ok(Json(
         rows.into_iter()
             .map(|(p, joined_at)| ParticipantOut {

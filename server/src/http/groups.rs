@@ -1,8 +1,6 @@
-//! `/groups`: halaqah groups. Public groups can be found and joined by
-//! anyone; private ones only with their invite code, and to anyone outside
-//! a private group it does not exist (404). Admins edit, delete, promote,
-//! remove and renew the invite code; the last admin to leave hands the role
-//! to the longest-standing member.
+//! `/groups`: halaqah groups (rules in `domain::groups`): public ones are
+//! found and joined by anyone, private ones with their invite code, and to
+//! anyone outside a private group it does not exist (404).
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -15,15 +13,12 @@ use utoipa_axum::routes;
 use super::leaderboard::{board_from_query, Board, BoardQuery};
 use super::openapi::{error_response, Invalid, TooLarge};
 use super::social::PersonOut;
-use super::{check_text, JoinRequest, Paging, ValidJson, ValidQuery};
+use super::{JoinRequest, Paging, ValidJson, ValidQuery};
 use crate::auth::AuthUser;
-use crate::error::{Error, ErrorBody, Result};
-use crate::store::{invite_code, GroupChange, GroupRow, Scope};
+use crate::domain::groups::{self, Viewed};
+use crate::error::{ErrorBody, Result};
+use crate::store::Scope;
 use crate::AppState;
-
-/// Members a group may have at most, and by default.
-pub const MAX_MEMBER_LIMIT: i64 = 100_000;
-const DEFAULT_MEMBER_LIMIT: i64 = 50;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -93,89 +88,26 @@ struct GroupOut {
     invite_code: Option<String>,
 }
 
-fn group_out(group: GroupRow, role: Option<String>) -> GroupOut {
-    let admin = role.as_deref() == Some("admin");
-    GroupOut {
-        id: group.id,
-        name: group.name,
-        description: group.description,
-        privacy: group.privacy,
-        member_limit: group.member_limit,
-        member_count: group.member_count,
-        created_at: group.created_at,
-        my_role: role,
-        invite_code: admin.then_some(group.invite_code),
+impl From<Viewed> for GroupOut {
+    fn from(viewed: Viewed) -> Self {
+        let invite_code = viewed.invite_code().map(str::to_owned);
+        let group = viewed.group;
+        GroupOut {
+            id: group.id,
+            name: group.name,
+            description: group.description,
+            privacy: group.privacy.as_str().to_owned(),
+            member_limit: group.member_limit,
+            member_count: group.member_count,
+            created_at: group.created_at,
+            my_role: viewed.role.map(|r| r.as_str().to_owned()),
+            invite_code,
+        }
     }
 }
 
-fn not_found() -> Error {
-    Error::NotFound {
-        code: "group_not_found",
-        message: "No group has this id, or it is private.".into(),
-    }
-}
-
-/// The group and the viewer's role in it, if the viewer may see it: public
-/// groups to everyone, private ones to members only.
-pub async fn readable(
-    state: &AppState,
-    group_id: &str,
-    user: &str,
-) -> Result<(GroupRow, Option<String>)> {
-    let group = state.store.group(group_id).await?.ok_or_else(not_found)?;
-    let role = state.store.role_in(group_id, user).await?;
-    if group.privacy == "private" && role.is_none() {
-        return Err(not_found());
-    }
-    Ok((group, role))
-}
-
-/// The group, if the viewer is one of its admins.
-async fn administered(state: &AppState, group_id: &str, user: &str) -> Result<GroupRow> {
-    let (group, role) = readable(state, group_id, user).await?;
-    if role.as_deref() == Some("admin") {
-        Ok(group)
-    } else {
-        Err(Error::Forbidden {
-            code: "not_admin",
-            message: "Only the group's admins can do this.".into(),
-        })
-    }
-}
-
-fn check_privacy(privacy: &str) -> Result<String> {
-    match privacy.trim() {
-        p @ ("public" | "private") => Ok(p.to_owned()),
-        _ => Err(Error::invalid(
-            "invalid_privacy",
-            "`privacy` is public or private.",
-        )),
-    }
-}
-
-fn check_member_limit(limit: i64) -> Result<i64> {
-    if (2..=MAX_MEMBER_LIMIT).contains(&limit) {
-        Ok(limit)
-    } else {
-        Err(Error::invalid(
-            "invalid_member_limit",
-            format!("`member_limit` is from 2 to {MAX_MEMBER_LIMIT}."),
-        ))
-    }
-}
-
-fn check_name(name: &str) -> Result<String> {
-    check_text(name, "invalid_name", "A name", (3, 100), false)
-}
-
-fn check_description(description: &str) -> Result<String> {
-    check_text(
-        description,
-        "invalid_description",
-        "A description",
-        (0, 1000),
-        true,
-    )
+fn all_out(groups: Vec<Viewed>) -> Json<Vec<GroupOut>> {
+    Json(groups.into_iter().map(GroupOut::from).collect())
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -194,7 +126,7 @@ struct NewGroup {
 }
 
 fn public() -> String {
-    "public".into()
+    crate::kinds::Privacy::Public.as_str().into()
 }
 
 /// Creates a group; its creator is its first admin.
@@ -214,24 +146,14 @@ async fn create(
     user: AuthUser,
     ValidJson(new): ValidJson<NewGroup>,
 ) -> Result<(StatusCode, Json<GroupOut>)> {
-    let created_at = state.clock.now();
-    let group = GroupRow {
-        id: uuid::Uuid::new_v4().to_string(),
-        name: check_name(&new.name)?,
-        description: check_description(&new.description)?,
-        creator_id: Some(user.id.clone()),
-        privacy: check_privacy(&new.privacy)?,
-        member_limit: check_member_limit(new.member_limit.unwrap_or(DEFAULT_MEMBER_LIMIT))?,
-        member_count: 1,
-        invite_code: invite_code(),
-        created_at,
-        updated_at: created_at,
+    let new = groups::NewGroup {
+        name: &new.name,
+        description: &new.description,
+        privacy: &new.privacy,
+        member_limit: new.member_limit,
     };
-    state.store.create_group(&group, &user.id).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(group_out(group, Some("admin".into()))),
-    ))
+    let created = groups::create(&state.store, &user.id, &new, state.clock.now()).await?;
+    Ok((StatusCode::CREATED, Json(created.into())))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -259,26 +181,9 @@ async fn search(
     user: AuthUser,
     ValidQuery(query): ValidQuery<SearchQuery>,
 ) -> Result<Json<Vec<GroupOut>>> {
-    if query.q.chars().count() > 100 {
-        return Err(Error::invalid(
-            "invalid_query",
-            "A search has at most 100 characters.",
-        ));
-    }
-    let groups = state
-        .store
-        .public_groups(
-            query.q.trim(),
-            super::limit(query.limit, 50)?,
-            super::offset(query.offset)?,
-        )
-        .await?;
-    let mut out = Vec::with_capacity(groups.len());
-    for group in groups {
-        let role = state.store.role_in(&group.id, &user.id).await?;
-        out.push(group_out(group, role));
-    }
-    Ok(Json(out))
+    let page = (query.limit, query.offset);
+    let found = groups::search(&state.store, &user.id, &query.q, page).await?;
+    Ok(all_out(found))
 }
 
 /// The groups the signed-in user is a member of.
@@ -289,13 +194,7 @@ async fn search(
     responses((status = 200, description = "Their groups.", body = [GroupOut])),
 )]
 async fn mine(State(state): State<AppState>, user: AuthUser) -> Result<Json<Vec<GroupOut>>> {
-    let groups = state.store.groups_of(&user.id).await?;
-    let mut out = Vec::with_capacity(groups.len());
-    for group in groups {
-        let role = state.store.role_in(&group.id, &user.id).await?;
-        out.push(group_out(group, role));
-    }
-    Ok(Json(out))
+    Ok(all_out(groups::of_member(&state.store, &user.id).await?))
 }
 
 /// One group.
@@ -311,8 +210,11 @@ async fn one(
     user: AuthUser,
     Path(GroupId { group_id }): Path<GroupId>,
 ) -> Result<Json<GroupOut>> {
-    let (group, role) = readable(&state, &group_id, &user.id).await?;
-    Ok(Json(group_out(group, role)))
+    Ok(Json(
+        groups::readable(&state.store, &group_id, &user.id)
+            .await?
+            .into(),
+    ))
 }
 
 /// The fields to change, checked as for a new group; absent ones stay.
@@ -347,20 +249,14 @@ async fn update(
     Path(GroupId { group_id }): Path<GroupId>,
     ValidJson(update): ValidJson<GroupUpdate>,
 ) -> Result<Json<GroupOut>> {
-    administered(&state, &group_id, &user.id).await?;
-    let change = GroupChange {
-        name: update.name.as_deref().map(check_name).transpose()?,
-        description: update
-            .description
-            .as_deref()
-            .map(check_description)
-            .transpose()?,
-        privacy: update.privacy.as_deref().map(check_privacy).transpose()?,
-        member_limit: update.member_limit.map(check_member_limit).transpose()?,
+    let update = groups::Update {
+        name: update.name.as_deref(),
+        description: update.description.as_deref(),
+        privacy: update.privacy.as_deref(),
+        member_limit: update.member_limit,
     };
-    state.store.update_group(&group_id, &change).await?;
-    let (group, role) = readable(&state, &group_id, &user.id).await?;
-    Ok(Json(group_out(group, role)))
+    let updated = groups::update(&state.store, &group_id, &user.id, &update).await?;
+    Ok(Json(updated.into()))
 }
 
 /// Deletes a group with its members, activity and competitions (admins
@@ -377,16 +273,8 @@ async fn remove_group(
     user: AuthUser,
     Path(GroupId { group_id }): Path<GroupId>,
 ) -> Result<StatusCode> {
-    administered(&state, &group_id, &user.id).await?;
-    state.store.delete_group(&group_id).await?;
+    groups::delete(&state.store, &group_id, &user.id).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// Joins; a member joining again changes nothing.
-async fn join_group(state: &AppState, user: &AuthUser, group: GroupRow) -> Result<Json<GroupOut>> {
-    state.store.join_group(&group.id, &user.id).await?;
-    let (group, role) = readable(state, &group.id, &user.id).await?;
-    Ok(Json(group_out(group, role)))
 }
 
 /// Joins a public group, or a private one with its invite code.
@@ -416,13 +304,8 @@ async fn join(
     body: axum::body::Bytes,
 ) -> Result<Json<GroupOut>> {
     let request = JoinRequest::from_optional_body(&body)?;
-    let group = state.store.group(&group_id).await?.ok_or_else(not_found)?;
-    let member = state.store.role_in(&group_id, &user.id).await?.is_some();
-    let code_matches = request.code() == group.invite_code;
-    if group.privacy == "private" && !member && !code_matches {
-        return Err(not_found());
-    }
-    join_group(&state, &user, group).await
+    let joined = groups::join(&state.store, &group_id, request.code(), &user.id).await?;
+    Ok(Json(joined.into()))
 }
 
 /// Joins any group by its invite code.
@@ -444,15 +327,8 @@ async fn join_by_code(
     user: AuthUser,
     ValidJson(request): ValidJson<JoinRequest>,
 ) -> Result<Json<GroupOut>> {
-    let group = state
-        .store
-        .group_by_code(request.code())
-        .await?
-        .ok_or_else(|| Error::NotFound {
-            code: "invalid_invite_code",
-            message: "No group has this invite code.".into(),
-        })?;
-    join_group(&state, &user, group).await
+    let joined = groups::join_by_code(&state.store, request.code(), &user.id).await?;
+    Ok(Json(joined.into()))
 }
 
 /// Leaves a group; the last admin to leave hands the role on.
@@ -475,17 +351,7 @@ async fn leave(
     user: AuthUser,
     Path(GroupId { group_id }): Path<GroupId>,
 ) -> Result<StatusCode> {
-    readable(&state, &group_id, &user.id).await?;
-    if !state
-        .store
-        .leave_group(&group_id, &user.id, "member_left")
-        .await?
-    {
-        return Err(Error::NotFound {
-            code: "not_a_member",
-            message: "You are not a member of this group.".into(),
-        });
-    }
+    groups::leave(&state.store, &group_id, &user.id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -512,32 +378,18 @@ async fn members(
     Path(GroupId { group_id }): Path<GroupId>,
     ValidQuery(paging): ValidQuery<Paging>,
 ) -> Result<Json<Vec<MemberOut>>> {
-    readable(&state, &group_id, &user.id).await?;
-    let members = state
-        .store
-        .members(
-            &group_id,
-            super::limit(paging.limit, 100)?,
-            super::offset(paging.offset)?,
-        )
-        .await?;
+    let page = (paging.limit, paging.offset);
+    let members = groups::members(&state.store, &group_id, &user.id, page).await?;
     Ok(Json(
         members
             .into_iter()
             .map(|m| MemberOut {
                 user: m.person.into(),
-                role: m.role,
+                role: m.role.as_str().to_owned(),
                 joined_at: m.joined_at,
             })
             .collect(),
     ))
-}
-
-fn no_such_member() -> Error {
-    Error::NotFound {
-        code: "member_not_found",
-        message: "This user is not a member of the group.".into(),
-    }
 }
 
 /// Makes a member an admin (admins only).
@@ -559,10 +411,7 @@ async fn promote(
         user_id: member,
     }): Path<MemberId>,
 ) -> Result<StatusCode> {
-    administered(&state, &group_id, &user.id).await?;
-    if !state.store.set_role(&group_id, &member, "admin").await? {
-        return Err(no_such_member());
-    }
+    groups::promote(&state.store, &group_id, &user.id, &member).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -585,14 +434,7 @@ async fn remove_member(
         user_id: member,
     }): Path<MemberId>,
 ) -> Result<StatusCode> {
-    administered(&state, &group_id, &user.id).await?;
-    if !state
-        .store
-        .leave_group(&group_id, &member, "member_removed")
-        .await?
-    {
-        return Err(no_such_member());
-    }
+    groups::remove_member(&state.store, &group_id, &user.id, &member).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -614,9 +456,8 @@ async fn new_code(
     user: AuthUser,
     Path(GroupId { group_id }): Path<GroupId>,
 ) -> Result<Json<InviteCode>> {
-    administered(&state, &group_id, &user.id).await?;
     Ok(Json(InviteCode {
-        invite_code: state.store.new_invite_code(&group_id).await?,
+        invite_code: groups::renew_code(&state.store, &group_id, &user.id).await?,
     }))
 }
 
@@ -651,21 +492,14 @@ async fn activity(
     Path(GroupId { group_id }): Path<GroupId>,
     ValidQuery(query): ValidQuery<ActivityQuery>,
 ) -> Result<Json<Vec<ActivityOut>>> {
-    readable(&state, &group_id, &user.id).await?;
-    let rows = state
-        .store
-        .activity(
-            &group_id,
-            query.before.unwrap_or(i64::MAX),
-            super::limit(query.limit, 50)?,
-        )
-        .await?;
+    let rows =
+        groups::activity(&state.store, &group_id, &user.id, query.before, query.limit).await?;
     Ok(Json(
         rows.into_iter()
             .map(|a| ActivityOut {
                 id: a.id,
                 user: a.user.map(PersonOut::from),
-                activity_type: a.activity_type,
+                activity_type: a.activity_type.as_str().to_owned(),
                 content: a.content,
                 created_at: a.created_at,
             })
@@ -687,8 +521,8 @@ async fn leaderboard(
     Path(GroupId { group_id }): Path<GroupId>,
     ValidQuery(query): ValidQuery<BoardQuery>,
 ) -> Result<Json<Board>> {
-    readable(&state, &group_id, &user.id).await?;
+    groups::readable(&state.store, &group_id, &user.id).await?;
     Ok(Json(
-        board_from_query(&state, &user.id, Scope::Group(&group_id), query).await?,
+        board_from_query(&state, &user, Scope::Group(&group_id), query).await?,
     ))
 }

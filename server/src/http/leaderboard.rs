@@ -1,8 +1,7 @@
 //! `/leaderboard`: global, friends and group boards for today, the last
-//! seven days or all time, in the viewer's time zone. Ranks are standard
-//! competition ranks (equal scores share one); people who chose `hidden`
-//! never appear, and the global board shows only those who chose
-//! `everyone`.
+//! seven days or all time, in the viewer's time zone (rules and cache in
+//! `domain::boards`); people who chose `hidden` never appear, and the
+//! global board shows only those who chose `everyone`.
 
 use axum::extract::{Path, State};
 use axum::Json;
@@ -16,9 +15,11 @@ use super::openapi::Invalid;
 use super::social::PersonOut;
 use super::ValidQuery;
 use crate::auth::AuthUser;
-use crate::error::{Error, Result};
-use crate::progress;
-use crate::store::{ranks, Metric, Scope};
+use crate::domain::boards::{self, Ranked};
+use crate::domain::{days, groups};
+use crate::error::Result;
+use crate::kinds::Metric;
+use crate::store::Scope;
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -64,18 +65,6 @@ pub struct Board {
     pub me: Option<Entry>,
 }
 
-pub fn parse_metric(name: Option<&str>, default: Metric) -> Result<Metric> {
-    match name {
-        None => Ok(default),
-        Some(name) => Metric::parse(name).ok_or_else(|| {
-            Error::invalid(
-                "invalid_metric",
-                "`metric` is hasanat, ayahs, pages or minutes.",
-            )
-        }),
-    }
-}
-
 /// A stored score in the metric's unit.
 fn display(metric: Metric, score: i64) -> f64 {
     match metric {
@@ -85,86 +74,54 @@ fn display(metric: Metric, score: i64) -> f64 {
     }
 }
 
-/// The span `period` names for a viewer: today and the last seven days
-/// begin at local midnight in their time zone.
-async fn window_for(
-    state: &AppState,
-    viewer: &str,
-    period: Option<&str>,
-) -> Result<(String, Option<(i64, i64)>)> {
-    let period = period.unwrap_or("all_time");
-    let days_back = match period {
-        "all_time" => return Ok(("all_time".into(), None)),
-        "today" => 0,
-        "week" => 6,
-        _ => {
-            return Err(Error::invalid(
-                "invalid_period",
-                "`period` is today, week or all_time.",
-            ))
-        }
-    };
-    let zone = match state.store.user_by_id(viewer).await? {
-        Some(user) => progress::zone_or_utc(&user.time_zone),
-        None => jiff::tz::TimeZone::UTC,
-    };
-    let now = state.clock.now();
-    Ok((
-        period.into(),
-        Some((progress::local_day_start(now, &zone, days_back), i64::MAX)),
-    ))
-}
-
 /// A window's bound as RFC 3339; none for the open end.
 fn bound(second: i64) -> Option<String> {
-    (second != i64::MAX).then(|| progress::rfc3339(second))
+    (second != i64::MAX).then(|| days::rfc3339(second))
 }
 
-/// One board: the top entries and the viewer's own place.
-pub async fn board(
-    state: &AppState,
-    viewer: &str,
-    scope: Scope<'_>,
-    metric: Metric,
-    (period, window): (String, Option<(i64, i64)>),
-    limit: Option<i64>,
-) -> Result<Board> {
-    let limit = usize::try_from(super::limit(limit, 50)?).unwrap_or(50);
-    let standings = state.store.board(scope, metric, window).await?;
-    let scores: Vec<i64> = standings.iter().map(|s| s.score).collect();
-    let ranked = ranks(&scores);
-    let entry = |index: usize| {
-        standings.get(index).map(|s| Entry {
-            rank: ranked.get(index).copied().unwrap_or(0),
-            user: s.person.clone().into(),
-            score: display(metric, s.score),
-        })
+/// A board as the API shows it.
+pub fn board_out(board: boards::Board) -> Board {
+    let metric = board.metric;
+    let entry = |place: Ranked| Entry {
+        rank: place.rank,
+        user: place.standing.person.into(),
+        score: display(metric, place.standing.score),
     };
-    let entries: Vec<Entry> = (0..standings.len().min(limit)).filter_map(entry).collect();
-    let me = standings
-        .iter()
-        .position(|s| s.person.id == viewer)
-        .and_then(entry);
-    Ok(Board {
-        period,
-        metric: metric.name(),
-        from: window.and_then(|(start, _)| bound(start)),
-        to: window.and_then(|(_, end)| bound(end)),
-        entries,
-        me,
-    })
+    Board {
+        period: board.period.as_str().to_owned(),
+        metric: metric.as_str(),
+        from: board.window.and_then(|(start, _)| bound(start)),
+        to: board.window.and_then(|(_, end)| bound(end)),
+        entries: board.entries.into_iter().map(entry).collect(),
+        me: board.me.map(entry),
+    }
 }
 
-/// A board for a scope from the usual query.
+/// A board for a scope from the usual query; the viewer's time zone is
+/// read only for a period that needs it.
 pub async fn board_from_query(
     state: &AppState,
-    viewer: &str,
+    viewer: &AuthUser,
     scope: Scope<'_>,
     query: BoardQuery,
 ) -> Result<Board> {
-    let metric = parse_metric(query.metric.as_deref(), Metric::Hasanat)?;
-    let window = window_for(state, viewer, query.period.as_deref()).await?;
-    board(state, viewer, scope, metric, window, query.limit).await
+    let ask = boards::Ask {
+        period: query.period.as_deref(),
+        metric: query.metric.as_deref(),
+        limit: query.limit,
+    };
+    let now = state.clock.now();
+    let zone = viewer.time_zone_or_utc(&state.store);
+    let board = boards::asked(
+        &state.store,
+        &state.boards,
+        &viewer.id,
+        scope,
+        ask,
+        (now, zone),
+    )
+    .await?;
+    Ok(board_out(board))
 }
 
 /// The global board: people who chose to be seen by everyone.
@@ -180,7 +137,7 @@ async fn global(
     ValidQuery(query): ValidQuery<BoardQuery>,
 ) -> Result<Json<Board>> {
     Ok(Json(
-        board_from_query(&state, &user.id, Scope::Global, query).await?,
+        board_from_query(&state, &user, Scope::Global, query).await?,
     ))
 }
 
@@ -198,7 +155,7 @@ async fn friends(
     ValidQuery(query): ValidQuery<BoardQuery>,
 ) -> Result<Json<Board>> {
     Ok(Json(
-        board_from_query(&state, &user.id, Scope::Friends(&user.id), query).await?,
+        board_from_query(&state, &user, Scope::Friends(&user.id), query).await?,
     ))
 }
 
@@ -215,8 +172,8 @@ async fn group(
     Path(GroupId { group_id }): Path<GroupId>,
     ValidQuery(query): ValidQuery<BoardQuery>,
 ) -> Result<Json<Board>> {
-    super::groups::readable(&state, &group_id, &user.id).await?;
+    groups::readable(&state.store, &group_id, &user.id).await?;
     Ok(Json(
-        board_from_query(&state, &user.id, Scope::Group(&group_id), query).await?,
+        board_from_query(&state, &user, Scope::Group(&group_id), query).await?,
     ))
 }

@@ -3,6 +3,10 @@
 //! routes, and each route is registered from its handler's
 //! `#[utoipa::path]` annotation, so the OpenAPI document at
 //! `/api/v1/openapi.json` lists every route (see `openapi`).
+//!
+//! Handlers are thin: they extract the request, call `domain`, and shape
+//! the answer; errors become statuses in `crate::error`. Never here: rules
+//! about who may do what, or SQL.
 
 mod auth;
 mod competitions;
@@ -15,6 +19,7 @@ mod openapi;
 pub mod progress;
 mod quran;
 mod social;
+mod sync;
 mod users;
 
 use std::sync::Arc;
@@ -60,6 +65,7 @@ fn documented_routes(state: &AppState) -> OpenApiRouter<AppState> {
         .merge(auth)
         .merge(section("users", Access::Bearer, users::router()))
         .merge(section("quran", Access::Public, quran::router()))
+        .merge(section("progress", Access::Bearer, sync::router()))
         .merge(section("progress", Access::Bearer, progress::router()))
         .merge(section("social", Access::Bearer, social::router()))
         .merge(section("groups", Access::Bearer, groups::router()))
@@ -123,29 +129,6 @@ where
     }
 }
 
-/// A page size: `default` when absent, otherwise 1 to 100 (or up to
-/// `default` when that is larger).
-pub fn limit(asked: Option<i64>, default: i64) -> crate::error::Result<i64> {
-    let most = default.max(100);
-    match asked {
-        None => Ok(default),
-        Some(n) if (1..=most).contains(&n) => Ok(n),
-        Some(_) => Err(Error::invalid(
-            "invalid_limit",
-            format!("`limit` is from 1 to {most}."),
-        )),
-    }
-}
-
-/// A page offset: 0 or more.
-pub fn offset(asked: Option<i64>) -> crate::error::Result<i64> {
-    match asked {
-        None => Ok(0),
-        Some(n) if n >= 0 => Ok(n),
-        Some(_) => Err(Error::invalid("invalid_offset", "`offset` is 0 or more.")),
-    }
-}
-
 /// Paging for lists.
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -154,30 +137,6 @@ pub struct Paging {
     pub limit: Option<i64>,
     /// How many to skip: 0 or more; 0 by default.
     pub offset: Option<i64>,
-}
-
-/// Checks a free-text field: trimmed, `min` to `max` characters, no
-/// control characters (line breaks allowed when `multiline`).
-pub fn check_text(
-    value: &str,
-    code: &'static str,
-    what: &str,
-    (min, max): (usize, usize),
-    multiline: bool,
-) -> crate::error::Result<String> {
-    let value = value.trim();
-    let count = value.chars().count();
-    let clean = value
-        .chars()
-        .all(|c| !c.is_control() || (multiline && matches!(c, '\n' | '\t')));
-    if (min..=max).contains(&count) && clean {
-        Ok(value.to_owned())
-    } else {
-        Err(Error::invalid(
-            code,
-            format!("{what} has {min} to {max} characters and no control characters."),
-        ))
-    }
 }
 
 /// The body of a join request: `{"invite_code": ...}`, or nothing at all

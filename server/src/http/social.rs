@@ -1,6 +1,4 @@
-//! Follows and other people's profiles. Friends are mutual follows. What
-//! others see of someone's reading follows their leaderboard visibility:
-//! `everyone`, `circles` (friends and people in a shared group) or `hidden`.
+//! Follows and other people's profiles (rules in `domain::people`).
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -14,8 +12,9 @@ use super::openapi::{error_response, Invalid};
 use super::progress::{stats_of, Stats};
 use super::ValidQuery;
 use crate::auth::AuthUser;
-use crate::error::{Error, ErrorBody, Result};
-use crate::store::{Person, UserRow};
+use crate::domain::people;
+use crate::error::{ErrorBody, Result};
+use crate::store::{Follows, Person};
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -61,17 +60,6 @@ impl From<Person> for PersonOut {
     }
 }
 
-pub(crate) async fn user_or_404(state: &AppState, id: &str) -> Result<UserRow> {
-    state
-        .store
-        .user_by_id(id)
-        .await?
-        .ok_or_else(|| Error::NotFound {
-            code: "user_not_found",
-            message: "No user has this id.".into(),
-        })
-}
-
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 struct FindQuery {
@@ -95,14 +83,7 @@ async fn find(
     _user: AuthUser,
     ValidQuery(query): ValidQuery<FindQuery>,
 ) -> Result<Json<PersonOut>> {
-    let found = state
-        .store
-        .user_by_username(&query.username.trim().to_lowercase())
-        .await?
-        .ok_or_else(|| Error::NotFound {
-            code: "user_not_found",
-            message: "No user has this username.".into(),
-        })?;
+    let found = people::by_username(&state.store, &query.username).await?;
     Ok(Json(PersonOut {
         id: found.id,
         username: found.username,
@@ -123,21 +104,6 @@ struct Profile {
     stats_visible: bool,
 }
 
-/// Whether `viewer` may see `target`'s reading.
-async fn may_see_stats(state: &AppState, viewer: &str, target: &UserRow) -> Result<bool> {
-    if viewer == target.id {
-        return Ok(true);
-    }
-    Ok(match target.leaderboard_visibility.as_str() {
-        "everyone" => true,
-        "circles" => {
-            state.store.are_friends(viewer, &target.id).await?
-                || state.store.share_a_group(viewer, &target.id).await?
-        }
-        _ => false,
-    })
-}
-
 /// Someone's profile, and how they and the viewer follow each other.
 #[utoipa::path(
     get,
@@ -150,20 +116,17 @@ async fn profile(
     user: AuthUser,
     Path(UserId { user_id: id }): Path<UserId>,
 ) -> Result<Json<Profile>> {
-    let target = user_or_404(&state, &id).await?;
-    let following = state.store.follow_list(&user.id, "following").await?;
-    let followers = state.store.follow_list(&user.id, "followers").await?;
-    let you_follow = following.iter().any(|p| p.id == target.id);
-    let follows_you = followers.iter().any(|p| p.id == target.id);
+    let target = people::user(&state.store, &id).await?;
+    let relation = people::relation(&state.store, &user.id, &target.id).await?;
     Ok(Json(Profile {
-        stats_visible: may_see_stats(&state, &user.id, &target).await?,
+        stats_visible: people::stats_visible(&state.store, &user.id, &target).await?,
         id: target.id,
         username: target.username,
         display_name: target.display_name,
         bio: target.bio,
-        you_follow,
-        follows_you,
-        friends: you_follow && follows_you,
+        you_follow: relation.you_follow,
+        follows_you: relation.follows_you,
+        friends: relation.friends(),
     }))
 }
 
@@ -185,14 +148,8 @@ async fn stats(
     user: AuthUser,
     Path(UserId { user_id: id }): Path<UserId>,
 ) -> Result<Json<Stats>> {
-    let target = user_or_404(&state, &id).await?;
-    if !may_see_stats(&state, &user.id, &target).await? {
-        return Err(Error::Forbidden {
-            code: "stats_private",
-            message: "This user keeps their reading private.".into(),
-        });
-    }
-    Ok(Json(stats_of(&state, &target.id).await?))
+    let target = people::with_visible_stats(&state.store, &user.id, &id).await?;
+    Ok(Json(stats_of(&state, target).await?))
 }
 
 /// Follows someone; following them again changes nothing.
@@ -211,14 +168,7 @@ async fn follow(
     user: AuthUser,
     Path(UserId { user_id: id }): Path<UserId>,
 ) -> Result<StatusCode> {
-    if id == user.id {
-        return Err(Error::invalid(
-            "cannot_follow_self",
-            "You cannot follow yourself.",
-        ));
-    }
-    user_or_404(&state, &id).await?;
-    state.store.follow(&user.id, &id).await?;
+    people::follow(&state.store, &user.id, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -234,12 +184,12 @@ async fn unfollow(
     user: AuthUser,
     Path(UserId { user_id: id }): Path<UserId>,
 ) -> Result<StatusCode> {
-    state.store.unfollow(&user.id, &id).await?;
+    people::unfollow(&state.store, &user.id, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
-async fn list(state: &AppState, user: &AuthUser, which: &str) -> Result<Json<Vec<PersonOut>>> {
-    let people = state.store.follow_list(&user.id, which).await?;
+async fn list(state: &AppState, user: &AuthUser, which: Follows) -> Result<Json<Vec<PersonOut>>> {
+    let people = people::list(&state.store, &user.id, which).await?;
     Ok(Json(people.into_iter().map(PersonOut::from).collect()))
 }
 
@@ -250,7 +200,7 @@ async fn list(state: &AppState, user: &AuthUser, which: &str) -> Result<Json<Vec
     responses((status = 200, description = "Followers.", body = [PersonOut])),
 )]
 async fn followers(State(state): State<AppState>, user: AuthUser) -> Result<Json<Vec<PersonOut>>> {
-    list(&state, &user, "followers").await
+    list(&state, &user, Follows::Followers).await
 }
 
 /// The people the signed-in user follows.
@@ -260,7 +210,7 @@ async fn followers(State(state): State<AppState>, user: AuthUser) -> Result<Json
     responses((status = 200, description = "Followed people.", body = [PersonOut])),
 )]
 async fn following(State(state): State<AppState>, user: AuthUser) -> Result<Json<Vec<PersonOut>>> {
-    list(&state, &user, "following").await
+    list(&state, &user, Follows::Following).await
 }
 
 /// The signed-in user's friends: people who follow each other.
@@ -270,5 +220,5 @@ async fn following(State(state): State<AppState>, user: AuthUser) -> Result<Json
     responses((status = 200, description = "Friends.", body = [PersonOut])),
 )]
 async fn friends(State(state): State<AppState>, user: AuthUser) -> Result<Json<Vec<PersonOut>>> {
-    list(&state, &user, "friends").await
+    list(&state, &user, Follows::Friends).await
 }

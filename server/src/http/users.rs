@@ -1,5 +1,6 @@
-//! `/users`: the signed-in user's own account: read and update the
-//! profile, change the password, delete the account.
+//! `/users/me`: the signed-in user's own account: read and update the
+//! profile, change the password, delete the account, export everything
+//! (through `domain::accounts`).
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -9,12 +10,13 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::auth::{check_display_name, check_password, check_username, UserResponse};
+use super::auth::UserResponse;
 use super::openapi::{error_response, Invalid, TooLarge};
 use super::ValidJson;
 use crate::auth::{hash_password, verify_password, AuthUser};
+use crate::domain::{accounts, profile};
 use crate::error::{Error, ErrorBody, Result};
-use crate::store::{ProfileChange, UserRow};
+use crate::store::UserRow;
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -25,11 +27,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 async fn load(state: &AppState, user: &AuthUser) -> Result<UserRow> {
-    state
-        .store
-        .user_by_id(&user.id)
-        .await?
-        .ok_or_else(|| Error::Unauthorized("This account no longer exists.".into()))
+    Ok(accounts::account(&state.store, &user.id).await?)
 }
 
 /// Sensitive changes need the password again, not only a token.
@@ -79,35 +77,6 @@ error_response!(
     "`unauthorized`: no valid token, or the password given is not right."
 );
 
-/// Longest bio, in characters.
-const MAX_BIO_CHARS: usize = 500;
-
-/// Who sees the user on leaderboards.
-fn check_visibility(visibility: &str) -> Result<String> {
-    match visibility.trim() {
-        v @ ("everyone" | "circles" | "hidden") => Ok(v.to_owned()),
-        _ => Err(Error::invalid(
-            "invalid_visibility",
-            "Leaderboard visibility is everyone, circles (friends, groups and competitions) or hidden.",
-        )),
-    }
-}
-
-/// A known IANA zone name (`Europe/London`, `UTC`); the app sends the
-/// device's own. Days, streaks and leaderboard periods follow it.
-fn check_time_zone(zone: &str) -> Result<String> {
-    let zone = zone.trim();
-    let ok = zone.len() <= 64 && jiff::tz::TimeZone::get(zone).is_ok();
-    if ok {
-        Ok(zone.to_owned())
-    } else {
-        Err(Error::invalid(
-            "invalid_time_zone",
-            "A time zone is an IANA name such as Europe/London.",
-        ))
-    }
-}
-
 /// Changes the signed-in user's profile.
 #[utoipa::path(
     patch,
@@ -125,35 +94,14 @@ async fn update_me(
     user: AuthUser,
     ValidJson(update): ValidJson<ProfileUpdate>,
 ) -> Result<Json<UserResponse>> {
-    let bio = match update.bio {
-        Some(bio) if bio.chars().count() > MAX_BIO_CHARS => {
-            return Err(Error::invalid(
-                "invalid_bio",
-                format!("A bio has at most {MAX_BIO_CHARS} characters."),
-            ))
-        }
-        other => other.map(|b| b.trim().to_owned()),
-    };
-    let change = ProfileChange {
-        display_name: update
-            .display_name
-            .as_deref()
-            .map(check_display_name)
-            .transpose()?,
-        username: update.username.as_deref().map(check_username).transpose()?,
-        bio,
-        time_zone: update
-            .time_zone
-            .as_deref()
-            .map(check_time_zone)
-            .transpose()?,
-        leaderboard_visibility: update
-            .leaderboard_visibility
-            .as_deref()
-            .map(check_visibility)
-            .transpose()?,
-    };
-    state.store.update_profile(&user.id, &change).await?;
+    let change = profile::check_update(profile::Update {
+        display_name: update.display_name.as_deref(),
+        username: update.username.as_deref(),
+        bio: update.bio.as_deref(),
+        time_zone: update.time_zone.as_deref(),
+        leaderboard_visibility: update.leaderboard_visibility.as_deref(),
+    })?;
+    accounts::update_profile(&state.store, &user.id, &change).await?;
     Ok(Json(load(&state, &user).await?.into()))
 }
 
@@ -187,10 +135,9 @@ async fn change_password(
         "The current password is not right.",
     )
     .await?;
-    check_password(&change.new_password)?;
+    profile::check_password(&change.new_password)?;
     let hash = hash_password(change.new_password).await?;
-    // Every other session ends: whoever knew the old password is out.
-    state.store.set_password(&user.id, &hash).await?;
+    accounts::set_password(&state.store, &user.id, &hash).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -223,7 +170,7 @@ async fn delete_me(
         "Confirm with your password to delete the account.",
     )
     .await?;
-    state.store.delete_user(&user.id).await?;
+    accounts::delete(&state.store, &user.id).await?;
     tracing::info!(user = %user.id, "account deleted");
     Ok(StatusCode::NO_CONTENT)
 }
@@ -239,11 +186,10 @@ async fn delete_me(
     responses((status = 200, description = "The export document.", body = Object)),
 )]
 async fn export(State(state): State<AppState>, user: AuthUser) -> Result<Json<serde_json::Value>> {
-    let account: UserResponse = load(&state, &user).await?.into();
-    let sessions: Vec<serde_json::Value> = state
-        .store
-        .all_sessions(&user.id)
-        .await?
+    let export = accounts::export(&state.store, &user.id).await?;
+    let account: UserResponse = export.account.into();
+    let sessions: Vec<serde_json::Value> = export
+        .sessions
         .into_iter()
         .map(|row| {
             let s = row.session;
@@ -255,32 +201,25 @@ async fn export(State(state): State<AppState>, user: AuthUser) -> Result<Json<se
                 "start_time": s.start_time,
                 "end_time": s.end_time,
                 "duration_seconds": s.duration_seconds,
-                "session_type": s.session_type,
+                "session_type": s.session_type.as_str(),
                 "hasanat": s.hasanat,
             })
         })
         .collect();
-    let events: Vec<serde_json::Value> = state
-        .store
-        .all_events(&user.id)
-        .await?
+    let events: Vec<serde_json::Value> = export
+        .events
         .into_iter()
         .map(|e| {
             serde_json::json!({
                 "id": e.id,
-                "type": e.kind,
+                "type": e.kind.as_str(),
                 "data": serde_json::from_str::<serde_json::Value>(&e.data).unwrap_or_default(),
                 "received_at": e.received_at,
             })
         })
         .collect();
-    let names = |people: Vec<crate::store::Person>| -> Vec<String> {
-        people.into_iter().map(|p| p.username).collect()
-    };
-    let groups: Vec<serde_json::Value> = state
-        .store
-        .groups_of(&user.id)
-        .await?
+    let groups: Vec<serde_json::Value> = export
+        .groups
         .into_iter()
         .map(|g| serde_json::json!({ "id": g.id, "name": g.name }))
         .collect();
@@ -291,8 +230,8 @@ async fn export(State(state): State<AppState>, user: AuthUser) -> Result<Json<se
         "account": account,
         "reading_sessions": sessions,
         "sync_events": events,
-        "following": names(state.store.follow_list(&user.id, "following").await?),
-        "followers": names(state.store.follow_list(&user.id, "followers").await?),
+        "following": export.following,
+        "followers": export.followers,
         "groups": groups,
     })))
 }

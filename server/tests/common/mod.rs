@@ -63,8 +63,13 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 /// [`TestApp::set_time`] and [`TestApp::advance`]: for every test whose
 /// rules depend on the time of day, so it passes at any hour.
 pub async fn spawn_app_at(backend: Backend, second: i64) -> TestApp {
+    spawn_app_at_with(backend, second, &[]).await
+}
+
+/// [`spawn_app_at`] with extra command-line settings.
+pub async fn spawn_app_at_with(backend: Backend, second: i64, settings: &[&str]) -> TestApp {
     let (clock, hand) = Clock::manual(second);
-    spawn(backend, &[], clock, Some(hand)).await
+    spawn(backend, settings, clock, Some(hand)).await
 }
 
 /// The server with extra command-line settings, on the system clock.

@@ -1,22 +1,19 @@
-//! Reading progress as the server counts it: a session names an ayah range
-//! and a time span; Hasanat, ayahs and pages are computed here from the
-//! bundled text (clients never claim totals), and impossible sessions are
-//! refused with a stable code.
-//!
-//! Time zones: a session's local day is the civil date of its start in the
-//! offset the client sent (`2026-11-21T23:30:00+03:00` is the 21st, wherever
-//! the user is now), so streaks survive travel; a UTC time written with `Z`
-//! ("offset unknown", RFC 9557) falls back to the user's profile time zone.
+//! Reading sessions as the server counts them: a session names an ayah
+//! range and a time span; Hasanat, ayahs and pages are computed here from
+//! the bundled text (clients never claim totals), and impossible sessions
+//! are refused with a stable code.
 
 use std::sync::OnceLock;
 
 use companion_core::AyahRef;
-use jiff::fmt::temporal::{Pieces, PiecesOffset};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use super::days;
+use super::{Error, Result};
+use crate::kinds::SessionType;
+use crate::store::Session;
 
 /// The most reading one user can record on one day: the day itself.
 pub const MAX_SECONDS_PER_DAY: i64 = 86_400;
@@ -26,9 +23,6 @@ pub const CLOCK_SKEW_SECONDS: i64 = 300;
 
 /// The earliest start accepted (2000-01-01): older dates are typos.
 const EARLIEST: i64 = 946_684_800;
-
-/// Kinds of reading session.
-pub const SESSION_TYPES: [&str; 3] = ["reading", "listening", "memorizing"];
 
 /// A reading session as a client sends it (the planning document's
 /// `reading_sessions` columns).
@@ -49,25 +43,7 @@ pub struct SessionData {
 }
 
 fn reading() -> String {
-    "reading".into()
-}
-
-/// What the server records for a session.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Session {
-    pub surah_number: i64,
-    pub start_ayah: i64,
-    pub end_ayah: i64,
-    pub start_time: i64,
-    pub end_time: i64,
-    /// The local civil day of the start, as days since 1970-01-01.
-    pub local_day: i64,
-    pub duration_seconds: i64,
-    pub session_type: String,
-    pub ayahs_read: i64,
-    pub letters: i64,
-    pub hasanat: i64,
-    pub page_thousandths: i64,
+    SessionType::Reading.as_str().into()
 }
 
 /// Letters on each Madani page (index 0 is page 1).
@@ -134,41 +110,33 @@ pub fn count_range(surah: i64, start: i64, end: i64) -> Result<(i64, i64, i64)> 
 }
 
 /// A time the client sent, and the local day it names.
-fn parse_time(field: &str, value: &str, zone: &TimeZone) -> Result<(Timestamp, i64)> {
-    let bad = || {
+fn local_time(field: &str, value: &str, zone: &TimeZone) -> Result<(Timestamp, i64)> {
+    days::local_time(value, zone).ok_or_else(|| {
         Error::invalid(
             "invalid_time",
             format!("`{field}` must be an RFC 3339 time such as 2026-11-21T06:10:00+03:00."),
         )
-    };
-    let at: Timestamp = value.trim().parse().map_err(|_| bad())?;
-    let local = match Pieces::parse(value.trim()).ok().and_then(|p| p.offset()) {
-        Some(PiecesOffset::Numeric(offset)) => at.to_zoned(TimeZone::fixed(offset.offset())),
-        _ => at.to_zoned(zone.clone()),
-    };
-    Ok((at, day_number(local.date())))
-}
-
-/// Days since 1970-01-01 of a civil date.
-pub fn day_number(date: jiff::civil::Date) -> i64 {
-    let epoch = jiff::civil::date(1970, 1, 1);
-    i64::from(date.since(epoch).map(|span| span.get_days()).unwrap_or(0))
+    })
 }
 
 /// Checks a session and computes what it earned. `now` is the server's
 /// clock; `zone` the user's profile time zone.
 pub fn check_session(data: &SessionData, now: i64, zone: &TimeZone) -> Result<Session> {
-    let session_type = data.session_type.trim().to_lowercase();
-    if !SESSION_TYPES.contains(&session_type.as_str()) {
-        return Err(Error::invalid(
-            "invalid_session_type",
-            "`session_type` is reading, listening or memorizing.",
-        ));
-    }
+    let session_type: SessionType =
+        data.session_type
+            .trim()
+            .to_lowercase()
+            .parse()
+            .map_err(|_| {
+                Error::invalid(
+                    "invalid_session_type",
+                    "`session_type` is reading, listening or memorizing.",
+                )
+            })?;
     let (ayahs_read, letters, page_thousandths) =
         count_range(data.surah_number, data.start_ayah, data.end_ayah)?;
-    let (start, local_day) = parse_time("start_time", &data.start_time, zone)?;
-    let (end, _) = parse_time("end_time", &data.end_time, zone)?;
+    let (start, local_day) = local_time("start_time", &data.start_time, zone)?;
+    let (end, _) = local_time("end_time", &data.end_time, zone)?;
     let (start, end) = (start.as_second(), end.as_second());
     if end < start {
         return Err(Error::invalid(
@@ -213,80 +181,10 @@ pub fn check_session(data: &SessionData, now: i64, zone: &TimeZone) -> Result<Se
     })
 }
 
-/// The user's profile time zone, or UTC if it is not a known zone.
-pub fn zone_or_utc(name: &str) -> TimeZone {
-    TimeZone::get(name).unwrap_or(TimeZone::UTC)
-}
-
-/// Unix second at which the local day `days_back` days before today (in
-/// `zone`) began; 0 is the start of today.
-pub fn local_day_start(now: i64, zone: &TimeZone, days_back: i64) -> i64 {
-    let today = Timestamp::from_second(now)
-        .unwrap_or(Timestamp::UNIX_EPOCH)
-        .to_zoned(zone.clone())
-        .date();
-    let day = today
-        .checked_sub(jiff::Span::new().days(days_back))
-        .unwrap_or(today);
-    day.to_zoned(zone.clone())
-        .map(|z| z.timestamp().as_second())
-        .unwrap_or(now)
-}
-
-/// Today's day number in `zone`.
-pub fn today(now: i64, zone: &TimeZone) -> i64 {
-    day_number(
-        Timestamp::from_second(now)
-            .unwrap_or(Timestamp::UNIX_EPOCH)
-            .to_zoned(zone.clone())
-            .date(),
-    )
-}
-
-/// A Unix second as an RFC 3339 time in UTC (`2026-11-21T06:10:00Z`).
-pub fn rfc3339(second: i64) -> String {
-    Timestamp::from_second(second)
-        .map(|t| t.to_string())
-        .unwrap_or_default()
-}
-
-/// The civil date of a day number, as `YYYY-MM-DD`.
-pub fn day_string(day: i64) -> String {
-    jiff::civil::date(1970, 1, 1)
-        .checked_add(jiff::Span::new().days(day))
-        .map(|d| d.to_string())
-        .unwrap_or_default()
-}
-
-/// Current and longest runs of consecutive days in `days` (any order,
-/// duplicates allowed). The current run is alive if it reaches today or
-/// yesterday: today is not over yet.
-pub fn streaks(days: &[i64], today: i64) -> (i64, i64) {
-    let mut days = days.to_vec();
-    days.sort_unstable();
-    days.dedup();
-    let mut longest = 0;
-    let mut run = 0;
-    let mut previous = None;
-    for &day in &days {
-        run = if previous == Some(day - 1) {
-            run + 1
-        } else {
-            1
-        };
-        longest = longest.max(run);
-        previous = Some(day);
-    }
-    let current = match days.last() {
-        Some(&last) if last >= today - 1 => run,
-        _ => 0,
-    };
-    (current, longest)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::days::day_string;
 
     fn session(
         surah: i64,
@@ -392,34 +290,5 @@ mod tests {
         )
         .unwrap();
         assert_eq!(day_string(s.local_day), "2026-11-17");
-    }
-
-    #[test]
-    fn streaks_count_consecutive_days_and_forgive_an_unfinished_today() {
-        assert_eq!(streaks(&[], 100), (0, 0));
-        assert_eq!(streaks(&[98, 99, 99, 97], 100), (3, 3));
-        assert_eq!(streaks(&[100, 99, 90, 91, 92, 93], 100), (2, 4));
-        assert_eq!(streaks(&[97, 98], 100), (0, 2));
-    }
-
-    #[test]
-    fn local_days_start_at_local_midnight_across_dst() {
-        let zone = TimeZone::get("Europe/London").unwrap();
-        // 2026-03-29 is the spring change in London; at noon that day the
-        // day began at 00:00 GMT = 00:00 UTC.
-        let noon = "2026-03-29T11:00:00Z"
-            .parse::<Timestamp>()
-            .unwrap()
-            .as_second();
-        let start = local_day_start(noon, &zone, 0);
-        assert_eq!(
-            Timestamp::from_second(start).unwrap().to_string(),
-            "2026-03-29T00:00:00Z"
-        );
-        // The day before also began at midnight GMT, 24 hours earlier.
-        assert_eq!(local_day_start(noon, &zone, 1), start - 86_400);
-        // The day after the change began at 00:00 BST = 23:00 UTC.
-        let next_noon = noon + 86_400;
-        assert_eq!(local_day_start(next_noon, &zone, 0), start + 23 * 3600);
     }
 }

@@ -1,0 +1,329 @@
+//! Leaderboards: global, friends, group and competition boards for today,
+//! the last seven local days, all time or a competition's window. Ranks
+//! are standard competition ranks (equal scores share one). Who a board
+//! ranks and how it scores is one store query per board; this module keeps
+//! the sorted boards in a cache that every change a board shows (on this
+//! node) empties, that is never older than [`BOARD_TTL`] (other nodes'
+//! changes), and that computes one board at a time per key.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use jiff::tz::TimeZone;
+
+use super::{days, Error, Result};
+use crate::kinds::Metric;
+use crate::store::{Scope, Standing, Store};
+
+/// How long a cached board may be served when nothing changed on this node.
+pub const BOARD_TTL: Duration = Duration::from_secs(5);
+/// Boards kept at most (distinct scope, metric and window).
+const BOARD_CACHE_SIZE: usize = 512;
+
+/// The span a board counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// Since local midnight.
+    Today,
+    /// The last seven local days, today included.
+    Week,
+    AllTime,
+    /// A competition's own `[start, end)`.
+    Competition(i64, i64),
+}
+
+impl Period {
+    /// From the `period` of a board query; all time when absent.
+    pub fn parse(name: Option<&str>) -> Result<Period> {
+        match name.unwrap_or("all_time") {
+            "all_time" => Ok(Period::AllTime),
+            "today" => Ok(Period::Today),
+            "week" => Ok(Period::Week),
+            _ => Err(Error::invalid(
+                "invalid_period",
+                "`period` is today, week or all_time.",
+            )),
+        }
+    }
+
+    /// Its API name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Today => "today",
+            Period::Week => "week",
+            Period::AllTime => "all_time",
+            Period::Competition(..) => "competition",
+        }
+    }
+
+    /// The counted span for a viewer in `zone` at `now`: today and the week
+    /// begin at local midnight and stay open; none for all time.
+    pub fn window(self, now: i64, zone: &TimeZone) -> Option<(i64, i64)> {
+        match self {
+            Period::AllTime => None,
+            Period::Today => Some((days::local_day_start(now, zone, 0), i64::MAX)),
+            Period::Week => Some((days::local_day_start(now, zone, 6), i64::MAX)),
+            Period::Competition(start, end) => Some((start, end)),
+        }
+    }
+
+    /// Whether the span depends on the viewer's time zone.
+    fn is_local(self) -> bool {
+        matches!(self, Period::Today | Period::Week)
+    }
+}
+
+/// A metric from its API name; hasanat when absent.
+pub fn metric(name: Option<&str>) -> Result<Metric> {
+    name.map_or(Ok(Metric::Hasanat), |name| {
+        name.parse().map_err(|_| {
+            Error::invalid(
+                "invalid_metric",
+                "`metric` is hasanat, ayahs, pages or minutes.",
+            )
+        })
+    })
+}
+
+/// Standard competition ranks ("1224"): equal scores share a rank, and the
+/// next rank skips as many places as shared it.
+pub fn ranks(scores: &[i64]) -> Vec<i64> {
+    let mut out = Vec::with_capacity(scores.len());
+    for (index, score) in scores.iter().enumerate() {
+        let rank = match (index, out.last()) {
+            (i, Some(&last)) if scores.get(i - 1) == Some(score) => last,
+            _ => index as i64 + 1,
+        };
+        out.push(rank);
+    }
+    out
+}
+
+/// A place on a board.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranked {
+    pub rank: i64,
+    /// The score is in the metric's stored unit.
+    pub standing: Standing,
+}
+
+/// One board as a viewer sees it.
+#[derive(Debug, Clone)]
+pub struct Board {
+    pub period: Period,
+    pub metric: Metric,
+    /// The counted span; none for all time, `i64::MAX` for an open end.
+    pub window: Option<(i64, i64)>,
+    /// The top places.
+    pub entries: Vec<Ranked>,
+    /// The viewer's own place, if they appear on this board.
+    pub me: Option<Ranked>,
+}
+
+/// What a board query asks for, unchecked.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ask<'a> {
+    pub period: Option<&'a str>,
+    pub metric: Option<&'a str>,
+    pub limit: Option<i64>,
+}
+
+/// The board of `scope` a query asks for. `zone` (the viewer's time zone)
+/// is awaited only for a period that needs it.
+pub async fn asked(
+    store: &Store,
+    cache: &BoardCache,
+    viewer: &str,
+    scope: Scope<'_>,
+    ask: Ask<'_>,
+    (now, zone): (i64, impl Future<Output = Result<TimeZone>>),
+) -> Result<Board> {
+    let metric = metric(ask.metric)?;
+    let period = Period::parse(ask.period)?;
+    let zone = if period.is_local() {
+        zone.await?
+    } else {
+        TimeZone::UTC
+    };
+    let window = period.window(now, &zone);
+    board(
+        store,
+        cache,
+        viewer,
+        scope,
+        (metric, period, window),
+        ask.limit,
+    )
+    .await
+}
+
+/// One board: the top `limit` places (50 by default) and the viewer's own.
+pub async fn board(
+    store: &Store,
+    cache: &BoardCache,
+    viewer: &str,
+    scope: Scope<'_>,
+    (metric, period, window): (Metric, Period, Option<(i64, i64)>),
+    limit: Option<i64>,
+) -> Result<Board> {
+    let limit = usize::try_from(super::limit(limit, 50)?).unwrap_or(50);
+    let standings = cache.standings(store, scope, metric, window).await?;
+    let scores: Vec<i64> = standings.iter().map(|s| s.score).collect();
+    let ranked = ranks(&scores);
+    let place = |index: usize| {
+        standings.get(index).map(|s| Ranked {
+            rank: ranked.get(index).copied().unwrap_or(0),
+            standing: s.clone(),
+        })
+    };
+    Ok(Board {
+        period,
+        metric,
+        window,
+        entries: (0..standings.len().min(limit)).filter_map(place).collect(),
+        me: standings
+            .iter()
+            .position(|s| s.person.id == viewer)
+            .and_then(place),
+    })
+}
+
+/// A board, the change generation it was read at, and when.
+type Cached = (u64, Instant, Arc<Vec<Standing>>);
+
+/// Computed boards by query, with the change generation they were read at.
+#[derive(Debug, Default)]
+pub struct BoardCache {
+    boards: Mutex<HashMap<String, Cached>>,
+    flights: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+}
+
+impl BoardCache {
+    /// Everyone `scope` ranks by `metric` over `window`, highest first:
+    /// from the cache when nothing it shows changed since the caller
+    /// arrived, else computed once for every caller waiting on it.
+    pub async fn standings(
+        &self,
+        store: &Store,
+        scope: Scope<'_>,
+        metric: Metric,
+        window: Option<(i64, i64)>,
+    ) -> Result<Arc<Vec<Standing>>> {
+        let key = format!("{scope:?}|{metric:?}|{window:?}");
+        // Every change up to `arrived` must show; later ones may.
+        let arrived = store.generation();
+        if let Some(hit) = self.get(&key, arrived) {
+            return Ok(hit);
+        }
+        // One computation per board at a time: the others wait for it and
+        // take its result, which was read after they arrived.
+        let flight = self.flight(&key);
+        let _turn = flight.lock().await;
+        if let Some(hit) = self.get(&key, arrived) {
+            return Ok(hit);
+        }
+        let generation = store.generation();
+        let board = Arc::new(store.standings(scope, metric, window).await?);
+        self.put(key, generation, board.clone());
+        Ok(board)
+    }
+
+    /// The lock that computing one board takes.
+    fn flight(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut flights = self.flights.lock().unwrap_or_else(|e| e.into_inner());
+        if flights.len() >= BOARD_CACHE_SIZE {
+            flights.retain(|_, lock| Arc::strong_count(lock) > 1);
+        }
+        flights.entry(key.to_owned()).or_default().clone()
+    }
+
+    /// A board read at change `at_least` or later, and not too old.
+    fn get(&self, key: &str, at_least: u64) -> Option<Arc<Vec<Standing>>> {
+        let boards = self.boards.lock().ok()?;
+        let (at, read, board) = boards.get(key)?;
+        (*at >= at_least && read.elapsed() < BOARD_TTL).then(|| board.clone())
+    }
+
+    fn put(&self, key: String, generation: u64, board: Arc<Vec<Standing>>) {
+        if let Ok(mut boards) = self.boards.lock() {
+            if boards.len() >= BOARD_CACHE_SIZE {
+                boards.clear();
+            }
+            boards.insert(key, (generation, Instant::now(), board));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Person;
+
+    #[test]
+    fn equal_scores_share_a_rank_and_the_next_rank_skips() {
+        assert_eq!(
+            ranks(&[50, 40, 40, 10, 10, 10, 0]),
+            vec![1, 2, 2, 4, 4, 4, 7]
+        );
+        assert_eq!(ranks(&[]), Vec::<i64>::new());
+        assert_eq!(ranks(&[5, 5]), vec![1, 1]);
+    }
+
+    #[test]
+    fn periods_start_at_local_midnight_and_all_time_has_no_window() {
+        let zone = TimeZone::get("Asia/Riyadh").unwrap_or(TimeZone::UTC);
+        let noon = 1_795_251_600; // 2026-11-21 12:00 in Riyadh (09:00 UTC)
+        let today = Period::parse(Some("today"))
+            .ok()
+            .and_then(|p| p.window(noon, &zone));
+        assert_eq!(
+            today,
+            Some((noon - 12 * 3600, i64::MAX)),
+            "midnight in Riyadh"
+        );
+        let week = Period::parse(Some("week"))
+            .ok()
+            .and_then(|p| p.window(noon, &zone));
+        assert_eq!(week, Some((noon - 12 * 3600 - 6 * 86_400, i64::MAX)));
+        assert_eq!(
+            Period::parse(None).ok().map(|p| p.window(noon, &zone)),
+            Some(None)
+        );
+        assert_eq!(
+            Period::parse(Some("month")).err().and_then(|e| e.code()),
+            Some("invalid_period")
+        );
+    }
+
+    #[test]
+    fn metrics_default_to_hasanat_and_unknown_ones_are_refused() {
+        assert_eq!(metric(None).ok(), Some(Metric::Hasanat));
+        assert_eq!(metric(Some("pages")).ok(), Some(Metric::Pages));
+        assert_eq!(
+            metric(Some("Pages")).err().and_then(|e| e.code()),
+            Some("invalid_metric")
+        );
+    }
+
+    #[test]
+    fn a_cached_board_expires_and_an_older_one_is_not_served() {
+        let cache = BoardCache::default();
+        let board = Arc::new(vec![Standing {
+            person: Person {
+                id: "u".into(),
+                username: "u".into(),
+                display_name: "U".into(),
+            },
+            score: 3,
+        }]);
+        cache.put("k".into(), 5, board);
+        assert!(
+            cache.get("k", 5).is_some(),
+            "read at the generation asked for"
+        );
+        assert!(cache.get("k", 6).is_none(), "a change since makes it stale");
+        assert!(cache.get("other", 0).is_none());
+    }
+}

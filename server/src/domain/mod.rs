@@ -1,0 +1,123 @@
+//! The rules of the server, between `http` (which extracts requests,
+//! authorizes and maps errors to statuses) and `store` (which only runs
+//! SQL). One module per area; each takes the store and "now" as arguments
+//! (never reading a clock), keeps its pure rules in plain functions tested
+//! without HTTP or a database, and answers with [`Error`], whose stable
+//! codes clients switch on.
+//!
+//! - `accounts`: the signed-in account, registration and profile changes,
+//!   refresh-token rotation.
+//! - `profile`: what an account's fields may hold.
+//! - `people`: finding people, follows, who may see whose reading.
+//! - `sessions`: counting and checking one reading session.
+//! - `days`: local days, today, and how times are written.
+//! - `sync`: checking pushed events, the 24-hours-a-day rule, pulling.
+//! - `stats`: totals, streaks and history.
+//! - `membership`: invite codes and joining, for groups and competitions.
+//! - `groups`, `competitions`: who may read, join and administer.
+//! - `boards`: periods, ranks and the leaderboard cache.
+//!
+//! A new area (chat, feed, notifications) is a new module here with its
+//! store queries in `store/` and its routes in `http/`.
+//!
+//! Never here: axum, status codes, response shapes, SQL. The one request
+//! shape here is `sessions::SessionData`, the data of a reading-session
+//! event, because checking events means parsing it.
+
+pub mod accounts;
+pub mod boards;
+pub mod competitions;
+pub mod days;
+mod error;
+pub mod groups;
+pub mod membership;
+pub mod people;
+pub mod profile;
+pub mod sessions;
+pub mod stats;
+pub mod sync;
+
+pub use error::{Error, Result};
+
+/// Checks a free-text field: trimmed, `min` to `max` characters, no
+/// control characters (line breaks allowed when `multiline`).
+pub fn check_text(
+    value: &str,
+    code: &'static str,
+    what: &str,
+    (min, max): (usize, usize),
+    multiline: bool,
+) -> Result<String> {
+    let value = value.trim();
+    let count = value.chars().count();
+    let clean = value
+        .chars()
+        .all(|c| !c.is_control() || (multiline && matches!(c, '\n' | '\t')));
+    if (min..=max).contains(&count) && clean {
+        Ok(value.to_owned())
+    } else {
+        Err(Error::invalid(
+            code,
+            format!("{what} has {min} to {max} characters and no control characters."),
+        ))
+    }
+}
+
+/// A page size: `default` when absent, otherwise 1 to 100 (or up to
+/// `default` when that is larger).
+pub fn limit(asked: Option<i64>, default: i64) -> Result<i64> {
+    let most = default.max(100);
+    match asked {
+        None => Ok(default),
+        Some(n) if (1..=most).contains(&n) => Ok(n),
+        Some(_) => Err(Error::invalid(
+            "invalid_limit",
+            format!("`limit` is from 1 to {most}."),
+        )),
+    }
+}
+
+/// A page offset: 0 or more.
+pub fn offset(asked: Option<i64>) -> Result<i64> {
+    match asked {
+        None => Ok(0),
+        Some(n) if n >= 0 => Ok(n),
+        Some(_) => Err(Error::invalid("invalid_offset", "`offset` is 0 or more.")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_trimmed_and_bounded_and_free_of_control_characters() {
+        let check =
+            |value, multiline| check_text(value, "invalid_name", "A name", (3, 10), multiline);
+        assert_eq!(check("  Fajr  ", false).ok().as_deref(), Some("Fajr"));
+        assert!(check("ab", false).is_err(), "too short once trimmed");
+        assert!(check("abcdefghijk", false).is_err(), "too long");
+        assert!(check("a\nb c", false).is_err(), "no line break in one line");
+        assert_eq!(check("a\nb c", true).ok().as_deref(), Some("a\nb c"));
+        assert!(check("a\u{7}bc", true).is_err(), "never a bell");
+    }
+
+    #[test]
+    fn pages_are_bounded() {
+        assert_eq!(limit(None, 50).ok(), Some(50));
+        assert_eq!(limit(Some(100), 50).ok(), Some(100));
+        assert_eq!(
+            limit(Some(500), 500).ok(),
+            Some(500),
+            "a larger default is the most"
+        );
+        assert_eq!(
+            limit(Some(0), 50).err().and_then(|e| e.code()),
+            Some("invalid_limit")
+        );
+        assert_eq!(
+            offset(Some(-1)).err().and_then(|e| e.code()),
+            Some("invalid_offset")
+        );
+    }
+}

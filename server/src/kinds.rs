@@ -1,0 +1,203 @@
+//! The closed sets of names the server stores as text and the API shows:
+//! roles, group privacy, leaderboard visibility, event and session types,
+//! competition types, metrics and statuses. Each is an enum with
+//! `as_str`/`FromStr` (and serde through them), so no layer compares these
+//! names as strings. This module depends on nothing else in the crate.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A name that is not one of a kind's names.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a known name")]
+pub struct UnknownName(pub String);
+
+/// Declares a text-stored enum: variants with their names, `as_str`,
+/// `FromStr`, `Display`, serde and the list of all names.
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        $vis enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// Its stored and API name.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownName;
+
+            fn from_str(name: &str) -> Result<Self, UnknownName> {
+                match name {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(UnknownName(name.to_owned())),
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let name = String::deserialize(d)?;
+                name.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+text_enum! {
+    /// A member's role in a group.
+    pub enum Role {
+        Admin = "admin",
+        Member = "member",
+    }
+}
+
+text_enum! {
+    /// Who can find and join a group without its code.
+    pub enum Privacy {
+        Public = "public",
+        Private = "private",
+    }
+}
+
+text_enum! {
+    /// Who sees a user on leaderboards and their stats.
+    pub enum Visibility {
+        Everyone = "everyone",
+        /// Friends and people in a shared group.
+        Circles = "circles",
+        Hidden = "hidden",
+    }
+}
+
+text_enum! {
+    /// Kinds of event a device can push.
+    pub enum EventType {
+        ReadingSession = "reading_session",
+        BookmarkAdded = "bookmark_added",
+        BookmarkRemoved = "bookmark_removed",
+        GoalSet = "goal_set",
+        GoalRemoved = "goal_removed",
+        FocusSession = "focus_session",
+        DhikrSession = "dhikr_session",
+        Settings = "settings",
+        Position = "position",
+    }
+}
+
+text_enum! {
+    /// Kinds of reading session.
+    pub enum SessionType {
+        Reading = "reading",
+        Listening = "listening",
+        Memorizing = "memorizing",
+    }
+}
+
+text_enum! {
+    /// Who can join a competition.
+    pub enum CompetitionType {
+        /// Anyone.
+        Public = "public",
+        /// Whoever has its invite code.
+        Private = "private",
+        /// The members of its group.
+        Group = "group",
+    }
+}
+
+text_enum! {
+    /// What a leaderboard or competition counts.
+    pub enum Metric {
+        Hasanat = "hasanat",
+        Ayahs = "ayahs",
+        /// Stored in thousandths of a page.
+        Pages = "pages",
+        /// Stored in seconds.
+        Minutes = "minutes",
+    }
+}
+
+text_enum! {
+    /// Where a competition stands at a moment.
+    pub enum Status {
+        Upcoming = "upcoming",
+        Active = "active",
+        Completed = "completed",
+    }
+}
+
+text_enum! {
+    /// Lines of a group's activity.
+    pub enum ActivityType {
+        GroupCreated = "group_created",
+        MemberJoined = "member_joined",
+        MemberLeft = "member_left",
+        MemberRemoved = "member_removed",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trips<T>(all: &[T])
+    where
+        T: Copy + PartialEq + fmt::Debug + FromStr + fmt::Display,
+    {
+        for value in all {
+            let parsed = value.to_string().parse::<T>().ok();
+            assert_eq!(parsed, Some(*value), "{value} parses back to itself");
+        }
+    }
+
+    #[test]
+    fn every_name_parses_back_to_its_value() {
+        round_trips(Role::ALL);
+        round_trips(Privacy::ALL);
+        round_trips(Visibility::ALL);
+        round_trips(EventType::ALL);
+        round_trips(SessionType::ALL);
+        round_trips(CompetitionType::ALL);
+        round_trips(Metric::ALL);
+        round_trips(Status::ALL);
+        round_trips(ActivityType::ALL);
+    }
+
+    #[test]
+    fn names_are_exact_and_case_sensitive() {
+        assert_eq!("admin".parse(), Ok(Role::Admin));
+        assert!(
+            "Admin".parse::<Role>().is_err(),
+            "stored names are lower case"
+        );
+        assert!(" public".parse::<Privacy>().is_err(), "callers trim first");
+        assert_eq!(
+            serde_json::to_string(&Visibility::Circles).ok().as_deref(),
+            Some("\"circles\""),
+            "serde writes the stored name"
+        );
+    }
+}

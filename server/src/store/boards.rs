@@ -1,0 +1,144 @@
+//! Leaderboard queries: one query scores every candidate of a scope. The
+//! domain caches the sorted boards (`domain::boards`).
+
+use sqlx::{Any, Row};
+
+use super::people::person_from;
+use super::{Person, Result, Store};
+use crate::kinds::Metric;
+
+/// Who a leaderboard ranks.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    /// Everyone who chose to be seen by everyone.
+    Global,
+    /// The viewer and their friends.
+    Friends(&'a str),
+    /// A group's members.
+    Group(&'a str),
+    /// A competition's participants.
+    Competition(&'a str),
+}
+
+/// The column of `user_totals` and of `reading_sessions` a metric sums.
+fn columns(metric: Metric) -> (&'static str, &'static str) {
+    match metric {
+        Metric::Hasanat => ("hasanat", "hasanat"),
+        Metric::Ayahs => ("ayahs", "ayahs_read"),
+        Metric::Pages => ("page_thousandths", "page_thousandths"),
+        Metric::Minutes => ("seconds", "duration_seconds"),
+    }
+}
+
+/// A place on a leaderboard; `score` is in the metric's stored unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    pub person: Person,
+    pub score: i64,
+}
+
+/// A leaderboard query: every candidate of a scope with their score, as a
+/// CTE `scored`, and the values to bind, in order. Scores come from one
+/// join (the totals table for all time, or the window's sessions summed
+/// once through the `start_time` index), not a subquery per member. The
+/// SQL is assembled only from the fixed fragments below; every value is
+/// bound.
+fn scored(scope: Scope<'_>, metric: Metric, window: Option<(i64, i64)>) -> (String, Vec<Bind>) {
+    let mut binds = Vec::new();
+    let (from, filter) = match scope {
+        Scope::Global => ("FROM users u", "u.leaderboard_visibility = 'everyone'"),
+        Scope::Friends(me) => {
+            binds.push(Bind::Text(me.to_owned()));
+            (
+                "FROM users u",
+                "u.leaderboard_visibility <> 'hidden' AND (u.id = $1 OR (
+                    EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = $1 AND f.followee_id = u.id)
+                    AND EXISTS (SELECT 1 FROM follows g WHERE g.follower_id = u.id AND g.followee_id = $1)))",
+            )
+        }
+        Scope::Group(id) => {
+            binds.push(Bind::Text(id.to_owned()));
+            (
+                "FROM group_members m JOIN users u ON u.id = m.user_id",
+                "m.group_id = $1 AND u.leaderboard_visibility <> 'hidden'",
+            )
+        }
+        Scope::Competition(id) => {
+            binds.push(Bind::Text(id.to_owned()));
+            (
+                "FROM competition_participants m JOIN users u ON u.id = m.user_id",
+                "m.competition_id = $1 AND u.leaderboard_visibility <> 'hidden'",
+            )
+        }
+    };
+    let (total_column, session_column) = columns(metric);
+    let join = match window {
+        None => format!(
+            "LEFT JOIN (SELECT user_id, {total_column} AS total FROM user_totals) x ON x.user_id = u.id"
+        ),
+        Some((start, end)) => {
+            binds.push(Bind::Int(start));
+            binds.push(Bind::Int(end));
+            let (a, b) = (binds.len() - 1, binds.len());
+            format!(
+                "LEFT JOIN (SELECT r.user_id, CAST(SUM(r.{session_column}) AS BIGINT) AS total
+                   FROM reading_sessions r WHERE r.start_time >= ${a} AND r.start_time < ${b}
+                   GROUP BY r.user_id) x ON x.user_id = u.id"
+            )
+        }
+    };
+    (
+        format!(
+            "WITH scored AS (SELECT u.id, u.username, u.display_name, COALESCE(x.total, 0) AS score
+               {from} {join} WHERE {filter})"
+        ),
+        binds,
+    )
+}
+
+#[derive(Debug, Clone)]
+enum Bind {
+    Text(String),
+    Int(i64),
+}
+
+fn bind_all<'q>(
+    mut query: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
+    binds: &'q [Bind],
+) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
+    for bind in binds {
+        query = match bind {
+            Bind::Text(text) => query.bind(text.as_str()),
+            Bind::Int(n) => query.bind(*n),
+        };
+    }
+    query
+}
+
+impl Store {
+    /// Everyone a scope ranks, by `metric`, all time (`window` None) or
+    /// for sessions that started in `[start, end)`: highest first, equal
+    /// scores by username.
+    pub async fn standings(
+        &self,
+        scope: Scope<'_>,
+        metric: Metric,
+        window: Option<(i64, i64)>,
+    ) -> Result<Vec<Standing>> {
+        let (cte, binds) = scored(scope, metric, window);
+        let sql = format!(
+            "{cte} SELECT id, username, display_name, score FROM scored ORDER BY score DESC, username"
+        );
+        let rows = bind_all(sqlx::query(&sql), &binds)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Standing {
+                    person: person_from(row)?,
+                    score: row.try_get("score")?,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,194 @@
+//! Competitions and their participants.
+
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use super::people::person_from;
+use super::{Person, Result, Store};
+use crate::kinds::{CompetitionType, Metric};
+
+/// A competition as stored.
+#[derive(Debug, Clone)]
+pub struct CompetitionRow {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub creator_id: Option<String>,
+    pub competition_type: CompetitionType,
+    pub group_id: Option<String>,
+    pub metric_type: Metric,
+    pub start_time: i64,
+    pub end_time: i64,
+    pub invite_code: Option<String>,
+    pub participant_count: i64,
+    pub created_at: i64,
+}
+
+const COMPETITION_COLUMNS: &str = "id, name, description, creator_id, competition_type, group_id, metric_type, start_time, end_time, invite_code, participant_count, created_at";
+
+fn competition_from(row: &AnyRow) -> Result<CompetitionRow> {
+    Ok(CompetitionRow {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        description: row.try_get("description")?,
+        creator_id: row.try_get("creator_id")?,
+        competition_type: row.try_get::<String, _>("competition_type")?.parse()?,
+        group_id: row.try_get("group_id")?,
+        metric_type: row.try_get::<String, _>("metric_type")?.parse()?,
+        start_time: row.try_get("start_time")?,
+        end_time: row.try_get("end_time")?,
+        invite_code: row.try_get("invite_code")?,
+        participant_count: row.try_get("participant_count")?,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+impl Store {
+    /// Creates a competition with its creator as the first participant.
+    pub async fn create_competition(&self, c: &CompetitionRow) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(&format!(
+            "INSERT INTO competitions ({COMPETITION_COLUMNS})
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11)"
+        ))
+        .bind(&c.id)
+        .bind(&c.name)
+        .bind(&c.description)
+        .bind(&c.creator_id)
+        .bind(c.competition_type.as_str())
+        .bind(&c.group_id)
+        .bind(c.metric_type.as_str())
+        .bind(c.start_time)
+        .bind(c.end_time)
+        .bind(&c.invite_code)
+        .bind(c.created_at)
+        .execute(&mut *tx)
+        .await?;
+        if let Some(creator) = &c.creator_id {
+            sqlx::query(
+                "INSERT INTO competition_participants (competition_id, user_id, joined_at) VALUES ($1, $2, $3)",
+            )
+            .bind(&c.id)
+            .bind(creator)
+            .bind(c.created_at)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        self.boards_changed();
+        Ok(())
+    }
+
+    /// A competition by id.
+    pub async fn competition(&self, id: &str) -> Result<Option<CompetitionRow>> {
+        let sql = format!("SELECT {COMPETITION_COLUMNS} FROM competitions WHERE id = $1");
+        self.optional(&sql, id, competition_from).await
+    }
+
+    /// A competition by its invite code.
+    pub async fn competition_by_code(&self, code: &str) -> Result<Option<CompetitionRow>> {
+        let sql = format!("SELECT {COMPETITION_COLUMNS} FROM competitions WHERE invite_code = $1");
+        self.optional(&sql, code, competition_from).await
+    }
+
+    /// Competitions `user` can see: public ones, the ones they joined and
+    /// those of their groups; newest start first.
+    pub async fn competitions_for(&self, user: &str, limit: i64) -> Result<Vec<CompetitionRow>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {COMPETITION_COLUMNS} FROM competitions c
+             WHERE c.competition_type = 'public'
+                OR EXISTS (SELECT 1 FROM competition_participants p WHERE p.competition_id = c.id AND p.user_id = $1)
+                OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = c.group_id AND m.user_id = $1)
+             ORDER BY c.start_time DESC, c.id LIMIT $2"
+        ))
+        .bind(user)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(competition_from).collect()
+    }
+
+    /// Whether `user` takes part.
+    pub async fn is_participant(&self, competition: &str, user: &str) -> Result<bool> {
+        Ok(sqlx::query(
+            "SELECT 1 FROM competition_participants WHERE competition_id = $1 AND user_id = $2",
+        )
+        .bind(competition)
+        .bind(user)
+        .fetch_optional(&self.pool)
+        .await?
+        .is_some())
+    }
+
+    /// Adds a participant; joining twice is one participation.
+    pub async fn join_competition(&self, competition: &str, user: &str) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO competition_participants (competition_id, user_id, joined_at) VALUES ($1, $2, $3)
+             ON CONFLICT (competition_id, user_id) DO NOTHING",
+        )
+        .bind(competition)
+        .bind(user)
+        .bind(self.clock.now())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if inserted == 1 {
+            sqlx::query(
+                "UPDATE competitions SET participant_count = participant_count + 1 WHERE id = $1",
+            )
+            .bind(competition)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        self.boards_changed();
+        Ok(inserted == 1)
+    }
+
+    /// Removes a participant; returns whether they took part.
+    pub async fn leave_competition(&self, competition: &str, user: &str) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let gone = sqlx::query(
+            "DELETE FROM competition_participants WHERE competition_id = $1 AND user_id = $2",
+        )
+        .bind(competition)
+        .bind(user)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if gone == 1 {
+            sqlx::query(
+                "UPDATE competitions SET participant_count = participant_count - 1 WHERE id = $1",
+            )
+            .bind(competition)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        self.boards_changed();
+        Ok(gone == 1)
+    }
+
+    /// Participants, by joining order.
+    pub async fn participants(
+        &self,
+        competition: &str,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<(Person, i64)>> {
+        let rows = sqlx::query(
+            "SELECT u.id, u.username, u.display_name, p.joined_at
+             FROM competition_participants p JOIN users u ON u.id = p.user_id
+             WHERE p.competition_id = $1 ORDER BY p.joined_at, u.username LIMIT $2 OFFSET $3",
+        )
+        .bind(competition)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| Ok((person_from(row)?, row.try_get("joined_at")?)))
+            .collect()
+    }
+}

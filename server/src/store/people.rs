@@ -1,0 +1,109 @@
+//! People as others see them, and follows (friends are mutual follows).
+
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use super::{Result, Store};
+
+/// Someone as others see them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+}
+
+pub(super) fn person_from(row: &AnyRow) -> Result<Person> {
+    Ok(Person {
+        id: row.try_get("id")?,
+        username: row.try_get("username")?,
+        display_name: row.try_get("display_name")?,
+    })
+}
+
+/// One of a user's follow lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Follows {
+    /// Who follows them.
+    Followers,
+    /// Whom they follow.
+    Following,
+    /// Both ways.
+    Friends,
+}
+
+impl Store {
+    /// Starts following `followee`; following twice is one follow.
+    pub async fn follow(&self, follower: &str, followee: &str) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO follows (follower_id, followee_id, created_at) VALUES ($1, $2, $3)
+             ON CONFLICT (follower_id, followee_id) DO NOTHING",
+        )
+        .bind(follower)
+        .bind(followee)
+        .bind(self.clock.now())
+        .execute(&self.pool)
+        .await?;
+        self.boards_changed();
+        Ok(())
+    }
+
+    /// Stops following; not following is not an error.
+    pub async fn unfollow(&self, follower: &str, followee: &str) -> Result<()> {
+        sqlx::query("DELETE FROM follows WHERE follower_id = $1 AND followee_id = $2")
+            .bind(follower)
+            .bind(followee)
+            .execute(&self.pool)
+            .await?;
+        self.boards_changed();
+        Ok(())
+    }
+
+    /// The people of one of `user`'s follow lists, by username.
+    pub async fn follow_list(&self, user: &str, which: Follows) -> Result<Vec<Person>> {
+        let sql = match which {
+            Follows::Followers => {
+                "SELECT u.id, u.username, u.display_name FROM follows f JOIN users u ON u.id = f.follower_id
+                 WHERE f.followee_id = $1 ORDER BY u.username"
+            }
+            Follows::Following => {
+                "SELECT u.id, u.username, u.display_name FROM follows f JOIN users u ON u.id = f.followee_id
+                 WHERE f.follower_id = $1 ORDER BY u.username"
+            }
+            Follows::Friends => {
+                "SELECT u.id, u.username, u.display_name FROM follows f JOIN users u ON u.id = f.followee_id
+                 WHERE f.follower_id = $1
+                   AND EXISTS (SELECT 1 FROM follows b WHERE b.follower_id = f.followee_id AND b.followee_id = $1)
+                 ORDER BY u.username"
+            }
+        };
+        let rows = sqlx::query(sql).bind(user).fetch_all(&self.pool).await?;
+        rows.iter().map(person_from).collect()
+    }
+
+    /// Whether `a` and `b` follow each other.
+    pub async fn are_friends(&self, a: &str, b: &str) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) FROM follows WHERE (follower_id = $1 AND followee_id = $2)
+                OR (follower_id = $2 AND followee_id = $1)",
+        )
+        .bind(a)
+        .bind(b)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get::<i64, _>(0)? == 2)
+    }
+
+    /// Whether `a` and `b` are members of one group.
+    pub async fn share_a_group(&self, a: &str, b: &str) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) FROM group_members x JOIN group_members y ON x.group_id = y.group_id
+             WHERE x.user_id = $1 AND y.user_id = $2",
+        )
+        .bind(a)
+        .bind(b)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get::<i64, _>(0)? > 0)
+    }
+}

@@ -1,0 +1,280 @@
+//! Accounts and their refresh tokens.
+
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use super::error::{is_unique_violation, names_column};
+use super::{Error, Result, Store};
+use crate::kinds::{ActivityType, Visibility};
+
+/// A user as stored.
+#[derive(Debug, Clone)]
+pub struct UserRow {
+    pub id: String,
+    pub email: String,
+    pub username: String,
+    pub display_name: String,
+    pub bio: String,
+    pub time_zone: String,
+    pub leaderboard_visibility: Visibility,
+    pub password_hash: String,
+    pub created_at: i64,
+}
+
+/// Changes to a profile; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileChange {
+    pub display_name: Option<String>,
+    pub username: Option<String>,
+    pub bio: Option<String>,
+    pub time_zone: Option<String>,
+    pub leaderboard_visibility: Option<Visibility>,
+}
+
+/// A refresh token as stored.
+#[derive(Debug, Clone)]
+pub struct RefreshRow {
+    pub user_id: String,
+    pub family_id: String,
+    pub expires_at: i64,
+    pub replaced: bool,
+    pub revoked: bool,
+}
+
+impl Store {
+    /// Creates a user; a taken email or username is a conflict.
+    pub async fn create_user(&self, user: &UserRow) -> Result<()> {
+        let done = sqlx::query(
+            "INSERT INTO users (id, email, username, display_name, password_hash, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&user.id)
+        .bind(&user.email)
+        .bind(&user.username)
+        .bind(&user.display_name)
+        .bind(&user.password_hash)
+        .bind(user.created_at)
+        .bind(user.created_at)
+        .execute(&self.pool)
+        .await;
+        match done {
+            Ok(_) => Ok(()),
+            Err(error) if is_unique_violation(&error) => Err(Error::Taken {
+                column: if names_column(&error, "users", "email") {
+                    "email"
+                } else {
+                    "username"
+                },
+            }),
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    fn user_from(row: &AnyRow) -> Result<UserRow> {
+        Ok(UserRow {
+            id: row.try_get("id")?,
+            email: row.try_get("email")?,
+            username: row.try_get("username")?,
+            display_name: row.try_get("display_name")?,
+            bio: row.try_get("bio")?,
+            time_zone: row.try_get("time_zone")?,
+            leaderboard_visibility: row
+                .try_get::<String, _>("leaderboard_visibility")?
+                .parse()?,
+            password_hash: row.try_get("password_hash")?,
+            created_at: row.try_get("created_at")?,
+        })
+    }
+
+    /// The user with this email, if any.
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>> {
+        self.optional(
+            "SELECT id, email, username, display_name, bio, time_zone, leaderboard_visibility, password_hash, created_at FROM users WHERE email = $1",
+            email,
+            Self::user_from,
+        )
+        .await
+    }
+
+    /// The user with this username, if any.
+    pub async fn user_by_username(&self, username: &str) -> Result<Option<UserRow>> {
+        self.optional(
+            "SELECT id, email, username, display_name, bio, time_zone, leaderboard_visibility, password_hash, created_at FROM users WHERE username = $1",
+            username,
+            Self::user_from,
+        )
+        .await
+    }
+
+    /// The time zone in the profile of the user with this id, if any.
+    pub async fn time_zone(&self, id: &str) -> Result<Option<String>> {
+        let row = sqlx::query("SELECT time_zone FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| r.try_get("time_zone")).transpose()?)
+    }
+
+    /// The user with this id, if any.
+    pub async fn user_by_id(&self, id: &str) -> Result<Option<UserRow>> {
+        self.optional(
+            "SELECT id, email, username, display_name, bio, time_zone, leaderboard_visibility, password_hash, created_at FROM users WHERE id = $1",
+            id,
+            Self::user_from,
+        )
+        .await
+    }
+
+    /// Applies a profile change; a taken username is a conflict.
+    pub async fn update_profile(&self, id: &str, change: &ProfileChange) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE users SET
+                display_name = COALESCE($1, display_name),
+                username = COALESCE($2, username),
+                bio = COALESCE($3, bio),
+                time_zone = COALESCE($4, time_zone),
+                leaderboard_visibility = COALESCE($5, leaderboard_visibility),
+                updated_at = $6
+             WHERE id = $7",
+        )
+        .bind(&change.display_name)
+        .bind(&change.username)
+        .bind(&change.bio)
+        .bind(&change.time_zone)
+        .bind(change.leaderboard_visibility.map(Visibility::as_str))
+        .bind(self.clock.now())
+        .bind(id)
+        .execute(&self.pool)
+        .await;
+        match done {
+            Ok(_) => {
+                self.boards_changed();
+                Ok(())
+            }
+            Err(error) if is_unique_violation(&error) => Err(Error::Taken { column: "username" }),
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// Replaces the password hash and ends every session of the user.
+    pub async fn set_password(&self, id: &str, password_hash: &str) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+            .bind(password_hash)
+            .bind(self.clock.now())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE refresh_tokens SET revoked = 1 WHERE user_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Deletes a user and everything that belongs to them. They leave their
+    /// groups first, so counts stay right and every group keeps an admin.
+    pub async fn delete_user(&self, id: &str) -> Result<()> {
+        for group in self.groups_of(id).await? {
+            self.leave_group(&group.id, id, ActivityType::MemberLeft)
+                .await?;
+        }
+        sqlx::query(
+            "UPDATE competitions SET participant_count = participant_count - 1
+             WHERE id IN (SELECT competition_id FROM competition_participants WHERE user_id = $1)",
+        )
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        sqlx::query("DELETE FROM users WHERE id = $1")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        self.boards_changed();
+        Ok(())
+    }
+
+    /// Records a successful login.
+    pub async fn touch_login(&self, id: &str) -> Result<()> {
+        sqlx::query("UPDATE users SET last_login = $1 WHERE id = $2")
+            .bind(self.clock.now())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Stores a new refresh token (by hash).
+    pub async fn insert_refresh(
+        &self,
+        token_hash: &str,
+        user_id: &str,
+        family_id: &str,
+        expires_at: i64,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO refresh_tokens (token_hash, user_id, family_id, expires_at, created_at)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(family_id)
+        .bind(expires_at)
+        .bind(self.clock.now())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Marks a refresh token as used, atomically: only one caller can
+    /// replace a token, so two racing refreshes cannot both succeed.
+    /// Returns the row as it was before, or `None` for an unknown token.
+    pub async fn take_refresh(&self, token_hash: &str) -> Result<Option<(RefreshRow, bool)>> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query(
+            "SELECT user_id, family_id, expires_at, replaced, revoked FROM refresh_tokens WHERE token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let found = RefreshRow {
+            user_id: row.try_get("user_id")?,
+            family_id: row.try_get("family_id")?,
+            expires_at: row.try_get("expires_at")?,
+            replaced: row.try_get::<i64, _>("replaced")? != 0,
+            revoked: row.try_get::<i64, _>("revoked")? != 0,
+        };
+        let won = sqlx::query(
+            "UPDATE refresh_tokens SET replaced = 1 WHERE token_hash = $1 AND replaced = 0 AND revoked = 0",
+        )
+        .bind(token_hash)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        tx.commit().await?;
+        Ok(Some((found, won)))
+    }
+
+    /// Revokes every token of a login family.
+    pub async fn revoke_family(&self, family_id: &str) -> Result<()> {
+        sqlx::query("UPDATE refresh_tokens SET revoked = 1 WHERE family_id = $1")
+            .bind(family_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The family of a refresh token, if the token is known.
+    pub async fn family_of(&self, token_hash: &str) -> Result<Option<String>> {
+        let row = sqlx::query("SELECT family_id FROM refresh_tokens WHERE token_hash = $1")
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| r.try_get("family_id")).transpose()?)
+    }
+}
