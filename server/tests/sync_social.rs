@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{spawn_app_at, spawn_app_at_with, Backend, TestApp};
+use common::{spawn_app_at, Backend, TestApp};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -852,8 +852,7 @@ async fn public_groups_are_found_joined_and_validated(backend: Backend) {
 }
 
 async fn competitions_rank_only_reading_inside_their_window(backend: Backend) {
-    // The clock moves a day ahead below: tokens must outlive that.
-    let app = spawn_app_at_with(backend, now(), &["--access-token-minutes", "2880"]).await;
+    let app = spawn_app_at(backend, now()).await;
     let alice = user(&app, "alice").await;
     let bob = user(&app, "bob").await;
     let carol = user(&app, "carol").await;
