@@ -76,6 +76,81 @@ async fn a_range_gone_to_can_be_played_and_stopped() {
 }
 
 #[tokio::test]
+async fn a_saved_repeat_applies_to_the_next_recitation_without_a_restart() {
+    let base = audio_host().await;
+    let profile = Profile::new().with_local_audio(&base);
+    let app = App::launch(&profile).await;
+    app.wait_for("#home #ayah-of-the-day .arabic").await;
+    app.click("#nav-settings").await;
+    app.wait_for("#settings #repeat-each").await;
+    // Choose "each ayah twice" as a person would: the select changes.
+    app.script(
+        "const s = document.getElementById('repeat-each');
+         s.value = '2';
+         s.dispatchEvent(new Event('change', { bubbles: true }));
+         return true;",
+    )
+    .await;
+    // Wait until the app has stored it (the save is asynchronous).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let saved = app
+            .script(
+                "window.__TAURI__.core.invoke('get_settings', { request: null })
+                   .then(s => { window.__saved_repeat = s.playback.repeat_each; });
+                 return window.__saved_repeat ?? null;",
+            )
+            .await;
+        if saved == serde_json::json!(2) {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the setting was not saved: {saved}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.type_into("#goto-input", "112:1\n").await;
+    app.wait_for("#reader .ayah.focused[data-ref='112:1']")
+        .await;
+    // Record every line the mini player shows while the ayah is recited.
+    app.script(
+        "window.__shown = [];
+         new MutationObserver(() => {
+             const now = document.getElementById('now-playing');
+             const text = now ? now.textContent : '';
+             if (text && window.__shown[window.__shown.length - 1] !== text) window.__shown.push(text);
+         }).observe(document.body, { subtree: true, childList: true, characterData: true });
+         return true;",
+    )
+    .await;
+    app.click("#reader .ayah[data-ref='112:1'] .play-one").await;
+    app.wait_for("#mini-player").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !app.all("#mini-player").await.is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the ayah was not recited to the end"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let shown = app.script("return window.__shown;").await;
+    let lines: Vec<&str> = shown
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|l| l.as_str())
+        .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("112:1") && l.contains("repetition 2")),
+        "the engine heard the new setting without a restart: {lines:?}"
+    );
+    app.quit().await;
+}
+
+#[tokio::test]
 async fn without_an_audio_device_the_app_says_so_and_keeps_working() {
     // An ALSA configuration with no devices at all.
     let profile = Profile::new();
