@@ -77,6 +77,21 @@ pub enum Error {
         /// The code asked for (at most 16 characters of it).
         code: String,
     },
+
+    /// A reading goal that cannot be kept (a target of 0, or a huge one).
+    #[error("{reason}")]
+    InvalidGoal {
+        /// What is wrong, in a sentence.
+        reason: String,
+    },
+
+    /// A khatm plan that cannot be followed (an end date already past, an
+    /// empty range).
+    #[error("{reason}")]
+    InvalidPlan {
+        /// What is wrong, in a sentence.
+        reason: String,
+    },
 }
 
 impl Error {
@@ -92,6 +107,8 @@ impl Error {
             Error::EmptyQuery => "empty_query",
             Error::QueryTooLong { .. } => "query_too_long",
             Error::UnknownTranslation { .. } => "unknown_translation",
+            Error::InvalidGoal { .. } => "invalid_goal",
+            Error::InvalidPlan { .. } => "invalid_plan",
         }
     }
 }
@@ -137,6 +154,12 @@ mod tests {
             Error::EmptyQuery,
             Error::QueryTooLong { max: 200 },
             Error::UnknownTranslation { code: "xx".into() },
+            Error::InvalidGoal {
+                reason: "A goal's target is 1 to 10.".into(),
+            },
+            Error::InvalidPlan {
+                reason: "The end date has passed.".into(),
+            },
         ];
         let mut codes: Vec<&str> = all.iter().map(Error::code).collect();
         for code in &codes {

@@ -7,6 +7,7 @@
 pub mod arabic;
 pub mod command;
 pub mod error;
+pub mod habit;
 pub mod latin;
 pub mod navigation;
 pub mod reference;

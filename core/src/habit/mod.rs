@@ -1,0 +1,33 @@
+//! The rules of the reward and the habit: when an ayah counts as read
+//! ([`dwell`]), local days ([`day`]), streaks with freezes and excused
+//! days ([`streak`]), goals and their periods ([`goal`]) and the khatm
+//! planner ([`khatm`]). Pure functions over numbers and days, tested with
+//! properties; the app stores, the UI draws.
+//!
+//! Hasanat are 10 for every letter read ([`hasanat`]), letters counted by
+//! [`crate::arabic::letter_count`].
+
+pub mod day;
+pub mod dwell;
+pub mod goal;
+pub mod khatm;
+pub mod streak;
+
+pub use day::{Day, Weekday};
+
+/// Hasanat per letter read (SPEC.md: "10 for every letter").
+pub const HASANAT_PER_LETTER: u64 = 10;
+
+/// The Hasanat of reading `letters` letters.
+pub fn hasanat(letters: u32) -> u64 {
+    u64::from(letters) * HASANAT_PER_LETTER
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn al_fatihah_is_worth_1390_hasanat() {
+        let letters: u32 = [19, 17, 12, 11, 19, 18, 43].iter().sum();
+        assert_eq!(super::hasanat(letters), 1_390);
+    }
+}
