@@ -45,19 +45,15 @@ impl Plan {
         Ok(Plan { first, last, end })
     }
 
-    /// The whole Qur'an in the 30 days starting on `first_day` (Ramadan).
+    /// The whole Qur'an in the 30 days starting on `first_day` (Ramadan),
+    /// which may have begun already.
     pub fn ramadan(first_day: Day, today: Day) -> Result<Plan> {
         let (Some(first), Some(last)) = (AyahRef::first_of(1), AyahRef::last_of(114)) else {
             return Err(Error::InvalidPlan {
                 reason: "The Qur'an's bounds are unknown.".into(),
             });
         };
-        Plan::new(
-            first,
-            last,
-            first_day.plus(RAMADAN_DAYS - 1),
-            today.min(first_day.plus(-1)),
-        )
+        Plan::new(first, last, first_day.plus(RAMADAN_DAYS - 1), today)
     }
 
     /// Ayahs in the plan (never 0: a plan has at least one).
@@ -165,6 +161,12 @@ mod tests {
         let ramadan = Plan::ramadan(today().plus(5), today()).unwrap();
         assert_eq!(ramadan.end, today().plus(34));
         assert_eq!(ramadan.ayah_count(), 6236);
+        let begun = Plan::ramadan(today().plus(-3), today()).unwrap();
+        assert_eq!(begun.end, today().plus(26));
+        assert!(
+            Plan::ramadan(today().plus(-40), today()).is_err(),
+            "long over"
+        );
     }
 
     #[test]
