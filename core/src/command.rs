@@ -82,6 +82,12 @@ commands! {
     DownloadResume = "download_resume": DownloadId => ();
     DownloadCancel = "download_cancel": DownloadId => ();
     DeleteReciterAudio = "delete_reciter_audio": ReciterId => ();
+    /// Ayahs that just counted as read, stored in the open session.
+    RecordReading = "record_reading": RecordReadingRequest => ReadingTally;
+    /// The reader was left: the open session ends.
+    EndReading = "end_reading": () => ();
+    /// Today, this week, all time and the streak, for home.
+    Progress = "progress": () => ProgressSummary;
 }
 
 /// Whether two names are equal, in a `const` context (the app's

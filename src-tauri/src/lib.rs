@@ -7,6 +7,7 @@
 
 mod commands;
 pub mod error;
+pub mod progress;
 mod recitation;
 mod state;
 pub mod store;
@@ -139,7 +140,13 @@ fn open_store<R: Runtime>(app: &tauri::AppHandle<R>) {
         })
         .ok_or_else(|| "the database was not opened".to_owned())?;
         tracing::info!(path = %path.display(), "local database ready");
-        Ok(store::Store::new(pool))
+        let store = store::Store::new(pool);
+        // A session left open by a crash or a kill ends now; everything it
+        // counted was stored as it counted.
+        if let Err(error) = tauri::async_runtime::block_on(store.end_sessions()) {
+            tracing::warn!(%error, "could not end the last reading session");
+        }
+        Ok(store)
     })();
     if let Err(reason) = &outcome {
         tracing::error!(%reason, "running without a local database");

@@ -15,6 +15,9 @@ pub mod streak;
 
 pub use day::{Day, Weekday};
 
+/// A reading session ends after this long without an ayah counting.
+pub const SESSION_IDLE_SECONDS: i64 = 5 * 60;
+
 /// Hasanat per letter read (SPEC.md: "10 for every letter").
 pub const HASANAT_PER_LETTER: u64 = 10;
 

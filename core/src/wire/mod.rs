@@ -4,10 +4,12 @@
 //! types, so the UI (wasm32) and the app (native) agree on the shape at
 //! compile time. Nothing here does I/O or knows about SQLite or the webview.
 
+mod progress;
 mod recitation;
 
 use serde::{Deserialize, Serialize};
 
+pub use self::progress::*;
 pub use self::recitation::*;
 use crate::reference::AyahRef;
 

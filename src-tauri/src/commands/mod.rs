@@ -11,6 +11,7 @@
 //! Every handler is `async` so that work (parsing a translation on first
 //! use, a search, a database write) never runs on the window's thread.
 
+mod progress;
 mod reading;
 mod recitation;
 
@@ -104,4 +105,7 @@ handlers! {
     download_resume => DownloadResume,
     download_cancel => DownloadCancel,
     delete_reciter_audio => DeleteReciterAudio,
+    record_reading => RecordReading,
+    end_reading => EndReading,
+    progress => Progress,
 }

@@ -1,0 +1,48 @@
+//! The reading-progress part of the wire: recording what was read, and
+//! what the reader has read so far.
+
+use serde::{Deserialize, Serialize};
+
+use crate::habit::goal::Amount;
+use crate::habit::streak::Streak;
+use crate::reference::AyahRef;
+
+/// How an ayah came to count as read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadHow {
+    /// On screen long enough to be read (`habit::dwell`).
+    Dwell,
+    /// Recited to the end.
+    Recited,
+    /// Marked read by the reader.
+    Marked,
+}
+
+/// Ayahs that just counted as read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordReadingRequest {
+    pub ayahs: Vec<AyahRef>,
+    pub how: ReadHow,
+}
+
+/// What the reader's counter shows after recording.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadingTally {
+    /// The ayahs that counted now (not already counted this session).
+    pub newly: Vec<AyahRef>,
+    /// Hasanat of the session so far.
+    pub session_hasanat: u64,
+    /// Hasanat of today so far.
+    pub today_hasanat: u64,
+}
+
+/// What home shows of the reader's progress.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProgressSummary {
+    pub today: Amount,
+    /// This week, from its first day (Monday) to today.
+    pub week: Amount,
+    pub all_time: Amount,
+    pub streak: Streak,
+}

@@ -1,0 +1,263 @@
+//! Reading progress in the app: ayahs that count are stored with what
+//! they are worth (letters, their share of a page, the reading time they
+//! need), and home's summary is computed from the store with the rules of
+//! `companion_core::habit`. Time and zone come in as arguments, so every
+//! rule here is tested at any instant.
+
+use std::sync::OnceLock;
+
+use companion_core::habit::dwell::threshold_seconds;
+use companion_core::habit::streak::{streak, Days, DEFAULT_FREEZES_PER_MONTH};
+use companion_core::habit::{Day, Weekday};
+use companion_core::wire::{ProgressSummary, ReadingTally, RecordReadingRequest};
+use companion_core::AyahRef;
+use quran_data::Quran;
+
+use crate::error::{Error, Result};
+use crate::store::{ReadAyah, Store};
+
+/// The most ayahs one call may record (a whole surah marked read is 286).
+pub const MAX_AYAHS_PER_CALL: usize = 300;
+
+/// The local day of `at` in `zone`.
+pub fn day_of(at: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> Day {
+    let days = crate::views::local_day(at, zone);
+    Day(i32::try_from(days).unwrap_or(i32::MAX))
+}
+
+/// Letters of every Madani page, by page number − 1.
+fn page_letters(quran: &Quran) -> &'static [u32] {
+    static PAGES: OnceLock<Vec<u32>> = OnceLock::new();
+    PAGES.get_or_init(|| {
+        quran
+            .pages()
+            .iter()
+            .map(|p| quran.range(p.first, p.last).iter().map(|a| a.letters).sum())
+            .collect()
+    })
+}
+
+/// What reading `ayah` is worth.
+pub fn worth(quran: &Quran, ayah: AyahRef) -> ReadAyah {
+    let found = quran.ayah(ayah);
+    let on_page = page_letters(quran)
+        .get(usize::from(found.page).saturating_sub(1))
+        .copied()
+        .unwrap_or(0);
+    ReadAyah {
+        ayah,
+        letters: found.letters,
+        pages: if on_page == 0 {
+            0.0
+        } else {
+            f64::from(found.letters) / f64::from(on_page)
+        },
+        seconds: threshold_seconds(found.letters),
+    }
+}
+
+/// Stores ayahs that counted at `at` (local day `day`) and answers what
+/// the reader's counter shows.
+pub async fn record(
+    store: &Store,
+    quran: &Quran,
+    request: &RecordReadingRequest,
+    at: i64,
+    day: Day,
+) -> Result<ReadingTally> {
+    if request.ayahs.len() > MAX_AYAHS_PER_CALL {
+        return Err(Error::Invalid(format!(
+            "At most {MAX_AYAHS_PER_CALL} ayahs are recorded at once."
+        )));
+    }
+    let ayahs: Vec<ReadAyah> = request.ayahs.iter().map(|&a| worth(quran, a)).collect();
+    let recorded = store.record_read(at, day, &ayahs, request.how).await?;
+    let today = store
+        .day_amounts(day, day)
+        .await?
+        .first()
+        .map(|(_, amount)| amount.hasanat)
+        .unwrap_or(0);
+    Ok(ReadingTally {
+        newly: recorded.newly,
+        session_hasanat: store.session_hasanat(&recorded.session).await?,
+        today_hasanat: today,
+    })
+}
+
+/// Today, this week (from Monday), all time and the streak, on `today`.
+pub async fn summary(store: &Store, today: Day) -> Result<ProgressSummary> {
+    let week_start = today.week_start(Weekday::Monday);
+    let days = store.day_amounts(week_start, today).await?;
+    let week = days.iter().fold(
+        Default::default(),
+        |sum: companion_core::habit::goal::Amount, (_, a)| sum.plus(*a),
+    );
+    let today_amount = days
+        .iter()
+        .find(|(d, _)| *d == today)
+        .map(|(_, a)| *a)
+        .unwrap_or_default();
+    let met = store.days_with(1).await?;
+    Ok(ProgressSummary {
+        today: today_amount,
+        week,
+        all_time: store.all_time().await?,
+        streak: streak(
+            &Days {
+                met,
+                excused: Default::default(),
+            },
+            today,
+            DEFAULT_FREEZES_PER_MONTH,
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use companion_core::wire::ReadHow;
+
+    fn fatihah() -> Vec<AyahRef> {
+        (1..=7).map(|a| AyahRef::new(1, a).unwrap()).collect()
+    }
+
+    fn day(n: i32) -> Day {
+        Day::from_civil(2026, 6, 10).unwrap().plus(n)
+    }
+
+    /// Noon UTC of `day(n)`.
+    fn noon(n: i32) -> i64 {
+        i64::from(day(n).0) * 86_400 + 12 * 3600
+    }
+
+    #[tokio::test]
+    async fn al_fatihah_read_is_1390_hasanat_today_and_a_one_day_streak() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::tests::open(dir.path()).await;
+        let quran = quran_data::quran();
+        let request = RecordReadingRequest {
+            ayahs: fatihah(),
+            how: ReadHow::Dwell,
+        };
+        let tally = record(&store, quran, &request, noon(0), day(0))
+            .await
+            .unwrap();
+        assert_eq!(tally.newly.len(), 7);
+        assert_eq!((tally.session_hasanat, tally.today_hasanat), (1390, 1390));
+        // The same ayahs again in the same session count nothing more.
+        let again = record(&store, quran, &request, noon(0) + 60, day(0))
+            .await
+            .unwrap();
+        assert!(again.newly.is_empty());
+        assert_eq!(again.today_hasanat, 1390);
+        let summary = summary(&store, day(0)).await.unwrap();
+        assert_eq!(summary.today.hasanat, 1390);
+        assert_eq!(summary.today.ayahs, 7);
+        assert!(
+            (summary.today.pages - 1.0).abs() < 1e-9,
+            "Al-Fatihah is page 1, whole"
+        );
+        assert_eq!(summary.streak.current, 1);
+        assert!(summary.streak.today_done);
+    }
+
+    #[tokio::test]
+    async fn a_pause_longer_than_the_idle_time_starts_a_new_session_and_sends_the_old_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::tests::open(dir.path()).await;
+        let quran = quran_data::quran();
+        let one = |ayahs: Vec<AyahRef>| RecordReadingRequest {
+            ayahs,
+            how: ReadHow::Dwell,
+        };
+        record(&store, quran, &one(fatihah()), noon(0), day(0))
+            .await
+            .unwrap();
+        assert!(store.outbox(10).await.unwrap().is_empty(), "still open");
+        let later = noon(0) + companion_core::habit::SESSION_IDLE_SECONDS + 1;
+        let tally = record(&store, quran, &one(fatihah()), later, day(0))
+            .await
+            .unwrap();
+        assert_eq!(tally.newly.len(), 7, "a new session counts them again");
+        assert_eq!(tally.session_hasanat, 1390);
+        assert_eq!(tally.today_hasanat, 2780);
+        let events = store.outbox(10).await.unwrap();
+        assert_eq!(events.len(), 1);
+        let data = &events[0].data;
+        assert_eq!(events[0].event_type, "reading_session");
+        assert_eq!(
+            (
+                data["surah_number"].as_i64(),
+                data["start_ayah"].as_i64(),
+                data["end_ayah"].as_i64()
+            ),
+            (Some(1), Some(1), Some(7))
+        );
+        let duration = data["duration_seconds"].as_i64().unwrap();
+        assert!(
+            duration * 25 >= 139,
+            "plausible to the server: {duration} s"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_crash_loses_nothing_and_the_session_ends_at_the_next_start() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = crate::store::tests::open(dir.path()).await;
+            let request = RecordReadingRequest {
+                ayahs: vec![AyahRef::new(2, 255).unwrap(), AyahRef::new(2, 257).unwrap()],
+                how: ReadHow::Marked,
+            };
+            record(&store, quran_data::quran(), &request, noon(0), day(0))
+                .await
+                .unwrap();
+            // Dropped without ending the session, as a crash would.
+        }
+        let store = crate::store::tests::open(dir.path()).await;
+        assert_eq!(store.end_sessions().await.unwrap(), 1);
+        assert_eq!(store.all_time().await.unwrap().ayahs, 2);
+        let events = store.outbox(10).await.unwrap();
+        assert_eq!(events.len(), 2, "2:255 and 2:257 are two runs");
+        assert_eq!(events[1].data["start_ayah"], 257);
+    }
+
+    #[tokio::test]
+    async fn reading_counts_on_the_day_it_happened_and_streaks_follow() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::tests::open(dir.path()).await;
+        let quran = quran_data::quran();
+        for n in [-3, -2, -1] {
+            let request = RecordReadingRequest {
+                ayahs: vec![AyahRef::new(112, 1).unwrap()],
+                how: ReadHow::Recited,
+            };
+            record(&store, quran, &request, noon(n), day(n))
+                .await
+                .unwrap();
+        }
+        let summary = summary(&store, day(0)).await.unwrap();
+        assert_eq!(summary.today.ayahs, 0);
+        assert_eq!(summary.streak.current, 3, "today is still open");
+        assert!(!summary.streak.today_done);
+        // 2026-06-10 is a Wednesday: Monday and Tuesday are this week.
+        assert_eq!(summary.week.ayahs, 2);
+        assert_eq!(summary.all_time.ayahs, 3);
+    }
+
+    #[tokio::test]
+    async fn too_many_ayahs_at_once_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::tests::open(dir.path()).await;
+        let request = RecordReadingRequest {
+            ayahs: vec![AyahRef::new(1, 1).unwrap(); MAX_AYAHS_PER_CALL + 1],
+            how: ReadHow::Marked,
+        };
+        let error = record(&store, quran_data::quran(), &request, noon(0), day(0))
+            .await
+            .unwrap_err();
+        assert_eq!(error.code(), "invalid_request");
+    }
+}
