@@ -24,11 +24,11 @@ pub fn SettingsPage() -> Html {
     let attribution = use_load(bridge::attribution);
     let reciters = use_load(bridge::reciters);
     let change = |apply: Apply| {
-        let app = app.clone();
+        let (app, i18n) = (app.clone(), i18n.clone());
         Callback::from(move |value: String| {
             let mut next = app.settings.clone();
             apply(&mut next, value);
-            save_settings(&app, next);
+            save_settings(&app, &i18n, next);
         })
     };
     let theme_button = |theme: Theme, label: &str| {

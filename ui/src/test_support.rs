@@ -1,0 +1,21 @@
+//! Values the unit tests share.
+
+use companion_core::wire::AyahView;
+use companion_core::AyahRef;
+
+/// An ayah with Al-Fatihah's second ayah as its text and translation, no
+/// markers and no heading.
+pub fn ayah(surah: u16, n: u16) -> AyahView {
+    AyahView {
+        reference: AyahRef::new(surah, n).expect("tests name ayahs that exist"),
+        text: "ٱلۡحَمۡدُ لِلَّهِ رَبِّ ٱلۡعَٰلَمِينَ".into(),
+        translation: Some("[All] praise is [due] to Allah, Lord of the worlds".into()),
+        transliteration: None,
+        juz: 1,
+        page: 1,
+        juz_start: None,
+        quarter_start: None,
+        sajdah: false,
+        heading: None,
+    }
+}
