@@ -7,3 +7,4 @@ pub mod use_play;
 pub mod use_position_saver;
 pub mod use_reader_keys;
 pub mod use_reading_view;
+pub mod use_settings_editor;

@@ -4,8 +4,9 @@
 use companion_core::wire::{Settings, Theme};
 use yew::prelude::*;
 
+use crate::hooks::use_settings_editor::{control_value, use_settings_editor};
 use crate::i18n::use_i18n;
-use crate::state::{save_settings, use_app};
+use crate::state::use_app;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderBarProps {
@@ -19,25 +20,9 @@ pub struct ReaderBarProps {
 pub fn ReaderBar(props: &ReaderBarProps) -> Html {
     let app = use_app();
     let i18n = use_i18n();
+    let edit = use_settings_editor();
     let settings = &app.settings;
-    let set = |change: fn(&mut Settings)| {
-        let (app, i18n) = (app.clone(), i18n.clone());
-        Callback::from(move |_: MouseEvent| {
-            let mut next = app.settings.clone();
-            change(&mut next);
-            save_settings(&app, &i18n, next);
-        })
-    };
-    let pick_language = {
-        let (app, i18n) = (app.clone(), i18n.clone());
-        Callback::from(move |e: Event| {
-            let mut next = app.settings.clone();
-            next.translation = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            save_settings(&app, &i18n, next);
-        })
-    };
+    let set = |change: fn(&mut Settings)| edit.on(move |s, _: MouseEvent| change(s));
     // The message id doubles as the element id (`reader-translation`).
     let chip = |pressed: bool, label: &str, onclick: Callback<MouseEvent>| {
         html! {
@@ -52,7 +37,7 @@ pub fn ReaderBar(props: &ReaderBarProps) -> Html {
                 { chip(settings.show_translation, "reader-translation", set(|s| s.show_translation = !s.show_translation)) }
                 if settings.show_translation {
                     <label class="visually-hidden" for="reader-language">{ i18n.t("settings-translation-language") }</label>
-                    <select id="reader-language" class="input compact" onchange={pick_language}>
+                    <select id="reader-language" class="input compact" onchange={edit.on(|s, e: Event| s.translation = control_value(&e))}>
                         { for app.translations.iter().map(|t| html! {
                             <option value={t.code.clone()} selected={t.code == settings.translation}>{ t.native_name.clone() }</option>
                         }) }

@@ -1,0 +1,81 @@
+//! One download with its progress and controls.
+
+use companion_core::wire::{CommandError, DownloadProgress, DownloadState};
+use yew::prelude::*;
+
+use super::megabytes;
+use crate::i18n::use_i18n;
+use crate::services::bridge;
+use crate::state::{show_error, use_app};
+
+#[derive(Properties, PartialEq)]
+pub struct DownloadJobProps {
+    pub progress: DownloadProgress,
+    /// The reciter's name.
+    pub reciter: AttrValue,
+    /// What is downloaded: a surah's name or the whole Qur'an.
+    pub what: AttrValue,
+}
+
+#[component]
+pub fn DownloadJob(props: &DownloadJobProps) -> Html {
+    let app = use_app();
+    let i18n = use_i18n();
+    let p = &props.progress;
+    let control = |command: &'static str| {
+        let (app, i18n, id) = (app.clone(), i18n.clone(), p.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (app, i18n, id) = (app.clone(), i18n.clone(), id.clone());
+            yew::platform::spawn_local(async move {
+                if let Err(error) = bridge::download_control(command, id).await {
+                    show_error(&app, &i18n, &error);
+                }
+            });
+        })
+    };
+    let state = match p.state {
+        DownloadState::Running => "download-running",
+        DownloadState::Paused => "download-paused",
+        DownloadState::Done => "download-done",
+        DownloadState::Failed => "download-failed",
+        DownloadState::Cancelled => "download-cancelled",
+    };
+    let title = format!("{} — {}", props.reciter, props.what);
+    // The progress carries the app's sentence but no code yet: shown as
+    // `download_failed`, so other languages get their own sentence.
+    let failure = p
+        .message
+        .as_ref()
+        .map(|message| i18n.error(&CommandError::new("download_failed", message.clone())));
+    html! {
+        <li class="card download" data-id={p.id.clone()} data-state={i18n.t(state)}>
+            <div class="download-head">
+                <strong><bdi>{ title.clone() }</bdi></strong>
+                <span class="muted small">{ i18n.t(state) }</span>
+            </div>
+            <progress max={p.files_total.to_string()} value={p.files_done.to_string()}
+                aria-label={title}></progress>
+            <div class="muted small">
+                { i18n.t_args("downloads-progress", &[
+                    ("done", p.files_done.into()),
+                    ("total", p.files_total.into()),
+                    ("megabytes", megabytes(p.bytes).into()),
+                ]) }
+            </div>
+            if let Some(message) = failure {
+                <p class="small error">{ message }</p>
+            }
+            <div class="actions">
+                if p.state == DownloadState::Running {
+                    <button class="button" onclick={control("download_pause")}>{ i18n.t("downloads-pause") }</button>
+                }
+                if matches!(p.state, DownloadState::Paused | DownloadState::Failed) {
+                    <button class="button" onclick={control("download_resume")}>{ i18n.t("downloads-resume") }</button>
+                }
+                if matches!(p.state, DownloadState::Running | DownloadState::Paused | DownloadState::Failed) {
+                    <button class="button" onclick={control("download_cancel")}>{ i18n.t("downloads-cancel") }</button>
+                }
+            </div>
+        </li>
+    }
+}
