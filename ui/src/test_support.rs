@@ -19,3 +19,27 @@ pub fn ayah(surah: u16, n: u16) -> AyahView {
         heading: None,
     }
 }
+
+/// Props of [`Providers`].
+#[derive(yew::Properties, PartialEq)]
+pub struct ProvidersProps {
+    pub language: companion_core::wire::UiLanguage,
+    pub children: yew::Html,
+}
+
+/// The app's contexts (state and strings in `language`) around
+/// `children`, for rendering a component that uses them.
+#[yew::component]
+pub fn Providers(props: &ProvidersProps) -> yew::Html {
+    use crate::i18n::I18n;
+    use crate::state::{AppContext, AppState};
+    use yew::prelude::*;
+    let state = use_reducer(AppState::default);
+    html! {
+        <ContextProvider<I18n> context={I18n::new(props.language)}>
+            <ContextProvider<AppContext> context={state}>
+                { props.children.clone() }
+            </ContextProvider<AppContext>>
+        </ContextProvider<I18n>>
+    }
+}

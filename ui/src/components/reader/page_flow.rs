@@ -56,3 +56,57 @@ pub fn PageFlow(props: &PageFlowProps) -> Html {
     flush(&mut run, &mut out);
     out.into_iter().collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::ayah;
+    use companion_core::wire::{Revelation, SurahHeading, SurahSummary, ViewTarget};
+
+    #[tokio::test]
+    async fn a_page_flows_as_one_text_broken_only_where_a_surah_begins() {
+        let mut next_surah = ayah(2, 1);
+        next_surah.heading = Some(SurahHeading {
+            surah: SurahSummary {
+                number: 2,
+                name_arabic: "البقرة".into(),
+                transliteration: "Al-Baqarah".into(),
+                meaning: "The Cow".into(),
+                revelation: Revelation::Medinan,
+                ayah_count: 286,
+                first_page: 2,
+            },
+            basmala: None,
+        });
+        let view = Rc::new(ReadingView {
+            target: ViewTarget::Page(1),
+            ayahs: vec![ayah(1, 6), ayah(1, 7), next_surah, ayah(2, 2)],
+            previous: None,
+            next: None,
+            translation_direction: "ltr".into(),
+        });
+        let html = yew::LocalServerRenderer::<PageFlow>::with_props(PageFlowProps {
+            view,
+            focused: Some(1),
+            playing: AyahRef::new(2, 2).ok(),
+            on_play_surah: Callback::noop(),
+        })
+        .render()
+        .await;
+        assert_eq!(
+            html.matches("</p>").count(),
+            2,
+            "one paragraph before the heading of surah 2 and one after: {html}"
+        );
+        assert!(html.contains("Al-Baqarah"), "{html}");
+        assert!(
+            html.contains(r#"id="ayah-1" data-ref="1:7""#)
+                && html.contains(r#"aria-label="Ayah 1:7" class="flow-ayah focused""#),
+            "the focused ayah is marked and found by index and reference: {html}"
+        );
+        assert!(
+            html.contains(r#"aria-label="Ayah 2:2" class="flow-ayah playing""#),
+            "the recited ayah is marked: {html}"
+        );
+    }
+}

@@ -79,3 +79,56 @@ pub fn DownloadJob(props: &DownloadJobProps) -> Html {
         </li>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::Providers;
+    use companion_core::wire::{DownloadScope, UiLanguage};
+
+    #[derive(Properties, PartialEq)]
+    struct FailedJobProps {
+        language: UiLanguage,
+    }
+
+    #[component]
+    fn FailedJob(props: &FailedJobProps) -> Html {
+        let progress = DownloadProgress {
+            id: "d1".into(),
+            reciter: "alafasy".into(),
+            scope: DownloadScope::Surah { surah: 2 },
+            state: DownloadState::Failed,
+            files_done: 3,
+            files_total: 286,
+            bytes: 1_500_000,
+            message: Some("Cannot write /audio/002001.mp3: disk full.".into()),
+        };
+        html! {
+            <Providers language={props.language}>
+                <DownloadJob {progress} reciter="Mishary Alafasy" what="2. Al-Baqarah" />
+            </Providers>
+        }
+    }
+
+    async fn render(language: UiLanguage) -> String {
+        yew::LocalServerRenderer::<FailedJob>::with_props(FailedJobProps { language })
+            .render()
+            .await
+    }
+
+    #[tokio::test]
+    async fn a_failed_download_says_why_in_the_interface_language() {
+        let english = render(UiLanguage::En).await;
+        assert!(
+            english.contains("disk full"),
+            "English shows the app's own sentence: {english}"
+        );
+        assert!(english.contains("3 of 286 files"), "{english}");
+        let arabic = render(UiLanguage::Ar).await;
+        assert!(
+            !arabic.contains("disk full") && arabic.contains("توقف التنزيل"),
+            "the Arabic UI shows the failure in Arabic: {arabic}"
+        );
+        assert!(arabic.contains("متابعة"), "and offers to resume: {arabic}");
+    }
+}

@@ -68,9 +68,10 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             .map(|a| a.reference),
     );
     let onkeydown = use_reader_keys(reader.clone(), container.clone(), bookmarks.clone());
-    // Reading sessions (which ayahs were on screen, for how long) hook in
-    // here: a `use_reading_session` fed by the same scroll measurement as
-    // `onscroll` below, which knows the rendered range and the top ayah.
+    // Reading sessions (which ayahs were on screen, for how long, and the
+    // live Hasanat counter) hook in here: a `use_reading_session(&reader)`
+    // that follows `reader.current` and the rendered window, fed by the
+    // scroll measurement `onscroll` below dispatches (`dom::measure`).
 
     let Some(view) = reader.loaded().cloned() else {
         return html! {
@@ -91,9 +92,9 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
     };
     // Page mode and verse by verse swap at the ayah being read.
     let on_page_mode = {
-        let (app, view, current) = (app.clone(), view.clone(), reader.current.unwrap_or(0));
+        let (app, view, reader) = (app.clone(), view.clone(), reader.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(ayah) = view.ayahs.get(current) else {
+            let Some(ayah) = view.ayahs.get(reader.current.unwrap_or(0)) else {
                 return;
             };
             let target = if page_mode {
