@@ -1,6 +1,6 @@
 //! Values the unit tests share.
 
-use companion_core::wire::AyahView;
+use companion_core::wire::{AyahView, Revelation, SurahSummary};
 use companion_core::AyahRef;
 
 /// An ayah with Al-Fatihah's second ayah as its text and translation, no
@@ -17,6 +17,19 @@ pub fn ayah(surah: u16, n: u16) -> AyahView {
         quarter_start: None,
         sajdah: false,
         heading: None,
+    }
+}
+
+/// Al-Baqarah as the surah list describes it.
+pub fn al_baqarah() -> SurahSummary {
+    SurahSummary {
+        number: 2,
+        name_arabic: "البقرة".into(),
+        transliteration: "Al-Baqarah".into(),
+        meaning: "The Cow".into(),
+        revelation: Revelation::Medinan,
+        ayah_count: 286,
+        first_page: 2,
     }
 }
 

@@ -60,22 +60,14 @@ pub fn PageFlow(props: &PageFlowProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::ayah;
-    use companion_core::wire::{Revelation, SurahHeading, SurahSummary, ViewTarget};
+    use crate::test_support::{al_baqarah, ayah};
+    use companion_core::wire::{SurahHeading, ViewTarget};
 
     #[tokio::test]
     async fn a_page_flows_as_one_text_broken_only_where_a_surah_begins() {
         let mut next_surah = ayah(2, 1);
         next_surah.heading = Some(SurahHeading {
-            surah: SurahSummary {
-                number: 2,
-                name_arabic: "البقرة".into(),
-                transliteration: "Al-Baqarah".into(),
-                meaning: "The Cow".into(),
-                revelation: Revelation::Medinan,
-                ayah_count: 286,
-                first_page: 2,
-            },
+            surah: al_baqarah(),
             basmala: None,
         });
         let view = Rc::new(ReadingView {
