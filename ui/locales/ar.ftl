@@ -149,7 +149,7 @@ on = مفعّل
 off = معطّل
 close = إغلاق
 error-generic = حدث خطأ: { $message }
-error-outside-app = يجب فتح هذه الصفحة داخل تطبيق رفيق القرآن.
+error-outside_app = يجب فتح هذه الصفحة داخل تطبيق رفيق القرآن.
 
 # Errors from the app, by their stable code. English shows the app's own
 # (more specific) sentence; other languages show these.
@@ -161,10 +161,25 @@ error-range_reversed = نهاية المدى قبل بدايته.
 error-empty_query = اكتب كلمة أو أكثر للبحث.
 error-query_too_long = نص البحث طويل جدًا: 200 حرف على الأكثر.
 error-unknown_translation = هذه الترجمة غير موجودة في التطبيق.
-error-not_found = لا يوجد هذا الموضع في المصحف.
+error-invalid_goal = يحتاج الهدف إلى مقدار لا يقل عن ١.
+error-invalid_plan = لا يمكن اتباع هذه الخطة: اختر تاريخ انتهاء بعد اليوم ونطاقًا يسير إلى الأمام.
+error-not_found = تعذّر العثور على المطلوب.
 error-store_unavailable = لا يمكن حفظ العلامات والإعدادات الآن، والقراءة تعمل كالمعتاد.
 error-database_error = تعذّر قراءة بياناتك المحفوظة أو كتابتها.
 error-invalid_request = الطلب غير صالح.
+error-corrupt_setting = تعذّرت قراءة أحد الإعدادات المحفوظة.
+error-audio_unavailable = التلاوة غير متاحة الآن.
+error-unknown_reciter = هذا القارئ غير موجود في التطبيق.
+error-offline = ملف هذه الآية ليس على هذا الجهاز ولا يمكن الوصول إلى الشبكة: نزّل السورة للاستماع دون اتصال، أو أعد المحاولة عند الاتصال.
+error-server_error = ردّ خادم التلاوة بخطأ. أعد المحاولة لاحقًا.
+error-not_audio = ما أرسله خادم التلاوة ليس ملفًا صوتيًا.
+error-disk = تعذّر حفظ ملف التلاوة على القرص. وفّر بعض المساحة أو اختر مجلدًا آخر.
+error-no_audio_device = لا يوجد جهاز لإخراج الصوت. كل ما سوى ذلك يعمل؛ صِل جهازًا ثم اضغط تشغيل لتعيد المحاولة.
+error-cancelled = أُلغيت العملية.
+error-download_failed = توقف التنزيل بسبب خطأ. اضغط «متابعة» لإعادة المحاولة.
+error-encode_failed = تعذّر إرسال الطلب إلى التطبيق.
+error-decode_failed = تعذّرت قراءة ردّ التطبيق.
+error-command_failed = تعذّر على التطبيق تنفيذ ذلك.
 
 # التلاوة
 audio-player = التلاوة

@@ -146,7 +146,38 @@ on = On
 off = Off
 close = Close
 error-generic = Something went wrong: { $message }
-error-outside-app = This page must run inside the Qur'an Companion app.
+
+# Errors from the app, by their stable code. English shows the app's own
+# (more specific) sentence; these stand in when it sent none, and list
+# every code that other languages must translate.
+error-invalid_reference = That is not a reference. Write a surah such as 18, an ayah such as 2:255 or a range such as 2:255-257.
+error-reference_too_long = That reference is too long.
+error-surah_out_of_range = That surah does not exist: surahs are numbered 1 to 114.
+error-ayah_out_of_range = That ayah does not exist in this surah.
+error-range_reversed = The range ends before it starts: put the earlier ayah first.
+error-empty_query = Type a word to search for.
+error-query_too_long = That search is too long: a search has at most 200 characters.
+error-unknown_translation = That translation is not in the app.
+error-invalid_goal = A goal needs a target of at least 1.
+error-invalid_plan = That plan cannot be followed: choose an end date after today and a range that runs forward.
+error-not_found = What was asked for could not be found.
+error-store_unavailable = Your saved data is unavailable right now. The Qur'an reader still works.
+error-database_error = Your saved data could not be read or written.
+error-invalid_request = The request was not valid.
+error-corrupt_setting = A saved setting could not be read.
+error-audio_unavailable = Recitation is unavailable right now.
+error-unknown_reciter = That reciter is not in the app.
+error-offline = This ayah's audio is not on this device and the network cannot be reached: download the surah for offline listening, or try again when online.
+error-server_error = The recitation server answered with an error. Try again later.
+error-not_audio = What the recitation server sent is not audio.
+error-disk = The audio could not be written to disk. Free some space or choose another folder.
+error-no_audio_device = No audio output device is available. Everything else keeps working; connect a device and press play to try again.
+error-cancelled = Cancelled.
+error-download_failed = The download stopped after an error. Press Resume to try again.
+error-encode_failed = The request could not be sent to the app.
+error-decode_failed = The app's reply could not be read.
+error-command_failed = The app could not do that.
+error-outside_app = This page must run inside the Qur'an Companion app.
 
 # Recitation
 audio-player = Recitation

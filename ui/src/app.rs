@@ -1,7 +1,7 @@
 //! The root component: providers, the top bar, and the screen for the
 //! current `Route`.
 
-use companion_core::wire::{Theme, UiLanguage};
+use companion_core::wire::{AudioEvent, CommandError, Theme, UiLanguage};
 use yew::prelude::*;
 
 use crate::components::mini_player::MiniPlayer;
@@ -14,7 +14,7 @@ use crate::pages::{
     surahs::SurahsPage,
 };
 use crate::services::bridge;
-use crate::state::{Action, AppContext, AppState, Route};
+use crate::state::{show_error, Action, AppContext, AppState, Route};
 
 #[component]
 pub fn App() -> Html {
@@ -22,18 +22,30 @@ pub fn App() -> Html {
     let language = state.settings.ui_language;
     let i18n = use_memo(language, |&language| I18n::new(language));
 
+    // Errors that arrive as events are shown in the language of the moment.
+    let language_now = use_mut_ref(I18n::english);
+    *language_now.borrow_mut() = (*i18n).clone();
+
     // Load settings and the translation list once.
     {
         let state = state.clone();
         use_effect_with((), move |_| {
             let audio = state.clone();
-            bridge::listen("audio", move |event| audio.dispatch(Action::Audio(event)));
+            bridge::listen("audio", move |event| match event {
+                AudioEvent::Error { code, message } => show_error(
+                    &audio,
+                    &language_now.borrow(),
+                    &CommandError::new(code, message),
+                ),
+                event => audio.dispatch(Action::Audio(event)),
+            });
             let downloads = state.clone();
             bridge::listen("download", move |p| downloads.dispatch(Action::Download(p)));
             yew::platform::spawn_local(async move {
                 match bridge::get_settings().await {
                     Ok(settings) => state.dispatch(Action::Settings(settings)),
-                    Err(error) => state.dispatch(Action::Toast(error.message)),
+                    // Before settings there is no language but English.
+                    Err(error) => show_error(&state, &I18n::english(), &error),
                 }
                 if let Ok(list) = bridge::translations().await {
                     state.dispatch(Action::Translations(list));

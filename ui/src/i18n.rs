@@ -52,12 +52,16 @@ impl I18n {
         }
     }
 
-    /// How to show an error from the app: its own sentence in English (it
-    /// names the exact limit), a translation by `code` in other languages,
-    /// and the app's sentence when no translation exists.
+    /// How to show an error from the app, by its `code`: in English the
+    /// app's own sentence (it names the exact limit, ayah or file), in
+    /// other languages the `error-{code}` message. The app's sentence is
+    /// the fallback for a code a language lacks (a test keeps that from
+    /// happening), and the message the fallback for an empty sentence.
+    /// Every error the UI shows goes through here.
     pub fn error(&self, error: &companion_core::wire::CommandError) -> String {
         let id = format!("error-{}", error.code);
-        if self.language != UiLanguage::En && self.bundle.has_message(&id) {
+        let own_sentence = self.language == UiLanguage::En && !error.message.is_empty();
+        if !own_sentence && self.bundle.has_message(&id) {
             self.t(&id)
         } else {
             error.message.clone()
@@ -145,6 +149,79 @@ mod tests {
         );
         let unknown = companion_core::wire::CommandError::new("something_new", "Something new.");
         assert_eq!(I18n::new(UiLanguage::Ar).error(&unknown), "Something new.");
+    }
+
+    /// Every code the domain rules, the app, the recitation engine and the
+    /// bridge can send has a message in every language, so no screen shows
+    /// an English sentence in the Arabic UI.
+    #[test]
+    fn every_error_code_has_a_message_in_every_language() {
+        let codes = error_codes();
+        assert!(
+            codes.len() > 20 && codes.contains("no_audio_device"),
+            "the scan found the codes: {codes:?}"
+        );
+        for language in [UiLanguage::En, UiLanguage::Ar] {
+            let i18n = I18n::new(language);
+            let missing: Vec<&String> = codes
+                .iter()
+                .filter(|code| !i18n.has(&format!("error-{code}")))
+                .collect();
+            assert!(missing.is_empty(), "{language:?} lacks: {missing:?}");
+        }
+    }
+
+    #[test]
+    fn audio_and_download_errors_are_shown_in_arabic() {
+        let arabic = I18n::new(UiLanguage::Ar);
+        for code in ["no_audio_device", "offline", "download_failed"] {
+            let error = companion_core::wire::CommandError::new(code, "An English sentence.");
+            let shown = arabic.error(&error);
+            assert!(
+                shown != error.message && !shown.is_empty(),
+                "{code} is translated: {shown}"
+            );
+        }
+        let silent = companion_core::wire::CommandError::new("offline", "");
+        assert!(
+            !I18n::english().error(&silent).is_empty(),
+            "an error without a sentence still says something in English"
+        );
+    }
+
+    /// The codes in the `code()` functions of the crates whose errors
+    /// reach the UI, the ones the bridge makes, and `download_failed`,
+    /// which the UI gives a download's failure (it arrives without a code).
+    fn error_codes() -> std::collections::BTreeSet<String> {
+        let ui = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let read = |path: std::path::PathBuf| {
+            std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{} is readable: {e}", path.display()))
+        };
+        let mut codes = std::collections::BTreeSet::from(["download_failed".to_owned()]);
+        for file in [
+            "core/src/error.rs",
+            "src-tauri/src/error.rs",
+            "audio/src/lib.rs",
+        ] {
+            codes.extend(quoted_after(&read(ui.join("..").join(file)), "=> \""));
+        }
+        codes.extend(quoted_after(
+            &read(ui.join("src/services/bridge.rs")),
+            "CommandError::new(\"",
+        ));
+        codes
+    }
+
+    /// The snake_case strings that follow `marker`.
+    fn quoted_after(source: &str, marker: &str) -> Vec<String> {
+        source
+            .split(marker)
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .map(str::to_owned)
+            .collect()
     }
 
     #[test]

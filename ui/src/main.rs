@@ -4,10 +4,13 @@
 
 mod app;
 mod components;
+mod hooks;
 mod i18n;
 mod pages;
 mod services;
 mod state;
+#[cfg(test)]
+mod test_support;
 mod text;
 
 fn main() {

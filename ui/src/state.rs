@@ -6,11 +6,13 @@ use std::rc::Rc;
 use std::collections::BTreeMap;
 
 use companion_core::wire::{
-    AudioEvent, AudioStatus, DownloadProgress, PlaybackState, Settings, TranslationOption,
-    ViewTarget,
+    AudioEvent, AudioStatus, CommandError, DownloadProgress, PlaybackState, Settings,
+    TranslationOption, ViewTarget,
 };
 use companion_core::AyahRef;
 use yew::prelude::*;
+
+use crate::i18n::I18n;
 
 /// The screens of the app.
 #[derive(Debug, Clone, PartialEq)]
@@ -205,16 +207,23 @@ pub fn use_app() -> AppContext {
 /// Applies new settings at once and saves them. The UI keeps what the user
 /// chose (a late reply to an earlier save must not undo a newer change); a
 /// failed save puts the previous settings back and says why.
-pub fn save_settings(app: &AppContext, settings: companion_core::wire::Settings) {
+pub fn save_settings(app: &AppContext, i18n: &I18n, settings: companion_core::wire::Settings) {
     let previous = app.settings.clone();
     app.dispatch(Action::Settings(settings.clone()));
-    let app = app.clone();
+    let (app, i18n) = (app.clone(), i18n.clone());
     yew::platform::spawn_local(async move {
         if let Err(error) = crate::services::bridge::save_settings(settings).await {
             app.dispatch(Action::Settings(previous));
-            app.dispatch(Action::Toast(error.message));
+            show_error(&app, &i18n, &error);
         }
     });
+}
+
+/// Shows an error from the app as a passing message, in the interface
+/// language (by its `code`; see `I18n::error`). Every error the UI shows
+/// goes through here or through `I18n::error`, never `error.message`.
+pub fn show_error(app: &AppContext, i18n: &I18n, error: &CommandError) {
+    app.dispatch(Action::Toast(i18n.error(error)));
 }
 
 #[cfg(test)]

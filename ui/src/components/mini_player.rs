@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::i18n::{use_i18n, I18n};
 use crate::services::bridge;
-use crate::state::{use_app, Action, AppContext, Route};
+use crate::state::{show_error, use_app, Action, AppContext, Route};
 
 /// Sends engine command `C` on a click; a failure is said in a toast.
 fn control<C: Command<Request = (), Response = ()>>(
@@ -20,7 +20,7 @@ fn control<C: Command<Request = (), Response = ()>>(
         let (app, i18n) = (app.clone(), i18n.clone());
         yew::platform::spawn_local(async move {
             if let Err(error) = bridge::audio_control::<C>().await {
-                app.dispatch(Action::Toast(i18n.error(&error)));
+                show_error(&app, &i18n, &error);
             }
         });
     })

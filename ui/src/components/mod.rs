@@ -3,5 +3,6 @@
 pub mod go_to_box;
 pub mod highlighted;
 pub mod mini_player;
+pub mod reader;
 pub mod toast;
 pub mod top_bar;

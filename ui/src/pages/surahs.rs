@@ -128,17 +128,7 @@ pub fn SurahsPage() -> Html {
 mod tests {
     use super::*;
 
-    fn surah() -> SurahSummary {
-        SurahSummary {
-            number: 2,
-            name_arabic: "البقرة".into(),
-            transliteration: "Al-Baqarah".into(),
-            meaning: "The Cow".into(),
-            revelation: Revelation::Medinan,
-            ayah_count: 286,
-            first_page: 2,
-        }
-    }
+    use crate::test_support::al_baqarah as surah;
 
     #[test]
     fn the_filter_takes_numbers_names_and_meanings() {

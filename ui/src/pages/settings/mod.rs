@@ -1,0 +1,79 @@
+//! Settings: theme, language, Arabic text size, translation and
+//! transliteration, with a live preview; recitation; and where the text
+//! comes from.
+
+mod recitation;
+mod text;
+
+use companion_core::wire::{Settings, ViewTarget};
+use yew::prelude::*;
+
+use self::recitation::RecitationSettings;
+use self::text::TextSettings;
+use super::{use_load, Load};
+use crate::i18n::{use_i18n, I18n};
+use crate::services::bridge;
+use crate::text::arabic_digits;
+
+#[component]
+pub fn SettingsPage() -> Html {
+    let i18n = use_i18n();
+    html! {
+        <main class="main" id="settings">
+            <div class="page">
+                <h1>{ i18n.t("settings-title") }</h1>
+                <TextSettings />
+                <h2 id="recitation">{ i18n.t("settings-recitation") }</h2>
+                <RecitationSettings />
+                <TextPreview />
+                <h2>{ i18n.t("settings-about") }</h2>
+                <Attribution />
+            </div>
+        </main>
+    }
+}
+
+/// The first ayah as the reader would show it now.
+#[component]
+fn TextPreview() -> Html {
+    let i18n = use_i18n();
+    // The preview shows real text from the app, never a copy typed here.
+    let preview =
+        use_load(|| bridge::open_view(ViewTarget::Surah(1), Settings::default().text_options()));
+    html! {
+        <section class="card preview">
+            <h2>{ i18n.t("settings-preview") }</h2>
+            if let Load::Ready(view) = &*preview {
+                { for view.ayahs.first().map(|a| html! {
+                    <p class="arabic" lang="ar" dir="rtl">
+                        { &a.text }{ " " }
+                        <span class="ayah-number" aria-hidden="true">{ arabic_digits(a.reference.ayah()) }</span>
+                    </p>
+                }) }
+            }
+        </section>
+    }
+}
+
+/// Where the text comes from, with the licences in full.
+#[component]
+fn Attribution() -> Html {
+    let i18n = use_i18n();
+    let attribution = use_load(bridge::attribution);
+    html! {
+        <>
+            <p class="muted small">{ i18n.t("settings-attribution") }</p>
+            if let Load::Ready(text) = &*attribution {
+                <details class="attribution">
+                    <summary>{ i18n.t("settings-attribution-full") }</summary>
+                    <pre>{ text }</pre>
+                </details>
+            }
+        </>
+    }
+}
+
+/// "On" or "Off", for a toggle's label.
+fn on_off(i18n: &I18n, on: bool) -> String {
+    i18n.t(if on { "on" } else { "off" })
+}
