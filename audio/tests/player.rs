@@ -157,6 +157,29 @@ async fn three_streamed_ayahs_play_back_to_back_without_a_gap_or_an_overlap() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_ayah_heard_to_its_end_is_reported_recited_in_order() {
+    let rig = rig(2.0).await;
+    rig.engine.play(request(ayah(1, 1), ayah(1, 3))).unwrap();
+    let events = rig.wait_for(|e| *e == Event::Finished).await;
+    let recited: Vec<AyahRef> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Recited { ayah } => Some(*ayah),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(recited, [ayah(1, 1), ayah(1, 2), ayah(1, 3)], "{events:?}");
+    let last_recited = events
+        .iter()
+        .rposition(|e| matches!(e, Event::Recited { .. }));
+    let finished = events.iter().position(|e| *e == Event::Finished);
+    assert!(
+        last_recited < finished,
+        "the last ayah ends before the recitation does"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn repeats_and_pauses_are_obeyed_to_the_sample() {
     let rig = rig(2.0).await;
     let mut asked = request(ayah(1, 1), ayah(1, 2));

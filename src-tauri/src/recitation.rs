@@ -8,17 +8,18 @@
 //! end-to-end tests); `COMPANION_AUDIO_BASE_URL` overrides the saved base
 //! URL (tests point it at a local server).
 
+use std::sync::Mutex;
+
 use companion_audio::cache::Cache;
 use companion_audio::downloads::Downloads;
 use companion_audio::fetch::{FetchConfig, Fetcher};
-use companion_audio::player::{Engine, Output, PlayRequest};
-use std::sync::Mutex;
-
-use companion_core::wire::PlaybackSettings;
+use companion_audio::player::{Engine, Event, Output, PlayRequest};
+use companion_core::wire::{PlaybackSettings, ReadHow, RecordReadingRequest};
 use companion_core::AyahRef;
 use tauri::{Emitter, Manager, Runtime};
 
 use crate::error::{Error, Result};
+use crate::state::AppState;
 
 /// Kept in the app state once started.
 #[derive(Debug)]
@@ -59,6 +60,29 @@ impl Recitation {
             continue_next_surah: playback.continue_next_surah,
         }
     }
+}
+
+/// An ayah heard to its end counts as read, in the open reading session.
+fn record_recited<R: Runtime>(app: &tauri::AppHandle<R>, ayah: AyahRef) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let state = app.state::<AppState>();
+        let Ok(store) = state.store() else {
+            return;
+        };
+        let at = jiff::Timestamp::now();
+        let day = crate::progress::day_of(at, &jiff::tz::TimeZone::system());
+        let request = RecordReadingRequest {
+            ayahs: vec![ayah],
+            how: ReadHow::Recited,
+        };
+        let recorded =
+            crate::progress::record(store, quran_data::quran(), &request, at.as_second(), day)
+                .await;
+        if let Err(error) = recorded {
+            tracing::warn!(%error, %ayah, "a recited ayah could not be recorded");
+        }
+    });
 }
 
 /// The audio crate's error, with its code, for the UI.
@@ -107,6 +131,9 @@ pub fn start<R: Runtime>(
         fetcher.clone(),
         runtime.clone(),
         Box::new(move |event| {
+            if let Event::Recited { ayah } = event {
+                record_recited(&events, ayah);
+            }
             let _ = events.emit("audio", event);
         }),
     );

@@ -16,6 +16,14 @@ goto-label = انتقل إلى سورة أو آية
 goto-placeholder = انتقل إلى… مثل 2:255
 goto-button = انتقال
 
+home-progress = قراءتك
+home-today = اليوم
+home-week = هذا الأسبوع
+home-all-time = منذ البداية
+home-hasanat = { $count } حسنة
+home-streak = أيام متتالية: { $days }
+home-streak-none = اقرأ آية اليوم لتبدأ سلسلة أيامك.
+home-freeze-used = حفظ يومُ تجميدٍ سلسلتك في { $date }.
 home-continue = تابع القراءة
 home-continue-at = { $surah } · { $reference }
 home-ayah-of-day = آية اليوم
@@ -64,6 +72,8 @@ pages-open = افتح الصفحة
 page-button = الصفحة { $number }
 page-invalid = أرقام الصفحات من 1 إلى 604.
 
+reader-hasanat = { $count } حسنة
+reader-hasanat-hint = حسنات هذه القراءة: بكل حرف عشر حسنات. تُحسب الآية بعد بقائها على الشاشة وقتًا يكفي لقراءتها.
 reader-loading = جارٍ الفتح…
 reader-title-surah = { $number }. { $name }
 reader-title-juz = الجزء { $number }
@@ -124,6 +134,11 @@ search-none = لم يُعثر على شيء لـ«{ $query }». جرّب كلم�
 search-open = افتح { $reference }
 search-hint = البحث العربي يتجاهل التشكيل وصور الحروف، فاكتب دون تشكيل. والبحث في الترجمة لا يفرّق بين الأحرف الكبيرة والصغيرة ولا بين الحروف المشكولة وغيرها.
 
+settings-reading-rule = كيف تُحسب القراءة
+settings-reading-rule-dwell = تُحسب الآية مقروءة إذا بقيت على الشاشة وقتًا يكفي لقراءتها: { $min } ثانية، وثانية لكل { $pace } أحرف. وإذا ظهرت عدة آيات قُسِم الوقت عليها بالترتيب كما تقرؤها: تحتاج الفاتحة نحو { $fatihah } ثانية.
+settings-reading-rule-other = وتُحسب الآية كذلك إذا استمعت إلى تلاوتها حتى نهايتها، ولا تُحسب الآية إلا مرة واحدة في كل قراءة.
+settings-reading-rule-session = تنتهي القراءة عند مغادرة القارئ، أو بعد { $minutes } دقائق دون أن تُحسب آية.
+settings-reading-rule-hasanat = الحسنات: { $per_letter } بكل حرف من كل آية مقروءة.
 settings-title = الإعدادات
 settings-theme = المظهر
 theme-light = فاتح

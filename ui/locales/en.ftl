@@ -17,6 +17,17 @@ goto-label = Go to a surah or ayah
 goto-placeholder = Go to… e.g. 2:255
 goto-button = Go
 
+home-progress = Your reading
+home-today = Today
+home-week = This week
+home-all-time = All time
+home-hasanat = { $count } Hasanat
+home-streak = { $days ->
+    [one] { $days }-day streak
+   *[other] { $days }-day streak
+}
+home-streak-none = Read an ayah today to start a streak.
+home-freeze-used = A streak freeze kept your streak on { $date }.
 home-continue = Continue reading
 home-continue-at = { $surah } · { $reference }
 home-ayah-of-day = Ayah of the day
@@ -63,6 +74,8 @@ pages-open = Open page
 page-button = Page { $number }
 page-invalid = Pages are numbered 1 to 604.
 
+reader-hasanat = { $count } Hasanat
+reader-hasanat-hint = Hasanat of this reading: 10 for every letter read. An ayah counts once it has been on screen long enough to read it.
 reader-loading = Opening…
 reader-title-surah = { $number }. { $name }
 reader-title-juz = Juz { $number }
@@ -120,6 +133,11 @@ search-none = Nothing found for “{ $query }”. Try fewer words, or another sp
 search-open = Open { $reference }
 search-hint = Arabic search ignores diacritics and letter forms, so you can type without tashkeel. English search ignores case and accents.
 
+settings-reading-rule = How reading is counted
+settings-reading-rule-dwell = An ayah counts as read when it has been on screen long enough to read it: { $min } seconds, plus one second for every { $pace } letters. When several ayahs are on screen, time goes to them in order, as you read them: Al-Fatihah takes about { $fatihah } seconds.
+settings-reading-rule-other = An ayah recited to its end also counts, and each ayah counts once per reading.
+settings-reading-rule-session = A reading ends when you leave the reader, or after { $minutes } minutes without an ayah counting.
+settings-reading-rule-hasanat = Hasanat: { $per_letter } for every letter of every ayah read.
 settings-title = Settings
 settings-theme = Theme
 theme-light = Light

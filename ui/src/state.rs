@@ -172,6 +172,8 @@ impl Reducible for AppState {
                 AudioEvent::Paused => next.audio.state = PlaybackState::Paused,
                 AudioEvent::Resumed => next.audio.state = PlaybackState::Playing,
                 AudioEvent::Stopped | AudioEvent::Finished => next.audio = AudioView::default(),
+                // The app records a recited ayah as read; nothing to show.
+                AudioEvent::Recited { .. } => return self,
                 AudioEvent::Error { message, .. } => next.toast = Some(message),
             },
             Action::AudioStatus(status) => {

@@ -127,12 +127,25 @@ fn test_binaries(cargo_test_args: &[&str]) -> Result<Vec<TestBinary>> {
                 label: format!(
                     "{} ({})",
                     target["name"].as_str().unwrap_or("?"),
-                    target["kind"][0].as_str().unwrap_or("?")
+                    kind(&target["kind"])
                 ),
             });
         }
     }
     Ok(binaries)
+}
+
+/// `lib`, `bin` or `test`, from a target's kinds.
+fn kind(kinds: &serde_json::Value) -> &str {
+    let kinds: Vec<&str> = kinds
+        .as_array()
+        .map(|k| k.iter().filter_map(|k| k.as_str()).collect())
+        .unwrap_or_default();
+    if kinds.iter().any(|k| k.ends_with("lib")) {
+        "lib"
+    } else {
+        kinds.first().copied().unwrap_or("?")
+    }
 }
 
 /// "N passed" from a test binary's output (the libtest result line).

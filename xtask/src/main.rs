@@ -162,6 +162,8 @@ fn test() -> Result<()> {
             "reader",
             "--test",
             "recitation",
+            "--test",
+            "progress",
             "--",
             "--test-threads=1",
         ])

@@ -177,6 +177,9 @@ impl Worker {
                 }
             }
             Msg::Finished(generation, index) if generation == self.generation => {
+                if let Some(item) = self.plan.get(index) {
+                    self.emit(Event::Recited { ayah: item.ayah });
+                }
                 self.queued = self.queued.saturating_sub(1);
                 let last = index + 1 >= self.plan.len() && !self.extend_into_next_surah();
                 if last && self.queued == 0 && self.waiting_for.is_none() {

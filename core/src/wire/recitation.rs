@@ -79,6 +79,10 @@ pub enum AudioEvent {
     Buffering {
         ayah: AyahRef,
     },
+    /// This ayah was heard to its end (it counts as read).
+    Recited {
+        ayah: AyahRef,
+    },
     Paused,
     Resumed,
     Stopped,

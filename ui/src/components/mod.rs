@@ -3,6 +3,7 @@
 pub mod go_to_box;
 pub mod highlighted;
 pub mod mini_player;
+pub mod progress_card;
 pub mod reader;
 pub mod toast;
 pub mod top_bar;

@@ -6,5 +6,6 @@ pub mod use_follow_recitation;
 pub mod use_play;
 pub mod use_position_saver;
 pub mod use_reader_keys;
+pub mod use_reading_session;
 pub mod use_reading_view;
 pub mod use_settings_editor;

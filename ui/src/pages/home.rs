@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::{load_status, use_load, Load};
 use crate::components::go_to_box::GoToBox;
+use crate::components::progress_card::ProgressCard;
 use crate::i18n::use_i18n;
 use crate::services::bridge;
 use crate::state::{use_app, Action, Route};
@@ -35,6 +36,7 @@ pub fn HomePage() -> Html {
     html! {
         <main class="main" id="home">
             <div class="page">
+                <ProgressCard />
                 { body }
                 <section class="card">
                     <h2>{ i18n.t("goto-label") }</h2>

@@ -182,6 +182,21 @@ pub async fn download_control(control: DownloadControl, id: String) -> CallResul
     }
 }
 
+pub async fn record_reading(
+    ayahs: Vec<companion_core::AyahRef>,
+    how: ReadHow,
+) -> CallResult<ReadingTally> {
+    invoke::<cmd::RecordReading>(&RecordReadingRequest { ayahs, how }).await
+}
+
+pub async fn end_reading() -> CallResult<()> {
+    invoke::<cmd::EndReading>(&()).await
+}
+
+pub async fn progress() -> CallResult<ProgressSummary> {
+    invoke::<cmd::Progress>(&()).await
+}
+
 pub async fn delete_reciter_audio(reciter: String) -> CallResult<()> {
     invoke::<cmd::DeleteReciterAudio>(&ReciterId { reciter }).await
 }

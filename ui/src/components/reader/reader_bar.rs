@@ -14,6 +14,9 @@ pub struct ReaderBarProps {
     pub page_mode: bool,
     /// Switches between page mode and verse by verse at the current ayah.
     pub on_page_mode: Callback<MouseEvent>,
+    /// Hasanat of this reading session so far.
+    #[prop_or_default]
+    pub hasanat: u64,
 }
 
 #[component]
@@ -32,6 +35,12 @@ pub fn ReaderBar(props: &ReaderBarProps) -> Html {
     html! {
         <div class="reader-bar">
             <span class="title" id="reader-title"><bdi>{ props.title.clone() }</bdi></span>
+            // Keyed by the count, so each new value plays the calm glow once.
+            <span class="hasanat-counter" id="hasanat-counter" key={props.hasanat.to_string()}
+                data-hasanat={props.hasanat.to_string()} aria-live="polite"
+                title={i18n.t("reader-hasanat-hint")}>
+                { i18n.t_args("reader-hasanat", &[("count", props.hasanat.into())]) }
+            </span>
             // Page mode shows the Arabic alone, so its text toggles are hidden.
             if !props.page_mode {
                 { chip(settings.show_translation, "reader-translation", set(|s| s.show_translation = !s.show_translation)) }

@@ -33,6 +33,7 @@ use crate::hooks::use_follow_recitation::use_follow_recitation;
 use crate::hooks::use_play::use_play;
 use crate::hooks::use_position_saver::use_position_saver;
 use crate::hooks::use_reader_keys::use_reader_keys;
+use crate::hooks::use_reading_session::use_reading_session;
 use crate::hooks::use_reading_view::use_reading_view;
 use crate::i18n::{use_i18n, I18n};
 use crate::state::{use_app, Action, Route};
@@ -68,10 +69,13 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
             .map(|a| a.reference),
     );
     let onkeydown = use_reader_keys(reader.clone(), container.clone(), bookmarks.clone());
-    // Reading sessions (which ayahs were on screen, for how long, and the
-    // live Hasanat counter) hook in here: a `use_reading_session(&reader)`
-    // that follows `reader.current` and the rendered window, fed by the
-    // scroll measurement `onscroll` below dispatches (`dom::measure`).
+    // Which ayahs are on screen, for how long: they count as read, and the
+    // session's Hasanat show in the bar.
+    let tally = use_reading_session(
+        reader.loaded().map(|v| &**v),
+        reader.rendered(),
+        container.clone(),
+    );
 
     let Some(view) = reader.loaded().cloned() else {
         return html! {
@@ -148,7 +152,8 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
     html! {
         <main class="main reader-scroll" id="reader" ref={container} tabindex="-1" {onscroll} {onkeydown}
             data-window={format!("{lo}-{hi}")} style="position: relative">
-            <ReaderBar title={title(&i18n, &view)} {page_mode} {on_page_mode} />
+            <ReaderBar title={title(&i18n, &view)} {page_mode} {on_page_mode}
+                hasanat={tally.session_hasanat} />
             <div class={classes!("reader", page_mode.then_some("page-mode"))} role="region" aria-label={i18n.t("reader-region")}>
                 { body }
                 // Previous/next only below the last ayah, not below the window.

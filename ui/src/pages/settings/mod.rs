@@ -26,6 +26,7 @@ pub fn SettingsPage() -> Html {
                 <h2 id="recitation">{ i18n.t("settings-recitation") }</h2>
                 <RecitationSettings />
                 <TextPreview />
+                <ReadingRule />
                 <h2>{ i18n.t("settings-about") }</h2>
                 <Attribution />
             </div>
@@ -51,6 +52,30 @@ fn TextPreview() -> Html {
                     </p>
                 }) }
             }
+        </section>
+    }
+}
+
+/// "How reading is counted": the rule of `habit::dwell`, with its numbers
+/// taken from the code, so the page and the counting cannot disagree.
+#[component]
+fn ReadingRule() -> Html {
+    use companion_core::habit::dwell::{LETTERS_PER_SECOND, MIN_SECONDS};
+    use companion_core::habit::{HASANAT_PER_LETTER, SESSION_IDLE_SECONDS};
+    let i18n = use_i18n();
+    // Al-Fatihah: 7 ayahs, 139 letters (SPEC.md).
+    let fatihah = (7.0 * MIN_SECONDS + 139.0 / LETTERS_PER_SECOND).ceil() as u32;
+    html! {
+        <section class="card" id="reading-rule">
+            <h2>{ i18n.t("settings-reading-rule") }</h2>
+            <p>{ i18n.t_args("settings-reading-rule-dwell", &[
+                ("min", MIN_SECONDS.into()),
+                ("pace", LETTERS_PER_SECOND.into()),
+                ("fatihah", fatihah.into()),
+            ]) }</p>
+            <p>{ i18n.t("settings-reading-rule-other") }</p>
+            <p>{ i18n.t_args("settings-reading-rule-session", &[("minutes", (SESSION_IDLE_SECONDS / 60).into())]) }</p>
+            <p>{ i18n.t_args("settings-reading-rule-hasanat", &[("per_letter", HASANAT_PER_LETTER.into())]) }</p>
         </section>
     }
 }

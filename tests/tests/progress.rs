@@ -1,0 +1,82 @@
+//! End-to-end reading progress: an ayah on screen long enough counts as
+//! read, the reader's counter shows the Hasanat, home shows today's and
+//! the streak, and all of it is still there after a restart.
+
+#![allow(clippy::unwrap_used)]
+
+use std::time::{Duration, Instant};
+
+use companion_e2e::{App, Profile};
+
+/// Al-Fatihah: 139 letters, 10 Hasanat each.
+const FATIHAH_HASANAT: &str = "1390";
+
+/// Waits (up to `limit`) until `css`'s `attribute` is `want`.
+async fn wait_for_attribute(app: &App, css: &str, attribute: &str, want: &str, limit: Duration) {
+    let started = Instant::now();
+    let mut seen = None;
+    while started.elapsed() < limit {
+        if let Some(element) = app.all(css).await.into_iter().next() {
+            seen = element.attr(attribute).await.ok().flatten();
+            if seen.as_deref() == Some(want) {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    panic!("`{css}` {attribute} never became {want:?} (last seen: {seen:?})");
+}
+
+#[tokio::test]
+async fn reading_al_fatihah_on_screen_counts_1390_hasanat_and_a_streak_that_survive_a_restart() {
+    let profile = Profile::new();
+    {
+        let app = App::launch(&profile).await;
+        app.wait_for("#home #ayah-of-the-day .arabic").await;
+        app.type_into("#goto-input", "1\n").await;
+        app.wait_for("#reader .ayah[data-ref='1:7']").await;
+        // Page 1 as one page of flowing text: all seven ayahs on screen. At
+        // the documented pace they need about 28 seconds of reading.
+        app.click("#reader-page-mode").await;
+        app.wait_for("#reader .page-mode [data-ref='1:7']").await;
+        wait_for_attribute(
+            &app,
+            "#hasanat-counter",
+            "data-hasanat",
+            FATIHAH_HASANAT,
+            Duration::from_secs(90),
+        )
+        .await;
+        app.click("#nav-home").await;
+        wait_for_attribute(
+            &app,
+            "#progress-today",
+            "data-hasanat",
+            FATIHAH_HASANAT,
+            Duration::from_secs(10),
+        )
+        .await;
+        wait_for_attribute(&app, "#streak", "data-days", "1", Duration::from_secs(10)).await;
+        app.quit().await;
+    }
+    let app = App::launch(&profile).await;
+    app.wait_for("#home #ayah-of-the-day .arabic").await;
+    wait_for_attribute(
+        &app,
+        "#progress-today",
+        "data-hasanat",
+        FATIHAH_HASANAT,
+        Duration::from_secs(10),
+    )
+    .await;
+    wait_for_attribute(
+        &app,
+        "#progress-all-time",
+        "data-hasanat",
+        FATIHAH_HASANAT,
+        Duration::from_secs(10),
+    )
+    .await;
+    wait_for_attribute(&app, "#streak", "data-days", "1", Duration::from_secs(10)).await;
+    app.quit().await;
+}

@@ -1,0 +1,128 @@
+//! Home's view of the reader's progress: today's, this week's and all
+//! time's Hasanat, and the streak, with any freeze that kept it told
+//! honestly.
+
+use companion_core::wire::ProgressSummary;
+use yew::prelude::*;
+
+use crate::i18n::{use_i18n, I18n};
+use crate::pages::{use_load, Load};
+use crate::services::bridge;
+
+#[component]
+pub fn ProgressCard() -> Html {
+    let i18n = use_i18n();
+    let progress = use_load(bridge::progress);
+    match &*progress {
+        Load::Ready(summary) => card(summary, &i18n),
+        // Without a store there is nothing to show; home stays calm.
+        Load::Loading | Load::Failed(_) => html! {},
+    }
+}
+
+/// The card for a summary (also rendered by the tests).
+pub fn card(summary: &ProgressSummary, i18n: &I18n) -> Html {
+    let figure = |id: &str, label: &str, hasanat: u64| {
+        html! {
+            <div class="figure" id={id.to_owned()} data-hasanat={hasanat.to_string()}>
+                <span class="figure-value">{ i18n.t_args("home-hasanat", &[("count", hasanat.into())]) }</span>
+                <span class="figure-label">{ i18n.t(label) }</span>
+            </div>
+        }
+    };
+    let streak = &summary.streak;
+    let streak_line = if streak.current > 0 {
+        i18n.t_args("home-streak", &[("days", streak.current.into())])
+    } else {
+        i18n.t("home-streak-none")
+    };
+    html! {
+        <section class="card progress-card" id="progress">
+            <h2>{ i18n.t("home-progress") }</h2>
+            <div class="figures">
+                { figure("progress-today", "home-today", summary.today.hasanat) }
+                { figure("progress-week", "home-week", summary.week.hasanat) }
+                { figure("progress-all-time", "home-all-time", summary.all_time.hasanat) }
+            </div>
+            <p class="streak" id="streak" data-days={streak.current.to_string()}>{ streak_line }</p>
+            if let Some(day) = streak.freezes_used.last() {
+                <p class="muted small" id="streak-freeze">
+                    { i18n.t_args("home-freeze-used", &[("date", day.to_string().into())]) }
+                </p>
+            }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use companion_core::habit::goal::Amount;
+    use companion_core::habit::streak::Streak;
+    use companion_core::habit::Day;
+
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        summary: ProgressSummary,
+        arabic: bool,
+    }
+
+    #[component]
+    fn Card(props: &Props) -> Html {
+        let i18n = if props.arabic {
+            I18n::new(companion_core::wire::UiLanguage::Ar)
+        } else {
+            I18n::english()
+        };
+        card(&props.summary, &i18n)
+    }
+
+    async fn render(summary: ProgressSummary, arabic: bool) -> String {
+        yew::LocalServerRenderer::<Card>::with_props(Props { summary, arabic })
+            .render()
+            .await
+    }
+
+    fn hasanat(n: u64) -> Amount {
+        Amount {
+            hasanat: n,
+            ..Amount::default()
+        }
+    }
+
+    #[tokio::test]
+    async fn today_week_and_all_time_show_with_the_streak_and_its_freeze() {
+        let summary = ProgressSummary {
+            today: hasanat(1390),
+            week: hasanat(2780),
+            all_time: hasanat(13_900),
+            streak: Streak {
+                current: 4,
+                longest: 9,
+                today_done: true,
+                freezes_used: vec![Day::from_civil(2026, 3, 12).unwrap()],
+                freezes_left: 1,
+            },
+        };
+        let html = render(summary.clone(), false).await;
+        assert!(
+            html.contains(r#"id="progress-today" data-hasanat="1390""#),
+            "{html}"
+        );
+        assert!(html.contains(r#"data-hasanat="13900""#));
+        assert!(html.contains("4-day streak"), "{html}");
+        assert!(
+            html.contains("2026-03-12"),
+            "the freeze is told honestly: {html}"
+        );
+        let arabic = render(summary, true).await;
+        assert!(arabic.contains("حسنة"), "{arabic}");
+    }
+
+    #[tokio::test]
+    async fn no_reading_yet_invites_instead_of_scolding() {
+        let html = render(ProgressSummary::default(), false).await;
+        assert!(html.contains("Read an ayah today"), "{html}");
+        assert!(!html.contains("streak-freeze"));
+    }
+}

@@ -1,0 +1,123 @@
+//! Reading sessions: which ayahs are on screen, for how long, and the
+//! live Hasanat counter.
+//!
+//! Once a second, while the window is in front, the ayahs on screen are
+//! given the time that passed; `companion_core::habit::dwell` decides
+//! which of them now count as read (in mushaf order, each after a time
+//! scaled to its letters). Those are sent to the app, which stores them in
+//! the open session and answers the session's and today's Hasanat. Leaving
+//! the reader ends the session.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use companion_core::arabic::letter_count;
+use companion_core::habit::dwell::Dwell;
+use companion_core::wire::{ReadHow, ReadingTally, ReadingView};
+use companion_core::AyahRef;
+use gloo_timers::callback::Interval;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::pages::reader::dom;
+use crate::services::bridge;
+
+/// How often the ayahs on screen are looked at.
+const TICK_MS: u32 = 1000;
+
+/// What one tick needs to know about the reader, refreshed every render.
+#[derive(Default)]
+struct Watch {
+    /// Every ayah of the view with its letters, by view index.
+    ayahs: Vec<(AyahRef, u32)>,
+    /// The rendered window.
+    window: (usize, usize),
+    dwell: Dwell,
+    /// When the last tick ran (ms since the epoch), if the window was
+    /// visible then.
+    last: Option<f64>,
+}
+
+impl Watch {
+    fn visible(&self, container: &HtmlElement) -> Vec<(AyahRef, u32)> {
+        let (lo, hi) = self.window;
+        (lo..hi)
+            .filter(|&i| dom::is_visible(i, container))
+            .filter_map(|i| self.ayahs.get(i).copied())
+            .collect()
+    }
+}
+
+/// Follows the reader's window and keeps the session's tally.
+#[hook]
+pub fn use_reading_session(
+    view: Option<&ReadingView>,
+    window: (usize, usize),
+    container: NodeRef,
+) -> ReadingTally {
+    let tally = use_state(ReadingTally::default);
+    let watch = use_mut_ref(Watch::default);
+    let target = view.map(|v| v.target.clone());
+    {
+        // Letters are counted once per view.
+        let watch = watch.clone();
+        let ayahs: Vec<(AyahRef, u32)> = view
+            .map(|v| {
+                v.ayahs
+                    .iter()
+                    .map(|a| (a.reference, letter_count(&a.text)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        use_effect_with(target, move |_| {
+            watch.borrow_mut().ayahs = ayahs;
+        });
+    }
+    watch.borrow_mut().window = window;
+    {
+        let (watch, tally) = (watch.clone(), tally.clone());
+        use_effect_with((), move |_| {
+            let interval = Interval::new(TICK_MS, move || tick(&watch, &container, &tally));
+            move || {
+                drop(interval);
+                yew::platform::spawn_local(async {
+                    let _ = bridge::end_reading().await;
+                });
+            }
+        });
+    }
+    (*tally).clone()
+}
+
+fn tick(watch: &Rc<RefCell<Watch>>, container: &NodeRef, tally: &UseStateHandle<ReadingTally>) {
+    let now = js_sys::Date::now();
+    // A minimized window or a hidden tab reads nothing.
+    let in_front = web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| !d.hidden());
+    let Some(container) = container.cast::<HtmlElement>() else {
+        return;
+    };
+    let newly = {
+        let mut watch = watch.borrow_mut();
+        let last = watch.last.replace(now);
+        if !in_front {
+            watch.last = None;
+            return;
+        }
+        let Some(last) = last else {
+            return;
+        };
+        let visible = watch.visible(&container);
+        watch.dwell.tick(&visible, (now - last) / 1000.0)
+    };
+    if newly.is_empty() {
+        return;
+    }
+    let tally = tally.clone();
+    yew::platform::spawn_local(async move {
+        if let Ok(answer) = bridge::record_reading(newly, ReadHow::Dwell).await {
+            tally.set(answer);
+        }
+    });
+}
