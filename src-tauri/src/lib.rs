@@ -5,6 +5,7 @@
 //! that happens to the database, the network or the audio device may take
 //! the reader away from the user.
 
+pub mod clock;
 mod commands;
 pub mod error;
 pub mod progress;

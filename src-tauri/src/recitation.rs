@@ -70,15 +70,12 @@ fn record_recited<R: Runtime>(app: &tauri::AppHandle<R>, ayah: AyahRef) {
         let Ok(store) = state.store() else {
             return;
         };
-        let at = jiff::Timestamp::now();
-        let day = crate::progress::day_of(at, &jiff::tz::TimeZone::system());
+        let (at, day) = state.clock().now_and_today();
         let request = RecordReadingRequest {
             ayahs: vec![ayah],
             how: ReadHow::Recited,
         };
-        let recorded =
-            crate::progress::record(store, quran_data::quran(), &request, at.as_second(), day)
-                .await;
+        let recorded = crate::progress::record(store, quran_data::quran(), &request, at, day).await;
         if let Err(error) = recorded {
             tracing::warn!(%error, %ayah, "a recited ayah could not be recorded");
         }

@@ -15,6 +15,7 @@ pub struct AppState {
     store: OnceLock<std::result::Result<Store, String>>,
     notice: Mutex<Option<String>>,
     recitation: OnceLock<crate::recitation::Recitation>,
+    clock: crate::clock::Clock,
 }
 
 impl AppState {
@@ -65,6 +66,11 @@ impl AppState {
     /// The recitation engine, if it started.
     pub fn recitation(&self) -> Option<&crate::recitation::Recitation> {
         self.recitation.get()
+    }
+
+    /// "Now" and the local day, for every rule that needs them.
+    pub fn clock(&self) -> &crate::clock::Clock {
+        &self.clock
     }
 
     /// The message for the home screen, shown once.

@@ -29,7 +29,10 @@ async fn wait_for_attribute(app: &App, css: &str, attribute: &str, want: &str, l
 
 #[tokio::test]
 async fn reading_al_fatihah_on_screen_counts_1390_hasanat_and_a_streak_that_survive_a_restart() {
-    let profile = Profile::new();
+    // A fixed noon, so "today" is the same day from start to end.
+    let profile = Profile::new()
+        .with_env("COMPANION_CLOCK_START", "2026-06-10T12:00:00Z")
+        .with_env("COMPANION_TIME_ZONE", "UTC");
     {
         let app = App::launch(&profile).await;
         app.wait_for("#home #ayah-of-the-day .arabic").await;

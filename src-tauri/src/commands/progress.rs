@@ -9,18 +9,9 @@ use crate::error::Result;
 use crate::progress;
 use crate::state::AppState;
 
-/// The instant and local day of "now", in the system's zone.
-fn now() -> (i64, companion_core::habit::Day) {
-    let at = jiff::Timestamp::now();
-    (
-        at.as_second(),
-        progress::day_of(at, &jiff::tz::TimeZone::system()),
-    )
-}
-
 impl Handle for RecordReading {
     async fn handle(state: &AppState, request: RecordReadingRequest) -> Result<ReadingTally> {
-        let (at, day) = now();
+        let (at, day) = state.clock().now_and_today();
         progress::record(state.store()?, quran_data::quran(), &request, at, day).await
     }
 }
@@ -33,7 +24,7 @@ impl Handle for EndReading {
 
 impl Handle for Progress {
     async fn handle(state: &AppState, (): ()) -> Result<ProgressSummary> {
-        let (_, today) = now();
+        let (_, today) = state.clock().now_and_today();
         progress::summary(state.store()?, today).await
     }
 }

@@ -20,9 +20,9 @@ impl Handle for Home {
     async fn handle(state: &AppState, (): ()) -> Result<HomeView> {
         let settings = state.settings().await;
         let quran = quran_data::quran();
-        // The ayah of the day turns over at the user's local midnight (the
-        // system's zone; UTC when it cannot be read).
-        let days = views::local_day(jiff::Timestamp::now(), &jiff::tz::TimeZone::system());
+        // The ayah of the day turns over at the user's local midnight.
+        let (_, today) = state.clock().now_and_today();
+        let days = i64::from(today.0);
         let mut home = views::home(quran, days, &settings)?;
         if let Ok(store) = state.store() {
             // A store error must not cost the user the home screen.
