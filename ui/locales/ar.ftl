@@ -73,7 +73,7 @@ page-button = الصفحة { $number }
 page-invalid = أرقام الصفحات من 1 إلى 604.
 
 reader-hasanat = { $count } حسنة
-reader-hasanat-hint = حسنات هذه القراءة: بكل حرف عشر حسنات. تُحسب الآية بعد بقائها على الشاشة وقتًا يكفي لقراءتها.
+reader-hasanat-hint = حسنات اليوم: بكل حرف عشر حسنات. تُحسب الآية بعد بقائها على الشاشة وقتًا يكفي لقراءتها.
 reader-loading = جارٍ الفتح…
 reader-title-surah = { $number }. { $name }
 reader-title-juz = الجزء { $number }

@@ -75,7 +75,7 @@ page-button = Page { $number }
 page-invalid = Pages are numbered 1 to 604.
 
 reader-hasanat = { $count } Hasanat
-reader-hasanat-hint = Hasanat of this reading: 10 for every letter read. An ayah counts once it has been on screen long enough to read it.
+reader-hasanat-hint = Today's Hasanat: 10 for every letter read. An ayah counts once it has been on screen long enough to read it.
 reader-loading = Opening…
 reader-title-surah = { $number }. { $name }
 reader-title-juz = Juz { $number }

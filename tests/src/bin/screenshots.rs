@@ -15,7 +15,11 @@ async fn main() {
         .unwrap_or_else(|| PathBuf::from("screenshots"));
     std::fs::create_dir_all(&out).unwrap();
     let audio = companion_e2e::audio_host().await;
-    let profile = Profile::new().with_local_audio(&audio);
+    // A fixed noon, so the progress shown is the same at any hour.
+    let profile = Profile::new()
+        .with_local_audio(&audio)
+        .with_env("COMPANION_CLOCK_START", "2026-06-10T12:00:00Z")
+        .with_env("COMPANION_TIME_ZONE", "UTC");
     let app = App::launch(&profile).await;
     let settle = || tokio::time::sleep(Duration::from_millis(600));
     let shot = |name: &'static str| {
@@ -87,6 +91,30 @@ async fn main() {
     settle().await;
     shot("12-reader-recitation").await;
     app.click("#audio-stop").await;
+
+    // Progress: Al-Fatihah and Ayat al-Kursi read today.
+    app.script(
+        "window.__TAURI__.core.invoke('record_reading', { request: { how: 'marked', ayahs: [
+            {surah: 1, ayah: 1}, {surah: 1, ayah: 2}, {surah: 1, ayah: 3}, {surah: 1, ayah: 4},
+            {surah: 1, ayah: 5}, {surah: 1, ayah: 6}, {surah: 1, ayah: 7}, {surah: 2, ayah: 255}] } });
+         return true;",
+    )
+    .await;
+    app.click("#nav-home").await;
+    app.wait_for("#progress-today").await;
+    settle().await;
+    shot("15-home-progress").await;
+    app.type_into("#goto-input", "1\n").await;
+    app.wait_for("#reader .ayah[data-ref='1:7']").await;
+    app.wait_for("#hasanat-counter:not([data-hasanat='0'])").await;
+    settle().await;
+    shot("16-reader-counter").await;
+    app.click("#nav-settings").await;
+    app.wait_for("#reading-rule").await;
+    app.script("document.getElementById('reading-rule').scrollIntoView(); return true;")
+        .await;
+    settle().await;
+    shot("17-settings-reading-rule").await;
 
     app.click("#nav-settings").await;
     app.wait_for("#recitation").await;

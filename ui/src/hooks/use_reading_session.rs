@@ -5,8 +5,9 @@
 //! given the time that passed; `companion_core::habit::dwell` decides
 //! which of them now count as read (in mushaf order, each after a time
 //! scaled to its letters). Those are sent to the app, which stores them in
-//! the open session and answers the session's and today's Hasanat. Leaving
-//! the reader ends the session.
+//! the open session and answers the session's and today's Hasanat (the
+//! counter shows today's, starting from what today already holds).
+//! Leaving the reader ends the session.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -77,6 +78,16 @@ pub fn use_reading_session(
     {
         let (watch, tally) = (watch.clone(), tally.clone());
         use_effect_with((), move |_| {
+            // The counter starts from what today already holds.
+            let start = tally.clone();
+            yew::platform::spawn_local(async move {
+                if let Ok(summary) = bridge::progress().await {
+                    start.set(ReadingTally {
+                        today_hasanat: summary.today.hasanat,
+                        ..ReadingTally::default()
+                    });
+                }
+            });
             let interval = Interval::new(TICK_MS, move || tick(&watch, &container, &tally));
             move || {
                 drop(interval);

@@ -14,7 +14,7 @@ pub struct ReaderBarProps {
     pub page_mode: bool,
     /// Switches between page mode and verse by verse at the current ayah.
     pub on_page_mode: Callback<MouseEvent>,
-    /// Hasanat of this reading session so far.
+    /// Today's Hasanat so far.
     #[prop_or_default]
     pub hasanat: u64,
 }

@@ -153,7 +153,7 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
         <main class="main reader-scroll" id="reader" ref={container} tabindex="-1" {onscroll} {onkeydown}
             data-window={format!("{lo}-{hi}")} style="position: relative">
             <ReaderBar title={title(&i18n, &view)} {page_mode} {on_page_mode}
-                hasanat={tally.session_hasanat} />
+                hasanat={tally.today_hasanat} />
             <div class={classes!("reader", page_mode.then_some("page-mode"))} role="region" aria-label={i18n.t("reader-region")}>
                 { body }
                 // Previous/next only below the last ayah, not below the window.
