@@ -68,6 +68,25 @@ impl I18n {
         }
     }
 
+    /// A count as people of this language write it: `3,230` in English,
+    /// `٣٬٢٣٠` (Arabic-Indic digits, Arabic thousands separator) in Arabic.
+    pub fn count(&self, n: u64) -> String {
+        let (separator, zero) = match self.language {
+            UiLanguage::En => (',', '0'),
+            UiLanguage::Ar => ('\u{066C}', '\u{0660}'),
+        };
+        let digits: Vec<char> = n.to_string().chars().collect();
+        let mut out = String::with_capacity(digits.len() * 3);
+        for (i, d) in digits.iter().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(separator);
+            }
+            let value = d.to_digit(10).unwrap_or(0);
+            out.push(char::from_u32(zero as u32 + value).unwrap_or(*d));
+        }
+        out
+    }
+
     /// The message `id`, or the id itself when it is missing.
     pub fn t(&self, id: &str) -> String {
         self.format(id, None)
@@ -108,6 +127,14 @@ pub fn use_i18n() -> I18n {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_in_each_language() {
+        assert_eq!(I18n::english().count(3230), "3,230");
+        assert_eq!(I18n::english().count(999), "999");
+        assert_eq!(I18n::english().count(1_000_000), "1,000,000");
+        assert_eq!(I18n::new(UiLanguage::Ar).count(1390), "١٬٣٩٠");
+    }
 
     #[test]
     fn both_bundles_parse_without_errors() {

@@ -106,7 +106,8 @@ async fn main() {
     shot("15-home-progress").await;
     app.type_into("#goto-input", "1\n").await;
     app.wait_for("#reader .ayah[data-ref='1:7']").await;
-    app.wait_for("#hasanat-counter:not([data-hasanat='0'])").await;
+    app.wait_for("#hasanat-counter:not([data-hasanat='0'])")
+        .await;
     settle().await;
     shot("16-reader-counter").await;
     app.click("#nav-settings").await;

@@ -25,7 +25,7 @@ pub fn card(summary: &ProgressSummary, i18n: &I18n) -> Html {
     let figure = |id: &str, label: &str, hasanat: u64| {
         html! {
             <div class="figure" id={id.to_owned()} data-hasanat={hasanat.to_string()}>
-                <span class="figure-value">{ i18n.t_args("home-hasanat", &[("count", hasanat.into())]) }</span>
+                <span class="figure-value">{ i18n.t_args("home-hasanat", &[("count", i18n.count(hasanat).into())]) }</span>
                 <span class="figure-label">{ i18n.t(label) }</span>
             </div>
         }

@@ -39,7 +39,7 @@ pub fn ReaderBar(props: &ReaderBarProps) -> Html {
             <span class="hasanat-counter" id="hasanat-counter" key={props.hasanat.to_string()}
                 data-hasanat={props.hasanat.to_string()} aria-live="polite"
                 title={i18n.t("reader-hasanat-hint")}>
-                { i18n.t_args("reader-hasanat", &[("count", props.hasanat.into())]) }
+                { i18n.t_args("reader-hasanat", &[("count", i18n.count(props.hasanat).into())]) }
             </span>
             // Page mode shows the Arabic alone, so its text toggles are hidden.
             if !props.page_mode {
