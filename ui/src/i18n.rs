@@ -78,7 +78,7 @@ impl I18n {
         let digits: Vec<char> = n.to_string().chars().collect();
         let mut out = String::with_capacity(digits.len() * 3);
         for (i, d) in digits.iter().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(separator);
             }
             let value = d.to_digit(10).unwrap_or(0);
