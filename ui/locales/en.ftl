@@ -22,10 +22,7 @@ home-today = Today
 home-week = This week
 home-all-time = All time
 home-hasanat = { $count } Hasanat
-home-streak = { $days ->
-    [one] { $days }-day streak
-   *[other] { $days }-day streak
-}
+home-streak = { $days }-day streak
 home-streak-none = Read an ayah today to start a streak.
 home-freeze-used = A streak freeze kept your streak on { $date }.
 home-continue = Continue reading

@@ -32,7 +32,10 @@ pub fn card(summary: &ProgressSummary, i18n: &I18n) -> Html {
     };
     let streak = &summary.streak;
     let streak_line = if streak.current > 0 {
-        i18n.t_args("home-streak", &[("days", streak.current.into())])
+        i18n.t_args(
+            "home-streak",
+            &[("days", i18n.count(u64::from(streak.current)).into())],
+        )
     } else {
         i18n.t("home-streak-none")
     };
