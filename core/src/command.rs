@@ -88,6 +88,9 @@ commands! {
     EndReading = "end_reading": () => ();
     /// Today, this week, all time and the streak, for home.
     Progress = "progress": () => ProgressSummary;
+    /// Sets a new goal (a target of 0 is refused with `invalid_goal`).
+    SetGoal = "set_goal": SetGoalRequest => GoalView;
+    RemoveGoal = "remove_goal": GoalId => ();
 }
 
 /// Whether two names are equal, in a `const` context (the app's

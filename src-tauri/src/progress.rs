@@ -7,14 +7,15 @@
 use std::sync::OnceLock;
 
 use companion_core::habit::dwell::threshold_seconds;
+use companion_core::habit::goal::Amount;
 use companion_core::habit::streak::{streak, Days, DEFAULT_FREEZES_PER_MONTH};
 use companion_core::habit::{Day, Weekday};
-use companion_core::wire::{ProgressSummary, ReadingTally, RecordReadingRequest};
+use companion_core::wire::{GoalView, ProgressSummary, ReadingTally, RecordReadingRequest};
 use companion_core::AyahRef;
 use quran_data::Quran;
 
 use crate::error::{Error, Result};
-use crate::store::{ReadAyah, Store};
+use crate::store::{GoalRow, ReadAyah, Store};
 
 /// The most ayahs one call may record (a whole surah marked read is 286).
 pub const MAX_AYAHS_PER_CALL: usize = 300;
@@ -85,21 +86,49 @@ pub async fn record(
     })
 }
 
-/// Today, this week (from Monday), all time and the streak, on `today`.
+/// A goal's progress in the period holding `today`; a goal met now is
+/// recorded with the day it was met.
+pub async fn goal_view(store: &Store, row: &GoalRow, today: Day) -> Result<GoalView> {
+    let (start, _) = row.goal.period_of(today, Weekday::Monday);
+    let done = store
+        .day_amounts(start, today)
+        .await?
+        .iter()
+        .fold(Amount::default(), |sum, (_, a)| sum.plus(*a));
+    let met_on = if row.goal.is_met(done) {
+        Some(store.goal_met(&row.id, start, today).await?)
+    } else {
+        None
+    };
+    Ok(GoalView {
+        id: row.id.clone(),
+        goal: row.goal,
+        done: done.in_measure(row.goal.measure),
+        progress: row.goal.progress(done),
+        met_on,
+    })
+}
+
+/// Today, this week (from Monday), all time, the streak and the goals, on
+/// `today`.
 pub async fn summary(store: &Store, today: Day) -> Result<ProgressSummary> {
     let week_start = today.week_start(Weekday::Monday);
     let days = store.day_amounts(week_start, today).await?;
-    let week = days.iter().fold(
-        Default::default(),
-        |sum: companion_core::habit::goal::Amount, (_, a)| sum.plus(*a),
-    );
+    let week = days
+        .iter()
+        .fold(Amount::default(), |sum, (_, a)| sum.plus(*a));
     let today_amount = days
         .iter()
         .find(|(d, _)| *d == today)
         .map(|(_, a)| *a)
         .unwrap_or_default();
     let met = store.days_with(1).await?;
+    let mut goals = Vec::new();
+    for row in store.goals().await? {
+        goals.push(goal_view(store, &row, today).await?);
+    }
     Ok(ProgressSummary {
+        goals,
         today: today_amount,
         week,
         all_time: store.all_time().await?,
@@ -245,6 +274,60 @@ mod tests {
         // 2026-06-10 is a Wednesday: Monday and Tuesday are this week.
         assert_eq!(summary.week.ayahs, 2);
         assert_eq!(summary.all_time.ayahs, 3);
+    }
+
+    #[tokio::test]
+    async fn a_goal_shows_its_progress_is_met_with_its_date_and_can_be_removed() {
+        use companion_core::habit::goal::{Goal, Measure, Period};
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::tests::open(dir.path()).await;
+        let quran = quran_data::quran();
+        let ayahs = Goal::new(Period::Weekly, Measure::Ayahs, 10).unwrap();
+        let id = store.add_goal(ayahs, noon(-2)).await.unwrap();
+        let fatihah = RecordReadingRequest {
+            ayahs: fatihah(),
+            how: ReadHow::Dwell,
+        };
+        // Monday: 7 of 10 ayahs this week.
+        record(&store, quran, &fatihah, noon(-2), day(-2))
+            .await
+            .unwrap();
+        let monday = summary(&store, day(-2)).await.unwrap();
+        assert_eq!(monday.goals.len(), 1);
+        assert_eq!(monday.goals[0].done, 7.0);
+        assert!((monday.goals[0].progress - 0.7).abs() < 1e-9);
+        assert_eq!(monday.goals[0].met_on, None);
+        // Wednesday: Al-Ikhlas makes 11, and the goal is met that day.
+        let ikhlas = RecordReadingRequest {
+            ayahs: (1..=4).map(|a| AyahRef::new(112, a).unwrap()).collect(),
+            how: ReadHow::Dwell,
+        };
+        record(&store, quran, &ikhlas, noon(0), day(0))
+            .await
+            .unwrap();
+        let wednesday = summary(&store, day(0)).await.unwrap();
+        assert_eq!(wednesday.goals[0].progress, 1.0);
+        assert_eq!(wednesday.goals[0].met_on, Some(day(0)));
+        // Still recorded as met on Wednesday when looked at on Thursday.
+        let thursday = summary(&store, day(1)).await.unwrap();
+        assert_eq!(thursday.goals[0].met_on, Some(day(0)));
+        // Next week starts over.
+        let next_week = summary(&store, day(5)).await.unwrap();
+        assert_eq!(next_week.goals[0].done, 0.0);
+
+        store.remove_goal(&id, noon(1)).await.unwrap();
+        assert!(summary(&store, day(1)).await.unwrap().goals.is_empty());
+        let error = store.remove_goal(&id, noon(1)).await.unwrap_err();
+        assert_eq!(error.code(), "not_found");
+        let kinds: Vec<String> = store
+            .outbox(10)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.event_type)
+            .collect();
+        assert!(kinds.contains(&"goal_set".to_owned()), "{kinds:?}");
+        assert!(kinds.contains(&"goal_removed".to_owned()), "{kinds:?}");
     }
 
     #[tokio::test]

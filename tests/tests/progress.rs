@@ -1,6 +1,7 @@
 //! End-to-end reading progress: an ayah on screen long enough counts as
 //! read, the reader's counter shows the Hasanat, home shows today's and
-//! the streak, and all of it is still there after a restart.
+//! the streak, a goal shows how far along it is, and all of it is still
+//! there after a restart.
 
 #![allow(clippy::unwrap_used)]
 
@@ -52,11 +53,23 @@ async fn reading_al_fatihah_on_screen_counts_1390_hasanat_and_a_streak_that_surv
         .await;
         app.click("#nav-home").await;
         home_shows_one_fatihah_and_a_one_day_streak(&app).await;
+        // A goal of 10 ayahs a day stands at 7 of 10.
+        app.script(
+            "const t = document.getElementById('goal-target');
+             t.value = '10'; t.dispatchEvent(new Event('input', { bubbles: true }));
+             const m = document.getElementById('goal-measure');
+             m.value = 'ayahs'; m.dispatchEvent(new Event('change', { bubbles: true }));
+             return true;",
+        )
+        .await;
+        app.click("#goal-add").await;
+        goal_stands_at_seven_of_ten(&app).await;
         app.quit().await;
     }
     let app = App::launch(&profile).await;
     app.wait_for("#home #ayah-of-the-day .arabic").await;
     home_shows_one_fatihah_and_a_one_day_streak(&app).await;
+    goal_stands_at_seven_of_ten(&app).await;
     app.quit().await;
 }
 
@@ -66,4 +79,9 @@ async fn home_shows_one_fatihah_and_a_one_day_streak(app: &App) {
         wait_for_attribute(app, figure, "data-hasanat", FATIHAH_HASANAT, soon).await;
     }
     wait_for_attribute(app, "#streak", "data-days", "1", soon).await;
+}
+
+async fn goal_stands_at_seven_of_ten(app: &App) {
+    let soon = Duration::from_secs(10);
+    wait_for_attribute(app, "#goals .goal", "data-progress", "0.70", soon).await;
 }

@@ -25,6 +25,46 @@ pub enum Measure {
     Hasanat,
 }
 
+impl Period {
+    pub const ALL: [Period; 3] = [Period::Daily, Period::Weekly, Period::Monthly];
+
+    /// The stored and wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Daily => "daily",
+            Period::Weekly => "weekly",
+            Period::Monthly => "monthly",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Period> {
+        Period::ALL.into_iter().find(|p| p.as_str() == text)
+    }
+}
+
+impl Measure {
+    pub const ALL: [Measure; 4] = [
+        Measure::Pages,
+        Measure::Ayahs,
+        Measure::Minutes,
+        Measure::Hasanat,
+    ];
+
+    /// The stored and wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measure::Pages => "pages",
+            Measure::Ayahs => "ayahs",
+            Measure::Minutes => "minutes",
+            Measure::Hasanat => "hasanat",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|m| m.as_str() == text)
+    }
+}
+
 /// What some reading amounted to, in every measure.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct Amount {
@@ -145,6 +185,25 @@ mod tests {
             hasanat: 1390,
             ..Amount::default()
         }));
+    }
+
+    #[test]
+    fn names_round_trip_and_match_the_wire() {
+        for p in Period::ALL {
+            assert_eq!(Period::parse(p.as_str()), Some(p));
+            assert_eq!(
+                serde_json::to_string(&p).unwrap(),
+                format!("\"{}\"", p.as_str())
+            );
+        }
+        for m in Measure::ALL {
+            assert_eq!(Measure::parse(m.as_str()), Some(m));
+            assert_eq!(
+                serde_json::to_string(&m).unwrap(),
+                format!("\"{}\"", m.as_str())
+            );
+        }
+        assert_eq!(Period::parse("yearly"), None);
     }
 
     #[test]

@@ -3,8 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::habit::goal::Amount;
+use crate::habit::goal::{Amount, Goal, Measure, Period};
 use crate::habit::streak::Streak;
+use crate::habit::Day;
 use crate::reference::AyahRef;
 
 /// How an ayah came to count as read.
@@ -45,4 +46,33 @@ pub struct ProgressSummary {
     pub week: Amount,
     pub all_time: Amount,
     pub streak: Streak,
+    /// The standing goals with how far along each is.
+    pub goals: Vec<GoalView>,
+}
+
+/// A goal with its progress in the current period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoalView {
+    pub id: String,
+    pub goal: Goal,
+    /// What the current period holds, in the goal's measure.
+    pub done: f64,
+    /// 0.0 to 1.0.
+    pub progress: f64,
+    /// The day the goal was met in this period, if it was.
+    pub met_on: Option<Day>,
+}
+
+/// A new goal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetGoalRequest {
+    pub period: Period,
+    pub measure: Measure,
+    pub target: u32,
+}
+
+/// Names a goal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalId {
+    pub id: String,
 }

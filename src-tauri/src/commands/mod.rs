@@ -108,4 +108,6 @@ handlers! {
     record_reading => RecordReading,
     end_reading => EndReading,
     progress => Progress,
+    set_goal => SetGoal,
+    remove_goal => RemoveGoal,
 }

@@ -1,8 +1,11 @@
 //! Handlers for reading progress: ayahs that counted, leaving the reader,
 //! and home's summary.
 
-use companion_core::command::{EndReading, Progress, RecordReading};
-use companion_core::wire::{ProgressSummary, ReadingTally, RecordReadingRequest};
+use companion_core::command::{EndReading, Progress, RecordReading, RemoveGoal, SetGoal};
+use companion_core::habit::goal::Goal;
+use companion_core::wire::{
+    GoalId, GoalView, ProgressSummary, ReadingTally, RecordReadingRequest, SetGoalRequest,
+};
 
 use super::Handle;
 use crate::error::Result;
@@ -19,6 +22,23 @@ impl Handle for RecordReading {
 impl Handle for EndReading {
     async fn handle(state: &AppState, (): ()) -> Result<()> {
         state.store()?.end_sessions().await.map(|_| ())
+    }
+}
+
+impl Handle for SetGoal {
+    async fn handle(state: &AppState, request: SetGoalRequest) -> Result<GoalView> {
+        let goal = Goal::new(request.period, request.measure, request.target)?;
+        let (at, today) = state.clock().now_and_today();
+        let store = state.store()?;
+        let id = store.add_goal(goal, at).await?;
+        progress::goal_view(store, &crate::store::GoalRow { id, goal }, today).await
+    }
+}
+
+impl Handle for RemoveGoal {
+    async fn handle(state: &AppState, request: GoalId) -> Result<()> {
+        let (at, _) = state.clock().now_and_today();
+        state.store()?.remove_goal(&request.id, at).await
     }
 }
 

@@ -7,6 +7,7 @@
 //! moves a damaged file aside, so a corrupt database never costs the user
 //! the Qur'an reader.
 
+mod goals;
 mod reading;
 mod recovery;
 
@@ -15,6 +16,7 @@ use companion_core::AyahRef;
 use sqlx::sqlite::SqlitePool;
 use sqlx::Row;
 
+pub use self::goals::*;
 pub use self::reading::*;
 pub use self::recovery::{move_aside, recover_if_damaged};
 use crate::error::{Error, Result};
@@ -36,6 +38,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         2,
         "reading sessions, the ayahs they counted, and the sync outbox",
         include_str!("../../migrations/0002_reading.sql"),
+    ),
+    (
+        3,
+        "reading goals and the periods they were met in",
+        include_str!("../../migrations/0003_goals.sql"),
     ),
 ];
 

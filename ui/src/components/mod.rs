@@ -1,6 +1,7 @@
 //! Small reusable pieces of the screens.
 
 pub mod go_to_box;
+pub mod goals;
 pub mod highlighted;
 pub mod mini_player;
 pub mod progress_card;

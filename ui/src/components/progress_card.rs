@@ -5,18 +5,41 @@
 use companion_core::wire::ProgressSummary;
 use yew::prelude::*;
 
+use crate::components::goals::Goals;
 use crate::i18n::{use_i18n, I18n};
-use crate::pages::{use_load, Load};
 use crate::services::bridge;
 
 #[component]
 pub fn ProgressCard() -> Html {
     let i18n = use_i18n();
-    let progress = use_load(bridge::progress);
-    match &*progress {
-        Load::Ready(summary) => card(summary, &i18n),
-        // Without a store there is nothing to show; home stays calm.
-        Load::Loading | Load::Failed(_) => html! {},
+    let summary = use_state(|| None::<ProgressSummary>);
+    // Bumped when a goal changes, to load progress again.
+    let version = use_state(|| 0u32);
+    {
+        let summary = summary.clone();
+        use_effect_with(*version, move |_| {
+            yew::platform::spawn_local(async move {
+                // Without a store there is nothing to show; home stays calm.
+                if let Ok(loaded) = bridge::progress().await {
+                    summary.set(Some(loaded));
+                }
+            });
+        });
+    }
+    let on_change = {
+        let version = version.clone();
+        Callback::from(move |()| version.set(version.wrapping_add(1)))
+    };
+    match &*summary {
+        Some(summary) => html! {
+            <>
+                { card(summary, &i18n) }
+                <section class="card">
+                    <Goals goals={summary.goals.clone()} {on_change} />
+                </section>
+            </>
+        },
+        None => html! {},
     }
 }
 
@@ -99,6 +122,7 @@ mod tests {
             today: hasanat(1390),
             week: hasanat(2780),
             all_time: hasanat(13_900),
+            goals: Vec::new(),
             streak: Streak {
                 current: 4,
                 longest: 9,

@@ -197,6 +197,14 @@ pub async fn progress() -> CallResult<ProgressSummary> {
     invoke::<cmd::Progress>(&()).await
 }
 
+pub async fn set_goal(request: SetGoalRequest) -> CallResult<GoalView> {
+    invoke::<cmd::SetGoal>(&request).await
+}
+
+pub async fn remove_goal(id: String) -> CallResult<()> {
+    invoke::<cmd::RemoveGoal>(&GoalId { id }).await
+}
+
 pub async fn delete_reciter_audio(reciter: String) -> CallResult<()> {
     invoke::<cmd::DeleteReciterAudio>(&ReciterId { reciter }).await
 }
