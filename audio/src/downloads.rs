@@ -67,6 +67,10 @@ pub struct Downloads {
     jobs: Arc<Mutex<BTreeMap<String, Arc<Job>>>>,
     permits: Arc<Semaphore>,
     listener: Arc<Listener>,
+    /// One save at a time, each listing the jobs under the lock: two saves
+    /// racing (a pause pressed as the job loop ends) must not leave the
+    /// older list on disk.
+    saving: Arc<Mutex<()>>,
 }
 
 impl std::fmt::Debug for Downloads {
@@ -92,6 +96,7 @@ impl Downloads {
             jobs: Arc::default(),
             permits: Arc::new(Semaphore::new(CONCURRENCY)),
             listener: Arc::new(listener),
+            saving: Arc::default(),
         }
     }
 
@@ -125,6 +130,7 @@ impl Downloads {
     }
 
     fn save(&self) {
+        let _one_at_a_time = self.saving.lock().unwrap_or_else(|e| e.into_inner());
         let saved: Vec<Saved> = self
             .list()
             .into_iter()
