@@ -91,6 +91,11 @@ commands! {
     /// Sets a new goal (a target of 0 is refused with `invalid_goal`).
     SetGoal = "set_goal": SetGoalRequest => GoalView;
     RemoveGoal = "remove_goal": GoalId => ();
+    /// Makes a new khatm plan the standing one (a past end is refused with
+    /// `invalid_plan`).
+    SetKhatm = "set_khatm": SetKhatmRequest => ();
+    /// Ends the standing khatm plan.
+    EndKhatm = "end_khatm": () => ();
 }
 
 /// Whether two names are equal, in a `const` context (the app's

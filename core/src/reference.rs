@@ -89,6 +89,14 @@ impl TryFrom<RawAyahRef> for AyahRef {
 }
 
 impl AyahRef {
+    /// `1:1`, the first ayah of the Qur'an.
+    pub const FIRST: AyahRef = AyahRef { surah: 1, ayah: 1 };
+    /// `114:6`, the last.
+    pub const LAST: AyahRef = AyahRef {
+        surah: 114,
+        ayah: 6,
+    };
+
     /// The ayah `ayah` of surah `surah`, if it exists.
     ///
     /// # Errors

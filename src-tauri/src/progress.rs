@@ -4,13 +4,17 @@
 //! `companion_core::habit`. Time and zone come in as arguments, so every
 //! rule here is tested at any instant.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use companion_core::habit::dwell::threshold_seconds;
 use companion_core::habit::goal::Amount;
+use companion_core::habit::khatm::{next_to_read, portion};
 use companion_core::habit::streak::{streak, Days, DEFAULT_FREEZES_PER_MONTH};
 use companion_core::habit::{Day, Weekday};
-use companion_core::wire::{GoalView, ProgressSummary, ReadingTally, RecordReadingRequest};
+use companion_core::wire::{
+    GoalView, KhatmView, Portion, ProgressSummary, ReadingTally, RecordReadingRequest,
+};
 use companion_core::AyahRef;
 use quran_data::Quran;
 
@@ -109,6 +113,48 @@ pub async fn goal_view(store: &Store, row: &GoalRow, today: Day) -> Result<GoalV
     })
 }
 
+/// The standing khatm plan on `today`: where it stands (the ayahs of its
+/// range read in order since it began) and today's portion, counted from
+/// where it stood this morning so that reading today does not move it.
+pub async fn khatm_view(store: &Store, quran: &Quran, today: Day) -> Result<Option<KhatmView>> {
+    let Some(row) = store.plan().await? else {
+        return Ok(None);
+    };
+    let plan = row.plan;
+    let read = store
+        .read_since(row.created_at, plan.first, plan.last)
+        .await?;
+    let before_today: HashSet<AyahRef> = read
+        .iter()
+        .filter(|(_, d)| *d < today)
+        .map(|(a, _)| *a)
+        .collect();
+    let all: HashSet<AyahRef> = read.iter().map(|(a, _)| *a).collect();
+    let now = next_to_read(&plan, plan.first, |a| all.contains(&a));
+    let morning = next_to_read(&plan, plan.first, |a| before_today.contains(&a));
+    let total = u32::try_from(plan.ayah_count()).unwrap_or(u32::MAX);
+    let done = now.map_or(total, |next| u32::from(next.index() - plan.first.index()));
+    let today_portion = match (now, morning) {
+        (Some(_), Some(start)) => {
+            portion(&plan, start, today, |a| quran.ayah(a).letters).map(|(start, end)| Portion {
+                start,
+                end,
+                first_page: quran.ayah(start).page,
+                last_page: quran.ayah(end).page,
+            })
+        }
+        _ => None,
+    };
+    Ok(Some(KhatmView {
+        first: plan.first,
+        last: plan.last,
+        end: plan.end,
+        today: today_portion,
+        done,
+        total,
+    }))
+}
+
 /// Today, this week (from Monday), all time, the streak and the goals, on
 /// `today`.
 pub async fn summary(store: &Store, today: Day) -> Result<ProgressSummary> {
@@ -128,6 +174,7 @@ pub async fn summary(store: &Store, today: Day) -> Result<ProgressSummary> {
         goals.push(goal_view(store, &row, today).await?);
     }
     Ok(ProgressSummary {
+        khatm: khatm_view(store, quran_data::quran(), today).await?,
         goals,
         today: today_amount,
         week,
@@ -328,6 +375,47 @@ mod tests {
             .collect();
         assert!(kinds.contains(&"goal_set".to_owned()), "{kinds:?}");
         assert!(kinds.contains(&"goal_removed".to_owned()), "{kinds:?}");
+    }
+
+    #[tokio::test]
+    async fn a_khatm_plan_gives_todays_portion_from_where_it_stood_this_morning() {
+        use companion_core::habit::khatm::Plan;
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::tests::open(dir.path()).await;
+        let quran = quran_data::quran();
+        let (first, last) = (AyahRef::new(1, 1).unwrap(), AyahRef::new(114, 6).unwrap());
+        let plan = Plan::new(first, last, day(29), day(0)).unwrap();
+        store.set_plan(plan, noon(0) - 3600).await.unwrap();
+        let view = summary(&store, day(0)).await.unwrap().khatm.unwrap();
+        let portion = view.today.unwrap();
+        assert_eq!(
+            (portion.start, portion.first_page),
+            (first, 1),
+            "today starts at 1:1"
+        );
+        assert!(
+            portion.last_page > 15 && portion.last_page < 25,
+            "about 20 pages a day: {portion:?}"
+        );
+        assert_eq!((view.done, view.total), (0, 6236));
+
+        // Reading Al-Fatihah today moves the plan, not today's portion.
+        let request = RecordReadingRequest {
+            ayahs: fatihah(),
+            how: ReadHow::Dwell,
+        };
+        record(&store, quran, &request, noon(0), day(0))
+            .await
+            .unwrap();
+        let view = summary(&store, day(0)).await.unwrap().khatm.unwrap();
+        assert_eq!(view.done, 7);
+        assert_eq!(view.today.unwrap().start, first);
+        // Tomorrow's portion starts where today's reading ended.
+        let tomorrow = summary(&store, day(1)).await.unwrap().khatm.unwrap();
+        assert_eq!(tomorrow.today.unwrap().start, AyahRef::new(2, 1).unwrap());
+
+        store.end_plan(noon(1)).await.unwrap();
+        assert_eq!(summary(&store, day(1)).await.unwrap().khatm, None);
     }
 
     #[tokio::test]

@@ -61,6 +61,15 @@ impl Day {
         Some(Day(era * 146_097 + doe - 719_468))
     }
 
+    /// A day written `YYYY-MM-DD` (as a date input gives it).
+    pub fn parse(text: &str) -> Option<Day> {
+        let mut parts = text.trim().splitn(3, '-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts.next()?.parse().ok()?;
+        let day = parts.next()?.parse().ok()?;
+        Day::from_civil(year, month, day)
+    }
+
     /// Year, month (1–12) and day of the month.
     pub fn civil(self) -> (i32, u32, u32) {
         let z = self.0 + 719_468;
@@ -159,6 +168,10 @@ mod tests {
         );
         assert_eq!(Day::from_civil(2026, 13, 1), None);
         assert_eq!(Day(-1).to_string(), "1969-12-31");
+        assert_eq!(Day::parse("2026-06-10"), Some(Day(20_614)));
+        for bad in ["", "2026-02-30", "10/06/2026", "2026-06"] {
+            assert_eq!(Day::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

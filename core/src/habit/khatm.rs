@@ -48,12 +48,12 @@ impl Plan {
     /// The whole Qur'an in the 30 days starting on `first_day` (Ramadan),
     /// which may have begun already.
     pub fn ramadan(first_day: Day, today: Day) -> Result<Plan> {
-        let (Some(first), Some(last)) = (AyahRef::first_of(1), AyahRef::last_of(114)) else {
-            return Err(Error::InvalidPlan {
-                reason: "The Qur'an's bounds are unknown.".into(),
-            });
-        };
-        Plan::new(first, last, first_day.plus(RAMADAN_DAYS - 1), today)
+        Plan::new(
+            AyahRef::FIRST,
+            AyahRef::LAST,
+            first_day.plus(RAMADAN_DAYS - 1),
+            today,
+        )
     }
 
     /// Ayahs in the plan (never 0: a plan has at least one).

@@ -48,6 +48,47 @@ pub struct ProgressSummary {
     pub streak: Streak,
     /// The standing goals with how far along each is.
     pub goals: Vec<GoalView>,
+    /// The khatm plan, if one stands.
+    pub khatm: Option<KhatmView>,
+}
+
+/// The khatm plan, where it stands and today's portion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KhatmView {
+    pub first: AyahRef,
+    pub last: AyahRef,
+    /// The plan's last day.
+    pub end: Day,
+    /// Today's portion, from where the plan stood this morning; `None`
+    /// once the plan is complete.
+    pub today: Option<Portion>,
+    /// Ayahs of the plan read in order so far, and in all.
+    pub done: u32,
+    pub total: u32,
+}
+
+/// A stretch of ayahs to read, with the pages it spans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Portion {
+    pub start: AyahRef,
+    pub end: AyahRef,
+    pub first_page: u16,
+    pub last_page: u16,
+}
+
+/// A new khatm plan: a range by a day, or the Ramadan preset (the whole
+/// Qur'an in 30 days from its first day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SetKhatmRequest {
+    Range {
+        first: AyahRef,
+        last: AyahRef,
+        end: Day,
+    },
+    Ramadan {
+        first_day: Day,
+    },
 }
 
 /// A goal with its progress in the current period.

@@ -110,4 +110,6 @@ handlers! {
     progress => Progress,
     set_goal => SetGoal,
     remove_goal => RemoveGoal,
+    set_khatm => SetKhatm,
+    end_khatm => EndKhatm,
 }

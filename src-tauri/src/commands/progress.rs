@@ -1,10 +1,14 @@
 //! Handlers for reading progress: ayahs that counted, leaving the reader,
 //! and home's summary.
 
-use companion_core::command::{EndReading, Progress, RecordReading, RemoveGoal, SetGoal};
+use companion_core::command::{
+    EndKhatm, EndReading, Progress, RecordReading, RemoveGoal, SetGoal, SetKhatm,
+};
 use companion_core::habit::goal::Goal;
+use companion_core::habit::khatm::Plan;
 use companion_core::wire::{
     GoalId, GoalView, ProgressSummary, ReadingTally, RecordReadingRequest, SetGoalRequest,
+    SetKhatmRequest,
 };
 
 use super::Handle;
@@ -39,6 +43,24 @@ impl Handle for RemoveGoal {
     async fn handle(state: &AppState, request: GoalId) -> Result<()> {
         let (at, _) = state.clock().now_and_today();
         state.store()?.remove_goal(&request.id, at).await
+    }
+}
+
+impl Handle for SetKhatm {
+    async fn handle(state: &AppState, request: SetKhatmRequest) -> Result<()> {
+        let (at, today) = state.clock().now_and_today();
+        let plan = match request {
+            SetKhatmRequest::Range { first, last, end } => Plan::new(first, last, end, today)?,
+            SetKhatmRequest::Ramadan { first_day } => Plan::ramadan(first_day, today)?,
+        };
+        state.store()?.set_plan(plan, at).await.map(|_| ())
+    }
+}
+
+impl Handle for EndKhatm {
+    async fn handle(state: &AppState, (): ()) -> Result<()> {
+        let (at, _) = state.clock().now_and_today();
+        state.store()?.end_plan(at).await
     }
 }
 

@@ -8,6 +8,7 @@
 //! the Qur'an reader.
 
 mod goals;
+mod khatm;
 mod reading;
 mod recovery;
 
@@ -17,6 +18,7 @@ use sqlx::sqlite::SqlitePool;
 use sqlx::Row;
 
 pub use self::goals::*;
+pub use self::khatm::*;
 pub use self::reading::*;
 pub use self::recovery::{move_aside, recover_if_damaged};
 use crate::error::{Error, Result};
@@ -43,6 +45,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         3,
         "reading goals and the periods they were met in",
         include_str!("../../migrations/0003_goals.sql"),
+    ),
+    (
+        4,
+        "the khatm plan",
+        include_str!("../../migrations/0004_khatm.sql"),
     ),
 ];
 

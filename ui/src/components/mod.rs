@@ -3,6 +3,7 @@
 pub mod go_to_box;
 pub mod goals;
 pub mod highlighted;
+pub mod khatm;
 pub mod mini_player;
 pub mod progress_card;
 pub mod reader;

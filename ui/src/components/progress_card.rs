@@ -6,6 +6,7 @@ use companion_core::wire::ProgressSummary;
 use yew::prelude::*;
 
 use crate::components::goals::Goals;
+use crate::components::khatm::Khatm;
 use crate::i18n::{use_i18n, I18n};
 use crate::services::bridge;
 
@@ -34,6 +35,9 @@ pub fn ProgressCard() -> Html {
         Some(summary) => html! {
             <>
                 { card(summary, &i18n) }
+                <section class="card">
+                    <Khatm khatm={summary.khatm.clone()} on_change={on_change.clone()} />
+                </section>
                 <section class="card">
                     <Goals goals={summary.goals.clone()} {on_change} />
                 </section>
@@ -123,6 +127,7 @@ mod tests {
             week: hasanat(2780),
             all_time: hasanat(13_900),
             goals: Vec::new(),
+            khatm: None,
             streak: Streak {
                 current: 4,
                 longest: 9,

@@ -205,6 +205,14 @@ pub async fn remove_goal(id: String) -> CallResult<()> {
     invoke::<cmd::RemoveGoal>(&GoalId { id }).await
 }
 
+pub async fn set_khatm(request: SetKhatmRequest) -> CallResult<()> {
+    invoke::<cmd::SetKhatm>(&request).await
+}
+
+pub async fn end_khatm() -> CallResult<()> {
+    invoke::<cmd::EndKhatm>(&()).await
+}
+
 pub async fn delete_reciter_audio(reciter: String) -> CallResult<()> {
     invoke::<cmd::DeleteReciterAudio>(&ReciterId { reciter }).await
 }

@@ -1,0 +1,138 @@
+//! The khatm plan on home: today's portion (one click opens it), the
+//! plan's progress, and a way to start one (by a date, or the Ramadan
+//! preset) or end it.
+
+use companion_core::habit::Day;
+use companion_core::wire::{KhatmView, SetKhatmRequest, ViewTarget};
+use companion_core::AyahRef;
+use yew::prelude::*;
+
+use crate::i18n::use_i18n;
+use crate::services::bridge;
+use crate::state::{show_error, use_app, Action, Route};
+
+#[derive(Properties, PartialEq)]
+pub struct KhatmProps {
+    pub khatm: Option<KhatmView>,
+    /// Called after the plan changed, to load progress again.
+    pub on_change: Callback<()>,
+}
+
+#[component]
+pub fn Khatm(props: &KhatmProps) -> Html {
+    let app = use_app();
+    let i18n = use_i18n();
+    let send = {
+        let (app, i18n, on_change) = (app.clone(), i18n.clone(), props.on_change.clone());
+        move |request: Option<SetKhatmRequest>| {
+            let (app, i18n, on_change) = (app.clone(), i18n.clone(), on_change.clone());
+            yew::platform::spawn_local(async move {
+                let sent = match request {
+                    Some(request) => bridge::set_khatm(request).await,
+                    None => bridge::end_khatm().await,
+                };
+                match sent {
+                    Ok(()) => on_change.emit(()),
+                    Err(error) => show_error(&app, &i18n, &error),
+                }
+            });
+        }
+    };
+    let Some(view) = &props.khatm else {
+        let send = send.clone();
+        return html! { <NewPlan on_send={Callback::from(move |r| send(Some(r)))} /> };
+    };
+    let end_plan = {
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| send(None))
+    };
+    let today = view.today.map(|portion| {
+        let open = {
+            let app = app.clone();
+            let route = Route::Reader {
+                target: ViewTarget::Surah(portion.start.surah()),
+                focus: Some(portion.start),
+            };
+            Callback::from(move |_: MouseEvent| {
+                app.dispatch(Action::NavigateRange(route.clone(), (portion.start, portion.end)))
+            })
+        };
+        html! {
+            <p class="khatm-today">
+                <span>{ i18n.t_args("khatm-today", &[
+                    ("start", portion.start.to_string().into()),
+                    ("end", portion.end.to_string().into()),
+                    ("first_page", i18n.count(u64::from(portion.first_page)).into()),
+                    ("last_page", i18n.count(u64::from(portion.last_page)).into()),
+                ]) }</span>
+                <button class="button primary" id="khatm-open" onclick={open}>{ i18n.t("khatm-open") }</button>
+            </p>
+        }
+    });
+    html! {
+        <div class="khatm" id="khatm" data-done={view.done.to_string()}
+            data-start={view.today.map(|p| p.start.to_string()).unwrap_or_default()}>
+            <h3>{ i18n.t("khatm-title") }</h3>
+            if view.today.is_none() {
+                <p class="khatm-complete" id="khatm-complete">{ i18n.t("khatm-complete") }</p>
+            }
+            { for today }
+            <progress max={view.total.to_string()} value={view.done.to_string()} aria-label={i18n.t("khatm-title")}></progress>
+            <p class="muted small">
+                { i18n.t_args("khatm-progress", &[
+                    ("done", i18n.count(u64::from(view.done)).into()),
+                    ("total", i18n.count(u64::from(view.total)).into()),
+                    ("end", view.end.to_string().into()),
+                ]) }
+                { " · " }
+                <button class="link small" id="khatm-end" onclick={end_plan}>{ i18n.t("khatm-end") }</button>
+            </p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NewPlanProps {
+    on_send: Callback<SetKhatmRequest>,
+}
+
+/// "Finish the whole Qur'an by …", or Ramadan from its first day.
+#[component]
+fn NewPlan(props: &NewPlanProps) -> Html {
+    let i18n = use_i18n();
+    let date = use_state(String::new);
+    let on_date = {
+        let date = date.clone();
+        Callback::from(move |e: Event| {
+            date.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    // A missing or unreadable date goes as day 0, which the app refuses
+    // with a clear message.
+    let day = Day::parse(&date).unwrap_or(Day(0));
+    let whole = |kind: fn(Day) -> SetKhatmRequest| {
+        let on_send = props.on_send.clone();
+        Callback::from(move |_: MouseEvent| on_send.emit(kind(day)))
+    };
+    let by_date = whole(|end| SetKhatmRequest::Range {
+        first: AyahRef::FIRST,
+        last: AyahRef::LAST,
+        end,
+    });
+    let ramadan = whole(|first_day| SetKhatmRequest::Ramadan { first_day });
+    html! {
+        <div class="khatm" id="khatm">
+            <h3>{ i18n.t("khatm-title") }</h3>
+            <p class="muted small">{ i18n.t("khatm-hint") }</p>
+            <div class="goal-new">
+                <label for="khatm-date">{ i18n.t("khatm-date") }</label>
+                <input id="khatm-date" class="input compact" type="date" value={(*date).clone()} onchange={on_date} />
+                <button class="button" id="khatm-start" onclick={by_date}>{ i18n.t("khatm-start") }</button>
+                <button class="button" id="khatm-ramadan" onclick={ramadan}>{ i18n.t("khatm-ramadan") }</button>
+            </div>
+        </div>
+    }
+}
