@@ -1,7 +1,7 @@
 //! End-to-end reading progress: an ayah on screen long enough counts as
 //! read, the reader's counter shows the Hasanat, home shows today's and
-//! the streak, a goal shows how far along it is, and all of it is still
-//! there after a restart.
+//! the streak, a goal shows how far along it is, a khatm plan gives
+//! today's portion, and all of it is still there after a restart.
 
 #![allow(clippy::unwrap_used)]
 
@@ -64,6 +64,16 @@ async fn reading_al_fatihah_on_screen_counts_1390_hasanat_and_a_streak_that_surv
         .await;
         app.click("#goal-add").await;
         goal_stands_at_seven_of_ten(&app).await;
+        // A khatm plan ending in 30 days (the clock says 2026-06-10) starts
+        // today's portion at 1:1.
+        app.script(
+            "const d = document.getElementById('khatm-date');
+             d.value = '2026-07-09'; d.dispatchEvent(new Event('change', { bubbles: true }));
+             return true;",
+        )
+        .await;
+        app.click("#khatm-start").await;
+        wait_for_attribute(&app, "#khatm", "data-start", "1:1", Duration::from_secs(10)).await;
         app.quit().await;
     }
     let app = App::launch(&profile).await;
