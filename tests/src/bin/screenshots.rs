@@ -104,6 +104,20 @@ async fn main() {
     app.wait_for("#progress-today").await;
     settle().await;
     shot("15-home-progress").await;
+    // A khatm plan and a goal, below the figures.
+    app.script(
+        "window.__TAURI__.core.invoke('set_khatm', { request: { kind: 'ramadan', first_day: 20614 } });
+         window.__TAURI__.core.invoke('set_goal', { request: { period: 'daily', measure: 'pages', target: 2 } });
+         return true;",
+    )
+    .await;
+    app.click("#nav-surahs").await;
+    app.click("#nav-home").await;
+    app.wait_for("#khatm-open").await;
+    app.script("document.getElementById('khatm').scrollIntoView(); return true;")
+        .await;
+    settle().await;
+    shot("18-home-khatm-goals").await;
     app.type_into("#goto-input", "1\n").await;
     app.wait_for("#reader .ayah[data-ref='1:7']").await;
     app.wait_for("#hasanat-counter:not([data-hasanat='0'])")
