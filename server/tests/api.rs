@@ -323,7 +323,7 @@ async fn a_profile_is_private_by_default_and_can_be_updated(backend: Backend) {
             "invalid_visibility",
         ),
         (json!({ "bio": "x".repeat(501) }), "invalid_bio"),
-        (json!({ "display_name": "\u{7}" }), "invalid_display_name"),
+        (json!({ "display_name": "\u{7}" }), "forbidden_characters"),
         (json!({ "is_admin": true }), "invalid_body"),
     ] {
         let (status, answer) = app

@@ -1113,6 +1113,193 @@ async fn an_export_holds_progress_and_deleting_the_account_removes_it(backend: B
     assert_eq!(members[0]["role"], "admin", "the group keeps an admin");
 }
 
+/// Control characters (NUL, ESC, ...) and bidi overrides hide or reorder
+/// what other people read in names, bios and descriptions.
+async fn control_characters_and_bidi_overrides_are_refused_in_every_text_field(backend: Backend) {
+    let app = spawn_app_at(backend, now()).await;
+    let alice = user(&app, "alice").await;
+    let (status, group) = app
+        .call(
+            Method::POST,
+            "/groups",
+            &alice,
+            json!({ "name": "Fajr Circle", "privacy": "public", "member_limit": 10 }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{group}");
+    let group = group["id"].as_str().unwrap().to_owned();
+    let competition = |name: &str, description: &str| {
+        json!({ "name": name, "description": description, "metric_type": "ayahs",
+                "competition_type": "public", "start_date": at(now() + 60),
+                "end_date": at(now() + 86_400) })
+    };
+    for bad in [
+        "\u{0}",
+        "\u{1b}[31m",
+        "\u{7f}",
+        "\u{85}",
+        "\u{202a}",
+        "\u{202b}",
+        "\u{202c}",
+        "\u{202d}",
+        "\u{202e}",
+        "\u{2066}",
+        "\u{2067}",
+        "\u{2068}",
+        "\u{2069}",
+    ] {
+        let text = format!("Salaam {bad} friends");
+        for (method, path, body) in [
+            (
+                Method::PATCH,
+                "/users/me".to_owned(),
+                json!({ "bio": text }),
+            ),
+            (
+                Method::PATCH,
+                "/users/me".to_owned(),
+                json!({ "display_name": text }),
+            ),
+            (
+                Method::POST,
+                "/groups".to_owned(),
+                json!({ "name": text, "privacy": "public", "member_limit": 10 }),
+            ),
+            (
+                Method::PATCH,
+                format!("/groups/{group}"),
+                json!({ "name": text }),
+            ),
+            (
+                Method::PATCH,
+                format!("/groups/{group}"),
+                json!({ "description": text }),
+            ),
+            (
+                Method::POST,
+                "/competitions".to_owned(),
+                competition(&text, ""),
+            ),
+            (
+                Method::POST,
+                "/competitions".to_owned(),
+                competition("Race", &text),
+            ),
+        ] {
+            let (status, answer) = app.call(method.clone(), &path, &alice, body.clone()).await;
+            assert_eq!(
+                (status, answer["code"].as_str()),
+                (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    Some("forbidden_characters")
+                ),
+                "{method} {path} {body}: {answer}"
+            );
+        }
+    }
+    // Line breaks stay allowed where text has lines, and right-to-left text
+    // with its ordinary marks (U+200F) is not an override.
+    app.set(&alice, json!({ "bio": "Line one\nLine two\u{200f}" }))
+        .await;
+    let (status, answer) = app
+        .call(
+            Method::PATCH,
+            &format!("/groups/{group}"),
+            &alice,
+            json!({ "name": "حلقة الفجر", "description": "After fajr\nDaily" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+}
+
+/// PostgreSQL cannot store a NUL in text: a NUL anywhere a client can put
+/// one must be refused as the client's error, not fail as the server's.
+async fn a_nul_in_a_path_query_or_body_is_a_client_error_never_500(backend: Backend) {
+    let app = spawn_app_at(backend, now()).await;
+    let alice = user(&app, "alice").await;
+    let nul = "a\u{0}b";
+    // A push answers each event on its own: one with a NUL in its id or
+    // its session type is rejected; a NUL in a field the server does not
+    // read is kept, escaped, in the stored JSON.
+    let noted = json!({ "id": "nul-note-1", "type": "bookmark_added",
+                        "data": { "surah_number": 2, "ayah_number": 255, "note": nul } });
+    let mut bad_id = session("nul-id-01", 1, 1, 7, 7200, 600);
+    bad_id["id"] = json!("nul\u{0}id-1");
+    let mut odd_type = session("nul-type-1", 1, 1, 7, 10_800, 600);
+    odd_type["data"]["session_type"] = json!(nul);
+    let pushed = app.push(&alice, vec![noted, bad_id, odd_type]).await;
+    assert_eq!(ids(&pushed["accepted"]), ["nul-note-1"], "{pushed}");
+    assert_eq!(
+        pushed["rejected"].as_array().map(Vec::len),
+        Some(2),
+        "{pushed}"
+    );
+    for (method, path, body) in [
+        (Method::GET, "/users/%00".to_owned(), Value::Null),
+        (Method::GET, "/users/%00/stats".to_owned(), Value::Null),
+        (Method::POST, "/users/%00/follow".to_owned(), Value::Null),
+        (Method::GET, "/groups/%00".to_owned(), Value::Null),
+        (Method::GET, "/groups/a%00b/members".to_owned(), Value::Null),
+        (Method::GET, "/competitions/%00".to_owned(), Value::Null),
+        (
+            Method::GET,
+            "/progress/sessions/%00".to_owned(),
+            Value::Null,
+        ),
+        (Method::GET, "/users?q=%00".to_owned(), Value::Null),
+        (Method::GET, "/groups?q=a%00".to_owned(), Value::Null),
+        (Method::GET, "/sync/pull?cursor=%00".to_owned(), Value::Null),
+        (
+            Method::POST,
+            "/groups/join".to_owned(),
+            json!({ "invite_code": nul }),
+        ),
+        (
+            Method::POST,
+            "/competitions/join".to_owned(),
+            json!({ "invite_code": nul }),
+        ),
+        (
+            Method::PATCH,
+            "/users/me".to_owned(),
+            json!({ "time_zone": nul }),
+        ),
+        (
+            Method::PATCH,
+            "/users/me".to_owned(),
+            json!({ "username": nul }),
+        ),
+        (
+            Method::POST,
+            "/auth/login".to_owned(),
+            json!({ "email": nul, "password": "Test123!" }),
+        ),
+        (
+            Method::POST,
+            "/auth/login".to_owned(),
+            json!({ "email": "alice@example.com", "password": nul }),
+        ),
+        (
+            Method::POST,
+            "/auth/refresh-token".to_owned(),
+            json!({ "refresh_token": nul }),
+        ),
+        (
+            Method::POST,
+            "/auth/register".to_owned(),
+            json!({ "email": format!("{nul}@example.com"), "password": "Test123!", "username": "nul_user" }),
+        ),
+    ] {
+        let (status, answer) = app.call(method.clone(), &path, &alice, body.clone()).await;
+        assert!(
+            status.is_client_error(),
+            "{method} {path} {body}: {status} {answer}"
+        );
+    }
+    let (status, _) = app.read("/users/me", &alice).await;
+    assert_eq!(status, StatusCode::OK, "the server is still well");
+}
+
 on_both_backends!(
     a_replayed_batch_changes_nothing_and_another_device_pulls_it,
     impossible_sessions_are_rejected_with_stable_codes,
@@ -1122,4 +1309,6 @@ on_both_backends!(
     public_groups_are_found_joined_and_validated,
     competitions_rank_only_reading_inside_their_window,
     an_export_holds_progress_and_deleting_the_account_removes_it,
+    control_characters_and_bidi_overrides_are_refused_in_every_text_field,
+    a_nul_in_a_path_query_or_body_is_a_client_error_never_500,
 );

@@ -31,7 +31,11 @@ pub struct Registered {
 pub fn check_registration(request: Registration<'_>) -> Result<Registered> {
     let email = request.email.trim().to_lowercase();
     let (local, domain) = email.split_once('@').unwrap_or(("", ""));
-    if email.len() > 254 || local.is_empty() || !domain.contains('.') || email.contains(' ') {
+    if email.len() > 254
+        || local.is_empty()
+        || !domain.contains('.')
+        || email.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
         return Err(Error::invalid(
             "invalid_email",
             "Enter a valid email address.",
@@ -79,29 +83,28 @@ pub fn check_username(username: &str) -> Result<String> {
     }
 }
 
-/// 1 to 100 characters, no control characters, trimmed.
+/// 1 to 100 characters, no forbidden character, trimmed.
 pub fn check_display_name(name: &str) -> Result<String> {
-    let name = name.trim();
-    if (1..=100).contains(&name.chars().count()) && !name.chars().any(char::is_control) {
-        Ok(name.to_owned())
-    } else {
-        Err(Error::invalid(
-            "invalid_display_name",
-            "A display name has 1 to 100 characters and no control characters.",
-        ))
-    }
+    super::check_text(
+        name,
+        "invalid_display_name",
+        "A display name",
+        (1, 100),
+        false,
+    )
 }
 
-/// At most [`MAX_BIO_CHARS`] characters (counted before trimming).
+/// At most [`MAX_BIO_CHARS`] characters (counted before trimming), lines
+/// allowed, no other forbidden character.
 pub fn check_bio(bio: &str) -> Result<String> {
     if bio.chars().count() > MAX_BIO_CHARS {
-        Err(Error::invalid(
+        return Err(Error::invalid(
             "invalid_bio",
             format!("A bio has at most {MAX_BIO_CHARS} characters."),
-        ))
-    } else {
-        Ok(bio.trim().to_owned())
+        ));
     }
+    super::check_characters(bio, "A bio", true)?;
+    Ok(bio.trim().to_owned())
 }
 
 /// Who sees the user on leaderboards.
