@@ -1300,6 +1300,79 @@ async fn a_nul_in_a_path_query_or_body_is_a_client_error_never_500(backend: Back
     assert_eq!(status, StatusCode::OK, "the server is still well");
 }
 
+/// Holds a write lock on `who`'s row from outside the server (SQLite: the
+/// database's one writer; PostgreSQL: the row lock a push takes) until the
+/// transaction is dropped.
+async fn hold_user_row<'c>(
+    conn: &'c mut sqlx::AnyConnection,
+    who: &User,
+) -> sqlx::Transaction<'c, sqlx::Any> {
+    use sqlx::Connection;
+    let mut tx = conn.begin().await.unwrap();
+    sqlx::query("UPDATE users SET sync_seq = sync_seq WHERE id = $1")
+        .bind(&who.id)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx
+}
+
+async fn raw_connection(app: &TestApp) -> sqlx::AnyConnection {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    sqlx::AnyConnection::connect(&app.database_url)
+        .await
+        .unwrap()
+}
+
+/// A push with nothing to store (no events, or only rejected ones) answers
+/// the cursor as it stands: it neither waits for the user's lock nor
+/// empties the board cache.
+async fn an_empty_push_changes_nothing_takes_no_lock_and_keeps_the_boards(backend: Backend) {
+    let app = spawn_app_at(backend, now()).await;
+    let alice = user(&app, "alice").await;
+    let first = app
+        .push(&alice, vec![session("fatihah-1", 1, 1, 7, 3600, 600)])
+        .await;
+    let generation = app.state.store.generation();
+    let mut conn = raw_connection(&app).await;
+    let held = hold_user_row(&mut conn, &alice).await;
+    let mut rejected_only = session("bad id!", 1, 1, 7, 7200, 600);
+    rejected_only["id"] = json!("bad id!");
+    for events in [json!([]), json!([rejected_only])] {
+        let push = app.call(
+            Method::POST,
+            "/sync/push",
+            &alice,
+            json!({ "events": events }),
+        );
+        // Generous: a push that waits for the held lock never answers.
+        let (status, body) = tokio::time::timeout(std::time::Duration::from_secs(30), push)
+            .await
+            .expect("an empty push must not wait for the user's write lock");
+        assert_eq!(status, StatusCode::OK, "{events}: {body}");
+        assert_eq!(body["cursor"], first["cursor"], "the cursor stays: {body}");
+        assert_eq!(body["accepted"], json!([]), "{body}");
+    }
+    // Dropping a transaction only queues its rollback; the lock must end
+    // now.
+    held.rollback().await.unwrap();
+    assert_eq!(
+        app.state.store.generation(),
+        generation,
+        "nothing a board shows changed, so no cached board is thrown away"
+    );
+    let duplicate = app
+        .push(&alice, vec![session("fatihah-1", 1, 1, 7, 3600, 600)])
+        .await;
+    assert_eq!(ids(&duplicate["duplicates"]), ["fatihah-1"]);
+    assert_eq!(
+        app.state.store.generation(),
+        generation,
+        "a replayed session changes no board either"
+    );
+}
+
 on_both_backends!(
     a_replayed_batch_changes_nothing_and_another_device_pulls_it,
     impossible_sessions_are_rejected_with_stable_codes,
@@ -1311,4 +1384,5 @@ on_both_backends!(
     an_export_holds_progress_and_deleting_the_account_removes_it,
     control_characters_and_bidi_overrides_are_refused_in_every_text_field,
     a_nul_in_a_path_query_or_body_is_a_client_error_never_500,
+    an_empty_push_changes_nothing_takes_no_lock_and_keeps_the_boards,
 );

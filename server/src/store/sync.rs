@@ -179,7 +179,6 @@ impl Store {
         .try_get(0)?;
         if events.is_empty() {
             tx.commit().await?;
-            self.boards_changed();
             return Ok((Vec::new(), cursor));
         }
         let existing = Existing {
@@ -199,8 +198,20 @@ impl Store {
         insert_events(&mut tx, user_id, &stored, received_at).await?;
         insert_sessions(&mut tx, user_id, &stored, received_at).await?;
         tx.commit().await?;
-        self.boards_changed();
+        if stored.iter().any(|(event, _)| event.session.is_some()) {
+            self.boards_changed();
+        }
         Ok((verdicts, cursor))
+    }
+
+    /// The user's sync cursor as it stands, read without a lock; a user
+    /// who does not exist is [`Error::NotFound`].
+    pub async fn sync_cursor(&self, user_id: &str) -> Result<i64> {
+        self.optional("SELECT sync_seq FROM users WHERE id = $1", user_id, |row| {
+            Ok(row.try_get(0)?)
+        })
+        .await?
+        .ok_or(Error::NotFound)
     }
 
     /// Events after `cursor`, oldest first; at most `limit`.
