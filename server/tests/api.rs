@@ -459,15 +459,7 @@ async fn metrics_count_requests_by_route_template_and_status(backend: Backend) {
     app.get("/health", None).await;
     app.get("/api/v1/quran/surahs/2", None).await;
     app.get("/api/v1/quran/surahs/115", None).await;
-    let text = app
-        .http
-        .get(format!("{}/metrics", app.base))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = metrics_text(&app).await;
     assert!(
         text.contains(r#"http_requests_total{method="GET",route="/health",status="200"} 1"#),
         "{text}"
@@ -715,6 +707,63 @@ async fn every_documented_operation_is_served_and_needs_a_token_exactly_when_doc
     }
 }
 
+/// The Prometheus text at `/metrics`.
+async fn metrics_text(app: &common::TestApp) -> String {
+    let response = app.http.get(format!("{}/metrics", app.base)).send();
+    response.await.unwrap().text().await.unwrap()
+}
+
+/// The series of `http_requests_total`, one line each.
+async fn request_series(app: &common::TestApp) -> Vec<String> {
+    let text = metrics_text(app).await;
+    text.lines()
+        .filter(|line| line.starts_with("http_requests_total{"))
+        .map(|line| {
+            line.rsplit_once(' ')
+                .map_or(line, |(series, _)| series)
+                .to_owned()
+        })
+        .collect()
+}
+
+/// Made-up methods and paths are a client's to choose: each would add a
+/// series to `/metrics` forever if it were a label. They share one.
+async fn made_up_methods_and_paths_share_one_metrics_label(backend: Backend) {
+    let app = spawn_app(backend).await;
+    for n in 0..20 {
+        let method = reqwest::Method::from_bytes(format!("MADEUP{n}").as_bytes()).unwrap();
+        for path in ["/health".to_owned(), format!("/nowhere/{n}")] {
+            let response = app
+                .http
+                .request(method.clone(), format!("{}{path}", app.base))
+                .send()
+                .await
+                .unwrap();
+            assert!(response.status().is_client_error(), "{method} {path}");
+        }
+        app.get(&format!("/nowhere/{n}"), None).await;
+    }
+    let series = request_series(&app).await;
+    assert!(
+        series
+            .iter()
+            .all(|s| !s.contains("MADEUP") && !s.contains("/nowhere")),
+        "no label holds a client's made-up method or path: {series:#?}"
+    );
+    assert!(
+        series.contains(
+            &r#"http_requests_total{method="OTHER",route="unmatched",status="404"}"#.to_owned()
+        ) && series.contains(
+            &r#"http_requests_total{method="GET",route="unmatched",status="404"}"#.to_owned()
+        ),
+        "unknown methods and unmatched paths are still counted: {series:#?}"
+    );
+    assert!(
+        series.len() <= 4,
+        "60 made-up requests add a handful of series, not one each: {series:#?}"
+    );
+}
+
 on_both_backends!(
     health_reports_the_database,
     registering_answers_201_with_an_id_and_login_gives_an_access_token,
@@ -731,6 +780,7 @@ on_both_backends!(
     deleting_an_account_needs_the_password_and_removes_it,
     repeated_wrong_passwords_lock_the_account_with_retry_after,
     metrics_count_requests_by_route_template_and_status,
+    made_up_methods_and_paths_share_one_metrics_label,
     a_user_can_export_their_data_and_only_theirs,
     auth_routes_are_rate_limited_per_address,
     the_openapi_document_describes_the_key_routes_their_security_and_errors,

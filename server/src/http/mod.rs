@@ -42,7 +42,9 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 pub fn router(state: AppState) -> Router {
     let (router, document) = documented_routes(&state).split_for_parts();
     router
-        .route_layer(axum::middleware::from_fn_with_state(
+        // `layer`, not `route_layer`: requests no route matches are
+        // counted too (under one label).
+        .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::track,
         ))
