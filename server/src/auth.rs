@@ -1,6 +1,8 @@
 //! Passwords (argon2id), access tokens (short-lived JWTs) and refresh tokens
-//! (random, stored only as SHA-256 hashes), failed-login lockout, and the
-//! `AuthUser` extractor, which carries the user's time zone once read.
+//! (random, stored only as SHA-256 hashes), device tokens (for the
+//! failed-login lockout in `lockout`), and the `AuthUser` extractor, which
+//! carries the user's time zone once read. Every token carries `iss` and
+//! an `aud` naming what it is for, and both are checked.
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
@@ -40,11 +42,25 @@ impl std::fmt::Debug for Tokens {
     }
 }
 
+/// Who issues every token this server signs (`iss`).
+pub const ISSUER: &str = "companion-server";
+/// The audience of access tokens: the API.
+const ACCESS_AUDIENCE: &str = "companion-api";
+/// The audience of device tokens: the lockout (never the API).
+const DEVICE_AUDIENCE: &str = "companion-device";
+/// How long a device token marks a device as known, in seconds (a year).
+const DEVICE_SECONDS: i64 = 365 * 86_400;
+
 #[derive(Debug, Serialize, Deserialize)]
 struct Claims {
     sub: String,
     iat: i64,
     exp: i64,
+    iss: String,
+    aud: String,
+    /// The device token's own id; absent in access tokens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    jti: Option<String>,
 }
 
 /// A random URL-safe token of 32 bytes.
@@ -81,98 +97,69 @@ impl Tokens {
         }
     }
 
-    /// A signed access token for a user, issued at `now`.
-    pub fn access_token(&self, user_id: &str, now: i64) -> Result<String> {
-        let iat = now;
+    fn sign(
+        &self,
+        sub: &str,
+        audience: &str,
+        (iat, lifetime): (i64, i64),
+        jti: Option<String>,
+    ) -> Result<String> {
         let claims = Claims {
-            sub: user_id.to_owned(),
+            sub: sub.to_owned(),
             iat,
-            exp: iat + self.access_seconds,
+            exp: iat + lifetime,
+            iss: ISSUER.to_owned(),
+            aud: audience.to_owned(),
+            jti,
         };
         jsonwebtoken::encode(&Header::default(), &claims, &self.encoding)
             .map_err(|e| Error::Internal(format!("signing a token: {e}")))
     }
 
-    /// The user id in a valid access token unexpired at `now`.
-    pub fn verify(&self, token: &str, now: i64) -> Result<String> {
+    /// The claims of a token this server signed for `audience`, unexpired
+    /// at `now`.
+    fn claims(&self, token: &str, audience: &str, now: i64) -> Option<Claims> {
         let mut validation = Validation::default();
         // Expiry is checked against the server's clock below, not the
         // library's reading of the system clock.
         validation.validate_exp = false;
         validation.leeway = 0;
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[audience]);
         jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation)
             .ok()
-            .filter(|data| now < data.claims.exp)
-            .map(|data| data.claims.sub)
+            .map(|data| data.claims)
+            .filter(|claims| now < claims.exp)
+    }
+
+    /// A signed access token for a user, issued at `now`.
+    pub fn access_token(&self, user_id: &str, now: i64) -> Result<String> {
+        self.sign(user_id, ACCESS_AUDIENCE, (now, self.access_seconds), None)
+    }
+
+    /// The user id in a valid access token unexpired at `now`.
+    pub fn verify(&self, token: &str, now: i64) -> Result<String> {
+        self.claims(token, ACCESS_AUDIENCE, now)
+            .map(|claims| claims.sub)
             .ok_or_else(|| {
                 Error::Unauthorized("The access token is invalid or has expired.".into())
             })
     }
-}
 
-/// Failed logins per account before it is locked.
-pub const MAX_FAILED_LOGINS: u32 = 5;
-/// How long failures are remembered, and how long a lock lasts.
-pub const LOCKOUT: std::time::Duration = std::time::Duration::from_secs(15 * 60);
-
-/// Remembers failed logins per account and locks an account after
-/// [`MAX_FAILED_LOGINS`] within [`LOCKOUT`], so passwords cannot be guessed
-/// at speed. In memory: a restart forgets (Redis will share it between
-/// nodes).
-#[derive(Debug, Default)]
-pub struct LoginGuard {
-    failures: std::sync::Mutex<std::collections::HashMap<String, Failures>>,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Failures {
-    count: u32,
-    since: std::time::Instant,
-}
-
-impl LoginGuard {
-    /// Refuses while the account is locked.
-    pub fn check(&self, account: &str) -> Result<()> {
-        let Ok(mut map) = self.failures.lock() else {
-            return Ok(());
-        };
-        let Some(entry) = map.get(account).copied() else {
-            return Ok(());
-        };
-        let age = entry.since.elapsed();
-        if age >= LOCKOUT {
-            map.remove(account);
-            return Ok(());
-        }
-        if entry.count >= MAX_FAILED_LOGINS {
-            let retry_after = (LOCKOUT - age).as_secs().max(1);
-            return Err(Error::TooManyRequests { retry_after });
-        }
-        Ok(())
+    /// A device token, given with a successful login: it marks the device
+    /// as one that signed in to `email` before, so the failed-login
+    /// lockout counts its attempts on their own (`lockout`). It grants
+    /// nothing else.
+    pub fn device_token(&self, email: &str, now: i64) -> Result<String> {
+        let id = random_token();
+        self.sign(email, DEVICE_AUDIENCE, (now, DEVICE_SECONDS), Some(id))
     }
 
-    /// Counts a failed attempt.
-    pub fn failed(&self, account: &str) {
-        if let Ok(mut map) = self.failures.lock() {
-            let entry = map.entry(account.to_owned()).or_insert(Failures {
-                count: 0,
-                since: std::time::Instant::now(),
-            });
-            if entry.since.elapsed() >= LOCKOUT {
-                *entry = Failures {
-                    count: 0,
-                    since: std::time::Instant::now(),
-                };
-            }
-            entry.count += 1;
-        }
-    }
-
-    /// Forgets the failures after a successful login.
-    pub fn succeeded(&self, account: &str) {
-        if let Ok(mut map) = self.failures.lock() {
-            map.remove(account);
-        }
+    /// The device's id, when `token` is a valid device token for `email`.
+    pub fn device(&self, token: &str, email: &str, now: i64) -> Option<String> {
+        self.claims(token, DEVICE_AUDIENCE, now)
+            .filter(|claims| claims.sub == email)
+            .and_then(|claims| claims.jti)
     }
 }
 

@@ -75,6 +75,12 @@ pub struct Config {
     )]
     pub auth_rate_limit_per_minute: u32,
 
+    /// How many accounts (and known devices) the failed-login lockout
+    /// remembers at most; windows that ended are swept first, and locked
+    /// ones are kept longest.
+    #[arg(long, env = "COMPANION_LOCKOUT_MAX_KEYS", default_value_t = 100_000)]
+    pub lockout_max_keys: usize,
+
     /// Take the client address from the last `X-Forwarded-For` entry (set
     /// this only behind a reverse proxy or load balancer that adds it).
     #[arg(long, env = "COMPANION_TRUST_FORWARDED_FOR")]

@@ -16,6 +16,7 @@ pub mod domain;
 pub mod error;
 pub mod http;
 pub mod kinds;
+pub mod lockout;
 pub mod store;
 
 use std::future::Future;
@@ -32,7 +33,7 @@ pub struct AppState {
     /// Token signing and lifetimes.
     pub tokens: Arc<auth::Tokens>,
     /// Failed-login counting and lockout.
-    pub logins: Arc<auth::LoginGuard>,
+    pub logins: Arc<lockout::LoginGuard>,
     /// Request counters and latency histograms for `/metrics`.
     pub metrics: Arc<http::metrics::Metrics>,
     /// Per-address rate limit of the `/auth` routes.
@@ -76,7 +77,7 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
     Ok(AppState {
         store,
         tokens: Arc::new(tokens),
-        logins: Arc::default(),
+        logins: Arc::new(lockout::LoginGuard::new(config.lockout_max_keys)),
         metrics: Arc::default(),
         auth_limit: Arc::new(http::limit::AddressLimit::new(
             config.auth_rate_limit_per_minute,

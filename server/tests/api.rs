@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{spawn_app, spawn_app_at, spawn_app_with, Backend};
+use common::{spawn_app, spawn_app_at, spawn_app_at_with, spawn_app_with, Backend};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -764,6 +764,170 @@ async fn made_up_methods_and_paths_share_one_metrics_label(backend: Backend) {
     );
 }
 
+/// A Wednesday noon in UTC (10 June 2026), for tests that move the clock.
+const NOON: i64 = 1_781_092_800;
+
+async fn login_status(app: &common::TestApp, body: Value) -> (StatusCode, Value) {
+    app.post("/api/v1/auth/login", body).await
+}
+
+/// Failed logins are remembered per email, but the email is bounded
+/// before anything else, windows that ended are forgotten and the map
+/// holds a configured number of keys at most.
+async fn failed_logins_are_remembered_for_a_window_in_a_bounded_map(backend: Backend) {
+    let app = spawn_app_at_with(
+        backend,
+        NOON,
+        &[
+            "--lockout-max-keys",
+            "10",
+            "--auth-rate-limit-per-minute",
+            "0",
+        ],
+    )
+    .await;
+    let long = format!("{}@example.com", "a".repeat(10_000));
+    let (status, body) =
+        login_status(&app, json!({ "email": long, "password": "Wrong123!" })).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid_email")),
+        "{body}"
+    );
+    assert_eq!(app.state.logins.tracked(), 0, "a refused email is not kept");
+    for n in 0..30 {
+        let email = format!("nobody{n}@example.com");
+        let (status, _) =
+            login_status(&app, json!({ "email": email, "password": "Wrong123!" })).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(
+        app.state.logins.tracked(),
+        10,
+        "the map holds 10 keys at most"
+    );
+    app.advance(15 * 60);
+    let (status, _) = login_status(
+        &app,
+        json!({ "email": "late@example.com", "password": "Wrong123!" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(
+        app.state.logins.tracked() <= 1,
+        "windows that ended are forgotten when room is needed (or sooner)"
+    );
+}
+
+/// The count of failures is taken before the password is checked: 25
+/// wrong guesses at once get five 401s, and the right password then waits
+/// out the lock too.
+async fn parallel_wrong_guesses_fail_five_times_and_then_even_the_right_password_waits(
+    backend: Backend,
+) {
+    let app = spawn_app_at_with(backend, NOON, &["--auth-rate-limit-per-minute", "0"]).await;
+    app.register("a@example.com", "alpha").await;
+    let mut guesses = tokio::task::JoinSet::new();
+    for _ in 0..25 {
+        let request = app
+            .http
+            .post(format!("{}/api/v1/auth/login", app.base))
+            .json(&json!({ "email": "a@example.com", "password": "Wrong123!" }));
+        guesses.spawn(async move { request.send().await.unwrap().status() });
+    }
+    let mut answers = Vec::new();
+    while let Some(status) = guesses.join_next().await {
+        answers.push(status.unwrap());
+    }
+    let wrong = answers
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    let locked = answers
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!((wrong, locked), (5, 20), "{answers:?}");
+    let right = json!({ "email": "a@example.com", "password": "Test123!" });
+    let (status, _) = login_status(&app, right.clone()).await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the right password waits too"
+    );
+    app.advance(15 * 60 - 1);
+    let (status, _) = login_status(&app, right.clone()).await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "refused attempts do not extend the lock, nor end it early"
+    );
+    app.advance(1);
+    let (status, body) = login_status(&app, right).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the lock ends with its window: {body}"
+    );
+}
+
+/// A stranger's guesses lock the account for new devices, but a device
+/// that signed in before (it sends its device token) has a window of its
+/// own.
+async fn a_strangers_guesses_do_not_lock_out_a_device_that_signed_in_before(backend: Backend) {
+    let app = spawn_app_at_with(backend, NOON, &["--auth-rate-limit-per-minute", "0"]).await;
+    app.register("a@example.com", "alpha").await;
+    app.register("b@example.com", "bravo").await;
+    let device = app.login("a@example.com").await["device_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let bobs = app.login("b@example.com").await["device_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let wrong = json!({ "email": "a@example.com", "password": "Wrong123!" });
+    for _ in 0..5 {
+        assert_eq!(
+            login_status(&app, wrong.clone()).await.0,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let right = |device: &str| json!({ "email": "a@example.com", "password": "Test123!", "device_token": device });
+    assert_eq!(
+        login_status(&app, right("")).await.0,
+        StatusCode::TOO_MANY_REQUESTS,
+        "a new device waits"
+    );
+    assert_eq!(
+        login_status(&app, right(&bobs)).await.0,
+        StatusCode::TOO_MANY_REQUESTS,
+        "another account's device token is not this account's"
+    );
+    let (status, body) = login_status(&app, right(&device)).await;
+    assert_eq!(status, StatusCode::OK, "the known device signs in: {body}");
+    let device = body["device_token"].as_str().unwrap();
+    let wrong_here =
+        json!({ "email": "a@example.com", "password": "Wrong123!", "device_token": device });
+    for _ in 0..5 {
+        assert_eq!(
+            login_status(&app, wrong_here.clone()).await.0,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    assert_eq!(
+        login_status(&app, right(device)).await.0,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the device's own wrong passwords still lock it"
+    );
+    let (status, _) = app.get("/api/v1/users/me", Some(device)).await;
+    assert_eq!(
+        status,
+        StatusCode::UNAUTHORIZED,
+        "a device token is no access token"
+    );
+}
+
 on_both_backends!(
     health_reports_the_database,
     registering_answers_201_with_an_id_and_login_gives_an_access_token,
@@ -779,6 +943,9 @@ on_both_backends!(
     changing_the_password_ends_other_sessions,
     deleting_an_account_needs_the_password_and_removes_it,
     repeated_wrong_passwords_lock_the_account_with_retry_after,
+    failed_logins_are_remembered_for_a_window_in_a_bounded_map,
+    parallel_wrong_guesses_fail_five_times_and_then_even_the_right_password_waits,
+    a_strangers_guesses_do_not_lock_out_a_device_that_signed_in_before,
     metrics_count_requests_by_route_template_and_status,
     made_up_methods_and_paths_share_one_metrics_label,
     a_user_can_export_their_data_and_only_theirs,

@@ -6,6 +6,10 @@ use super::{Error, Result};
 use crate::kinds::Visibility;
 use crate::store::ProfileChange;
 
+/// Longest email, in bytes once trimmed and lower-cased (RFC 5321's path
+/// limit).
+pub const MAX_EMAIL_BYTES: usize = 254;
+
 /// Longest bio, in characters.
 pub const MAX_BIO_CHARS: usize = 500;
 
@@ -31,7 +35,7 @@ pub struct Registered {
 pub fn check_registration(request: Registration<'_>) -> Result<Registered> {
     let email = request.email.trim().to_lowercase();
     let (local, domain) = email.split_once('@').unwrap_or(("", ""));
-    if email.len() > 254
+    if email.len() > MAX_EMAIL_BYTES
         || local.is_empty()
         || !domain.contains('.')
         || email.chars().any(|c| c.is_whitespace() || c.is_control())

@@ -15,6 +15,7 @@ use crate::auth::{hash_password, random_token, token_hash, verify_password};
 use crate::domain::{accounts, profile};
 use crate::error::{Error, ErrorBody, Result};
 use crate::kinds::Visibility;
+use crate::lockout;
 use crate::store::UserRow;
 use crate::AppState;
 
@@ -111,6 +112,10 @@ async fn register(
 struct LoginRequest {
     email: String,
     password: String,
+    /// The `device_token` of this device's last successful login to this
+    /// account, if any: its wrong passwords are then counted on their own,
+    /// so a stranger's guesses cannot lock this device out.
+    device_token: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -123,6 +128,10 @@ struct TokenResponse {
     token_type: &'static str,
     /// Seconds until the access token expires.
     expires_in: i64,
+    /// From a login only: keep it and send it with this account's next
+    /// login from this device (see `LoginRequest`). Valid for a year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    device_token: Option<String>,
 }
 
 async fn issue(state: &AppState, user_id: &str, family_id: &str) -> Result<TokenResponse> {
@@ -135,12 +144,19 @@ async fn issue(state: &AppState, user_id: &str, family_id: &str) -> Result<Token
         refresh_token,
         token_type: "bearer",
         expires_in: state.tokens.access_seconds,
+        device_token: None,
     })
 }
 
-/// Signs in: an access token and a refresh token.
+/// Signs in: an access token, a refresh token and a device token.
 ///
-/// After 5 wrong passwords an account is locked for 15 minutes.
+/// At most 5 wrong passwords per account in a 15-minute window, however
+/// many are sent at once; the window starts at its first attempt and the
+/// account then answers 429 (even to the right password) until it ends.
+/// A device that sends the `device_token` of its last successful login to
+/// the account has a window of its own, which only its own wrong
+/// passwords fill, so a stranger cannot lock it out. An email longer than
+/// 254 bytes is refused before anything else.
 #[utoipa::path(
     post,
     path = "/auth/login",
@@ -150,8 +166,9 @@ async fn issue(state: &AppState, user_id: &str, family_id: &str) -> Result<Token
         (status = 401, description = "`unauthorized`: the email or password is not right.", body = ErrorBody),
         (
             status = 429,
-            description = "`too_many_attempts`: the account is locked after wrong passwords, or this \
-                address sent too many requests; wait the `Retry-After` seconds.",
+            description = "`too_many_attempts`: the account (or this device's window on it) is locked \
+                after wrong passwords, or this address sent too many requests; wait the \
+                `Retry-After` seconds.",
             body = ErrorBody,
             headers(("Retry-After" = u64, description = "Seconds to wait.")),
         ),
@@ -165,18 +182,36 @@ async fn login(
 ) -> Result<Json<TokenResponse>> {
     let wrong = || Error::Unauthorized("The email or password is not right.".into());
     let email = request.email.trim().to_lowercase();
-    state.logins.check(&email)?;
+    if email.len() > profile::MAX_EMAIL_BYTES {
+        return Err(Error::invalid(
+            "invalid_email",
+            "An email has at most 254 characters.",
+        ));
+    }
+    let now = state.clock.now();
+    let device = request
+        .device_token
+        .as_deref()
+        .and_then(|token| state.tokens.device(token, &email, now));
+    // The attempt's place in the window is taken before the password is
+    // checked, so parallel guesses cannot all pass the count.
+    let attempt = state
+        .logins
+        .attempt(lockout::key(&email, device.as_deref()), now)
+        .map_err(|retry_after| Error::TooManyRequests { retry_after })?;
     let Some(user) = accounts::by_email(&state.store, &email).await? else {
-        state.logins.failed(&email);
+        attempt.failed();
         return Err(wrong());
     };
     if !verify_password(request.password, user.password_hash.clone()).await? {
-        state.logins.failed(&email);
+        attempt.failed();
         return Err(wrong());
     }
-    state.logins.succeeded(&email);
+    attempt.succeeded();
     accounts::signed_in(&state.store, &user.id).await?;
-    Ok(Json(issue(&state, &user.id, &random_token()).await?))
+    let mut tokens = issue(&state, &user.id, &random_token()).await?;
+    tokens.device_token = Some(state.tokens.device_token(&email, now)?);
+    Ok(Json(tokens))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -1,6 +1,6 @@
 //! Per-address rate limits on the `/auth` routes (GCRA, from `governor`):
 //! a burst of the per-minute quota, refilled evenly. Over the limit is a
-//! 429 with Retry-After. The account lockout in `auth::LoginGuard` is the
+//! 429 with Retry-After. The account lockout in `lockout::LoginGuard` is the
 //! second line: it counts failures per account, whatever the address.
 
 use std::net::{IpAddr, SocketAddr};
