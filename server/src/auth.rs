@@ -14,7 +14,10 @@ use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use std::sync::Arc;
+
 use jiff::tz::TimeZone;
+use tokio::sync::Semaphore;
 
 use crate::config::Config;
 use crate::domain::{self, days};
@@ -166,20 +169,37 @@ impl Tokens {
 /// One argon2 computation per core at a time. Each takes about 19 MiB and
 /// a core for tens of milliseconds: a burst of logins waits its turn
 /// instead of spawning a thread (and its memory) per request.
-async fn hashing_turn() -> Result<tokio::sync::SemaphorePermit<'static>> {
-    static HASHING: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+fn hashing_permits() -> Arc<Semaphore> {
+    static HASHING: std::sync::OnceLock<Arc<Semaphore>> = std::sync::OnceLock::new();
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     HASHING
-        .get_or_init(|| tokio::sync::Semaphore::new(cores))
-        .acquire()
+        .get_or_init(|| Arc::new(Semaphore::new(cores)))
+        .clone()
+}
+
+/// Runs `work` on a blocking thread once `permits` gives it a turn. The
+/// permit moves into the blocking task: a client that hangs up drops this
+/// future, but the computation it started runs on, and holds its turn,
+/// until it ends.
+async fn off_thread<T: Send + 'static>(
+    permits: Arc<Semaphore>,
+    work: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    let turn = permits
+        .acquire_owned()
         .await
-        .map_err(|e| Error::Internal(e.to_string()))
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    tokio::task::spawn_blocking(move || {
+        let _turn = turn;
+        work()
+    })
+    .await
+    .map_err(|e| Error::Internal(e.to_string()))?
 }
 
 /// Hashes a password with argon2id, off the async threads.
 pub async fn hash_password(password: String) -> Result<String> {
-    let _turn = hashing_turn().await?;
-    tokio::task::spawn_blocking(move || {
+    off_thread(hashing_permits(), move || {
         let salt = SaltString::generate(&mut rand::rngs::OsRng);
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
@@ -187,13 +207,11 @@ pub async fn hash_password(password: String) -> Result<String> {
             .map_err(|e| Error::Internal(format!("hashing a password: {e}")))
     })
     .await
-    .map_err(|e| Error::Internal(e.to_string()))?
 }
 
 /// Checks a password against a stored hash, off the async threads.
 pub async fn verify_password(password: String, hash: String) -> Result<bool> {
-    let _turn = hashing_turn().await?;
-    tokio::task::spawn_blocking(move || {
+    off_thread(hashing_permits(), move || {
         let parsed = PasswordHash::new(&hash)
             .map_err(|e| Error::Internal(format!("stored hash unreadable: {e}")))?;
         Ok(Argon2::default()
@@ -201,7 +219,6 @@ pub async fn verify_password(password: String, hash: String) -> Result<bool> {
             .is_ok())
     })
     .await
-    .map_err(|e| Error::Internal(e.to_string()))?
 }
 
 /// The signed-in user, from `Authorization: Bearer <access token>`.
@@ -279,6 +296,35 @@ mod tests {
                 .unwrap()
         );
         assert!(!verify_password("wrong horse".into(), hash).await.unwrap());
+    }
+
+    #[tokio::test]
+    async fn a_hash_keeps_its_turn_after_its_caller_is_gone() {
+        let permits = Arc::new(Semaphore::new(1));
+        let (started, has_started) = std::sync::mpsc::channel::<()>();
+        let (finish, may_finish) = std::sync::mpsc::channel::<()>();
+        let caller = tokio::spawn(off_thread(permits.clone(), move || {
+            let _ = started.send(());
+            let _ = may_finish.recv();
+            Ok(())
+        }));
+        tokio::task::spawn_blocking(move || has_started.recv())
+            .await
+            .unwrap()
+            .unwrap();
+        caller.abort();
+        assert!(caller.await.unwrap_err().is_cancelled());
+        assert_eq!(
+            permits.available_permits(),
+            0,
+            "the computation still runs, so its turn is still taken"
+        );
+        finish.send(()).unwrap();
+        let turn = permits.acquire().await;
+        assert!(
+            turn.is_ok(),
+            "the turn comes back when the computation ends"
+        );
     }
 
     #[test]

@@ -928,6 +928,67 @@ async fn a_strangers_guesses_do_not_lock_out_a_device_that_signed_in_before(back
     );
 }
 
+/// `POST /users/me/password` from `current` to a new password.
+async fn change_password(app: &common::TestApp, token: &str, current: &str) -> (StatusCode, Value) {
+    let body = json!({ "current_password": current, "new_password": "Other123!" });
+    app.send(
+        reqwest::Method::POST,
+        "/api/v1/users/me/password",
+        token,
+        body,
+    )
+    .await
+}
+
+/// A stolen access token is no way around the lockout: wrong passwords
+/// on the signed-in routes that check one fill the account's window, which
+/// logins share, and take turns of the address's limit.
+async fn password_checks_on_signed_in_routes_count_toward_the_lockout_and_limit(backend: Backend) {
+    let app = spawn_app_at_with(backend, NOON, &["--auth-rate-limit-per-minute", "0"]).await;
+    app.register("a@example.com", "alpha").await;
+    let token = app.access_token("a@example.com").await;
+    for _ in 0..5 {
+        let (status, _) = change_password(&app, &token, "Wrong123!").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let (status, body) = app
+        .send(
+            reqwest::Method::DELETE,
+            "/api/v1/users/me",
+            &token,
+            json!({ "password": "Test123!" }),
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, Some("too_many_attempts")),
+        "even the right password waits: {body}"
+    );
+    let (status, _) = login_status(
+        &app,
+        json!({ "email": "a@example.com", "password": "Test123!" }),
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "logins share the window"
+    );
+
+    // The address's limit: register and login take two of three turns.
+    let app = spawn_app_at_with(backend, NOON, &["--auth-rate-limit-per-minute", "3"]).await;
+    app.register("b@example.com", "bravo").await;
+    let token = app.access_token("b@example.com").await;
+    let (status, _) = change_password(&app, &token, "Wrong123!").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) = change_password(&app, &token, "Test123!").await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the address used its turns"
+    );
+}
+
 on_both_backends!(
     health_reports_the_database,
     registering_answers_201_with_an_id_and_login_gives_an_access_token,
@@ -946,6 +1007,7 @@ on_both_backends!(
     failed_logins_are_remembered_for_a_window_in_a_bounded_map,
     parallel_wrong_guesses_fail_five_times_and_then_even_the_right_password_waits,
     a_strangers_guesses_do_not_lock_out_a_device_that_signed_in_before,
+    password_checks_on_signed_in_routes_count_toward_the_lockout_and_limit,
     metrics_count_requests_by_route_template_and_status,
     made_up_methods_and_paths_share_one_metrics_label,
     a_user_can_export_their_data_and_only_theirs,

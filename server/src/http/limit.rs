@@ -8,7 +8,9 @@ use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{Extensions, HeaderMap};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use governor::clock::{Clock, DefaultClock};
@@ -54,10 +56,9 @@ impl AddressLimit {
 
     /// The client's address: the peer, or behind a trusted proxy the last
     /// `X-Forwarded-For` entry.
-    fn client(&self, request: &Request) -> Option<IpAddr> {
+    fn client(&self, headers: &HeaderMap, extensions: &Extensions) -> Option<IpAddr> {
         if self.trust_forwarded_for {
-            let forwarded = request
-                .headers()
+            let forwarded = headers
                 .get("x-forwarded-for")
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.rsplit(',').next())
@@ -66,17 +67,39 @@ impl AddressLimit {
                 return forwarded;
             }
         }
-        request
-            .extensions()
+        extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map(|ConnectInfo(peer)| peer.ip())
+    }
+}
+
+/// A turn of the client's address in the `/auth` routes' limit, taken by
+/// a handler that checks a password outside `/auth` (changing the
+/// password, deleting the account), so a stolen access token cannot guess
+/// passwords faster than a login could.
+#[derive(Debug, Clone, Copy)]
+pub struct PasswordTurn;
+
+impl FromRequestParts<AppState> for PasswordTurn {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
+        let limit = &state.auth_limit;
+        match limit
+            .client(&parts.headers, &parts.extensions)
+            .and_then(|ip| limit.check(ip))
+        {
+            Some(retry_after) => Err(Error::TooManyRequests { retry_after }),
+            None => Ok(PasswordTurn),
+        }
     }
 }
 
 /// Middleware: refuses a request over its address's limit.
 pub async fn auth_routes(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let limit: &Arc<AddressLimit> = &state.auth_limit;
-    if let Some(retry_after) = limit.client(&request).and_then(|ip| limit.check(ip)) {
+    let client = limit.client(request.headers(), request.extensions());
+    if let Some(retry_after) = client.and_then(|ip| limit.check(ip)) {
         return Error::TooManyRequests { retry_after }.into_response();
     }
     next.run(request).await
