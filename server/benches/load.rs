@@ -1018,7 +1018,9 @@ impl Bench {
             .client
             .post(self.url("/sync/push"))
             .bearer_auth(&tokens[user])
-            .json(&json!({ "events": events }));
+            // Days go back past the 30 days a push may hold: each user's
+            // pushes are its device's upload of its history.
+            .json(&json!({ "events": events, "history_device": format!("bench-device-{user}") }));
         let body: Value =
             serde_json::from_slice(&success(request, "sync push").await?).unwrap_or_default();
         // Every event of a push is new and valid.

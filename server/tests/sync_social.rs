@@ -1373,6 +1373,94 @@ async fn an_empty_push_changes_nothing_takes_no_lock_and_keeps_the_boards(backen
     );
 }
 
+/// The codes of a push's rejected events, in order.
+fn rejected_codes(pushed: &Value) -> Vec<&str> {
+    pushed["rejected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect()
+}
+
+/// Pushes one al-Fatihah session that began `ago_days` ago as part of
+/// `device`'s upload of its history.
+async fn push_history(
+    app: &TestApp,
+    who: &User,
+    (device, id, ago_days): (&str, &str, i64),
+) -> (StatusCode, Value) {
+    let body = json!({ "history_device": device,
+                       "events": [session(id, 1, 1, 7, ago_days * 86_400, 300)] });
+    app.call(Method::POST, "/sync/push", who, body).await
+}
+
+/// Hasanat cannot be inflated: a session faster than anyone reads is
+/// refused, and so is one older than 30 days, except in a device's first
+/// upload of its history (for 24 hours, on 3 devices per 30 days).
+async fn sessions_too_fast_or_too_old_are_refused_unless_a_device_uploads_its_history(
+    backend: Backend,
+) {
+    let app = spawn_app_at(backend, now()).await;
+    let alice = user(&app, "alice").await;
+    let pushed = app
+        .push(
+            &alice,
+            vec![
+                session("baqarah-1s", 2, 1, 286, 3600, 1),
+                session("old-00001", 1, 1, 7, 40 * 86_400, 300),
+            ],
+        )
+        .await;
+    assert_eq!(rejected_codes(&pushed), ["too_fast", "too_old"], "{pushed}");
+    assert_eq!(app.hasanat(&alice).await, 0);
+    let pushed = app
+        .push(&alice, vec![session("baqarah-1h", 2, 1, 286, 7200, 3600)])
+        .await;
+    assert_eq!(
+        ids(&pushed["accepted"]),
+        ["baqarah-1h"],
+        "an hour is plausible"
+    );
+
+    let (status, pushed) = push_history(&app, &alice, ("phone-0001", "hist-0001", 400)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(ids(&pushed["accepted"]), ["hist-0001"], "{pushed}");
+    app.advance(23 * 3600);
+    let alice = signed_in_again(&app, "alice", alice).await;
+    let (_, pushed) = push_history(&app, &alice, ("phone-0001", "hist-0002", 300)).await;
+    assert_eq!(
+        ids(&pushed["accepted"]),
+        ["hist-0002"],
+        "the window is open for 24 hours"
+    );
+    app.advance(3600);
+    let alice = signed_in_again(&app, "alice", alice).await;
+    let (_, pushed) = push_history(&app, &alice, ("phone-0001", "hist-0003", 300)).await;
+    assert_eq!(
+        rejected_codes(&pushed),
+        ["too_old"],
+        "and then closed: {pushed}"
+    );
+    for (device, accepted) in [
+        ("tablet-001", true),
+        ("laptop-001", true),
+        ("spare-0001", false),
+    ] {
+        let (_, pushed) = push_history(&app, &alice, (device, &format!("h-{device}"), 100)).await;
+        assert_eq!(
+            pushed["accepted"].as_array().unwrap().len() == 1,
+            accepted,
+            "three devices open a history in 30 days, not a fourth: {device} {pushed}"
+        );
+    }
+    let (status, body) = push_history(&app, &alice, ("no", "hist-0009", 100)).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid_device_id"))
+    );
+}
+
 on_both_backends!(
     a_replayed_batch_changes_nothing_and_another_device_pulls_it,
     impossible_sessions_are_rejected_with_stable_codes,
@@ -1385,4 +1473,5 @@ on_both_backends!(
     control_characters_and_bidi_overrides_are_refused_in_every_text_field,
     a_nul_in_a_path_query_or_body_is_a_client_error_never_500,
     an_empty_push_changes_nothing_takes_no_lock_and_keeps_the_boards,
+    sessions_too_fast_or_too_old_are_refused_unless_a_device_uploads_its_history,
 );

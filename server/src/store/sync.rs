@@ -204,6 +204,45 @@ impl Store {
         Ok((verdicts, cursor))
     }
 
+    /// When `device` opened its history upload for the user, if it did.
+    pub async fn history_opened(&self, user_id: &str, device: &str) -> Result<Option<i64>> {
+        let row = sqlx::query(
+            "SELECT opened_at FROM history_uploads WHERE user_id = $1 AND device_id = $2",
+        )
+        .bind(user_id)
+        .bind(device)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|row| row.try_get(0)).transpose()?)
+    }
+
+    /// How many history uploads the user opened at `since` or later.
+    pub async fn histories_since(&self, user_id: &str, since: i64) -> Result<i64> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) FROM history_uploads WHERE user_id = $1 AND opened_at >= $2",
+        )
+        .bind(user_id)
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get(0)?)
+    }
+
+    /// Records that `device` opened its history upload at `now` (kept as
+    /// it was if it had).
+    pub async fn open_history(&self, user_id: &str, device: &str, now: i64) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO history_uploads (user_id, device_id, opened_at) VALUES ($1, $2, $3)
+             ON CONFLICT (user_id, device_id) DO NOTHING",
+        )
+        .bind(user_id)
+        .bind(device)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     /// The user's sync cursor as it stands, read without a lock; a user
     /// who does not exist is [`Error::NotFound`].
     pub async fn sync_cursor(&self, user_id: &str) -> Result<i64> {
