@@ -851,33 +851,31 @@ async fn public_groups_are_found_joined_and_validated(backend: Backend) {
     }
 }
 
+/// A public competition on ayahs over `[start, end)`, created by `creator`.
+async fn public_race(app: &TestApp, creator: &User, name: &str, (start, end): (i64, i64)) -> Value {
+    let body = json!({ "name": name, "metric_type": "ayahs", "competition_type": "public",
+                       "start_date": at(start), "end_date": at(end) });
+    let (status, race) = app.call(Method::POST, "/competitions", creator, body).await;
+    assert_eq!(status, StatusCode::CREATED, "{race}");
+    race
+}
+
+async fn join_race(app: &TestApp, who: &User, id: &str) {
+    let path = format!("/competitions/{id}/join");
+    let (status, body) = app.call(Method::POST, &path, who, json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
 async fn competitions_rank_only_reading_inside_their_window(backend: Backend) {
     let app = spawn_app_at(backend, now()).await;
     let alice = user(&app, "alice").await;
     let bob = user(&app, "bob").await;
     let carol = user(&app, "carol").await;
     let start = now() - 3600;
-    let (status, race) = app
-        .call(
-            Method::POST,
-            "/competitions",
-            &alice,
-            json!({ "name": "Ramadan race", "metric_type": "ayahs", "competition_type": "public",
-                    "start_date": at(start), "end_date": at(now() + 86_400) }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{race}");
+    let race = public_race(&app, &alice, "Ramadan race", (start, now() + 86_400)).await;
     assert_eq!(race["status"], "active");
     let id = race["id"].as_str().unwrap().to_owned();
-    let (status, _) = app
-        .call(
-            Method::POST,
-            &format!("/competitions/{id}/join"),
-            &bob,
-            json!({}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
+    join_race(&app, &bob, &id).await;
 
     // Reading before the start does not count; inside it does.
     app.push(
@@ -1053,7 +1051,7 @@ async fn competitions_rank_only_reading_inside_their_window(backend: Backend) {
     assert_eq!(body["code"], "competition_over");
     app.push(
         &bob,
-        vec![session_from("b-after-01", 2, 1, 50, app.now(), 60)],
+        vec![session_from("b-after-01", 2, 1, 5, app.now(), 60)],
     )
     .await;
     let (_, board) = app
@@ -1461,6 +1459,73 @@ async fn sessions_too_fast_or_too_old_are_refused_unless_a_device_uploads_its_hi
     );
 }
 
+/// A competition's results do not move once it is over: reading that
+/// started inside its window counts if it arrives within 24 hours of the
+/// end (a device that was offline), and never after.
+async fn a_competitions_results_are_frozen_24_hours_after_it_ends(backend: Backend) {
+    let app = spawn_app_at(backend, now()).await;
+    let alice = user(&app, "alice").await;
+    let bob = user(&app, "bob").await;
+    let (start, end) = (now() - 3600, now() + 3600);
+    let race = public_race(&app, &alice, "Evening race", (start, end)).await;
+    let id = race["id"].as_str().unwrap().to_owned();
+    join_race(&app, &bob, &id).await;
+    app.push(&alice, vec![session("a-inside-1", 1, 1, 7, 600, 60)])
+        .await;
+    let board = |who: &User| {
+        let path = format!("/competitions/{id}/leaderboard");
+        let token = who.token.clone();
+        let app = &app;
+        async move {
+            let (status, board) = app.get(&format!("/api/v1{path}"), Some(&token)).await;
+            assert_eq!(status, StatusCode::OK, "{board}");
+            (
+                usernames(&board)
+                    .iter()
+                    .map(|u| u.to_string())
+                    .collect::<Vec<_>>(),
+                scores(&board),
+            )
+        }
+    };
+    assert_eq!(
+        board(&alice).await,
+        (vec!["alice".into(), "bob".into()], vec![7.0, 0.0])
+    );
+
+    // Bob was offline: an hour after the end, his reading from inside the
+    // window arrives and counts.
+    app.set_time(end + 3600);
+    let bob = signed_in_again(&app, "bob", bob).await;
+    let pushed = app
+        .push(
+            &bob,
+            vec![session_from("b-inside-1", 112, 1, 4, end - 600, 60)],
+        )
+        .await;
+    assert_eq!(ids(&pushed["accepted"]), ["b-inside-1"]);
+    let alice = signed_in_again(&app, "alice", alice).await;
+    assert_eq!(board(&alice).await.1, vec![7.0, 4.0], "within the grace");
+
+    // A day after the end the results are final: a backdated session is
+    // kept (it is the user's reading) but changes nothing.
+    app.set_time(end + 86_400);
+    let bob = signed_in_again(&app, "bob", bob).await;
+    let pushed = app
+        .push(
+            &bob,
+            vec![session_from("b-backdate", 2, 1, 5, start + 60, 60)],
+        )
+        .await;
+    assert_eq!(ids(&pushed["accepted"]), ["b-backdate"]);
+    let alice = signed_in_again(&app, "alice", alice).await;
+    assert_eq!(
+        board(&alice).await,
+        (vec!["alice".into(), "bob".into()], vec![7.0, 4.0]),
+        "a completed competition's results are frozen"
+    );
+}
+
 on_both_backends!(
     a_replayed_batch_changes_nothing_and_another_device_pulls_it,
     impossible_sessions_are_rejected_with_stable_codes,
@@ -1474,4 +1539,5 @@ on_both_backends!(
     a_nul_in_a_path_query_or_body_is_a_client_error_never_500,
     an_empty_push_changes_nothing_takes_no_lock_and_keeps_the_boards,
     sessions_too_fast_or_too_old_are_refused_unless_a_device_uploads_its_history,
+    a_competitions_results_are_frozen_24_hours_after_it_ends,
 );

@@ -306,16 +306,23 @@ pub async fn participants(
     Ok(store.participants(id, limit, offset).await?)
 }
 
+/// How long after a competition ends sessions that started inside it may
+/// still arrive and count (a device that was offline): 24 hours. Its
+/// results are frozen when the grace ends.
+pub const RESULTS_GRACE_SECONDS: i64 = 86_400;
+
 /// The metric and window of a competition's board, if the viewer may see
-/// it.
+/// it, and the instant before which a session must have been received to
+/// count ([`RESULTS_GRACE_SECONDS`] after the end).
 pub async fn board_window(
     store: &Store,
     id: &str,
     user: &str,
     now: i64,
-) -> Result<(Metric, (i64, i64))> {
+) -> Result<(Metric, (i64, i64), i64)> {
     let c = readable(store, id, user, now).await?.competition;
-    Ok((c.metric_type, (c.start_time, c.end_time)))
+    let received_before = c.end_time.saturating_add(RESULTS_GRACE_SECONDS);
+    Ok((c.metric_type, (c.start_time, c.end_time), received_before))
 }
 
 #[cfg(test)]

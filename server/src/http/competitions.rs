@@ -285,6 +285,11 @@ async fn leave(
 
 /// A competition's board: reading inside its window, in its metric.
 ///
+/// A session counts when it started inside the window and reached the
+/// server no later than 24 hours after the competition ended (a device
+/// that was offline catches up); results are frozen when those 24 hours
+/// end, so reading sent later (backdated or not) never changes them.
+///
 /// Only `limit` of the board query applies.
 #[utoipa::path(
     get,
@@ -299,13 +304,16 @@ async fn leaderboard(
     Path(CompetitionId { competition_id: id }): Path<CompetitionId>,
     ValidQuery(query): ValidQuery<BoardQuery>,
 ) -> Result<Json<Board>> {
-    let (metric, (start, end)) =
+    let (metric, (start, end), received_before) =
         competitions::board_window(&state.store, &id, &user.id, state.clock.now()).await?;
     let board = boards::board(
         &state.store,
         &state.boards,
         &user.id,
-        Scope::Competition(&id),
+        Scope::Competition {
+            id: &id,
+            received_before,
+        },
         (metric, Period::Competition(start, end), Some((start, end))),
         query.limit,
     )

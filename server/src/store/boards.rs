@@ -16,8 +16,9 @@ pub enum Scope<'a> {
     Friends(&'a str),
     /// A group's members.
     Group(&'a str),
-    /// A competition's participants.
-    Competition(&'a str),
+    /// A competition's participants, counting only sessions received
+    /// before `received_before` (its results are then frozen).
+    Competition { id: &'a str, received_before: i64 },
 }
 
 /// The column of `user_totals` and of `reading_sessions` a metric sums.
@@ -63,7 +64,7 @@ fn scored(scope: Scope<'_>, metric: Metric, window: Option<(i64, i64)>) -> (Stri
                 "m.group_id = $1 AND u.leaderboard_visibility <> 'hidden'",
             )
         }
-        Scope::Competition(id) => {
+        Scope::Competition { id, .. } => {
             binds.push(Bind::Text(id.to_owned()));
             (
                 "FROM competition_participants m JOIN users u ON u.id = m.user_id",
@@ -80,9 +81,18 @@ fn scored(scope: Scope<'_>, metric: Metric, window: Option<(i64, i64)>) -> (Stri
             binds.push(Bind::Int(start));
             binds.push(Bind::Int(end));
             let (a, b) = (binds.len() - 1, binds.len());
+            let received = match scope {
+                Scope::Competition {
+                    received_before, ..
+                } => {
+                    binds.push(Bind::Int(received_before));
+                    format!("AND r.created_at < ${}", binds.len())
+                }
+                _ => String::new(),
+            };
             format!(
                 "LEFT JOIN (SELECT r.user_id, CAST(SUM(r.{session_column}) AS BIGINT) AS total
-                   FROM reading_sessions r WHERE r.start_time >= ${a} AND r.start_time < ${b}
+                   FROM reading_sessions r WHERE r.start_time >= ${a} AND r.start_time < ${b} {received}
                    GROUP BY r.user_id) x ON x.user_id = u.id"
             )
         }
