@@ -64,6 +64,9 @@ struct Claims {
     /// The device token's own id; absent in access tokens.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     jti: Option<String>,
+    /// An access token's version of its user's tokens (`users.token_version`).
+    #[serde(default)]
+    ver: i64,
 }
 
 /// A random URL-safe token of 32 bytes.
@@ -106,6 +109,7 @@ impl Tokens {
         audience: &str,
         (iat, lifetime): (i64, i64),
         jti: Option<String>,
+        ver: i64,
     ) -> Result<String> {
         let claims = Claims {
             sub: sub.to_owned(),
@@ -114,6 +118,7 @@ impl Tokens {
             iss: ISSUER.to_owned(),
             aud: audience.to_owned(),
             jti,
+            ver,
         };
         jsonwebtoken::encode(&Header::default(), &claims, &self.encoding)
             .map_err(|e| Error::Internal(format!("signing a token: {e}")))
@@ -135,15 +140,19 @@ impl Tokens {
             .filter(|claims| now < claims.exp)
     }
 
-    /// A signed access token for a user, issued at `now`.
-    pub fn access_token(&self, user_id: &str, now: i64) -> Result<String> {
-        self.sign(user_id, ACCESS_AUDIENCE, (now, self.access_seconds), None)
+    /// A signed access token for a user whose tokens are at `version`,
+    /// issued at `now`.
+    pub fn access_token(&self, user_id: &str, version: i64, now: i64) -> Result<String> {
+        let lifetime = (now, self.access_seconds);
+        self.sign(user_id, ACCESS_AUDIENCE, lifetime, None, version)
     }
 
-    /// The user id in a valid access token unexpired at `now`.
-    pub fn verify(&self, token: &str, now: i64) -> Result<String> {
+    /// The user id and token version in a valid access token unexpired at
+    /// `now` (whether the version is still the user's is the caller's to
+    /// check).
+    pub fn verify(&self, token: &str, now: i64) -> Result<(String, i64)> {
         self.claims(token, ACCESS_AUDIENCE, now)
-            .map(|claims| claims.sub)
+            .map(|claims| (claims.sub, claims.ver))
             .ok_or_else(|| {
                 Error::Unauthorized("The access token is invalid or has expired.".into())
             })
@@ -155,7 +164,7 @@ impl Tokens {
     /// nothing else.
     pub fn device_token(&self, email: &str, now: i64) -> Result<String> {
         let id = random_token();
-        self.sign(email, DEVICE_AUDIENCE, (now, DEVICE_SECONDS), Some(id))
+        self.sign(email, DEVICE_AUDIENCE, (now, DEVICE_SECONDS), Some(id), 0)
     }
 
     /// The device's id, when `token` is a valid device token for `email`.
@@ -276,9 +285,17 @@ impl FromRequestParts<AppState> for AuthUser {
         let token = header
             .strip_prefix("Bearer ")
             .ok_or_else(|| Error::Unauthorized("Use `Authorization: Bearer <token>`.".into()))?;
-        Ok(AuthUser::new(
-            state.tokens.verify(token.trim(), state.clock.now())?,
-        ))
+        let (id, version) = state.tokens.verify(token.trim(), state.clock.now())?;
+        // Logging out, changing the password and deleting the account
+        // bump the version: tokens issued before end here (cached per
+        // user, so this rarely reads the database).
+        match state.store.token_version(&id).await? {
+            Some(current) if current == version => Ok(AuthUser::new(id)),
+            Some(_) => Err(Error::Unauthorized(
+                "This access token was revoked (signed out or password changed).".into(),
+            )),
+            None => Err(Error::Unauthorized(domain::Error::AccountGone.to_string())),
+        }
     }
 }
 

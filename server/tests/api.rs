@@ -989,6 +989,113 @@ async fn password_checks_on_signed_in_routes_count_toward_the_lockout_and_limit(
     );
 }
 
+/// Revocation reaches access tokens: logging out ends every access token
+/// of the user (other devices refresh theirs), and so do changing the
+/// password and deleting the account; a token this server did not issue
+/// for the API (no `iss`/`aud`) is refused.
+async fn access_tokens_end_with_logout_password_change_and_deletion(backend: Backend) {
+    const SECRET: &str = "a-test-secret-of-at-least-32-characters";
+    let app = spawn_app_at_with(
+        backend,
+        NOON,
+        &["--auth-rate-limit-per-minute", "0", "--jwt-secret", SECRET],
+    )
+    .await;
+    let user = app.register("a@example.com", "alpha").await;
+    let me = |token: &str| {
+        let request = app
+            .http
+            .get(format!("{}/api/v1/users/me", app.base))
+            .bearer_auth(token);
+        async move { request.send().await.unwrap().status() }
+    };
+    let phone = app.login("a@example.com").await;
+    let laptop = app.login("a@example.com").await;
+    let access = |tokens: &Value| tokens["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(me(&access(&phone)).await, StatusCode::OK);
+    let (status, _) = app
+        .post(
+            "/api/v1/auth/logout",
+            json!({ "refresh_token": phone["refresh_token"] }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        me(&access(&phone)).await,
+        StatusCode::UNAUTHORIZED,
+        "logged out"
+    );
+    assert_eq!(
+        me(&access(&laptop)).await,
+        StatusCode::UNAUTHORIZED,
+        "every access token ends"
+    );
+    let (status, laptop) = app
+        .post(
+            "/api/v1/auth/refresh-token",
+            json!({ "refresh_token": laptop["refresh_token"] }),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the other device refreshes: {laptop}"
+    );
+    let laptop = access(&laptop);
+    assert_eq!(me(&laptop).await, StatusCode::OK);
+
+    let (status, _) = change_password(&app, &laptop, "Test123!").await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        me(&laptop).await,
+        StatusCode::UNAUTHORIZED,
+        "the password changed"
+    );
+
+    let tablet = access(
+        &login_status(
+            &app,
+            json!({ "email": "a@example.com", "password": "Other123!" }),
+        )
+        .await
+        .1,
+    );
+    let (status, _) = app
+        .send(
+            reqwest::Method::DELETE,
+            "/api/v1/users/me",
+            &tablet,
+            json!({ "password": "Other123!" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = app.get("/api/v1/progress/stats", Some(&tablet)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "the account is gone");
+
+    // Signed with the right key, but not for this API.
+    #[derive(serde::Serialize)]
+    struct Bare<'a> {
+        sub: &'a str,
+        iat: i64,
+        exp: i64,
+    }
+    let bare = jsonwebtoken::encode(
+        &jsonwebtoken::Header::default(),
+        &Bare {
+            sub: user["id"].as_str().unwrap(),
+            iat: NOON,
+            exp: NOON + 600,
+        },
+        &jsonwebtoken::EncodingKey::from_secret(SECRET.as_bytes()),
+    )
+    .unwrap();
+    assert_eq!(
+        me(&bare).await,
+        StatusCode::UNAUTHORIZED,
+        "iss and aud are checked"
+    );
+}
+
 on_both_backends!(
     health_reports_the_database,
     registering_answers_201_with_an_id_and_login_gives_an_access_token,
@@ -1008,6 +1115,7 @@ on_both_backends!(
     parallel_wrong_guesses_fail_five_times_and_then_even_the_right_password_waits,
     a_strangers_guesses_do_not_lock_out_a_device_that_signed_in_before,
     password_checks_on_signed_in_routes_count_toward_the_lockout_and_limit,
+    access_tokens_end_with_logout_password_change_and_deletion,
     metrics_count_requests_by_route_template_and_status,
     made_up_methods_and_paths_share_one_metrics_label,
     a_user_can_export_their_data_and_only_theirs,

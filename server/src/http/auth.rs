@@ -139,8 +139,11 @@ async fn issue(state: &AppState, user_id: &str, family_id: &str) -> Result<Token
     let expires_at = state.clock.now() + state.tokens.refresh_seconds;
     let hash = token_hash(&refresh_token);
     accounts::keep_refresh(&state.store, &hash, (user_id, family_id), expires_at).await?;
+    let version = accounts::token_version(&state.store, user_id).await?;
     Ok(TokenResponse {
-        access_token: state.tokens.access_token(user_id, state.clock.now())?,
+        access_token: state
+            .tokens
+            .access_token(user_id, version, state.clock.now())?,
         refresh_token,
         token_type: "bearer",
         expires_in: state.tokens.access_seconds,
@@ -246,7 +249,8 @@ async fn refresh(
     Ok(Json(issue(&state, &user_id, &family_id).await?))
 }
 
-/// Signs out: ends the refresh token's session.
+/// Signs out: ends the refresh token's session, and every access token of
+/// the user (the user's other devices refresh theirs).
 ///
 /// An unknown token is not an error.
 #[utoipa::path(

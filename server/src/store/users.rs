@@ -7,6 +7,14 @@ use super::error::{is_unique_violation, names_column};
 use super::{Error, Result, Store};
 use crate::kinds::{ActivityType, Visibility};
 
+/// How long a token version read from the database is trusted, in
+/// seconds: the longest another node may accept an access token its user
+/// revoked.
+pub const VERSION_TTL_SECONDS: i64 = 5;
+
+/// The most token versions kept in memory (the map is emptied when full).
+const MAX_CACHED_VERSIONS: usize = 100_000;
+
 /// A user as stored.
 #[derive(Debug, Clone)]
 pub struct UserRow {
@@ -159,7 +167,10 @@ impl Store {
     /// Replaces the password hash and ends every session of the user.
     pub async fn set_password(&self, id: &str, password_hash: &str) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+        sqlx::query(
+            "UPDATE users SET password_hash = $1, updated_at = $2, token_version = token_version + 1
+             WHERE id = $3",
+        )
             .bind(password_hash)
             .bind(self.clock.now())
             .bind(id)
@@ -170,6 +181,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
+        self.forget_version(id);
         Ok(())
     }
 
@@ -191,6 +203,7 @@ impl Store {
             .bind(id)
             .execute(&self.pool)
             .await?;
+        self.forget_version(id);
         self.boards_changed();
         Ok(())
     }
@@ -269,12 +282,56 @@ impl Store {
         Ok(())
     }
 
-    /// The family of a refresh token, if the token is known.
-    pub async fn family_of(&self, token_hash: &str) -> Result<Option<String>> {
-        let row = sqlx::query("SELECT family_id FROM refresh_tokens WHERE token_hash = $1")
-            .bind(token_hash)
+    /// The family of a refresh token and its user, if the token is known.
+    pub async fn family_of(&self, token_hash: &str) -> Result<Option<(String, String)>> {
+        let row =
+            sqlx::query("SELECT family_id, user_id FROM refresh_tokens WHERE token_hash = $1")
+                .bind(token_hash)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|r| Ok((r.try_get("family_id")?, r.try_get("user_id")?)))
+            .transpose()
+    }
+
+    /// The version of the user's tokens (`None`: no such user), read from
+    /// the database at most once per [`VERSION_TTL_SECONDS`] per user on
+    /// this node; changes made through this store show at once.
+    pub async fn token_version(&self, id: &str) -> Result<Option<i64>> {
+        let now = self.clock.now();
+        if let Ok(versions) = self.versions.lock() {
+            if let Some(&(version, read)) = versions.get(id) {
+                if (read..read + VERSION_TTL_SECONDS).contains(&now) {
+                    return Ok(Some(version));
+                }
+            }
+        }
+        let row = sqlx::query("SELECT token_version FROM users WHERE id = $1")
+            .bind(id)
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.map(|r| r.try_get("family_id")).transpose()?)
+        let version: Option<i64> = row.map(|r| r.try_get(0)).transpose()?;
+        if let (Some(version), Ok(mut versions)) = (version, self.versions.lock()) {
+            if versions.len() >= MAX_CACHED_VERSIONS {
+                versions.clear();
+            }
+            versions.insert(id.to_owned(), (version, now));
+        }
+        Ok(version)
+    }
+
+    /// Ends every access token of the user issued before now.
+    pub async fn bump_token_version(&self, id: &str) -> Result<()> {
+        sqlx::query("UPDATE users SET token_version = token_version + 1 WHERE id = $1")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        self.forget_version(id);
+        Ok(())
+    }
+
+    fn forget_version(&self, id: &str) {
+        if let Ok(mut versions) = self.versions.lock() {
+            versions.remove(id);
+        }
     }
 }
