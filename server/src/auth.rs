@@ -175,6 +175,56 @@ impl Tokens {
     }
 }
 
+/// How long the answer to a refresh is kept for a retry with the same
+/// token, in seconds.
+pub const REFRESH_GRACE_SECONDS: i64 = 10;
+
+/// The most refresh answers kept at once.
+const MAX_RECENT_REFRESHES: usize = 10_000;
+
+/// The answers to the refreshes of the last [`REFRESH_GRACE_SECONDS`], by
+/// the hash of the token traded: a client that lost the answer and sends
+/// the same token again gets the same new pair instead of being taken for
+/// a thief. Two refreshes with one token *at once* are still reuse (the
+/// second finds no answer yet). In memory only, and never in `Debug`.
+#[derive(Default)]
+pub struct RecentRefreshes {
+    answers: std::sync::Mutex<std::collections::HashMap<String, (i64, String, String)>>,
+}
+
+impl std::fmt::Debug for RecentRefreshes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kept = self.answers.lock().map_or(0, |a| a.len());
+        f.debug_struct("RecentRefreshes")
+            .field("kept", &kept)
+            .finish()
+    }
+}
+
+impl RecentRefreshes {
+    /// The (access, refresh) pair given for the token with this hash, if
+    /// it was given less than [`REFRESH_GRACE_SECONDS`] before `now`.
+    pub fn get(&self, hash: &str, now: i64) -> Option<(String, String)> {
+        let answers = self.answers.lock().ok()?;
+        let (until, access, refresh) = answers.get(hash)?;
+        (now < *until).then(|| (access.clone(), refresh.clone()))
+    }
+
+    /// Keeps the pair given at `now` for the token with this hash.
+    pub fn keep(&self, hash: String, (access, refresh): (&str, &str), now: i64) {
+        let Ok(mut answers) = self.answers.lock() else {
+            return;
+        };
+        if answers.len() >= MAX_RECENT_REFRESHES {
+            answers.retain(|_, (until, _, _)| now < *until);
+        }
+        if answers.len() < MAX_RECENT_REFRESHES {
+            let until = now + REFRESH_GRACE_SECONDS;
+            answers.insert(hash, (until, access.to_owned(), refresh.to_owned()));
+        }
+    }
+}
+
 /// One argon2 computation per core at a time. Each takes about 19 MiB and
 /// a core for tens of milliseconds: a burst of logins waits its turn
 /// instead of spawning a thread (and its memory) per request.

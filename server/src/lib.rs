@@ -32,6 +32,8 @@ pub struct AppState {
     pub store: Store,
     /// Token signing and lifetimes.
     pub tokens: Arc<auth::Tokens>,
+    /// The answers to recent refreshes, for retries.
+    pub refreshes: Arc<auth::RecentRefreshes>,
     /// Failed-login counting and lockout.
     pub logins: Arc<lockout::LoginGuard>,
     /// Request counters and latency histograms for `/metrics`.
@@ -77,6 +79,7 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
     Ok(AppState {
         store,
         tokens: Arc::new(tokens),
+        refreshes: Arc::default(),
         logins: Arc::new(lockout::LoginGuard::new(config.lockout_max_keys)),
         metrics: Arc::default(),
         auth_limit: Arc::new(http::limit::AddressLimit::new(

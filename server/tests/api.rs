@@ -115,7 +115,7 @@ async fn wrong_passwords_and_bad_tokens_are_401(backend: Backend) {
 }
 
 async fn refresh_tokens_rotate_and_a_reused_one_revokes_the_whole_family(backend: Backend) {
-    let app = spawn_app(backend).await;
+    let app = spawn_app_at(backend, NOON).await;
     app.register("a@example.com", "alpha").await;
     let first = app.login("a@example.com").await;
     let old = first["refresh_token"].as_str().unwrap().to_owned();
@@ -130,7 +130,9 @@ async fn refresh_tokens_rotate_and_a_reused_one_revokes_the_whole_family(backend
     let new = second["refresh_token"].as_str().unwrap().to_owned();
     assert_ne!(new, old, "every refresh gives a new refresh token");
 
-    // The old token again: someone copied it. Both it and the new one die.
+    // The old token again, past the 10 seconds a lost answer may be
+    // asked for again: someone copied it. Both it and the new one die.
+    app.advance(11);
     let (status, _) = app
         .post(
             "/api/v1/auth/refresh-token",
@@ -1096,6 +1098,108 @@ async fn access_tokens_end_with_logout_password_change_and_deletion(backend: Bac
     );
 }
 
+/// Two refreshes with one token at once, while pushes write: exactly one
+/// 200 and one 401, never a 500, and the sign-in ends (the winner's new
+/// refresh token fails too).
+async fn concurrent_refreshes_with_one_token_give_one_200_and_end_the_sign_in(backend: Backend) {
+    let app = spawn_app_at_with(backend, NOON, &["--auth-rate-limit-per-minute", "0"]).await;
+    app.register("a@example.com", "alpha").await;
+    for round in 0..8 {
+        let tokens = app.login("a@example.com").await;
+        let access = tokens["access_token"].as_str().unwrap().to_owned();
+        let mut calls = tokio::task::JoinSet::new();
+        for _ in 0..2 {
+            let request = app
+                .http
+                .post(format!("{}/api/v1/auth/refresh-token", app.base))
+                .json(&json!({ "refresh_token": tokens["refresh_token"] }));
+            calls.spawn(async move {
+                let response = request.send().await.unwrap();
+                (response.status(), response.json::<Value>().await.unwrap())
+            });
+        }
+        // Writers at the same time (on SQLite, the one writer).
+        for n in 0..4 {
+            let event = json!({ "id": format!("pos-{round}-{n}-0000"), "type": "position",
+                                "data": { "surah_number": 1, "ayah_number": 1 } });
+            let request = app
+                .http
+                .post(format!("{}/api/v1/sync/push", app.base))
+                .bearer_auth(&access)
+                .json(&json!({ "events": [event] }));
+            calls.spawn(async move { (request.send().await.unwrap().status(), Value::Null) });
+        }
+        let mut refreshes = Vec::new();
+        while let Some(answer) = calls.join_next().await {
+            let (status, body) = answer.unwrap();
+            assert!(!status.is_server_error(), "round {round}: {status} {body}");
+            if body != Value::Null {
+                refreshes.push((status, body));
+            }
+        }
+        refreshes.sort_by_key(|(status, _)| *status);
+        let statuses: Vec<StatusCode> = refreshes.iter().map(|(s, _)| *s).collect();
+        assert_eq!(
+            statuses,
+            [StatusCode::OK, StatusCode::UNAUTHORIZED],
+            "round {round}"
+        );
+        let (status, _) = app
+            .post(
+                "/api/v1/auth/refresh-token",
+                json!({ "refresh_token": refreshes[0].1["refresh_token"] }),
+            )
+            .await;
+        assert_eq!(
+            status,
+            StatusCode::UNAUTHORIZED,
+            "round {round}: the sign-in ended"
+        );
+    }
+}
+
+/// A client that lost the answer to a refresh and sends the same token
+/// again within 10 seconds gets the same new pair and stays signed in;
+/// after that, the same token is reuse.
+async fn a_refresh_retried_within_ten_seconds_gets_the_same_pair(backend: Backend) {
+    let app = spawn_app_at(backend, NOON).await;
+    app.register("a@example.com", "alpha").await;
+    let old = app.login("a@example.com").await["refresh_token"].clone();
+    let refresh = |token: &Value| {
+        app.post(
+            "/api/v1/auth/refresh-token",
+            json!({ "refresh_token": token }),
+        )
+    };
+    let (status, lost) = refresh(&old).await;
+    assert_eq!(status, StatusCode::OK);
+    app.advance(9);
+    let (status, again) = refresh(&old).await;
+    assert_eq!(status, StatusCode::OK, "{again}");
+    assert_eq!(
+        (&again["access_token"], &again["refresh_token"]),
+        (&lost["access_token"], &lost["refresh_token"]),
+        "the same pair, not a second one"
+    );
+    let (status, _) = app
+        .get("/api/v1/users/me", again["access_token"].as_str())
+        .await;
+    assert_eq!(status, StatusCode::OK, "still signed in");
+    app.advance(2);
+    let (status, _) = refresh(&old).await;
+    assert_eq!(
+        status,
+        StatusCode::UNAUTHORIZED,
+        "past the grace it is reuse"
+    );
+    let (status, _) = refresh(&again["refresh_token"]).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "and the sign-in ends");
+    let (status, _) = app
+        .get("/api/v1/users/me", again["access_token"].as_str())
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "with its access token");
+}
+
 on_both_backends!(
     health_reports_the_database,
     registering_answers_201_with_an_id_and_login_gives_an_access_token,
@@ -1116,6 +1220,8 @@ on_both_backends!(
     a_strangers_guesses_do_not_lock_out_a_device_that_signed_in_before,
     password_checks_on_signed_in_routes_count_toward_the_lockout_and_limit,
     access_tokens_end_with_logout_password_change_and_deletion,
+    concurrent_refreshes_with_one_token_give_one_200_and_end_the_sign_in,
+    a_refresh_retried_within_ten_seconds_gets_the_same_pair,
     metrics_count_requests_by_route_template_and_status,
     made_up_methods_and_paths_share_one_metrics_label,
     a_user_can_export_their_data_and_only_theirs,

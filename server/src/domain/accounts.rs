@@ -122,6 +122,8 @@ pub async fn trade_refresh(
         Trade::Reused { user_id, family_id } => {
             tracing::warn!(user = %user_id, "refresh token reused; revoking its family");
             store.revoke_family(&family_id).await?;
+            // Whoever copied the token may hold an access token from it.
+            store.bump_token_version(&user_id).await?;
             Ok(None)
         }
     }

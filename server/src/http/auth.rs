@@ -225,7 +225,11 @@ struct RefreshRequest {
 /// Trades a refresh token for new tokens.
 ///
 /// A refresh token works once. Using one twice ends every session of that
-/// sign-in, since it must have been copied.
+/// sign-in (and every access token of the user), since it must have been
+/// copied: of two refreshes with one token at once, one gets new tokens
+/// and the other a 401, and the new refresh token then fails too. But a
+/// retry with the same token within 10 seconds of its answer (a client
+/// that lost the answer) gets the same new tokens again.
 #[utoipa::path(
     post,
     path = "/auth/refresh-token",
@@ -242,11 +246,24 @@ async fn refresh(
     ValidJson(request): ValidJson<RefreshRequest>,
 ) -> Result<Json<TokenResponse>> {
     let invalid = || Error::Unauthorized("The refresh token is invalid; sign in again.".into());
+    let now = state.clock.now();
     let hash = token_hash(&request.refresh_token);
-    let (user_id, family_id) = accounts::trade_refresh(&state.store, &hash, state.clock.now())
+    if let Some((access_token, refresh_token)) = state.refreshes.get(&hash, now) {
+        return Ok(Json(TokenResponse {
+            access_token,
+            refresh_token,
+            token_type: "bearer",
+            expires_in: state.tokens.access_seconds,
+            device_token: None,
+        }));
+    }
+    let (user_id, family_id) = accounts::trade_refresh(&state.store, &hash, now)
         .await?
         .ok_or_else(invalid)?;
-    Ok(Json(issue(&state, &user_id, &family_id).await?))
+    let tokens = issue(&state, &user_id, &family_id).await?;
+    let pair = (tokens.access_token.as_str(), tokens.refresh_token.as_str());
+    state.refreshes.keep(hash, pair, now);
+    Ok(Json(tokens))
 }
 
 /// Signs out: ends the refresh token's session, and every access token of

@@ -240,16 +240,42 @@ impl Store {
         Ok(())
     }
 
-    /// Marks a refresh token as used, atomically: only one caller can
-    /// replace a token, so two racing refreshes cannot both succeed.
-    /// Returns the row as it was before, or `None` for an unknown token.
+    /// Marks a refresh token as used, atomically: one statement, so only
+    /// one caller can replace a token and two racing refreshes cannot both
+    /// succeed, and no transaction reads before it writes (on SQLite that
+    /// upgrade fails with SQLITE_BUSY when a push wrote meanwhile). A
+    /// token of a family that has a revoked token is never replaced.
+    /// Returns the row as it was before and whether this call replaced
+    /// it, or `None` for an unknown token.
     pub async fn take_refresh(&self, token_hash: &str) -> Result<Option<(RefreshRow, bool)>> {
-        let mut tx = self.pool.begin().await?;
-        let row = sqlx::query(
-            "SELECT user_id, family_id, expires_at, replaced, revoked FROM refresh_tokens WHERE token_hash = $1",
+        let won = sqlx::query(
+            "UPDATE refresh_tokens SET replaced = 1
+             WHERE token_hash = $1 AND replaced = 0 AND revoked = 0
+               AND NOT EXISTS (SELECT 1 FROM refresh_tokens f
+                               WHERE f.family_id = refresh_tokens.family_id AND f.revoked = 1)
+             RETURNING user_id, family_id, expires_at",
         )
         .bind(token_hash)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&self.pool)
+        .await?;
+        if let Some(row) = won {
+            let found = RefreshRow {
+                user_id: row.try_get("user_id")?,
+                family_id: row.try_get("family_id")?,
+                expires_at: row.try_get("expires_at")?,
+                replaced: false,
+                revoked: false,
+            };
+            return Ok(Some((found, true)));
+        }
+        // Lost: say why (unknown, replaced before, or its family revoked).
+        let row = sqlx::query(
+            "SELECT r.user_id, r.family_id, r.expires_at, r.replaced,
+                    (SELECT MAX(f.revoked) FROM refresh_tokens f WHERE f.family_id = r.family_id) AS revoked
+             FROM refresh_tokens r WHERE r.token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else {
             return Ok(None);
@@ -261,16 +287,7 @@ impl Store {
             replaced: row.try_get::<i64, _>("replaced")? != 0,
             revoked: row.try_get::<i64, _>("revoked")? != 0,
         };
-        let won = sqlx::query(
-            "UPDATE refresh_tokens SET replaced = 1 WHERE token_hash = $1 AND replaced = 0 AND revoked = 0",
-        )
-        .bind(token_hash)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected()
-            == 1;
-        tx.commit().await?;
-        Ok(Some((found, won)))
+        Ok(Some((found, false)))
     }
 
     /// Revokes every token of a login family.
