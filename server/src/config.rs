@@ -86,6 +86,20 @@ pub struct Config {
     #[arg(long, env = "COMPANION_TRUST_FORWARDED_FOR")]
     pub trust_forwarded_for: bool,
 
+    /// How long a client may take to send a request's headers, in
+    /// milliseconds; a connection that takes longer is closed (slowloris).
+    #[arg(
+        long,
+        env = "COMPANION_HEADER_READ_TIMEOUT_MS",
+        default_value_t = 10_000
+    )]
+    pub header_read_timeout_ms: u64,
+
+    /// How long one request may take, reading its body included, in
+    /// milliseconds; then it is answered 408.
+    #[arg(long, env = "COMPANION_REQUEST_TIMEOUT_MS", default_value_t = 30_000)]
+    pub request_timeout_ms: u64,
+
     /// Log format: `json` (structured) or `text`.
     #[arg(long, env = "COMPANION_LOG_FORMAT", default_value = "json")]
     pub log_format: String,

@@ -1200,6 +1200,63 @@ async fn a_refresh_retried_within_ten_seconds_gets_the_same_pair(backend: Backen
     assert_eq!(status, StatusCode::UNAUTHORIZED, "with its access token");
 }
 
+/// What a raw connection reads until the server closes it (or 30 s pass,
+/// which only a server that never hangs up reaches).
+async fn read_until_closed(stream: &mut tokio::net::TcpStream) -> Option<String> {
+    use tokio::io::AsyncReadExt;
+    let mut answer = Vec::new();
+    let read = stream.read_to_end(&mut answer);
+    match tokio::time::timeout(std::time::Duration::from_secs(30), read).await {
+        Ok(_) => Some(String::from_utf8_lossy(&answer).into_owned()),
+        Err(_) => None,
+    }
+}
+
+/// Slowloris: a client that never finishes its headers is disconnected,
+/// and one that never finishes its body is answered 408, so slow
+/// connections cannot pile up.
+async fn slow_clients_are_cut_off_by_header_and_request_timeouts(backend: Backend) {
+    use tokio::io::AsyncWriteExt;
+    let app = spawn_app_with(
+        backend,
+        &[
+            "--header-read-timeout-ms",
+            "300",
+            "--request-timeout-ms",
+            "300",
+        ],
+    )
+    .await;
+    let address = app.base.trim_start_matches("http://").to_owned();
+    let mut slow_headers = tokio::net::TcpStream::connect(&address).await.unwrap();
+    slow_headers
+        .write_all(b"GET /health HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    let answer = read_until_closed(&mut slow_headers).await;
+    assert!(
+        answer.as_deref().is_some_and(|a| !a.contains("200 OK")),
+        "the connection is closed unanswered (or with 408): {answer:?}"
+    );
+
+    let mut slow_body = tokio::net::TcpStream::connect(&address).await.unwrap();
+    slow_body
+        .write_all(
+            b"POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"email\"",
+        )
+        .await
+        .unwrap();
+    let answer = read_until_closed(&mut slow_body).await;
+    assert!(
+        answer
+            .as_deref()
+            .is_some_and(|a| a.starts_with("HTTP/1.1 408")),
+        "a body that never ends is a 408: {answer:?}"
+    );
+    let (status, _) = app.get("/health", None).await;
+    assert_eq!(status, StatusCode::OK, "other clients are served");
+}
+
 on_both_backends!(
     health_reports_the_database,
     registering_answers_201_with_an_id_and_login_gives_an_access_token,
@@ -1222,6 +1279,7 @@ on_both_backends!(
     access_tokens_end_with_logout_password_change_and_deletion,
     concurrent_refreshes_with_one_token_give_one_200_and_end_the_sign_in,
     a_refresh_retried_within_ten_seconds_gets_the_same_pair,
+    slow_clients_are_cut_off_by_header_and_request_timeouts,
     metrics_count_requests_by_route_template_and_status,
     made_up_methods_and_paths_share_one_metrics_label,
     a_user_can_export_their_data_and_only_theirs,

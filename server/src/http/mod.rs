@@ -51,6 +51,12 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(refuse_nul))
         .layer(Extension(Arc::new(document)))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        // A request (its body read included) that takes too long is a 408:
+        // a slow body cannot hold a connection forever.
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            state.timeouts.request,
+        ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }
