@@ -1526,6 +1526,130 @@ async fn a_competitions_results_are_frozen_24_hours_after_it_ends(backend: Backe
     );
 }
 
+/// The names of a list of competitions.
+fn names(list: &Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect()
+}
+
+/// Competition spam: the status filter runs in SQL (1,100 upcoming
+/// competitions do not hide the active and finished ones), lists page by
+/// cursor, a user creates 5 a day starting at most 90 days ahead, and the
+/// creator may delete one that has not started.
+async fn competition_lists_filter_in_sql_page_by_cursor_and_creation_is_bounded(backend: Backend) {
+    let app = spawn_app_at(backend, now()).await;
+    let alice = user(&app, "alice").await;
+    let bob = user(&app, "bob").await;
+    {
+        use sqlx::Connection;
+        let mut conn = raw_connection(&app).await;
+        let mut tx = conn.begin().await.unwrap();
+        let spam = (0..1_100).map(|n| {
+            (
+                format!("spam-{n:05}"),
+                format!("Spam {n}"),
+                now() + 60 * 86_400 + n,
+            )
+        });
+        let finished = (
+            "finished-1".to_owned(),
+            "Finished race".to_owned(),
+            now() - 7200,
+        );
+        for (id, name, start) in spam.chain([finished]) {
+            sqlx::query(
+                "INSERT INTO competitions (id, name, description, creator_id, competition_type,
+                    metric_type, start_time, end_time, participant_count, created_at)
+                 VALUES ($1, $2, '', NULL, 'public', 'ayahs', $3, $4, 0, $5)",
+            )
+            .bind(id)
+            .bind(name)
+            .bind(start)
+            .bind(start + 3600)
+            .bind(now() - 200_000)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        }
+        tx.commit().await.unwrap();
+    }
+    let started = public_race(&app, &alice, "Active race", (now() - 60, now() + 3600)).await;
+    let started = started["id"].as_str().unwrap().to_owned();
+    let mut races = Vec::new();
+    for n in 1..=4 {
+        let day = now() + n * 86_400;
+        let race = public_race(&app, &alice, &format!("Race {n}"), (day, day + 3600)).await;
+        races.push(race["id"].as_str().unwrap().to_owned());
+    }
+    let race_1 = races[0].clone();
+    let sixth =
+        json!({ "name": "Race 6", "start_date": at(now() + 3600), "end_date": at(now() + 7200) });
+    let (status, body) = app.call(Method::POST, "/competitions", &alice, sixth).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("too_many_competitions"))
+    );
+    let far = json!({ "name": "Far away", "start_date": at(now() + 91 * 86_400),
+                      "end_date": at(now() + 92 * 86_400) });
+    let (status, body) = app.call(Method::POST, "/competitions", &bob, far).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid_dates")),
+        "at most 90 days ahead"
+    );
+
+    let (_, active) = app.read("/competitions?status=active", &bob).await;
+    assert_eq!(names(&active), ["Active race"], "{active}");
+    let (_, done) = app.read("/competitions?status=completed", &bob).await;
+    assert_eq!(names(&done), ["Finished race"], "{done}");
+    let (_, first) = app
+        .read("/competitions?status=upcoming&limit=2", &bob)
+        .await;
+    assert_eq!(names(&first), ["Spam 1099", "Spam 1098"], "{first}");
+    let last = first[1]["id"].as_str().unwrap();
+    let (_, second) = app
+        .read(
+            &format!("/competitions?status=upcoming&limit=2&after={last}"),
+            &bob,
+        )
+        .await;
+    assert_eq!(names(&second), ["Spam 1097", "Spam 1096"], "{second}");
+    let (status, body) = app.read("/competitions?after=nope", &bob).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid_cursor"))
+    );
+
+    let delete = |id: &str| format!("/competitions/{id}");
+    let (status, body) = app
+        .call(Method::DELETE, &delete(&race_1), &bob, json!({}))
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("not_creator"))
+    );
+    let (status, body) = app
+        .call(Method::DELETE, &delete(&started), &alice, json!({}))
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("competition_started"))
+    );
+    let (status, _) = app
+        .call(Method::DELETE, &delete(&race_1), &alice, json!({}))
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = app.read(&delete(&race_1), &alice).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "it is gone");
+    app.advance(86_400);
+    let alice = signed_in_again(&app, "alice", alice).await;
+    let later = now() + 5 * 86_400;
+    public_race(&app, &alice, "A new day", (later, later + 60)).await;
+}
+
 on_both_backends!(
     a_replayed_batch_changes_nothing_and_another_device_pulls_it,
     impossible_sessions_are_rejected_with_stable_codes,
@@ -1540,4 +1664,5 @@ on_both_backends!(
     an_empty_push_changes_nothing_takes_no_lock_and_keeps_the_boards,
     sessions_too_fast_or_too_old_are_refused_unless_a_device_uploads_its_history,
     a_competitions_results_are_frozen_24_hours_after_it_ends,
+    competition_lists_filter_in_sql_page_by_cursor_and_creation_is_bounded,
 );

@@ -12,6 +12,12 @@ use crate::store::{CompetitionRow, Person, Store};
 /// The longest competition: a year and a day.
 pub const MAX_SECONDS: i64 = 366 * 86_400;
 
+/// How far ahead a new competition may start: 90 days.
+pub const MAX_LEAD_SECONDS: i64 = 90 * 86_400;
+
+/// How many competitions one user may create in 24 hours.
+pub const MAX_CREATED_PER_DAY: i64 = 5;
+
 /// A competition as one viewer sees it.
 #[derive(Debug, Clone)]
 pub struct Viewed {
@@ -78,6 +84,12 @@ pub fn check_window(start: i64, end: i64, now: i64) -> Result<()> {
         return Err(Error::invalid(
             "invalid_dates",
             "A competition cannot end in the past.",
+        ));
+    }
+    if start > now + MAX_LEAD_SECONDS {
+        return Err(Error::invalid(
+            "invalid_dates",
+            "A competition starts at most 90 days from now.",
         ));
     }
     Ok(())
@@ -182,6 +194,16 @@ pub async fn create(
     let start = parse_time("start_date", new.start)?;
     let end = parse_time("end_date", new.end)?;
     check_window(start, end, now)?;
+    if store
+        .competitions_created_since(creator, now - 86_400)
+        .await?
+        >= MAX_CREATED_PER_DAY
+    {
+        return Err(Error::conflict(
+            "too_many_competitions",
+            format!("You can create {MAX_CREATED_PER_DAY} competitions a day; try again tomorrow."),
+        ));
+    }
     let kind: CompetitionType = new.competition_type.trim().parse().map_err(|_| {
         Error::invalid(
             "invalid_competition_type",
@@ -222,13 +244,14 @@ pub async fn create(
     Ok(Viewed::new(row, creator, true, now))
 }
 
-/// Competitions the viewer can see, of one status if `wanted` names one,
-/// latest start first; at most `limit`.
+/// A page of the competitions the viewer can see, of one status if
+/// `wanted` names one, latest start first; at most `limit`, after the
+/// competition with the id `after` (the last of the previous page).
 pub async fn list(
     store: &Store,
     user: &str,
     wanted: Option<&str>,
-    limit: Option<i64>,
+    (limit, after): (Option<i64>, Option<&str>),
     now: i64,
 ) -> Result<Vec<Viewed>> {
     let wanted: Option<Status> = wanted.map(str::parse).transpose().map_err(|_| {
@@ -238,19 +261,44 @@ pub async fn list(
         )
     })?;
     let limit = super::limit(limit, 50)?;
-    let rows = store.competitions_for(user, 1000).await?;
-    let mut out = Vec::new();
-    for c in rows {
-        if wanted.is_some_and(|s| s != status(c.start_time, c.end_time, now)) {
-            continue;
+    let after = match after {
+        None => None,
+        Some(id) => {
+            let last = store.competition(id).await?.ok_or_else(|| {
+                Error::invalid(
+                    "invalid_cursor",
+                    "`after` is the id of the last competition of the previous page.",
+                )
+            })?;
+            Some((last.start_time, last.id))
         }
-        let joined = store.is_participant(&c.id, user).await?;
-        out.push(Viewed::new(c, user, joined, now));
-        if out.len() as i64 >= limit {
-            break;
-        }
+    };
+    let after = after.as_ref().map(|(start, id)| (*start, id.as_str()));
+    let rows = store
+        .competitions_for(user, (wanted, now), after, limit)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(c, joined)| Viewed::new(c, user, joined, now))
+        .collect())
+}
+
+/// Deletes a competition that has not started, for its creator.
+pub async fn delete(store: &Store, id: &str, user: &str, now: i64) -> Result<()> {
+    let viewed = readable(store, id, user, now).await?;
+    if !viewed.created {
+        return Err(Error::forbidden(
+            "not_creator",
+            "Only the competition's creator can delete it.",
+        ));
     }
-    Ok(out)
+    if viewed.status != Status::Upcoming {
+        return Err(Error::conflict(
+            "competition_started",
+            "A competition that has started cannot be deleted.",
+        ));
+    }
+    Ok(store.delete_competition(id).await?)
 }
 
 /// Takes part in a competition that has not ended; joining twice is one
@@ -348,6 +396,12 @@ mod tests {
         );
         assert_eq!(code(0, 100, 100), Some("invalid_dates"), "already over");
         assert_eq!(code(0, MAX_SECONDS, 50), None);
+        assert_eq!(
+            code(MAX_LEAD_SECONDS + 1, MAX_LEAD_SECONDS + 100, 0),
+            Some("invalid_dates"),
+            "starts too far ahead"
+        );
+        assert_eq!(code(MAX_LEAD_SECONDS, MAX_LEAD_SECONDS + 100, 0), None);
     }
 
     #[test]

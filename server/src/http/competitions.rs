@@ -26,7 +26,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list, create))
         .routes(routes!(join_by_code))
-        .routes(routes!(one))
+        .routes(routes!(one, remove))
         .routes(routes!(join))
         .routes(routes!(leave))
         .routes(routes!(leaderboard))
@@ -128,6 +128,9 @@ fn hasanat() -> String {
 }
 
 /// Creates a competition; its creator takes part.
+///
+/// A user creates at most 5 competitions in 24 hours, and a competition
+/// starts at most 90 days ahead (`invalid_dates`).
 #[utoipa::path(
     post,
     path = "/competitions",
@@ -136,6 +139,7 @@ fn hasanat() -> String {
     responses(
         (status = 201, description = "The new competition (a private one with its invite code).", body = CompetitionOut),
         (status = 404, description = "`group_not_found`: no such group, or you are not a member.", body = ErrorBody),
+        (status = 409, description = "`too_many_competitions`: 5 created in the last 24 hours.", body = ErrorBody),
         Invalid,
         TooLarge,
     ),
@@ -165,9 +169,15 @@ struct ListQuery {
     status: Option<String>,
     /// 1 to 100; 50 by default.
     limit: Option<i64>,
+    /// The next page: the `id` of the last competition of this one.
+    after: Option<String>,
 }
 
 /// Competitions the viewer can see, optionally of one status.
+///
+/// Pages of `limit` (50 by default, 100 at most), latest start first; ask
+/// for the next page with `after`, the id of the last competition of this
+/// one. The status filter applies before paging.
 #[utoipa::path(
     get,
     path = "/competitions",
@@ -181,8 +191,31 @@ async fn list(
     ValidQuery(query): ValidQuery<ListQuery>,
 ) -> Result<Json<Vec<CompetitionOut>>> {
     let (wanted, now) = (query.status.as_deref(), state.clock.now());
-    let found = competitions::list(&state.store, &user.id, wanted, query.limit, now).await?;
+    let page = (query.limit, query.after.as_deref());
+    let found = competitions::list(&state.store, &user.id, wanted, page, now).await?;
     Ok(Json(found.into_iter().map(CompetitionOut::from).collect()))
+}
+
+/// Deletes a competition that has not started; only its creator may.
+#[utoipa::path(
+    delete,
+    path = "/competitions/{competition_id}",
+    operation_id = "delete_competition",
+    params(CompetitionId),
+    responses(
+        (status = 204, description = "Deleted."),
+        (status = 403, description = "`not_creator`: only its creator can delete it.", body = ErrorBody),
+        (status = 409, description = "`competition_started`: it has started.", body = ErrorBody),
+        CompetitionNotFound,
+    ),
+)]
+async fn remove(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(CompetitionId { competition_id: id }): Path<CompetitionId>,
+) -> Result<StatusCode> {
+    competitions::delete(&state.store, &id, &user.id, state.clock.now()).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// One competition.
