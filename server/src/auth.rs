@@ -175,20 +175,20 @@ impl Tokens {
     }
 }
 
-/// How long the answer to a refresh is kept for a retry with the same
-/// token, in seconds.
-pub const REFRESH_GRACE_SECONDS: i64 = 10;
-
 /// The most refresh answers kept at once.
 const MAX_RECENT_REFRESHES: usize = 10_000;
 
-/// The answers to the refreshes of the last [`REFRESH_GRACE_SECONDS`], by
-/// the hash of the token traded: a client that lost the answer and sends
-/// the same token again gets the same new pair instead of being taken for
-/// a thief. Two refreshes with one token *at once* are still reuse (the
-/// second finds no answer yet). In memory only, and never in `Debug`.
+/// The answers to the refreshes of the last few seconds (the grace, 10 by
+/// default), by the hash of the token traded: a client that lost the
+/// answer and sends the same token again gets the same new pair instead of
+/// being taken for a thief. Two refreshes with one token *at once* are
+/// still reuse (the second finds no answer yet); a second one that
+/// arrives after the first was answered is taken for such a retry. In
+/// memory only (a retry that reaches another node is reuse), and never in
+/// `Debug`.
 #[derive(Default)]
 pub struct RecentRefreshes {
+    grace: i64,
     answers: std::sync::Mutex<std::collections::HashMap<String, (i64, String, String)>>,
 }
 
@@ -202,8 +202,16 @@ impl std::fmt::Debug for RecentRefreshes {
 }
 
 impl RecentRefreshes {
+    /// Answers kept for `grace` seconds (0: none).
+    pub fn new(grace: i64) -> RecentRefreshes {
+        RecentRefreshes {
+            grace,
+            answers: Default::default(),
+        }
+    }
+
     /// The (access, refresh) pair given for the token with this hash, if
-    /// it was given less than [`REFRESH_GRACE_SECONDS`] before `now`.
+    /// it was given less than the grace before `now`.
     pub fn get(&self, hash: &str, now: i64) -> Option<(String, String)> {
         let answers = self.answers.lock().ok()?;
         let (until, access, refresh) = answers.get(hash)?;
@@ -218,8 +226,8 @@ impl RecentRefreshes {
         if answers.len() >= MAX_RECENT_REFRESHES {
             answers.retain(|_, (until, _, _)| now < *until);
         }
-        if answers.len() < MAX_RECENT_REFRESHES {
-            let until = now + REFRESH_GRACE_SECONDS;
+        if self.grace > 0 && answers.len() < MAX_RECENT_REFRESHES {
+            let until = now + self.grace;
             answers.insert(hash, (until, access.to_owned(), refresh.to_owned()));
         }
     }

@@ -75,6 +75,12 @@ pub struct Config {
     )]
     pub auth_rate_limit_per_minute: u32,
 
+    /// For how many seconds a retry of a refresh (the same refresh token,
+    /// after its answer was lost) gets the same new tokens instead of
+    /// counting as reuse; 0 turns the grace off.
+    #[arg(long, env = "COMPANION_REFRESH_GRACE_SECONDS", default_value_t = 10)]
+    pub refresh_grace_seconds: u32,
+
     /// How many accounts (and known devices) the failed-login lockout
     /// remembers at most; windows that ended are swept first, and locked
     /// ones are kept longest.

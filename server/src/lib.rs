@@ -91,7 +91,9 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
     Ok(AppState {
         store,
         tokens: Arc::new(tokens),
-        refreshes: Arc::default(),
+        refreshes: Arc::new(auth::RecentRefreshes::new(i64::from(
+            config.refresh_grace_seconds,
+        ))),
         logins: Arc::new(lockout::LoginGuard::new(config.lockout_max_keys)),
         metrics: Arc::default(),
         auth_limit: Arc::new(http::limit::AddressLimit::new(

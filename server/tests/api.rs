@@ -1100,9 +1100,17 @@ async fn access_tokens_end_with_logout_password_change_and_deletion(backend: Bac
 
 /// Two refreshes with one token at once, while pushes write: exactly one
 /// 200 and one 401, never a 500, and the sign-in ends (the winner's new
-/// refresh token fails too).
+/// refresh token fails too). Without the retry grace, so that the second
+/// is reuse even when it happens to arrive after the first was answered
+/// (with the grace it would then be a retry and get the same pair).
 async fn concurrent_refreshes_with_one_token_give_one_200_and_end_the_sign_in(backend: Backend) {
-    let app = spawn_app_at_with(backend, NOON, &["--auth-rate-limit-per-minute", "0"]).await;
+    let settings = [
+        "--auth-rate-limit-per-minute",
+        "0",
+        "--refresh-grace-seconds",
+        "0",
+    ];
+    let app = spawn_app_at_with(backend, NOON, &settings).await;
     app.register("a@example.com", "alpha").await;
     for round in 0..8 {
         let tokens = app.login("a@example.com").await;
