@@ -1111,21 +1111,20 @@ async fn an_export_holds_progress_and_deleting_the_account_removes_it(backend: B
     assert_eq!(members[0]["role"], "admin", "the group keeps an admin");
 }
 
+/// A public group "Fajr Circle" of up to 10, created by `admin`; its id.
+async fn public_group(app: &TestApp, admin: &User) -> String {
+    let body = json!({ "name": "Fajr Circle", "privacy": "public", "member_limit": 10 });
+    let (status, group) = app.call(Method::POST, "/groups", admin, body).await;
+    assert_eq!(status, StatusCode::CREATED, "{group}");
+    group["id"].as_str().unwrap().to_owned()
+}
+
 /// Control characters (NUL, ESC, ...) and bidi overrides hide or reorder
 /// what other people read in names, bios and descriptions.
 async fn control_characters_and_bidi_overrides_are_refused_in_every_text_field(backend: Backend) {
     let app = spawn_app_at(backend, now()).await;
     let alice = user(&app, "alice").await;
-    let (status, group) = app
-        .call(
-            Method::POST,
-            "/groups",
-            &alice,
-            json!({ "name": "Fajr Circle", "privacy": "public", "member_limit": 10 }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{group}");
-    let group = group["id"].as_str().unwrap().to_owned();
+    let group = public_group(&app, &alice).await;
     let competition = |name: &str, description: &str| {
         json!({ "name": name, "description": description, "metric_type": "ayahs",
                 "competition_type": "public", "start_date": at(now() + 60),
@@ -1650,6 +1649,71 @@ async fn competition_lists_filter_in_sql_page_by_cursor_and_creation_is_bounded(
     public_race(&app, &alice, "A new day", (later, later + 60)).await;
 }
 
+/// Deleting an account is one transaction: when its last step fails, the
+/// user is still in their groups and competitions, and the counts are
+/// as they were.
+async fn deleting_an_account_is_all_or_nothing(backend: Backend) {
+    let app = spawn_app_at(backend, now()).await;
+    let alice = user(&app, "alice").await;
+    let bob = user(&app, "bob").await;
+    let group = public_group(&app, &alice).await;
+    let (status, _) = app
+        .call(
+            Method::POST,
+            &format!("/groups/{group}/join"),
+            &bob,
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let race = public_race(&app, &alice, "Race", (now() - 60, now() + 3600)).await;
+    let race = race["id"].as_str().unwrap().to_owned();
+    join_race(&app, &bob, &race).await;
+
+    // The last step of a deletion fails.
+    let (install, remove): (&[&str], &[&str]) = match backend {
+        Backend::Sqlite => (
+            &["CREATE TRIGGER keep_users BEFORE DELETE ON users BEGIN SELECT RAISE(ABORT, 'kept'); END"],
+            &["DROP TRIGGER keep_users"],
+        ),
+        Backend::Postgres => (
+            &[
+                "CREATE FUNCTION keep_users() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'kept'; END $$ LANGUAGE plpgsql",
+                "CREATE TRIGGER keep_users BEFORE DELETE ON users FOR EACH ROW EXECUTE FUNCTION keep_users()",
+            ],
+            &["DROP TRIGGER keep_users ON users"],
+        ),
+    };
+    let mut conn = raw_connection(&app).await;
+    for sql in install {
+        sqlx::raw_sql(sql).execute(&mut conn).await.unwrap();
+    }
+    let password = json!({ "password": "Test123!" });
+    let (status, _) = app
+        .call(Method::DELETE, "/users/me", &bob, password.clone())
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "the deletion failed"
+    );
+    let counts = || async {
+        let (_, g) = app.read(&format!("/groups/{group}"), &alice).await;
+        let (_, c) = app.read(&format!("/competitions/{race}"), &alice).await;
+        (g["member_count"].as_i64(), c["participant_count"].as_i64())
+    };
+    assert_eq!(counts().await, (Some(2), Some(2)), "nothing of it happened");
+    let (_, members) = app.read(&format!("/groups/{group}/members"), &alice).await;
+    assert_eq!(members.as_array().map(Vec::len), Some(2), "{members}");
+
+    for sql in remove {
+        sqlx::raw_sql(sql).execute(&mut conn).await.unwrap();
+    }
+    let (status, _) = app.call(Method::DELETE, "/users/me", &bob, password).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(counts().await, (Some(1), Some(1)), "all of it happened");
+}
+
 on_both_backends!(
     a_replayed_batch_changes_nothing_and_another_device_pulls_it,
     impossible_sessions_are_rejected_with_stable_codes,
@@ -1665,4 +1729,5 @@ on_both_backends!(
     sessions_too_fast_or_too_old_are_refused_unless_a_device_uploads_its_history,
     a_competitions_results_are_frozen_24_hours_after_it_ends,
     competition_lists_filter_in_sql_page_by_cursor_and_creation_is_bounded,
+    deleting_an_account_is_all_or_nothing,
 );

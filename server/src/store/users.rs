@@ -4,6 +4,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::error::{is_unique_violation, names_column};
+use super::groups::leave_group_in;
 use super::{Error, Result, Store};
 use crate::kinds::{ActivityType, Visibility};
 
@@ -185,24 +186,45 @@ impl Store {
         Ok(())
     }
 
-    /// Deletes a user and everything that belongs to them. They leave their
-    /// groups first, so counts stay right and every group keeps an admin.
+    /// Deletes a user and everything that belongs to them, in one
+    /// transaction: all of it or, if anything fails, nothing. They leave
+    /// their groups first, so counts stay right and every group keeps an
+    /// admin.
     pub async fn delete_user(&self, id: &str) -> Result<()> {
-        for group in self.groups_of(id).await? {
-            self.leave_group(&group.id, id, ActivityType::MemberLeft)
-                .await?;
+        // SQLite has one writer: wait here, like pushes, not in its busy
+        // loop.
+        let _turn = match self.sqlite {
+            true => Some(self.writes.lock().await),
+            false => None,
+        };
+        let mut tx = self.pool.begin().await?;
+        // Write first: the user's row lock (no push of theirs runs
+        // meanwhile), and on SQLite the write lock before any read.
+        sqlx::query("UPDATE users SET sync_seq = sync_seq WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let groups = sqlx::query("SELECT group_id FROM group_members WHERE user_id = $1")
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+        let now = self.clock.now();
+        for group in groups {
+            let group: String = group.try_get(0)?;
+            leave_group_in(&mut tx, &group, id, (ActivityType::MemberLeft, now)).await?;
         }
         sqlx::query(
             "UPDATE competitions SET participant_count = participant_count - 1
              WHERE id IN (SELECT competition_id FROM competition_participants WHERE user_id = $1)",
         )
         .bind(id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
         sqlx::query("DELETE FROM users WHERE id = $1")
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        tx.commit().await?;
         self.forget_version(id);
         self.boards_changed();
         Ok(())
