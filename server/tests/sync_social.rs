@@ -871,6 +871,11 @@ async fn competitions_rank_only_reading_inside_their_window(backend: Backend) {
     let alice = user(&app, "alice").await;
     let bob = user(&app, "bob").await;
     let carol = user(&app, "carol").await;
+    // Carol watches from outside: she sees those seen by everyone.
+    for who in [&alice, &bob] {
+        app.set(who, json!({ "leaderboard_visibility": "everyone" }))
+            .await;
+    }
     let start = now() - 3600;
     let race = public_race(&app, &alice, "Ramadan race", (start, now() + 86_400)).await;
     assert_eq!(race["status"], "active");
@@ -1714,6 +1719,110 @@ async fn deleting_an_account_is_all_or_nothing(backend: Backend) {
     assert_eq!(counts().await, (Some(1), Some(1)), "all of it happened");
 }
 
+/// The usernames of a member or participant list.
+fn listed(list: &Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["username"].as_str().unwrap())
+        .collect()
+}
+
+/// Privacy in public places: a viewer outside a public group or
+/// competition sees on its board and member list only the people seen by
+/// everyone; hidden people appear in no list (only in the count); and
+/// joining a public group gives no right to read its members' stats.
+async fn strangers_see_only_everyone_and_hidden_members_appear_in_no_list(backend: Backend) {
+    let app = spawn_app_at(backend, now()).await;
+    let alice = user(&app, "alice").await;
+    let bob = user(&app, "bob").await;
+    let carol = user(&app, "carol").await;
+    let dave = user(&app, "dave").await;
+    app.set(&alice, json!({ "leaderboard_visibility": "everyone" }))
+        .await;
+    app.set(&carol, json!({ "leaderboard_visibility": "hidden" }))
+        .await;
+    let group = public_group(&app, &alice).await;
+    let race = public_race(&app, &alice, "Race", (now() - 3600, now() + 3600)).await;
+    let race = race["id"].as_str().unwrap().to_owned();
+    for who in [&bob, &carol] {
+        let (status, _) = app
+            .call(
+                Method::POST,
+                &format!("/groups/{group}/join"),
+                who,
+                json!({}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        join_race(&app, who, &race).await;
+        app.push(
+            who,
+            vec![session(&format!("{}-s1", &who.id[..6]), 1, 1, 7, 600, 60)],
+        )
+        .await;
+    }
+    let lists = |who: &User| {
+        let token = who.token.clone();
+        let (group, race, app) = (group.clone(), race.clone(), &app);
+        async move {
+            let mut out = Vec::new();
+            for path in [
+                format!("/groups/{group}/members"),
+                format!("/competitions/{race}/participants"),
+                format!("/groups/{group}/leaderboard"),
+                format!("/leaderboard/group/{group}"),
+                format!("/competitions/{race}/leaderboard"),
+            ] {
+                let (status, body) = app.get(&format!("/api/v1{path}"), Some(&token)).await;
+                assert_eq!(status, StatusCode::OK, "{path}: {body}");
+                let names: Vec<String> = match body.get("entries") {
+                    Some(_) => usernames(&body).iter().map(|n| n.to_string()).collect(),
+                    None => listed(&body).iter().map(|n| n.to_string()).collect(),
+                };
+                out.push(names);
+            }
+            out
+        }
+    };
+    for list in lists(&dave).await {
+        assert_eq!(
+            list,
+            ["alice"],
+            "a stranger sees only who is seen by everyone"
+        );
+    }
+    for list in lists(&bob).await {
+        let mut list = list;
+        list.sort();
+        assert_eq!(
+            list,
+            ["alice", "bob"],
+            "a member sees members, never the hidden one"
+        );
+    }
+    let (_, about) = app.read(&format!("/groups/{group}"), &dave).await;
+    assert_eq!(about["member_count"], 3, "the hidden member still counts");
+
+    let (status, _) = app.read(&format!("/users/{}/stats", bob.id), &dave).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = app
+        .call(
+            Method::POST,
+            &format!("/groups/{group}/join"),
+            &dave,
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) = app.read(&format!("/users/{}/stats", bob.id), &dave).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("stats_private")),
+        "a public group anyone can join makes nobody a circle"
+    );
+}
+
 on_both_backends!(
     a_replayed_batch_changes_nothing_and_another_device_pulls_it,
     impossible_sessions_are_rejected_with_stable_codes,
@@ -1730,4 +1839,5 @@ on_both_backends!(
     a_competitions_results_are_frozen_24_hours_after_it_ends,
     competition_lists_filter_in_sql_page_by_cursor_and_creation_is_bounded,
     deleting_an_account_is_all_or_nothing,
+    strangers_see_only_everyone_and_hidden_members_appear_in_no_list,
 );

@@ -7,7 +7,7 @@
 use super::membership::{self, Place};
 use super::{check_text, days, Error, Result};
 use crate::kinds::{CompetitionType, Metric, Status};
-use crate::store::{CompetitionRow, Person, Store};
+use crate::store::{CompetitionRow, Person, Scope, Store};
 
 /// The longest competition: a year and a day.
 pub const MAX_SECONDS: i64 = 366 * 86_400;
@@ -349,9 +349,11 @@ pub async fn participants(
     (limit, offset): (Option<i64>, Option<i64>),
     now: i64,
 ) -> Result<Vec<(Person, i64)>> {
-    readable(store, id, user, now).await?;
+    let strangers = !readable(store, id, user, now).await?.joined;
     let (limit, offset) = (super::limit(limit, 100)?, super::offset(offset)?);
-    Ok(store.participants(id, limit, offset).await?)
+    Ok(store
+        .participants(id, (user, strangers), limit, offset)
+        .await?)
 }
 
 /// How long after a competition ends sessions that started inside it may
@@ -360,17 +362,23 @@ pub async fn participants(
 pub const RESULTS_GRACE_SECONDS: i64 = 86_400;
 
 /// The metric and window of a competition's board, if the viewer may see
-/// it, and the instant before which a session must have been received to
-/// count ([`RESULTS_GRACE_SECONDS`] after the end).
-pub async fn board_window(
+/// it, and who it ranks: sessions received before
+/// [`RESULTS_GRACE_SECONDS`] after the end; participants who are not
+/// hidden for a participant, only those seen by everyone for others.
+pub async fn board_window<'a>(
     store: &Store,
-    id: &str,
+    id: &'a str,
     user: &str,
     now: i64,
-) -> Result<(Metric, (i64, i64), i64)> {
-    let c = readable(store, id, user, now).await?.competition;
-    let received_before = c.end_time.saturating_add(RESULTS_GRACE_SECONDS);
-    Ok((c.metric_type, (c.start_time, c.end_time), received_before))
+) -> Result<(Metric, (i64, i64), Scope<'a>)> {
+    let viewed = readable(store, id, user, now).await?;
+    let c = viewed.competition;
+    let scope = Scope::Competition {
+        id,
+        received_before: c.end_time.saturating_add(RESULTS_GRACE_SECONDS),
+        strangers: !viewed.joined,
+    };
+    Ok((c.metric_type, (c.start_time, c.end_time), scope))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 use super::membership::{self, Place};
 use super::{check_text, Error, Result};
 use crate::kinds::{ActivityType, Privacy, Role};
-use crate::store::{self, Activity, GroupChange, GroupRow, Member, Store};
+use crate::store::{self, Activity, GroupChange, GroupRow, Member, Scope, Store};
 
 /// Members a group may have at most.
 pub const MAX_MEMBER_LIMIT: i64 = 100_000;
@@ -290,9 +290,17 @@ pub async fn members(
     user: &str,
     (limit, offset): (Option<i64>, Option<i64>),
 ) -> Result<Vec<Member>> {
-    readable(store, id, user).await?;
+    let strangers = readable(store, id, user).await?.role.is_none();
     let (limit, offset) = (super::limit(limit, 100)?, super::offset(offset)?);
-    Ok(store.members(id, limit, offset).await?)
+    Ok(store.members(id, (user, strangers), limit, offset).await?)
+}
+
+/// Who the group's board ranks for `user`, if they may see it: members
+/// see the members who are not hidden; others only those seen by
+/// everyone.
+pub async fn board_scope<'a>(store: &Store, id: &'a str, user: &str) -> Result<Scope<'a>> {
+    let strangers = readable(store, id, user).await?.role.is_none();
+    Ok(Scope::Group { id, strangers })
 }
 
 /// Makes a member an admin (admins only).

@@ -19,7 +19,6 @@ use crate::domain::boards::{self, Period};
 use crate::domain::competitions::{self, Viewed};
 use crate::domain::days;
 use crate::error::{ErrorBody, Result};
-use crate::store::Scope;
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -337,16 +336,13 @@ async fn leaderboard(
     Path(CompetitionId { competition_id: id }): Path<CompetitionId>,
     ValidQuery(query): ValidQuery<BoardQuery>,
 ) -> Result<Json<Board>> {
-    let (metric, (start, end), received_before) =
+    let (metric, (start, end), scope) =
         competitions::board_window(&state.store, &id, &user.id, state.clock.now()).await?;
     let board = boards::board(
         &state.store,
         &state.boards,
         &user.id,
-        Scope::Competition {
-            id: &id,
-            received_before,
-        },
+        scope,
         (metric, Period::Competition(start, end), Some((start, end))),
         query.limit,
     )
@@ -363,6 +359,9 @@ struct ParticipantOut {
 }
 
 /// A competition's participants, by when they joined.
+///
+/// Hidden people are never listed (they count in the total); a viewer
+/// who is not a participant sees only those who chose to be seen by everyone.
 #[utoipa::path(
     get,
     path = "/competitions/{competition_id}/participants",

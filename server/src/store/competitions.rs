@@ -226,23 +226,30 @@ impl Store {
         Ok(gone == 1)
     }
 
-    /// Participants, by joining order.
+    /// Participants as `viewer` may see them, by joining order: never the
+    /// hidden ones (but the viewer themselves), and only those seen by
+    /// everyone when `strangers`.
     pub async fn participants(
         &self,
         competition: &str,
+        (viewer, strangers): (&str, bool),
         limit: i64,
         offset: i64,
     ) -> Result<Vec<(Person, i64)>> {
-        let rows = sqlx::query(
+        let sql = format!(
             "SELECT u.id, u.username, u.display_name, p.joined_at
              FROM competition_participants p JOIN users u ON u.id = p.user_id
-             WHERE p.competition_id = $1 ORDER BY p.joined_at, u.username LIMIT $2 OFFSET $3",
-        )
-        .bind(competition)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&self.pool)
-        .await?;
+             WHERE p.competition_id = $1 AND (u.id = $4 OR {})
+             ORDER BY p.joined_at, u.username LIMIT $2 OFFSET $3",
+            super::people::shown_to(strangers)
+        );
+        let rows = sqlx::query(&sql)
+            .bind(competition)
+            .bind(limit)
+            .bind(offset)
+            .bind(viewer)
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter()
             .map(|row| Ok((person_from(row)?, row.try_get("joined_at")?)))
             .collect()

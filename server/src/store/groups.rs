@@ -317,19 +317,31 @@ impl Store {
         Ok(())
     }
 
-    /// Members, admins first, then by joining order.
-    pub async fn members(&self, group: &str, limit: i64, offset: i64) -> Result<Vec<Member>> {
-        let rows = sqlx::query(
+    /// Members as `viewer` may see them, admins first, then by joining
+    /// order: never the hidden ones (but the viewer themselves), and only
+    /// those seen by everyone when `strangers`.
+    pub async fn members(
+        &self,
+        group: &str,
+        (viewer, strangers): (&str, bool),
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<Member>> {
+        let sql = format!(
             "SELECT u.id, u.username, u.display_name, m.role, m.joined_at
-             FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = $1
+             FROM group_members m JOIN users u ON u.id = m.user_id
+             WHERE m.group_id = $1 AND (u.id = $4 OR {})
              ORDER BY CASE WHEN m.role = 'admin' THEN 0 ELSE 1 END, m.joined_at, u.username
              LIMIT $2 OFFSET $3",
-        )
-        .bind(group)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&self.pool)
-        .await?;
+            super::people::shown_to(strangers)
+        );
+        let rows = sqlx::query(&sql)
+            .bind(group)
+            .bind(limit)
+            .bind(offset)
+            .bind(viewer)
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter()
             .map(|row| {
                 Ok(Member {
