@@ -348,7 +348,10 @@ impl FromRequestParts<AppState> for AuthUser {
         // bump the version: tokens issued before end here (cached per
         // user, so this rarely reads the database).
         match state.store.token_version(&id).await? {
-            Some(current) if current == version => Ok(AuthUser::new(id)),
+            Some(current) if current == version => match state.user_limit.check(&id) {
+                Some(retry_after) => Err(Error::TooManyRequests { retry_after }),
+                None => Ok(AuthUser::new(id)),
+            },
             Some(_) => Err(Error::Unauthorized(
                 "This access token was revoked (signed out or password changed).".into(),
             )),

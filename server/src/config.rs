@@ -87,6 +87,15 @@ pub struct Config {
     #[arg(long, env = "COMPANION_LOCKOUT_MAX_KEYS", default_value_t = 100_000)]
     pub lockout_max_keys: usize,
 
+    /// Requests per minute one signed-in user may make (every route with
+    /// a token), generous for apps, tight for scripts; 0 turns it off.
+    #[arg(
+        long,
+        env = "COMPANION_USER_RATE_LIMIT_PER_MINUTE",
+        default_value_t = 600
+    )]
+    pub user_rate_limit_per_minute: u32,
+
     /// Take the client address from the last `X-Forwarded-For` entry (set
     /// this only behind a reverse proxy or load balancer that adds it).
     #[arg(long, env = "COMPANION_TRUST_FORWARDED_FOR")]

@@ -41,6 +41,8 @@ pub struct AppState {
     pub metrics: Arc<http::metrics::Metrics>,
     /// Per-address rate limit of the `/auth` routes.
     pub auth_limit: Arc<http::limit::AddressLimit>,
+    /// Per-user rate limit of every signed-in route.
+    pub user_limit: Arc<http::limit::Keyed<String>>,
     /// "Now" for every rule that needs it (tests pin it).
     pub clock: clock::Clock,
     /// Computed leaderboards.
@@ -100,6 +102,7 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
             config.auth_rate_limit_per_minute,
             config.trust_forwarded_for,
         )),
+        user_limit: Arc::new(http::limit::Keyed::new(config.user_rate_limit_per_minute)),
         clock,
         boards: Arc::default(),
         timeouts: Timeouts {

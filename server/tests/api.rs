@@ -1265,6 +1265,45 @@ async fn slow_clients_are_cut_off_by_header_and_request_timeouts(backend: Backen
     assert_eq!(status, StatusCode::OK, "other clients are served");
 }
 
+/// Each signed-in user has a rate limit of their own (generous by
+/// default, configurable): past it, 429 with Retry-After, and other users
+/// are not affected.
+async fn signed_in_users_are_rate_limited_each_on_their_own(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        &[
+            "--user-rate-limit-per-minute",
+            "3",
+            "--auth-rate-limit-per-minute",
+            "0",
+        ],
+    )
+    .await;
+    app.register("a@example.com", "alpha").await;
+    app.register("b@example.com", "bravo").await;
+    let alpha = app.access_token("a@example.com").await;
+    let bravo = app.access_token("b@example.com").await;
+    for _ in 0..3 {
+        let (status, _) = app.get("/api/v1/users/me", Some(&alpha)).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    let response = app
+        .http
+        .get(format!("{}/api/v1/progress/stats", app.base))
+        .bearer_auth(&alpha)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "the fourth in a minute"
+    );
+    assert!(response.headers().contains_key("retry-after"));
+    let (status, _) = app.get("/api/v1/users/me", Some(&bravo)).await;
+    assert_eq!(status, StatusCode::OK, "limits are per user");
+}
+
 on_both_backends!(
     health_reports_the_database,
     registering_answers_201_with_an_id_and_login_gives_an_access_token,
@@ -1288,6 +1327,7 @@ on_both_backends!(
     concurrent_refreshes_with_one_token_give_one_200_and_end_the_sign_in,
     a_refresh_retried_within_ten_seconds_gets_the_same_pair,
     slow_clients_are_cut_off_by_header_and_request_timeouts,
+    signed_in_users_are_rate_limited_each_on_their_own,
     metrics_count_requests_by_route_template_and_status,
     made_up_methods_and_paths_share_one_metrics_label,
     a_user_can_export_their_data_and_only_theirs,

@@ -1,6 +1,7 @@
 //! Per-address rate limits on the `/auth` routes (GCRA, from `governor`):
 //! a burst of the per-minute quota, refilled evenly. Over the limit is a
-//! 429 with Retry-After. The account lockout in `lockout::LoginGuard` is the
+//! 429 with Retry-After. The same limiter, keyed by user, bounds each
+//! signed-in user's requests (`AuthUser`, `--user-rate-limit-per-minute`). The account lockout in `lockout::LoginGuard` is the
 //! second line: it counts failures per account, whatever the address.
 
 use std::net::{IpAddr, SocketAddr};
@@ -22,36 +23,57 @@ use crate::AppState;
 /// Forget idle addresses after this many checks, so the table stays small.
 const PRUNE_EVERY: u64 = 10_000;
 
-/// The limiter of one group of routes.
+/// Requests per minute per key (GCRA: a burst of the quota, refilled
+/// evenly); idle keys are forgotten now and then.
+#[derive(Debug)]
+pub struct Keyed<K: std::hash::Hash + Eq + Clone> {
+    limiter: Option<DefaultKeyedRateLimiter<K>>,
+    checks: AtomicU64,
+}
+
+impl<K: std::hash::Hash + Eq + Clone> Keyed<K> {
+    /// `per_minute` requests per key (0: no limit).
+    pub fn new(per_minute: u32) -> Keyed<K> {
+        Keyed {
+            limiter: NonZeroU32::new(per_minute).map(|n| RateLimiter::keyed(Quota::per_minute(n))),
+            checks: AtomicU64::new(0),
+        }
+    }
+
+    /// Seconds to wait, if `key` is over its limit.
+    pub fn check(&self, key: &K) -> Option<u64> {
+        let limiter = self.limiter.as_ref()?;
+        if self.checks.fetch_add(1, Ordering::Relaxed) % PRUNE_EVERY == PRUNE_EVERY - 1 {
+            limiter.retain_recent();
+        }
+        limiter.check_key(key).err().map(|not_until| {
+            not_until
+                .wait_time_from(DefaultClock::default().now())
+                .as_secs()
+                .max(1)
+        })
+    }
+}
+
+/// The limiter of one group of routes, per client address.
 #[derive(Debug)]
 pub struct AddressLimit {
-    limiter: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    keyed: Keyed<IpAddr>,
     trust_forwarded_for: bool,
-    checks: AtomicU64,
 }
 
 impl AddressLimit {
     /// `per_minute` requests per address (0: no limit).
     pub fn new(per_minute: u32, trust_forwarded_for: bool) -> AddressLimit {
         AddressLimit {
-            limiter: NonZeroU32::new(per_minute).map(|n| RateLimiter::keyed(Quota::per_minute(n))),
+            keyed: Keyed::new(per_minute),
             trust_forwarded_for,
-            checks: AtomicU64::new(0),
         }
     }
 
     /// Seconds to wait, if `address` is over its limit.
     pub fn check(&self, address: IpAddr) -> Option<u64> {
-        let limiter = self.limiter.as_ref()?;
-        if self.checks.fetch_add(1, Ordering::Relaxed) % PRUNE_EVERY == PRUNE_EVERY - 1 {
-            limiter.retain_recent();
-        }
-        limiter.check_key(&address).err().map(|not_until| {
-            not_until
-                .wait_time_from(DefaultClock::default().now())
-                .as_secs()
-                .max(1)
-        })
+        self.keyed.check(&address)
     }
 
     /// The client's address: the peer, or behind a trusted proxy the last
