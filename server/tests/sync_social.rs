@@ -1823,6 +1823,75 @@ async fn strangers_see_only_everyone_and_hidden_members_appear_in_no_list(backen
     );
 }
 
+/// Stats, streaks, Hasanat and history are read from the per-user per-day
+/// totals the push keeps in its transaction (one row per reading day),
+/// not from every session; the sessions of a day are indexed.
+async fn stats_are_read_from_per_day_totals_kept_by_the_push(backend: Backend) {
+    let app = spawn_app_at(backend, now()).await;
+    let alice = user(&app, "alice").await;
+    app.push(
+        &alice,
+        vec![
+            session("today-001", 1, 1, 7, 600, 60),
+            session("today-002", 1, 1, 7, 1200, 60),
+            session("yester-01", 112, 1, 4, 86_400, 60),
+        ],
+    )
+    .await;
+    let mut conn = raw_connection(&app).await;
+    let kept: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT local_day, sessions, hasanat FROM user_days WHERE user_id = $1 ORDER BY local_day",
+    )
+    .bind(&alice.id)
+    .fetch_all(&mut conn)
+    .await
+    .unwrap();
+    let today = now() / 86_400;
+    assert_eq!(
+        kept.iter()
+            .map(|(day, n, _)| (*day, *n))
+            .collect::<Vec<_>>(),
+        [(today - 1, 1), (today, 2)],
+        "one row per reading day, summed in the push"
+    );
+    assert_eq!(kept[1].2, 2 * FATIHAH_HASANAT);
+    // Change the kept row behind the server's back: what the API reports
+    // comes from it.
+    sqlx::query(
+        "UPDATE user_days SET hasanat = 777, ayahs = 1 WHERE user_id = $1 AND local_day = $2",
+    )
+    .bind(&alice.id)
+    .bind(today)
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    let (_, history) = app.read("/hasanat/history?days=2", &alice).await;
+    assert_eq!(history[1]["hasanat"], 777, "{history}");
+    let (_, hasanat) = app.read("/hasanat", &alice).await;
+    assert_eq!(hasanat["today"], 777, "{hasanat}");
+    let (_, streak) = app.read("/progress/streak", &alice).await;
+    assert_eq!(
+        streak["current_streak"]
+            .as_i64()
+            .or(streak["current"].as_i64()),
+        Some(2),
+        "{streak}"
+    );
+    let index = match backend {
+        Backend::Sqlite => "SELECT name FROM sqlite_master WHERE type = 'index' AND name = $1",
+        Backend::Postgres => "SELECT CAST(indexname AS TEXT) FROM pg_indexes WHERE indexname = $1",
+    };
+    let found: Option<(String,)> = sqlx::query_as(index)
+        .bind("reading_sessions_user_day")
+        .fetch_optional(&mut conn)
+        .await
+        .unwrap();
+    assert!(
+        found.is_some(),
+        "reading_sessions has an index on (user_id, local_day)"
+    );
+}
+
 on_both_backends!(
     a_replayed_batch_changes_nothing_and_another_device_pulls_it,
     impossible_sessions_are_rejected_with_stable_codes,
@@ -1840,4 +1909,5 @@ on_both_backends!(
     competition_lists_filter_in_sql_page_by_cursor_and_creation_is_bounded,
     deleting_an_account_is_all_or_nothing,
     strangers_see_only_everyone_and_hidden_members_appear_in_no_list,
+    stats_are_read_from_per_day_totals_kept_by_the_push,
 );
