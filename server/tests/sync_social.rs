@@ -1803,6 +1803,25 @@ async fn strangers_see_only_everyone_and_hidden_members_appear_in_no_list(backen
     }
     let (_, about) = app.read(&format!("/groups/{group}"), &dave).await;
     assert_eq!(about["member_count"], 3, "the hidden member still counts");
+    // The group's activity names nobody the viewer may not see listed.
+    let named = |activity: &Value| -> Vec<String> {
+        let entries = activity.as_array().unwrap().iter();
+        entries
+            .filter_map(|a| a["user"]["username"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let (status, activity) = app.read(&format!("/groups/{group}/activity"), &bob).await;
+    assert_eq!(status, StatusCode::OK, "{activity}");
+    assert!(activity.as_array().unwrap().len() >= 2, "{activity}");
+    assert!(
+        !named(&activity).contains(&"carol".to_owned()),
+        "{activity}"
+    );
+    let (_, activity) = app.read(&format!("/groups/{group}/activity"), &dave).await;
+    assert!(
+        named(&activity).iter().all(|n| n == "alice"),
+        "a stranger sees only those seen by everyone: {activity}"
+    );
 
     let (status, _) = app.read(&format!("/users/{}/stats", bob.id), &dave).await;
     assert_eq!(status, StatusCode::FORBIDDEN);

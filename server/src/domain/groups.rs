@@ -335,7 +335,9 @@ pub async fn renew_code(store: &Store, id: &str, user: &str) -> Result<String> {
 }
 
 /// A page of the activity of a group the viewer may see, newest first,
-/// older than `before` (an id; all when absent).
+/// older than `before` (an id; all when absent). Who did it is named by
+/// the rule of member lists (never a hidden person, only people seen by
+/// everyone for a viewer outside the group); otherwise it was "a member".
 pub async fn activity(
     store: &Store,
     id: &str,
@@ -343,11 +345,10 @@ pub async fn activity(
     before: Option<i64>,
     limit: Option<i64>,
 ) -> Result<Vec<Activity>> {
-    readable(store, id, user).await?;
+    let strangers = readable(store, id, user).await?.role.is_none();
     let limit = super::limit(limit, 50)?;
-    Ok(store
-        .activity(id, before.unwrap_or(i64::MAX), limit)
-        .await?)
+    let before = before.unwrap_or(i64::MAX);
+    Ok(store.activity(id, (user, strangers), before, limit).await?)
 }
 
 #[cfg(test)]

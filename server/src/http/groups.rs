@@ -482,6 +482,10 @@ struct ActivityOut {
 }
 
 /// A group's activity (`member_joined`, `member_left`, `member_removed`, ...), newest first.
+///
+/// `user` is null ("a member") for someone the viewer may not see listed:
+/// a hidden person, or, to a viewer outside the group, anyone not seen by
+/// everyone.
 #[utoipa::path(
     get,
     path = "/groups/{group_id}/activity",

@@ -354,18 +354,29 @@ impl Store {
     }
 
     /// The group's activity, newest first, older than `before` (an id).
-    pub async fn activity(&self, group: &str, before: i64, limit: i64) -> Result<Vec<Activity>> {
-        let rows = sqlx::query(
+    pub async fn activity(
+        &self,
+        group: &str,
+        (viewer, strangers): (&str, bool),
+        before: i64,
+        limit: i64,
+    ) -> Result<Vec<Activity>> {
+        // Whom `viewer` may not see listed stays "a member" (no user).
+        let sql = format!(
             "SELECT a.id AS activity_id, a.activity_type, a.content, a.created_at,
                     u.id, u.username, u.display_name
-             FROM group_activity a LEFT JOIN users u ON u.id = a.user_id
+             FROM group_activity a
+             LEFT JOIN users u ON u.id = a.user_id AND (u.id = $4 OR {})
              WHERE a.group_id = $1 AND a.id < $2 ORDER BY a.id DESC LIMIT $3",
-        )
-        .bind(group)
-        .bind(before)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
+            super::people::shown_to(strangers)
+        );
+        let rows = sqlx::query(&sql)
+            .bind(group)
+            .bind(before)
+            .bind(limit)
+            .bind(viewer)
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter()
             .map(|row| {
                 let user = match row.try_get::<Option<String>, _>("id")? {
