@@ -454,6 +454,16 @@ async fn seed(url: &str, password_hash: &str) -> String {
         &totals,
     )
     .await;
+    // The per-day totals a push keeps with its sessions (stats read them).
+    sqlx::query(
+        "INSERT INTO user_days (user_id, local_day, sessions, seconds, ayahs, letters, hasanat, page_thousandths)
+         SELECT user_id, local_day, COUNT(*), SUM(duration_seconds), SUM(ayahs_read), SUM(letters),
+                SUM(hasanat), SUM(page_thousandths)
+         FROM reading_sessions GROUP BY user_id, local_day",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
     let journal_mode: String = sqlx::query_scalar("PRAGMA journal_mode")
         .fetch_one(&mut conn)
