@@ -514,23 +514,25 @@ async fn insert_sessions(
     if totals.sessions == 0 {
         return Ok(());
     }
-    add_totals(tx, (user_id, None), &totals).await?;
+    add_totals(tx, user_id, &[(None, totals)]).await?;
     let mut per_day: HashMap<i64, Totals> = HashMap::new();
     for (_, session) in &sessions {
         per_day.entry(session.local_day).or_default().add(session);
     }
-    for (day, totals) in per_day {
-        add_totals(tx, (user_id, Some(day)), &totals).await?;
-    }
-    Ok(())
+    let days: Vec<(Option<i64>, Totals)> = per_day
+        .into_iter()
+        .map(|(day, totals)| (Some(day), totals))
+        .collect();
+    add_totals(tx, user_id, &days).await
 }
 
-/// Adds `totals` to the user's all-time row (`day` None, `user_totals`)
-/// or to their row of one local day (`user_days`).
+/// Adds totals to the user's all-time row (`user_totals`, day `None`) or
+/// to their rows of local days (`user_days`, every day `Some`), a hundred
+/// rows per statement; each day appears once.
 async fn add_totals(
     tx: &mut Transaction<'_, Any>,
-    (user_id, day): (&str, Option<i64>),
-    totals: &Totals,
+    user_id: &str,
+    rows: &[(Option<i64>, Totals)],
 ) -> Result<()> {
     const SUMS: &str = "sessions = t.sessions + excluded.sessions,
             seconds = t.seconds + excluded.seconds,
@@ -538,29 +540,35 @@ async fn add_totals(
             letters = t.letters + excluded.letters,
             hasanat = t.hasanat + excluded.hasanat,
             page_thousandths = t.page_thousandths + excluded.page_thousandths";
-    let sql = match day {
-        None => format!(
-            "INSERT INTO user_totals AS t (user_id, sessions, seconds, ayahs, letters, hasanat, page_thousandths)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)
-             ON CONFLICT (user_id) DO UPDATE SET {SUMS}"
-        ),
-        Some(_) => format!(
-            "INSERT INTO user_days AS t (user_id, sessions, seconds, ayahs, letters, hasanat, page_thousandths, local_day)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-             ON CONFLICT (user_id, local_day) DO UPDATE SET {SUMS}"
-        ),
-    };
-    let mut query = sqlx::query::<Any>(&sql)
-        .bind(user_id)
-        .bind(totals.sessions)
-        .bind(totals.seconds)
-        .bind(totals.ayahs)
-        .bind(totals.letters)
-        .bind(totals.hasanat)
-        .bind(totals.page_thousandths);
-    if let Some(day) = day {
-        query = query.bind(day);
+    let by_day = rows.first().is_some_and(|(day, _)| day.is_some());
+    for chunk in rows.chunks(100) {
+        let sql = match by_day {
+            false => format!(
+                "INSERT INTO user_totals AS t (user_id, sessions, seconds, ayahs, letters, hasanat, page_thousandths)
+                 VALUES {} ON CONFLICT (user_id) DO UPDATE SET {SUMS}",
+                placeholders(chunk.len(), 7, 1)
+            ),
+            true => format!(
+                "INSERT INTO user_days AS t (user_id, sessions, seconds, ayahs, letters, hasanat, page_thousandths, local_day)
+                 VALUES {} ON CONFLICT (user_id, local_day) DO UPDATE SET {SUMS}",
+                placeholders(chunk.len(), 8, 1)
+            ),
+        };
+        let mut query = sqlx::query::<Any>(&sql);
+        for (day, totals) in chunk {
+            query = query
+                .bind(user_id)
+                .bind(totals.sessions)
+                .bind(totals.seconds)
+                .bind(totals.ayahs)
+                .bind(totals.letters)
+                .bind(totals.hasanat)
+                .bind(totals.page_thousandths);
+            if let Some(day) = day {
+                query = query.bind(*day);
+            }
+        }
+        query.execute(&mut **tx).await?;
     }
-    query.execute(&mut **tx).await?;
     Ok(())
 }
