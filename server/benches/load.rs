@@ -454,6 +454,16 @@ async fn seed(url: &str, password_hash: &str) -> String {
         &totals,
     )
     .await;
+    // The per-day totals a push keeps with its sessions (stats read them).
+    sqlx::query(
+        "INSERT INTO user_days (user_id, local_day, sessions, seconds, ayahs, letters, hasanat, page_thousandths)
+         SELECT user_id, local_day, COUNT(*), SUM(duration_seconds), SUM(ayahs_read), SUM(letters),
+                SUM(hasanat), SUM(page_thousandths)
+         FROM reading_sessions GROUP BY user_id, local_day",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
     let journal_mode: String = sqlx::query_scalar("PRAGMA journal_mode")
         .fetch_one(&mut conn)
@@ -540,7 +550,11 @@ impl Server {
             .args(["--listen", &format!("127.0.0.1:{port}")])
             .args(["--log-format", "text"])
             .args(["--jwt-secret", &secret[..40]])
-            .env("COMPANION_LOG", "warn");
+            .env("COMPANION_LOG", "warn")
+            // The load is many requests per user: the per-user limit
+            // would measure itself (an env variable, so older servers
+            // that do not know it still start).
+            .env("COMPANION_USER_RATE_LIMIT_PER_MINUTE", "0");
         if rate_limit_flag {
             command.args(["--auth-rate-limit-per-minute", "0"]);
         }
@@ -1018,7 +1032,9 @@ impl Bench {
             .client
             .post(self.url("/sync/push"))
             .bearer_auth(&tokens[user])
-            .json(&json!({ "events": events }));
+            // Days go back past the 30 days a push may hold: each user's
+            // pushes are its device's upload of its history.
+            .json(&json!({ "events": events, "history_device": format!("bench-device-{user}") }));
         let body: Value =
             serde_json::from_slice(&success(request, "sync push").await?).unwrap_or_default();
         // Every event of a push is new and valid.

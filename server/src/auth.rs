@@ -1,6 +1,8 @@
 //! Passwords (argon2id), access tokens (short-lived JWTs) and refresh tokens
-//! (random, stored only as SHA-256 hashes), failed-login lockout, and the
-//! `AuthUser` extractor, which carries the user's time zone once read.
+//! (random, stored only as SHA-256 hashes), device tokens (for the
+//! failed-login lockout in `lockout`), and the `AuthUser` extractor, which
+//! carries the user's time zone once read. Every token carries `iss` and
+//! an `aud` naming what it is for, and both are checked.
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
@@ -12,7 +14,10 @@ use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use std::sync::Arc;
+
 use jiff::tz::TimeZone;
+use tokio::sync::Semaphore;
 
 use crate::config::Config;
 use crate::domain::{self, days};
@@ -40,11 +45,28 @@ impl std::fmt::Debug for Tokens {
     }
 }
 
+/// Who issues every token this server signs (`iss`).
+pub const ISSUER: &str = "companion-server";
+/// The audience of access tokens: the API.
+const ACCESS_AUDIENCE: &str = "companion-api";
+/// The audience of device tokens: the lockout (never the API).
+const DEVICE_AUDIENCE: &str = "companion-device";
+/// How long a device token marks a device as known, in seconds (a year).
+const DEVICE_SECONDS: i64 = 365 * 86_400;
+
 #[derive(Debug, Serialize, Deserialize)]
 struct Claims {
     sub: String,
     iat: i64,
     exp: i64,
+    iss: String,
+    aud: String,
+    /// The device token's own id; absent in access tokens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    jti: Option<String>,
+    /// An access token's version of its user's tokens (`users.token_version`).
+    #[serde(default)]
+    ver: i64,
 }
 
 /// A random URL-safe token of 32 bytes.
@@ -81,97 +103,132 @@ impl Tokens {
         }
     }
 
-    /// A signed access token for a user, issued at `now`.
-    pub fn access_token(&self, user_id: &str, now: i64) -> Result<String> {
-        let iat = now;
+    fn sign(
+        &self,
+        sub: &str,
+        audience: &str,
+        (iat, lifetime): (i64, i64),
+        jti: Option<String>,
+        ver: i64,
+    ) -> Result<String> {
         let claims = Claims {
-            sub: user_id.to_owned(),
+            sub: sub.to_owned(),
             iat,
-            exp: iat + self.access_seconds,
+            exp: iat + lifetime,
+            iss: ISSUER.to_owned(),
+            aud: audience.to_owned(),
+            jti,
+            ver,
         };
         jsonwebtoken::encode(&Header::default(), &claims, &self.encoding)
             .map_err(|e| Error::Internal(format!("signing a token: {e}")))
     }
 
-    /// The user id in a valid access token unexpired at `now`.
-    pub fn verify(&self, token: &str, now: i64) -> Result<String> {
+    /// The claims of a token this server signed for `audience`, unexpired
+    /// at `now`.
+    fn claims(&self, token: &str, audience: &str, now: i64) -> Option<Claims> {
         let mut validation = Validation::default();
         // Expiry is checked against the server's clock below, not the
         // library's reading of the system clock.
         validation.validate_exp = false;
         validation.leeway = 0;
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[audience]);
         jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation)
             .ok()
-            .filter(|data| now < data.claims.exp)
-            .map(|data| data.claims.sub)
+            .map(|data| data.claims)
+            .filter(|claims| now < claims.exp)
+    }
+
+    /// A signed access token for a user whose tokens are at `version`,
+    /// issued at `now`.
+    pub fn access_token(&self, user_id: &str, version: i64, now: i64) -> Result<String> {
+        let lifetime = (now, self.access_seconds);
+        self.sign(user_id, ACCESS_AUDIENCE, lifetime, None, version)
+    }
+
+    /// The user id and token version in a valid access token unexpired at
+    /// `now` (whether the version is still the user's is the caller's to
+    /// check).
+    pub fn verify(&self, token: &str, now: i64) -> Result<(String, i64)> {
+        self.claims(token, ACCESS_AUDIENCE, now)
+            .map(|claims| (claims.sub, claims.ver))
             .ok_or_else(|| {
                 Error::Unauthorized("The access token is invalid or has expired.".into())
             })
     }
-}
 
-/// Failed logins per account before it is locked.
-pub const MAX_FAILED_LOGINS: u32 = 5;
-/// How long failures are remembered, and how long a lock lasts.
-pub const LOCKOUT: std::time::Duration = std::time::Duration::from_secs(15 * 60);
-
-/// Remembers failed logins per account and locks an account after
-/// [`MAX_FAILED_LOGINS`] within [`LOCKOUT`], so passwords cannot be guessed
-/// at speed. In memory: a restart forgets (Redis will share it between
-/// nodes).
-#[derive(Debug, Default)]
-pub struct LoginGuard {
-    failures: std::sync::Mutex<std::collections::HashMap<String, Failures>>,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Failures {
-    count: u32,
-    since: std::time::Instant,
-}
-
-impl LoginGuard {
-    /// Refuses while the account is locked.
-    pub fn check(&self, account: &str) -> Result<()> {
-        let Ok(mut map) = self.failures.lock() else {
-            return Ok(());
-        };
-        let Some(entry) = map.get(account).copied() else {
-            return Ok(());
-        };
-        let age = entry.since.elapsed();
-        if age >= LOCKOUT {
-            map.remove(account);
-            return Ok(());
-        }
-        if entry.count >= MAX_FAILED_LOGINS {
-            let retry_after = (LOCKOUT - age).as_secs().max(1);
-            return Err(Error::TooManyRequests { retry_after });
-        }
-        Ok(())
+    /// A device token, given with a successful login: it marks the device
+    /// as one that signed in to `email` before, so the failed-login
+    /// lockout counts its attempts on their own (`lockout`). It grants
+    /// nothing else.
+    pub fn device_token(&self, email: &str, now: i64) -> Result<String> {
+        let id = random_token();
+        self.sign(email, DEVICE_AUDIENCE, (now, DEVICE_SECONDS), Some(id), 0)
     }
 
-    /// Counts a failed attempt.
-    pub fn failed(&self, account: &str) {
-        if let Ok(mut map) = self.failures.lock() {
-            let entry = map.entry(account.to_owned()).or_insert(Failures {
-                count: 0,
-                since: std::time::Instant::now(),
-            });
-            if entry.since.elapsed() >= LOCKOUT {
-                *entry = Failures {
-                    count: 0,
-                    since: std::time::Instant::now(),
-                };
-            }
-            entry.count += 1;
+    /// The device's id, when `token` is a valid device token for `email`.
+    pub fn device(&self, token: &str, email: &str, now: i64) -> Option<String> {
+        self.claims(token, DEVICE_AUDIENCE, now)
+            .filter(|claims| claims.sub == email)
+            .and_then(|claims| claims.jti)
+    }
+}
+
+/// The most refresh answers kept at once.
+const MAX_RECENT_REFRESHES: usize = 10_000;
+
+/// The answers to the refreshes of the last few seconds (the grace, 10 by
+/// default), by the hash of the token traded: a client that lost the
+/// answer and sends the same token again gets the same new pair instead of
+/// being taken for a thief. Two refreshes with one token *at once* are
+/// still reuse (the second finds no answer yet); a second one that
+/// arrives after the first was answered is taken for such a retry. In
+/// memory only (a retry that reaches another node is reuse), and never in
+/// `Debug`.
+#[derive(Default)]
+pub struct RecentRefreshes {
+    grace: i64,
+    answers: std::sync::Mutex<std::collections::HashMap<String, (i64, String, String)>>,
+}
+
+impl std::fmt::Debug for RecentRefreshes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kept = self.answers.lock().map_or(0, |a| a.len());
+        f.debug_struct("RecentRefreshes")
+            .field("kept", &kept)
+            .finish()
+    }
+}
+
+impl RecentRefreshes {
+    /// Answers kept for `grace` seconds (0: none).
+    pub fn new(grace: i64) -> RecentRefreshes {
+        RecentRefreshes {
+            grace,
+            answers: Default::default(),
         }
     }
 
-    /// Forgets the failures after a successful login.
-    pub fn succeeded(&self, account: &str) {
-        if let Ok(mut map) = self.failures.lock() {
-            map.remove(account);
+    /// The (access, refresh) pair given for the token with this hash, if
+    /// it was given less than the grace before `now`.
+    pub fn get(&self, hash: &str, now: i64) -> Option<(String, String)> {
+        let answers = self.answers.lock().ok()?;
+        let (until, access, refresh) = answers.get(hash)?;
+        (now < *until).then(|| (access.clone(), refresh.clone()))
+    }
+
+    /// Keeps the pair given at `now` for the token with this hash.
+    pub fn keep(&self, hash: String, (access, refresh): (&str, &str), now: i64) {
+        let Ok(mut answers) = self.answers.lock() else {
+            return;
+        };
+        if answers.len() >= MAX_RECENT_REFRESHES {
+            answers.retain(|_, (until, _, _)| now < *until);
+        }
+        if self.grace > 0 && answers.len() < MAX_RECENT_REFRESHES {
+            let until = now + self.grace;
+            answers.insert(hash, (until, access.to_owned(), refresh.to_owned()));
         }
     }
 }
@@ -179,20 +236,37 @@ impl LoginGuard {
 /// One argon2 computation per core at a time. Each takes about 19 MiB and
 /// a core for tens of milliseconds: a burst of logins waits its turn
 /// instead of spawning a thread (and its memory) per request.
-async fn hashing_turn() -> Result<tokio::sync::SemaphorePermit<'static>> {
-    static HASHING: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+fn hashing_permits() -> Arc<Semaphore> {
+    static HASHING: std::sync::OnceLock<Arc<Semaphore>> = std::sync::OnceLock::new();
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     HASHING
-        .get_or_init(|| tokio::sync::Semaphore::new(cores))
-        .acquire()
+        .get_or_init(|| Arc::new(Semaphore::new(cores)))
+        .clone()
+}
+
+/// Runs `work` on a blocking thread once `permits` gives it a turn. The
+/// permit moves into the blocking task: a client that hangs up drops this
+/// future, but the computation it started runs on, and holds its turn,
+/// until it ends.
+async fn off_thread<T: Send + 'static>(
+    permits: Arc<Semaphore>,
+    work: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    let turn = permits
+        .acquire_owned()
         .await
-        .map_err(|e| Error::Internal(e.to_string()))
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    tokio::task::spawn_blocking(move || {
+        let _turn = turn;
+        work()
+    })
+    .await
+    .map_err(|e| Error::Internal(e.to_string()))?
 }
 
 /// Hashes a password with argon2id, off the async threads.
 pub async fn hash_password(password: String) -> Result<String> {
-    let _turn = hashing_turn().await?;
-    tokio::task::spawn_blocking(move || {
+    off_thread(hashing_permits(), move || {
         let salt = SaltString::generate(&mut rand::rngs::OsRng);
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
@@ -200,13 +274,11 @@ pub async fn hash_password(password: String) -> Result<String> {
             .map_err(|e| Error::Internal(format!("hashing a password: {e}")))
     })
     .await
-    .map_err(|e| Error::Internal(e.to_string()))?
 }
 
 /// Checks a password against a stored hash, off the async threads.
 pub async fn verify_password(password: String, hash: String) -> Result<bool> {
-    let _turn = hashing_turn().await?;
-    tokio::task::spawn_blocking(move || {
+    off_thread(hashing_permits(), move || {
         let parsed = PasswordHash::new(&hash)
             .map_err(|e| Error::Internal(format!("stored hash unreadable: {e}")))?;
         Ok(Argon2::default()
@@ -214,7 +286,6 @@ pub async fn verify_password(password: String, hash: String) -> Result<bool> {
             .is_ok())
     })
     .await
-    .map_err(|e| Error::Internal(e.to_string()))?
 }
 
 /// The signed-in user, from `Authorization: Bearer <access token>`.
@@ -272,9 +343,20 @@ impl FromRequestParts<AppState> for AuthUser {
         let token = header
             .strip_prefix("Bearer ")
             .ok_or_else(|| Error::Unauthorized("Use `Authorization: Bearer <token>`.".into()))?;
-        Ok(AuthUser::new(
-            state.tokens.verify(token.trim(), state.clock.now())?,
-        ))
+        let (id, version) = state.tokens.verify(token.trim(), state.clock.now())?;
+        // Logging out, changing the password and deleting the account
+        // bump the version: tokens issued before end here (cached per
+        // user, so this rarely reads the database).
+        match state.store.token_version(&id).await? {
+            Some(current) if current == version => match state.user_limit.check(&id) {
+                Some(retry_after) => Err(Error::TooManyRequests { retry_after }),
+                None => Ok(AuthUser::new(id)),
+            },
+            Some(_) => Err(Error::Unauthorized(
+                "This access token was revoked (signed out or password changed).".into(),
+            )),
+            None => Err(Error::Unauthorized(domain::Error::AccountGone.to_string())),
+        }
     }
 }
 
@@ -292,6 +374,35 @@ mod tests {
                 .unwrap()
         );
         assert!(!verify_password("wrong horse".into(), hash).await.unwrap());
+    }
+
+    #[tokio::test]
+    async fn a_hash_keeps_its_turn_after_its_caller_is_gone() {
+        let permits = Arc::new(Semaphore::new(1));
+        let (started, has_started) = std::sync::mpsc::channel::<()>();
+        let (finish, may_finish) = std::sync::mpsc::channel::<()>();
+        let caller = tokio::spawn(off_thread(permits.clone(), move || {
+            let _ = started.send(());
+            let _ = may_finish.recv();
+            Ok(())
+        }));
+        tokio::task::spawn_blocking(move || has_started.recv())
+            .await
+            .unwrap()
+            .unwrap();
+        caller.abort();
+        assert!(caller.await.unwrap_err().is_cancelled());
+        assert_eq!(
+            permits.available_permits(),
+            0,
+            "the computation still runs, so its turn is still taken"
+        );
+        finish.send(()).unwrap();
+        let turn = permits.acquire().await;
+        assert!(
+            turn.is_ok(),
+            "the turn comes back when the computation ends"
+        );
     }
 
     #[test]

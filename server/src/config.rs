@@ -75,10 +75,45 @@ pub struct Config {
     )]
     pub auth_rate_limit_per_minute: u32,
 
+    /// For how many seconds a retry of a refresh (the same refresh token,
+    /// after its answer was lost) gets the same new tokens instead of
+    /// counting as reuse; 0 turns the grace off.
+    #[arg(long, env = "COMPANION_REFRESH_GRACE_SECONDS", default_value_t = 10)]
+    pub refresh_grace_seconds: u32,
+
+    /// How many accounts (and known devices) the failed-login lockout
+    /// remembers at most; windows that ended are swept first, and locked
+    /// ones are kept longest.
+    #[arg(long, env = "COMPANION_LOCKOUT_MAX_KEYS", default_value_t = 100_000)]
+    pub lockout_max_keys: usize,
+
+    /// Requests per minute one signed-in user may make (every route with
+    /// a token), generous for apps, tight for scripts; 0 turns it off.
+    #[arg(
+        long,
+        env = "COMPANION_USER_RATE_LIMIT_PER_MINUTE",
+        default_value_t = 600
+    )]
+    pub user_rate_limit_per_minute: u32,
+
     /// Take the client address from the last `X-Forwarded-For` entry (set
     /// this only behind a reverse proxy or load balancer that adds it).
     #[arg(long, env = "COMPANION_TRUST_FORWARDED_FOR")]
     pub trust_forwarded_for: bool,
+
+    /// How long a client may take to send a request's headers, in
+    /// milliseconds; a connection that takes longer is closed (slowloris).
+    #[arg(
+        long,
+        env = "COMPANION_HEADER_READ_TIMEOUT_MS",
+        default_value_t = 10_000
+    )]
+    pub header_read_timeout_ms: u64,
+
+    /// How long one request may take, reading its body included, in
+    /// milliseconds; then it is answered 408.
+    #[arg(long, env = "COMPANION_REQUEST_TIMEOUT_MS", default_value_t = 30_000)]
+    pub request_timeout_ms: u64,
 
     /// Log format: `json` (structured) or `text`.
     #[arg(long, env = "COMPANION_LOG_FORMAT", default_value = "json")]

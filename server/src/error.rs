@@ -122,6 +122,16 @@ impl IntoResponse for Error {
                 StatusCode::PAYLOAD_TOO_LARGE,
                 ErrorBody::new("too_large", self.to_string()),
             ),
+            Error::Store(crate::store::Error::Unstorable(detail)) => {
+                tracing::info!(error = %detail, "unstorable input refused");
+                (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    ErrorBody::new(
+                        "forbidden_characters",
+                        "A value holds a character that cannot be stored (such as NUL).",
+                    ),
+                )
+            }
             Error::Store(_) | Error::Internal(_) => {
                 tracing::error!(error = %self, "request failed");
                 (

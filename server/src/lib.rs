@@ -16,10 +16,12 @@ pub mod domain;
 pub mod error;
 pub mod http;
 pub mod kinds;
+pub mod lockout;
 pub mod store;
 
 use std::future::Future;
 use std::sync::Arc;
+use std::time::Duration;
 
 use config::Config;
 use store::Store;
@@ -31,16 +33,31 @@ pub struct AppState {
     pub store: Store,
     /// Token signing and lifetimes.
     pub tokens: Arc<auth::Tokens>,
+    /// The answers to recent refreshes, for retries.
+    pub refreshes: Arc<auth::RecentRefreshes>,
     /// Failed-login counting and lockout.
-    pub logins: Arc<auth::LoginGuard>,
+    pub logins: Arc<lockout::LoginGuard>,
     /// Request counters and latency histograms for `/metrics`.
     pub metrics: Arc<http::metrics::Metrics>,
     /// Per-address rate limit of the `/auth` routes.
     pub auth_limit: Arc<http::limit::AddressLimit>,
+    /// Per-user rate limit of every signed-in route.
+    pub user_limit: Arc<http::limit::Keyed<String>>,
     /// "Now" for every rule that needs it (tests pin it).
     pub clock: clock::Clock,
     /// Computed leaderboards.
     pub boards: Arc<domain::boards::BoardCache>,
+    /// How long a client may take to send its headers, and a request.
+    pub timeouts: Timeouts,
+}
+
+/// The listener's limits on slow clients.
+#[derive(Debug, Clone, Copy)]
+pub struct Timeouts {
+    /// Sending a request's headers; then the connection is closed.
+    pub header_read: Duration,
+    /// One whole request, its body included; then it is answered 408.
+    pub request: Duration,
 }
 
 /// Sets up structured (JSON) or plain logs.
@@ -76,14 +93,22 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
     Ok(AppState {
         store,
         tokens: Arc::new(tokens),
-        logins: Arc::default(),
+        refreshes: Arc::new(auth::RecentRefreshes::new(i64::from(
+            config.refresh_grace_seconds,
+        ))),
+        logins: Arc::new(lockout::LoginGuard::new(config.lockout_max_keys)),
         metrics: Arc::default(),
         auth_limit: Arc::new(http::limit::AddressLimit::new(
             config.auth_rate_limit_per_minute,
             config.trust_forwarded_for,
         )),
+        user_limit: Arc::new(http::limit::Keyed::new(config.user_rate_limit_per_minute)),
         clock,
         boards: Arc::default(),
+        timeouts: Timeouts {
+            header_read: Duration::from_millis(config.header_read_timeout_ms.max(1)),
+            request: Duration::from_millis(config.request_timeout_ms.max(1)),
+        },
     })
 }
 
@@ -95,16 +120,59 @@ pub fn redact(url: &str) -> String {
     }
 }
 
-/// Serves the API on `listener` until `shutdown` completes.
+/// Serves the API on `listener` until `shutdown` completes, then waits
+/// for the requests under way. A client that takes longer than
+/// `state.timeouts.header_read` to send its headers is disconnected, so
+/// slow connections cannot pile up (axum's own `serve` sets no timer, so
+/// hyper's header timeout would never fire); a request that takes longer
+/// than `state.timeouts.request` is answered 408 (`http::router`).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = http::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let header_read = state.timeouts.header_read;
+    let app = http::router(state);
+    // HTTP/1 only, as axum's `serve` did with the features this crate uses.
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        .header_read_timeout(header_read);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(error) => {
+                    // Out of file descriptors and the like: wait, then go on.
+                    tracing::warn!(%error, "accepting a connection failed");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let app = app.clone();
+        let service = hyper::service::service_fn(move |mut request: hyper::Request<_>| {
+            request
+                .extensions_mut()
+                .insert(axum::extract::ConnectInfo(peer));
+            tower::ServiceExt::oneshot(app.clone(), request)
+        });
+        // No upgrades: no route is a WebSocket yet (the chat will need
+        // `with_upgrades` and its own graceful watch).
+        let connection = builder.serve_connection(TokioIo::new(stream), service);
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            if let Err(error) = connection.await {
+                tracing::debug!(%error, "connection ended with an error");
+            }
+        });
+    }
+    graceful.shutdown().await;
+    Ok(())
 }
 
 /// Runs the server from its configuration until Ctrl-C.

@@ -851,33 +851,36 @@ async fn public_groups_are_found_joined_and_validated(backend: Backend) {
     }
 }
 
+/// A public competition on ayahs over `[start, end)`, created by `creator`.
+async fn public_race(app: &TestApp, creator: &User, name: &str, (start, end): (i64, i64)) -> Value {
+    let body = json!({ "name": name, "metric_type": "ayahs", "competition_type": "public",
+                       "start_date": at(start), "end_date": at(end) });
+    let (status, race) = app.call(Method::POST, "/competitions", creator, body).await;
+    assert_eq!(status, StatusCode::CREATED, "{race}");
+    race
+}
+
+async fn join_race(app: &TestApp, who: &User, id: &str) {
+    let path = format!("/competitions/{id}/join");
+    let (status, body) = app.call(Method::POST, &path, who, json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
 async fn competitions_rank_only_reading_inside_their_window(backend: Backend) {
     let app = spawn_app_at(backend, now()).await;
     let alice = user(&app, "alice").await;
     let bob = user(&app, "bob").await;
     let carol = user(&app, "carol").await;
+    // Carol watches from outside: she sees those seen by everyone.
+    for who in [&alice, &bob] {
+        app.set(who, json!({ "leaderboard_visibility": "everyone" }))
+            .await;
+    }
     let start = now() - 3600;
-    let (status, race) = app
-        .call(
-            Method::POST,
-            "/competitions",
-            &alice,
-            json!({ "name": "Ramadan race", "metric_type": "ayahs", "competition_type": "public",
-                    "start_date": at(start), "end_date": at(now() + 86_400) }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{race}");
+    let race = public_race(&app, &alice, "Ramadan race", (start, now() + 86_400)).await;
     assert_eq!(race["status"], "active");
     let id = race["id"].as_str().unwrap().to_owned();
-    let (status, _) = app
-        .call(
-            Method::POST,
-            &format!("/competitions/{id}/join"),
-            &bob,
-            json!({}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
+    join_race(&app, &bob, &id).await;
 
     // Reading before the start does not count; inside it does.
     app.push(
@@ -1053,7 +1056,7 @@ async fn competitions_rank_only_reading_inside_their_window(backend: Backend) {
     assert_eq!(body["code"], "competition_over");
     app.push(
         &bob,
-        vec![session_from("b-after-01", 2, 1, 50, app.now(), 60)],
+        vec![session_from("b-after-01", 2, 1, 5, app.now(), 60)],
     )
     .await;
     let (_, board) = app
@@ -1113,6 +1116,801 @@ async fn an_export_holds_progress_and_deleting_the_account_removes_it(backend: B
     assert_eq!(members[0]["role"], "admin", "the group keeps an admin");
 }
 
+/// A public group "Fajr Circle" of up to 10, created by `admin`; its id.
+async fn public_group(app: &TestApp, admin: &User) -> String {
+    let body = json!({ "name": "Fajr Circle", "privacy": "public", "member_limit": 10 });
+    let (status, group) = app.call(Method::POST, "/groups", admin, body).await;
+    assert_eq!(status, StatusCode::CREATED, "{group}");
+    group["id"].as_str().unwrap().to_owned()
+}
+
+/// Control characters (NUL, ESC, ...) and bidi overrides hide or reorder
+/// what other people read in names, bios and descriptions.
+async fn control_characters_and_bidi_overrides_are_refused_in_every_text_field(backend: Backend) {
+    let app = spawn_app_at(backend, now()).await;
+    let alice = user(&app, "alice").await;
+    let group = public_group(&app, &alice).await;
+    let competition = |name: &str, description: &str| {
+        json!({ "name": name, "description": description, "metric_type": "ayahs",
+                "competition_type": "public", "start_date": at(now() + 60),
+                "end_date": at(now() + 86_400) })
+    };
+    for bad in [
+        "\u{0}",
+        "\u{1b}[31m",
+        "\u{7f}",
+        "\u{85}",
+        "\u{202a}",
+        "\u{202b}",
+        "\u{202c}",
+        "\u{202d}",
+        "\u{202e}",
+        "\u{2066}",
+        "\u{2067}",
+        "\u{2068}",
+        "\u{2069}",
+    ] {
+        let text = format!("Salaam {bad} friends");
+        for (method, path, body) in [
+            (
+                Method::PATCH,
+                "/users/me".to_owned(),
+                json!({ "bio": text }),
+            ),
+            (
+                Method::PATCH,
+                "/users/me".to_owned(),
+                json!({ "display_name": text }),
+            ),
+            (
+                Method::POST,
+                "/groups".to_owned(),
+                json!({ "name": text, "privacy": "public", "member_limit": 10 }),
+            ),
+            (
+                Method::PATCH,
+                format!("/groups/{group}"),
+                json!({ "name": text }),
+            ),
+            (
+                Method::PATCH,
+                format!("/groups/{group}"),
+                json!({ "description": text }),
+            ),
+            (
+                Method::POST,
+                "/competitions".to_owned(),
+                competition(&text, ""),
+            ),
+            (
+                Method::POST,
+                "/competitions".to_owned(),
+                competition("Race", &text),
+            ),
+        ] {
+            let (status, answer) = app.call(method.clone(), &path, &alice, body.clone()).await;
+            assert_eq!(
+                (status, answer["code"].as_str()),
+                (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    Some("forbidden_characters")
+                ),
+                "{method} {path} {body}: {answer}"
+            );
+        }
+    }
+    // Line breaks stay allowed where text has lines, and right-to-left text
+    // with its ordinary marks (U+200F) is not an override.
+    app.set(&alice, json!({ "bio": "Line one\nLine two\u{200f}" }))
+        .await;
+    let (status, answer) = app
+        .call(
+            Method::PATCH,
+            &format!("/groups/{group}"),
+            &alice,
+            json!({ "name": "حلقة الفجر", "description": "After fajr\nDaily" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+}
+
+/// PostgreSQL cannot store a NUL in text: a NUL anywhere a client can put
+/// one must be refused as the client's error, not fail as the server's.
+async fn a_nul_in_a_path_query_or_body_is_a_client_error_never_500(backend: Backend) {
+    let app = spawn_app_at(backend, now()).await;
+    let alice = user(&app, "alice").await;
+    let nul = "a\u{0}b";
+    // A push answers each event on its own: one with a NUL in its id or
+    // its session type is rejected; a NUL in a field the server does not
+    // read is kept, escaped, in the stored JSON.
+    let noted = json!({ "id": "nul-note-1", "type": "bookmark_added",
+                        "data": { "surah_number": 2, "ayah_number": 255, "note": nul } });
+    let mut bad_id = session("nul-id-01", 1, 1, 7, 7200, 600);
+    bad_id["id"] = json!("nul\u{0}id-1");
+    let mut odd_type = session("nul-type-1", 1, 1, 7, 10_800, 600);
+    odd_type["data"]["session_type"] = json!(nul);
+    let pushed = app.push(&alice, vec![noted, bad_id, odd_type]).await;
+    assert_eq!(ids(&pushed["accepted"]), ["nul-note-1"], "{pushed}");
+    assert_eq!(
+        pushed["rejected"].as_array().map(Vec::len),
+        Some(2),
+        "{pushed}"
+    );
+    for (method, path, body) in [
+        (Method::GET, "/users/%00".to_owned(), Value::Null),
+        (Method::GET, "/users/%00/stats".to_owned(), Value::Null),
+        (Method::POST, "/users/%00/follow".to_owned(), Value::Null),
+        (Method::GET, "/groups/%00".to_owned(), Value::Null),
+        (Method::GET, "/groups/a%00b/members".to_owned(), Value::Null),
+        (Method::GET, "/competitions/%00".to_owned(), Value::Null),
+        (
+            Method::GET,
+            "/progress/sessions/%00".to_owned(),
+            Value::Null,
+        ),
+        (Method::GET, "/users?q=%00".to_owned(), Value::Null),
+        (Method::GET, "/groups?q=a%00".to_owned(), Value::Null),
+        (Method::GET, "/sync/pull?cursor=%00".to_owned(), Value::Null),
+        (
+            Method::POST,
+            "/groups/join".to_owned(),
+            json!({ "invite_code": nul }),
+        ),
+        (
+            Method::POST,
+            "/competitions/join".to_owned(),
+            json!({ "invite_code": nul }),
+        ),
+        (
+            Method::PATCH,
+            "/users/me".to_owned(),
+            json!({ "time_zone": nul }),
+        ),
+        (
+            Method::PATCH,
+            "/users/me".to_owned(),
+            json!({ "username": nul }),
+        ),
+        (
+            Method::POST,
+            "/auth/login".to_owned(),
+            json!({ "email": nul, "password": "Test123!" }),
+        ),
+        (
+            Method::POST,
+            "/auth/login".to_owned(),
+            json!({ "email": "alice@example.com", "password": nul }),
+        ),
+        (
+            Method::POST,
+            "/auth/refresh-token".to_owned(),
+            json!({ "refresh_token": nul }),
+        ),
+        (
+            Method::POST,
+            "/auth/register".to_owned(),
+            json!({ "email": format!("{nul}@example.com"), "password": "Test123!", "username": "nul_user" }),
+        ),
+    ] {
+        let (status, answer) = app.call(method.clone(), &path, &alice, body.clone()).await;
+        assert!(
+            status.is_client_error(),
+            "{method} {path} {body}: {status} {answer}"
+        );
+    }
+    let (status, _) = app.read("/users/me", &alice).await;
+    assert_eq!(status, StatusCode::OK, "the server is still well");
+}
+
+/// Holds a write lock on `who`'s row from outside the server (SQLite: the
+/// database's one writer; PostgreSQL: the row lock a push takes) until the
+/// transaction is dropped.
+async fn hold_user_row<'c>(
+    conn: &'c mut sqlx::AnyConnection,
+    who: &User,
+) -> sqlx::Transaction<'c, sqlx::Any> {
+    use sqlx::Connection;
+    let mut tx = conn.begin().await.unwrap();
+    sqlx::query("UPDATE users SET sync_seq = sync_seq WHERE id = $1")
+        .bind(&who.id)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx
+}
+
+async fn raw_connection(app: &TestApp) -> sqlx::AnyConnection {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    sqlx::AnyConnection::connect(&app.database_url)
+        .await
+        .unwrap()
+}
+
+/// A push with nothing to store (no events, or only rejected ones) answers
+/// the cursor as it stands: it neither waits for the user's lock nor
+/// empties the board cache.
+async fn an_empty_push_changes_nothing_takes_no_lock_and_keeps_the_boards(backend: Backend) {
+    let app = spawn_app_at(backend, now()).await;
+    let alice = user(&app, "alice").await;
+    let first = app
+        .push(&alice, vec![session("fatihah-1", 1, 1, 7, 3600, 600)])
+        .await;
+    let generation = app.state.store.generation();
+    let mut conn = raw_connection(&app).await;
+    let held = hold_user_row(&mut conn, &alice).await;
+    let mut rejected_only = session("bad id!", 1, 1, 7, 7200, 600);
+    rejected_only["id"] = json!("bad id!");
+    for events in [json!([]), json!([rejected_only])] {
+        let push = app.call(
+            Method::POST,
+            "/sync/push",
+            &alice,
+            json!({ "events": events }),
+        );
+        // Generous: a push that waits for the held lock never answers.
+        let (status, body) = tokio::time::timeout(std::time::Duration::from_secs(30), push)
+            .await
+            .expect("an empty push must not wait for the user's write lock");
+        assert_eq!(status, StatusCode::OK, "{events}: {body}");
+        assert_eq!(body["cursor"], first["cursor"], "the cursor stays: {body}");
+        assert_eq!(body["accepted"], json!([]), "{body}");
+    }
+    // Dropping a transaction only queues its rollback; the lock must end
+    // now.
+    held.rollback().await.unwrap();
+    assert_eq!(
+        app.state.store.generation(),
+        generation,
+        "nothing a board shows changed, so no cached board is thrown away"
+    );
+    let duplicate = app
+        .push(&alice, vec![session("fatihah-1", 1, 1, 7, 3600, 600)])
+        .await;
+    assert_eq!(ids(&duplicate["duplicates"]), ["fatihah-1"]);
+    assert_eq!(
+        app.state.store.generation(),
+        generation,
+        "a replayed session changes no board either"
+    );
+}
+
+/// The codes of a push's rejected events, in order.
+fn rejected_codes(pushed: &Value) -> Vec<&str> {
+    pushed["rejected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect()
+}
+
+/// Pushes one al-Fatihah session that began `ago_days` ago as part of
+/// `device`'s upload of its history.
+async fn push_history(
+    app: &TestApp,
+    who: &User,
+    (device, id, ago_days): (&str, &str, i64),
+) -> (StatusCode, Value) {
+    let body = json!({ "history_device": device,
+                       "events": [session(id, 1, 1, 7, ago_days * 86_400, 300)] });
+    app.call(Method::POST, "/sync/push", who, body).await
+}
+
+/// Hasanat cannot be inflated: a session faster than anyone reads is
+/// refused, and so is one older than 30 days, except in a device's first
+/// upload of its history (for 24 hours, on 3 devices per 30 days).
+async fn sessions_too_fast_or_too_old_are_refused_unless_a_device_uploads_its_history(
+    backend: Backend,
+) {
+    let app = spawn_app_at(backend, now()).await;
+    let alice = user(&app, "alice").await;
+    let pushed = app
+        .push(
+            &alice,
+            vec![
+                session("baqarah-1s", 2, 1, 286, 3600, 1),
+                session("old-00001", 1, 1, 7, 40 * 86_400, 300),
+            ],
+        )
+        .await;
+    assert_eq!(rejected_codes(&pushed), ["too_fast", "too_old"], "{pushed}");
+    assert_eq!(app.hasanat(&alice).await, 0);
+    let pushed = app
+        .push(&alice, vec![session("baqarah-1h", 2, 1, 286, 7200, 3600)])
+        .await;
+    assert_eq!(
+        ids(&pushed["accepted"]),
+        ["baqarah-1h"],
+        "an hour is plausible"
+    );
+
+    let (status, pushed) = push_history(&app, &alice, ("phone-0001", "hist-0001", 400)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(ids(&pushed["accepted"]), ["hist-0001"], "{pushed}");
+    app.advance(23 * 3600);
+    let alice = signed_in_again(&app, "alice", alice).await;
+    let (_, pushed) = push_history(&app, &alice, ("phone-0001", "hist-0002", 300)).await;
+    assert_eq!(
+        ids(&pushed["accepted"]),
+        ["hist-0002"],
+        "the window is open for 24 hours"
+    );
+    app.advance(3600);
+    let alice = signed_in_again(&app, "alice", alice).await;
+    let (_, pushed) = push_history(&app, &alice, ("phone-0001", "hist-0003", 300)).await;
+    assert_eq!(
+        rejected_codes(&pushed),
+        ["too_old"],
+        "and then closed: {pushed}"
+    );
+    for (device, accepted) in [
+        ("tablet-001", true),
+        ("laptop-001", true),
+        ("spare-0001", false),
+    ] {
+        let (_, pushed) = push_history(&app, &alice, (device, &format!("h-{device}"), 100)).await;
+        assert_eq!(
+            pushed["accepted"].as_array().unwrap().len() == 1,
+            accepted,
+            "three devices open a history in 30 days, not a fourth: {device} {pushed}"
+        );
+    }
+    let (status, body) = push_history(&app, &alice, ("no", "hist-0009", 100)).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid_device_id"))
+    );
+}
+
+/// A competition's results do not move once it is over: reading that
+/// started inside its window counts if it arrives within 24 hours of the
+/// end (a device that was offline), and never after.
+async fn a_competitions_results_are_frozen_24_hours_after_it_ends(backend: Backend) {
+    let app = spawn_app_at(backend, now()).await;
+    let alice = user(&app, "alice").await;
+    let bob = user(&app, "bob").await;
+    let (start, end) = (now() - 3600, now() + 3600);
+    let race = public_race(&app, &alice, "Evening race", (start, end)).await;
+    let id = race["id"].as_str().unwrap().to_owned();
+    join_race(&app, &bob, &id).await;
+    app.push(&alice, vec![session("a-inside-1", 1, 1, 7, 600, 60)])
+        .await;
+    let board = |who: &User| {
+        let path = format!("/competitions/{id}/leaderboard");
+        let token = who.token.clone();
+        let app = &app;
+        async move {
+            let (status, board) = app.get(&format!("/api/v1{path}"), Some(&token)).await;
+            assert_eq!(status, StatusCode::OK, "{board}");
+            (
+                usernames(&board)
+                    .iter()
+                    .map(|u| u.to_string())
+                    .collect::<Vec<_>>(),
+                scores(&board),
+            )
+        }
+    };
+    assert_eq!(
+        board(&alice).await,
+        (vec!["alice".into(), "bob".into()], vec![7.0, 0.0])
+    );
+
+    // Bob was offline: an hour after the end, his reading from inside the
+    // window arrives and counts.
+    app.set_time(end + 3600);
+    let bob = signed_in_again(&app, "bob", bob).await;
+    let pushed = app
+        .push(
+            &bob,
+            vec![session_from("b-inside-1", 112, 1, 4, end - 600, 60)],
+        )
+        .await;
+    assert_eq!(ids(&pushed["accepted"]), ["b-inside-1"]);
+    let alice = signed_in_again(&app, "alice", alice).await;
+    assert_eq!(board(&alice).await.1, vec![7.0, 4.0], "within the grace");
+
+    // A day after the end the results are final: a backdated session is
+    // kept (it is the user's reading) but changes nothing.
+    app.set_time(end + 86_400);
+    let bob = signed_in_again(&app, "bob", bob).await;
+    let pushed = app
+        .push(
+            &bob,
+            vec![session_from("b-backdate", 2, 1, 5, start + 60, 60)],
+        )
+        .await;
+    assert_eq!(ids(&pushed["accepted"]), ["b-backdate"]);
+    let alice = signed_in_again(&app, "alice", alice).await;
+    assert_eq!(
+        board(&alice).await,
+        (vec!["alice".into(), "bob".into()], vec![7.0, 4.0]),
+        "a completed competition's results are frozen"
+    );
+}
+
+/// The names of a list of competitions.
+fn names(list: &Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect()
+}
+
+/// Competition spam: the status filter runs in SQL (1,100 upcoming
+/// competitions do not hide the active and finished ones), lists page by
+/// cursor, a user creates 5 a day starting at most 90 days ahead, and the
+/// creator may delete one that has not started.
+async fn competition_lists_filter_in_sql_page_by_cursor_and_creation_is_bounded(backend: Backend) {
+    let app = spawn_app_at(backend, now()).await;
+    let alice = user(&app, "alice").await;
+    let bob = user(&app, "bob").await;
+    {
+        use sqlx::Connection;
+        let mut conn = raw_connection(&app).await;
+        let mut tx = conn.begin().await.unwrap();
+        let spam = (0..1_100).map(|n| {
+            (
+                format!("spam-{n:05}"),
+                format!("Spam {n}"),
+                now() + 60 * 86_400 + n,
+            )
+        });
+        let finished = (
+            "finished-1".to_owned(),
+            "Finished race".to_owned(),
+            now() - 7200,
+        );
+        for (id, name, start) in spam.chain([finished]) {
+            sqlx::query(
+                "INSERT INTO competitions (id, name, description, creator_id, competition_type,
+                    metric_type, start_time, end_time, participant_count, created_at)
+                 VALUES ($1, $2, '', NULL, 'public', 'ayahs', $3, $4, 0, $5)",
+            )
+            .bind(id)
+            .bind(name)
+            .bind(start)
+            .bind(start + 3600)
+            .bind(now() - 200_000)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        }
+        tx.commit().await.unwrap();
+    }
+    let started = public_race(&app, &alice, "Active race", (now() - 60, now() + 3600)).await;
+    let started = started["id"].as_str().unwrap().to_owned();
+    let mut races = Vec::new();
+    for n in 1..=4 {
+        let day = now() + n * 86_400;
+        let race = public_race(&app, &alice, &format!("Race {n}"), (day, day + 3600)).await;
+        races.push(race["id"].as_str().unwrap().to_owned());
+    }
+    let race_1 = races[0].clone();
+    let sixth =
+        json!({ "name": "Race 6", "start_date": at(now() + 3600), "end_date": at(now() + 7200) });
+    let (status, body) = app.call(Method::POST, "/competitions", &alice, sixth).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("too_many_competitions"))
+    );
+    let far = json!({ "name": "Far away", "start_date": at(now() + 91 * 86_400),
+                      "end_date": at(now() + 92 * 86_400) });
+    let (status, body) = app.call(Method::POST, "/competitions", &bob, far).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid_dates")),
+        "at most 90 days ahead"
+    );
+
+    let (_, active) = app.read("/competitions?status=active", &bob).await;
+    assert_eq!(names(&active), ["Active race"], "{active}");
+    let (_, done) = app.read("/competitions?status=completed", &bob).await;
+    assert_eq!(names(&done), ["Finished race"], "{done}");
+    let (_, first) = app
+        .read("/competitions?status=upcoming&limit=2", &bob)
+        .await;
+    assert_eq!(names(&first), ["Spam 1099", "Spam 1098"], "{first}");
+    let last = first[1]["id"].as_str().unwrap();
+    let (_, second) = app
+        .read(
+            &format!("/competitions?status=upcoming&limit=2&after={last}"),
+            &bob,
+        )
+        .await;
+    assert_eq!(names(&second), ["Spam 1097", "Spam 1096"], "{second}");
+    let (status, body) = app.read("/competitions?after=nope", &bob).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid_cursor"))
+    );
+
+    let delete = |id: &str| format!("/competitions/{id}");
+    let (status, body) = app
+        .call(Method::DELETE, &delete(&race_1), &bob, json!({}))
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("not_creator"))
+    );
+    let (status, body) = app
+        .call(Method::DELETE, &delete(&started), &alice, json!({}))
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("competition_started"))
+    );
+    let (status, _) = app
+        .call(Method::DELETE, &delete(&race_1), &alice, json!({}))
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = app.read(&delete(&race_1), &alice).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "it is gone");
+    app.advance(86_400);
+    let alice = signed_in_again(&app, "alice", alice).await;
+    let later = now() + 5 * 86_400;
+    public_race(&app, &alice, "A new day", (later, later + 60)).await;
+}
+
+/// Deleting an account is one transaction: when its last step fails, the
+/// user is still in their groups and competitions, and the counts are
+/// as they were.
+async fn deleting_an_account_is_all_or_nothing(backend: Backend) {
+    let app = spawn_app_at(backend, now()).await;
+    let alice = user(&app, "alice").await;
+    let bob = user(&app, "bob").await;
+    let group = public_group(&app, &alice).await;
+    let (status, _) = app
+        .call(
+            Method::POST,
+            &format!("/groups/{group}/join"),
+            &bob,
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let race = public_race(&app, &alice, "Race", (now() - 60, now() + 3600)).await;
+    let race = race["id"].as_str().unwrap().to_owned();
+    join_race(&app, &bob, &race).await;
+
+    // The last step of a deletion fails.
+    let (install, remove): (&[&str], &[&str]) = match backend {
+        Backend::Sqlite => (
+            &["CREATE TRIGGER keep_users BEFORE DELETE ON users BEGIN SELECT RAISE(ABORT, 'kept'); END"],
+            &["DROP TRIGGER keep_users"],
+        ),
+        Backend::Postgres => (
+            &[
+                "CREATE FUNCTION keep_users() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'kept'; END $$ LANGUAGE plpgsql",
+                "CREATE TRIGGER keep_users BEFORE DELETE ON users FOR EACH ROW EXECUTE FUNCTION keep_users()",
+            ],
+            &["DROP TRIGGER keep_users ON users"],
+        ),
+    };
+    let mut conn = raw_connection(&app).await;
+    for sql in install {
+        sqlx::raw_sql(sql).execute(&mut conn).await.unwrap();
+    }
+    let password = json!({ "password": "Test123!" });
+    let (status, _) = app
+        .call(Method::DELETE, "/users/me", &bob, password.clone())
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "the deletion failed"
+    );
+    let counts = || async {
+        let (_, g) = app.read(&format!("/groups/{group}"), &alice).await;
+        let (_, c) = app.read(&format!("/competitions/{race}"), &alice).await;
+        (g["member_count"].as_i64(), c["participant_count"].as_i64())
+    };
+    assert_eq!(counts().await, (Some(2), Some(2)), "nothing of it happened");
+    let (_, members) = app.read(&format!("/groups/{group}/members"), &alice).await;
+    assert_eq!(members.as_array().map(Vec::len), Some(2), "{members}");
+
+    for sql in remove {
+        sqlx::raw_sql(sql).execute(&mut conn).await.unwrap();
+    }
+    let (status, _) = app.call(Method::DELETE, "/users/me", &bob, password).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(counts().await, (Some(1), Some(1)), "all of it happened");
+}
+
+/// The usernames of a member or participant list.
+fn listed(list: &Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["username"].as_str().unwrap())
+        .collect()
+}
+
+/// Privacy in public places: a viewer outside a public group or
+/// competition sees on its board and member list only the people seen by
+/// everyone; hidden people appear in no list (only in the count); and
+/// joining a public group gives no right to read its members' stats.
+async fn strangers_see_only_everyone_and_hidden_members_appear_in_no_list(backend: Backend) {
+    let app = spawn_app_at(backend, now()).await;
+    let alice = user(&app, "alice").await;
+    let bob = user(&app, "bob").await;
+    let carol = user(&app, "carol").await;
+    let dave = user(&app, "dave").await;
+    app.set(&alice, json!({ "leaderboard_visibility": "everyone" }))
+        .await;
+    app.set(&carol, json!({ "leaderboard_visibility": "hidden" }))
+        .await;
+    let group = public_group(&app, &alice).await;
+    let race = public_race(&app, &alice, "Race", (now() - 3600, now() + 3600)).await;
+    let race = race["id"].as_str().unwrap().to_owned();
+    for who in [&bob, &carol] {
+        let (status, _) = app
+            .call(
+                Method::POST,
+                &format!("/groups/{group}/join"),
+                who,
+                json!({}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        join_race(&app, who, &race).await;
+        app.push(
+            who,
+            vec![session(&format!("{}-s1", &who.id[..6]), 1, 1, 7, 600, 60)],
+        )
+        .await;
+    }
+    let lists = |who: &User| {
+        let token = who.token.clone();
+        let (group, race, app) = (group.clone(), race.clone(), &app);
+        async move {
+            let mut out = Vec::new();
+            for path in [
+                format!("/groups/{group}/members"),
+                format!("/competitions/{race}/participants"),
+                format!("/groups/{group}/leaderboard"),
+                format!("/leaderboard/group/{group}"),
+                format!("/competitions/{race}/leaderboard"),
+            ] {
+                let (status, body) = app.get(&format!("/api/v1{path}"), Some(&token)).await;
+                assert_eq!(status, StatusCode::OK, "{path}: {body}");
+                let names: Vec<String> = match body.get("entries") {
+                    Some(_) => usernames(&body).iter().map(|n| n.to_string()).collect(),
+                    None => listed(&body).iter().map(|n| n.to_string()).collect(),
+                };
+                out.push(names);
+            }
+            out
+        }
+    };
+    for list in lists(&dave).await {
+        assert_eq!(
+            list,
+            ["alice"],
+            "a stranger sees only who is seen by everyone"
+        );
+    }
+    for list in lists(&bob).await {
+        let mut list = list;
+        list.sort();
+        assert_eq!(
+            list,
+            ["alice", "bob"],
+            "a member sees members, never the hidden one"
+        );
+    }
+    let (_, about) = app.read(&format!("/groups/{group}"), &dave).await;
+    assert_eq!(about["member_count"], 3, "the hidden member still counts");
+    // The group's activity names nobody the viewer may not see listed.
+    let named = |activity: &Value| -> Vec<String> {
+        let entries = activity.as_array().unwrap().iter();
+        entries
+            .filter_map(|a| a["user"]["username"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let (status, activity) = app.read(&format!("/groups/{group}/activity"), &bob).await;
+    assert_eq!(status, StatusCode::OK, "{activity}");
+    assert!(activity.as_array().unwrap().len() >= 2, "{activity}");
+    assert!(
+        !named(&activity).contains(&"carol".to_owned()),
+        "{activity}"
+    );
+    let (_, activity) = app.read(&format!("/groups/{group}/activity"), &dave).await;
+    assert!(
+        named(&activity).iter().all(|n| n == "alice"),
+        "a stranger sees only those seen by everyone: {activity}"
+    );
+
+    let (status, _) = app.read(&format!("/users/{}/stats", bob.id), &dave).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = app
+        .call(
+            Method::POST,
+            &format!("/groups/{group}/join"),
+            &dave,
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) = app.read(&format!("/users/{}/stats", bob.id), &dave).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("stats_private")),
+        "a public group anyone can join makes nobody a circle"
+    );
+}
+
+/// Stats, streaks, Hasanat and history are read from the per-user per-day
+/// totals the push keeps in its transaction (one row per reading day),
+/// not from every session; the sessions of a day are indexed.
+async fn stats_are_read_from_per_day_totals_kept_by_the_push(backend: Backend) {
+    let app = spawn_app_at(backend, now()).await;
+    let alice = user(&app, "alice").await;
+    app.push(
+        &alice,
+        vec![
+            session("today-001", 1, 1, 7, 600, 60),
+            session("today-002", 1, 1, 7, 1200, 60),
+            session("yester-01", 112, 1, 4, 86_400, 60),
+        ],
+    )
+    .await;
+    let mut conn = raw_connection(&app).await;
+    let kept: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT local_day, sessions, hasanat FROM user_days WHERE user_id = $1 ORDER BY local_day",
+    )
+    .bind(&alice.id)
+    .fetch_all(&mut conn)
+    .await
+    .unwrap();
+    let today = now() / 86_400;
+    assert_eq!(
+        kept.iter()
+            .map(|(day, n, _)| (*day, *n))
+            .collect::<Vec<_>>(),
+        [(today - 1, 1), (today, 2)],
+        "one row per reading day, summed in the push"
+    );
+    assert_eq!(kept[1].2, 2 * FATIHAH_HASANAT);
+    // Change the kept row behind the server's back: what the API reports
+    // comes from it.
+    sqlx::query(
+        "UPDATE user_days SET hasanat = 777, ayahs = 1 WHERE user_id = $1 AND local_day = $2",
+    )
+    .bind(&alice.id)
+    .bind(today)
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    let (_, history) = app.read("/hasanat/history?days=2", &alice).await;
+    assert_eq!(history[1]["hasanat"], 777, "{history}");
+    let (_, hasanat) = app.read("/hasanat", &alice).await;
+    assert_eq!(hasanat["today"], 777, "{hasanat}");
+    let (_, streak) = app.read("/progress/streak", &alice).await;
+    assert_eq!(
+        streak["current_streak"]
+            .as_i64()
+            .or(streak["current"].as_i64()),
+        Some(2),
+        "{streak}"
+    );
+    let index = match backend {
+        Backend::Sqlite => "SELECT name FROM sqlite_master WHERE type = 'index' AND name = $1",
+        Backend::Postgres => "SELECT CAST(indexname AS TEXT) FROM pg_indexes WHERE indexname = $1",
+    };
+    let found: Option<(String,)> = sqlx::query_as(index)
+        .bind("reading_sessions_user_day")
+        .fetch_optional(&mut conn)
+        .await
+        .unwrap();
+    assert!(
+        found.is_some(),
+        "reading_sessions has an index on (user_id, local_day)"
+    );
+}
+
 on_both_backends!(
     a_replayed_batch_changes_nothing_and_another_device_pulls_it,
     impossible_sessions_are_rejected_with_stable_codes,
@@ -1122,4 +1920,13 @@ on_both_backends!(
     public_groups_are_found_joined_and_validated,
     competitions_rank_only_reading_inside_their_window,
     an_export_holds_progress_and_deleting_the_account_removes_it,
+    control_characters_and_bidi_overrides_are_refused_in_every_text_field,
+    a_nul_in_a_path_query_or_body_is_a_client_error_never_500,
+    an_empty_push_changes_nothing_takes_no_lock_and_keeps_the_boards,
+    sessions_too_fast_or_too_old_are_refused_unless_a_device_uploads_its_history,
+    a_competitions_results_are_frozen_24_hours_after_it_ends,
+    competition_lists_filter_in_sql_page_by_cursor_and_creation_is_bounded,
+    deleting_an_account_is_all_or_nothing,
+    strangers_see_only_everyone_and_hidden_members_appear_in_no_list,
+    stats_are_read_from_per_day_totals_kept_by_the_push,
 );

@@ -122,6 +122,8 @@ pub async fn trade_refresh(
         Trade::Reused { user_id, family_id } => {
             tracing::warn!(user = %user_id, "refresh token reused; revoking its family");
             store.revoke_family(&family_id).await?;
+            // Whoever copied the token may hold an access token from it.
+            store.bump_token_version(&user_id).await?;
             Ok(None)
         }
     }
@@ -139,13 +141,22 @@ pub async fn keep_refresh(
         .await?)
 }
 
-/// Ends the sign-in of the refresh token with this hash; an unknown token
-/// is not an error.
+/// Ends the sign-in of the refresh token with this hash, and every access
+/// token of its user; an unknown token is not an error.
 pub async fn sign_out(store: &Store, hash: &str) -> Result<()> {
-    if let Some(family) = store.family_of(hash).await? {
+    if let Some((family, user)) = store.family_of(hash).await? {
         store.revoke_family(&family).await?;
+        // Access tokens are not tied to a sign-in: all of the user's end,
+        // and the other devices refresh theirs.
+        store.bump_token_version(&user).await?;
     }
     Ok(())
+}
+
+/// The version the user's new access tokens carry; gone if the account
+/// was deleted.
+pub async fn token_version(store: &Store, id: &str) -> Result<i64> {
+    store.token_version(id).await?.ok_or(Error::AccountGone)
 }
 
 /// The account with this email (already trimmed and lower-cased), if any.

@@ -7,10 +7,16 @@
 use super::membership::{self, Place};
 use super::{check_text, days, Error, Result};
 use crate::kinds::{CompetitionType, Metric, Status};
-use crate::store::{CompetitionRow, Person, Store};
+use crate::store::{CompetitionRow, Person, Scope, Store};
 
 /// The longest competition: a year and a day.
 pub const MAX_SECONDS: i64 = 366 * 86_400;
+
+/// How far ahead a new competition may start: 90 days.
+pub const MAX_LEAD_SECONDS: i64 = 90 * 86_400;
+
+/// How many competitions one user may create in 24 hours.
+pub const MAX_CREATED_PER_DAY: i64 = 5;
 
 /// A competition as one viewer sees it.
 #[derive(Debug, Clone)]
@@ -78,6 +84,12 @@ pub fn check_window(start: i64, end: i64, now: i64) -> Result<()> {
         return Err(Error::invalid(
             "invalid_dates",
             "A competition cannot end in the past.",
+        ));
+    }
+    if start > now + MAX_LEAD_SECONDS {
+        return Err(Error::invalid(
+            "invalid_dates",
+            "A competition starts at most 90 days from now.",
         ));
     }
     Ok(())
@@ -182,6 +194,16 @@ pub async fn create(
     let start = parse_time("start_date", new.start)?;
     let end = parse_time("end_date", new.end)?;
     check_window(start, end, now)?;
+    if store
+        .competitions_created_since(creator, now - 86_400)
+        .await?
+        >= MAX_CREATED_PER_DAY
+    {
+        return Err(Error::conflict(
+            "too_many_competitions",
+            format!("You can create {MAX_CREATED_PER_DAY} competitions a day; try again tomorrow."),
+        ));
+    }
     let kind: CompetitionType = new.competition_type.trim().parse().map_err(|_| {
         Error::invalid(
             "invalid_competition_type",
@@ -222,13 +244,14 @@ pub async fn create(
     Ok(Viewed::new(row, creator, true, now))
 }
 
-/// Competitions the viewer can see, of one status if `wanted` names one,
-/// latest start first; at most `limit`.
+/// A page of the competitions the viewer can see, of one status if
+/// `wanted` names one, latest start first; at most `limit`, after the
+/// competition with the id `after` (the last of the previous page).
 pub async fn list(
     store: &Store,
     user: &str,
     wanted: Option<&str>,
-    limit: Option<i64>,
+    (limit, after): (Option<i64>, Option<&str>),
     now: i64,
 ) -> Result<Vec<Viewed>> {
     let wanted: Option<Status> = wanted.map(str::parse).transpose().map_err(|_| {
@@ -238,19 +261,44 @@ pub async fn list(
         )
     })?;
     let limit = super::limit(limit, 50)?;
-    let rows = store.competitions_for(user, 1000).await?;
-    let mut out = Vec::new();
-    for c in rows {
-        if wanted.is_some_and(|s| s != status(c.start_time, c.end_time, now)) {
-            continue;
+    let after = match after {
+        None => None,
+        Some(id) => {
+            let last = store.competition(id).await?.ok_or_else(|| {
+                Error::invalid(
+                    "invalid_cursor",
+                    "`after` is the id of the last competition of the previous page.",
+                )
+            })?;
+            Some((last.start_time, last.id))
         }
-        let joined = store.is_participant(&c.id, user).await?;
-        out.push(Viewed::new(c, user, joined, now));
-        if out.len() as i64 >= limit {
-            break;
-        }
+    };
+    let after = after.as_ref().map(|(start, id)| (*start, id.as_str()));
+    let rows = store
+        .competitions_for(user, (wanted, now), after, limit)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(c, joined)| Viewed::new(c, user, joined, now))
+        .collect())
+}
+
+/// Deletes a competition that has not started, for its creator.
+pub async fn delete(store: &Store, id: &str, user: &str, now: i64) -> Result<()> {
+    let viewed = readable(store, id, user, now).await?;
+    if !viewed.created {
+        return Err(Error::forbidden(
+            "not_creator",
+            "Only the competition's creator can delete it.",
+        ));
     }
-    Ok(out)
+    if viewed.status != Status::Upcoming {
+        return Err(Error::conflict(
+            "competition_started",
+            "A competition that has started cannot be deleted.",
+        ));
+    }
+    Ok(store.delete_competition(id).await?)
 }
 
 /// Takes part in a competition that has not ended; joining twice is one
@@ -301,21 +349,36 @@ pub async fn participants(
     (limit, offset): (Option<i64>, Option<i64>),
     now: i64,
 ) -> Result<Vec<(Person, i64)>> {
-    readable(store, id, user, now).await?;
+    let strangers = !readable(store, id, user, now).await?.joined;
     let (limit, offset) = (super::limit(limit, 100)?, super::offset(offset)?);
-    Ok(store.participants(id, limit, offset).await?)
+    Ok(store
+        .participants(id, (user, strangers), limit, offset)
+        .await?)
 }
 
+/// How long after a competition ends sessions that started inside it may
+/// still arrive and count (a device that was offline): 24 hours. Its
+/// results are frozen when the grace ends.
+pub const RESULTS_GRACE_SECONDS: i64 = 86_400;
+
 /// The metric and window of a competition's board, if the viewer may see
-/// it.
-pub async fn board_window(
+/// it, and who it ranks: sessions received before
+/// [`RESULTS_GRACE_SECONDS`] after the end; participants who are not
+/// hidden for a participant, only those seen by everyone for others.
+pub async fn board_window<'a>(
     store: &Store,
-    id: &str,
+    id: &'a str,
     user: &str,
     now: i64,
-) -> Result<(Metric, (i64, i64))> {
-    let c = readable(store, id, user, now).await?.competition;
-    Ok((c.metric_type, (c.start_time, c.end_time)))
+) -> Result<(Metric, (i64, i64), Scope<'a>)> {
+    let viewed = readable(store, id, user, now).await?;
+    let c = viewed.competition;
+    let scope = Scope::Competition {
+        id,
+        received_before: c.end_time.saturating_add(RESULTS_GRACE_SECONDS),
+        strangers: !viewed.joined,
+    };
+    Ok((c.metric_type, (c.start_time, c.end_time), scope))
 }
 
 #[cfg(test)]
@@ -341,6 +404,12 @@ mod tests {
         );
         assert_eq!(code(0, 100, 100), Some("invalid_dates"), "already over");
         assert_eq!(code(0, MAX_SECONDS, 50), None);
+        assert_eq!(
+            code(MAX_LEAD_SECONDS + 1, MAX_LEAD_SECONDS + 100, 0),
+            Some("invalid_dates"),
+            "starts too far ahead"
+        );
+        assert_eq!(code(MAX_LEAD_SECONDS, MAX_LEAD_SECONDS + 100, 0), None);
     }
 
     #[test]

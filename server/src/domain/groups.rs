@@ -7,7 +7,7 @@
 use super::membership::{self, Place};
 use super::{check_text, Error, Result};
 use crate::kinds::{ActivityType, Privacy, Role};
-use crate::store::{self, Activity, GroupChange, GroupRow, Member, Store};
+use crate::store::{self, Activity, GroupChange, GroupRow, Member, Scope, Store};
 
 /// Members a group may have at most.
 pub const MAX_MEMBER_LIMIT: i64 = 100_000;
@@ -290,9 +290,17 @@ pub async fn members(
     user: &str,
     (limit, offset): (Option<i64>, Option<i64>),
 ) -> Result<Vec<Member>> {
-    readable(store, id, user).await?;
+    let strangers = readable(store, id, user).await?.role.is_none();
     let (limit, offset) = (super::limit(limit, 100)?, super::offset(offset)?);
-    Ok(store.members(id, limit, offset).await?)
+    Ok(store.members(id, (user, strangers), limit, offset).await?)
+}
+
+/// Who the group's board ranks for `user`, if they may see it: members
+/// see the members who are not hidden; others only those seen by
+/// everyone.
+pub async fn board_scope<'a>(store: &Store, id: &'a str, user: &str) -> Result<Scope<'a>> {
+    let strangers = readable(store, id, user).await?.role.is_none();
+    Ok(Scope::Group { id, strangers })
 }
 
 /// Makes a member an admin (admins only).
@@ -327,7 +335,9 @@ pub async fn renew_code(store: &Store, id: &str, user: &str) -> Result<String> {
 }
 
 /// A page of the activity of a group the viewer may see, newest first,
-/// older than `before` (an id; all when absent).
+/// older than `before` (an id; all when absent). Who did it is named by
+/// the rule of member lists (never a hidden person, only people seen by
+/// everyone for a viewer outside the group); otherwise it was "a member".
 pub async fn activity(
     store: &Store,
     id: &str,
@@ -335,11 +345,10 @@ pub async fn activity(
     before: Option<i64>,
     limit: Option<i64>,
 ) -> Result<Vec<Activity>> {
-    readable(store, id, user).await?;
+    let strangers = readable(store, id, user).await?.role.is_none();
     let limit = super::limit(limit, 50)?;
-    Ok(store
-        .activity(id, before.unwrap_or(i64::MAX), limit)
-        .await?)
+    let before = before.unwrap_or(i64::MAX);
+    Ok(store.activity(id, (user, strangers), before, limit).await?)
 }
 
 #[cfg(test)]

@@ -39,8 +39,33 @@ pub mod sync;
 
 pub use error::{Error, Result};
 
+/// Whether `c` may not appear in text other people read: control
+/// characters (NUL, ESC, DEL, C1; line breaks and tabs only where text has
+/// lines) and the bidirectional embeddings, overrides and isolates
+/// (U+202A–U+202E, U+2066–U+2069), which reorder what a reader sees. The
+/// ordinary marks U+200E and U+200F stay allowed: right-to-left text needs
+/// them.
+pub fn is_forbidden_char(c: char, multiline: bool) -> bool {
+    let control = c.is_control() && !(multiline && matches!(c, '\n' | '\t'));
+    control || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Refuses text holding a character of [`is_forbidden_char`], with the
+/// code `forbidden_characters`.
+pub fn check_characters(value: &str, what: &str, multiline: bool) -> Result<()> {
+    if value.chars().any(|c| is_forbidden_char(c, multiline)) {
+        Err(Error::invalid(
+            "forbidden_characters",
+            format!("{what} may not hold control characters or bidirectional overrides."),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 /// Checks a free-text field: trimmed, `min` to `max` characters, no
-/// control characters (line breaks allowed when `multiline`).
+/// forbidden character ([`check_characters`]; line breaks allowed when
+/// `multiline`).
 pub fn check_text(
     value: &str,
     code: &'static str,
@@ -48,17 +73,15 @@ pub fn check_text(
     (min, max): (usize, usize),
     multiline: bool,
 ) -> Result<String> {
+    check_characters(value, what, multiline)?;
     let value = value.trim();
     let count = value.chars().count();
-    let clean = value
-        .chars()
-        .all(|c| !c.is_control() || (multiline && matches!(c, '\n' | '\t')));
-    if (min..=max).contains(&count) && clean {
+    if (min..=max).contains(&count) {
         Ok(value.to_owned())
     } else {
         Err(Error::invalid(
             code,
-            format!("{what} has {min} to {max} characters and no control characters."),
+            format!("{what} has {min} to {max} characters."),
         ))
     }
 }
@@ -99,7 +122,26 @@ mod tests {
         assert!(check("abcdefghijk", false).is_err(), "too long");
         assert!(check("a\nb c", false).is_err(), "no line break in one line");
         assert_eq!(check("a\nb c", true).ok().as_deref(), Some("a\nb c"));
-        assert!(check("a\u{7}bc", true).is_err(), "never a bell");
+        let code = |value, multiline| check(value, multiline).err().and_then(|e| e.code());
+        for bad in [
+            "a\u{7}bc",
+            "a\u{0}bc",
+            "a\u{1b}bc",
+            "a\u{9b}bc",
+            "a\u{202E}cba",
+            "a\u{2066}bc",
+        ] {
+            assert_eq!(code(bad, true), Some("forbidden_characters"), "{bad:?}");
+        }
+        assert_eq!(
+            code("\u{0}", true),
+            Some("forbidden_characters"),
+            "the characters are checked before the length"
+        );
+        assert_eq!(
+            check("سلام\u{200F}", false).ok().as_deref(),
+            Some("سلام\u{200F}")
+        );
     }
 
     #[test]

@@ -6,6 +6,10 @@ use super::{Error, Result};
 use crate::kinds::Visibility;
 use crate::store::ProfileChange;
 
+/// Longest email, in bytes once trimmed and lower-cased (RFC 5321's path
+/// limit).
+pub const MAX_EMAIL_BYTES: usize = 254;
+
 /// Longest bio, in characters.
 pub const MAX_BIO_CHARS: usize = 500;
 
@@ -31,7 +35,11 @@ pub struct Registered {
 pub fn check_registration(request: Registration<'_>) -> Result<Registered> {
     let email = request.email.trim().to_lowercase();
     let (local, domain) = email.split_once('@').unwrap_or(("", ""));
-    if email.len() > 254 || local.is_empty() || !domain.contains('.') || email.contains(' ') {
+    if email.len() > MAX_EMAIL_BYTES
+        || local.is_empty()
+        || !domain.contains('.')
+        || email.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
         return Err(Error::invalid(
             "invalid_email",
             "Enter a valid email address.",
@@ -79,29 +87,28 @@ pub fn check_username(username: &str) -> Result<String> {
     }
 }
 
-/// 1 to 100 characters, no control characters, trimmed.
+/// 1 to 100 characters, no forbidden character, trimmed.
 pub fn check_display_name(name: &str) -> Result<String> {
-    let name = name.trim();
-    if (1..=100).contains(&name.chars().count()) && !name.chars().any(char::is_control) {
-        Ok(name.to_owned())
-    } else {
-        Err(Error::invalid(
-            "invalid_display_name",
-            "A display name has 1 to 100 characters and no control characters.",
-        ))
-    }
+    super::check_text(
+        name,
+        "invalid_display_name",
+        "A display name",
+        (1, 100),
+        false,
+    )
 }
 
-/// At most [`MAX_BIO_CHARS`] characters (counted before trimming).
+/// At most [`MAX_BIO_CHARS`] characters (counted before trimming), lines
+/// allowed, no other forbidden character.
 pub fn check_bio(bio: &str) -> Result<String> {
     if bio.chars().count() > MAX_BIO_CHARS {
-        Err(Error::invalid(
+        return Err(Error::invalid(
             "invalid_bio",
             format!("A bio has at most {MAX_BIO_CHARS} characters."),
-        ))
-    } else {
-        Ok(bio.trim().to_owned())
+        ));
     }
+    super::check_characters(bio, "A bio", true)?;
+    Ok(bio.trim().to_owned())
 }
 
 /// Who sees the user on leaderboards.

@@ -21,6 +21,15 @@ pub const MAX_SECONDS_PER_DAY: i64 = 86_400;
 /// How far a client clock may run ahead of the server's.
 pub const CLOCK_SKEW_SECONDS: i64 = 300;
 
+/// The fastest reading accepted, in Arabic letters per second (al-Fatihah
+/// in no less than 6 seconds, al-Baqarah in no less than 17 minutes):
+/// faster is a range the reader did not read.
+pub const MAX_LETTERS_PER_SECOND: i64 = 25;
+
+/// How old a session may be when it arrives (30 days), except in a
+/// device's upload of its history (`domain::sync`).
+pub const MAX_AGE_SECONDS: i64 = 30 * 86_400;
+
 /// The earliest start accepted (2000-01-01): older dates are typos.
 const EARLIEST: i64 = 946_684_800;
 
@@ -120,8 +129,15 @@ fn local_time(field: &str, value: &str, zone: &TimeZone) -> Result<(Timestamp, i
 }
 
 /// Checks a session and computes what it earned. `now` is the server's
-/// clock; `zone` the user's profile time zone.
-pub fn check_session(data: &SessionData, now: i64, zone: &TimeZone) -> Result<Session> {
+/// clock; `zone` the user's profile time zone; `history` whether it comes
+/// in a device's upload of its history, which may be older than
+/// [`MAX_AGE_SECONDS`].
+pub fn check_session(
+    data: &SessionData,
+    now: i64,
+    zone: &TimeZone,
+    history: bool,
+) -> Result<Session> {
     let session_type: SessionType =
         data.session_type
             .trim()
@@ -156,6 +172,12 @@ pub fn check_session(data: &SessionData, now: i64, zone: &TimeZone) -> Result<Se
             "The session starts before the year 2000.",
         ));
     }
+    if !history && start < now - MAX_AGE_SECONDS {
+        return Err(Error::invalid(
+            "too_old",
+            "The session is more than 30 days old; only a device's first upload of its history may hold older ones.",
+        ));
+    }
     if data.duration_seconds <= 0
         || data.duration_seconds > end - start + 60
         || data.duration_seconds > MAX_SECONDS_PER_DAY
@@ -163,6 +185,15 @@ pub fn check_session(data: &SessionData, now: i64, zone: &TimeZone) -> Result<Se
         return Err(Error::invalid(
             "invalid_duration",
             "`duration_seconds` is positive and no longer than the time from start to end.",
+        ));
+    }
+    if letters > MAX_LETTERS_PER_SECOND * data.duration_seconds {
+        return Err(Error::invalid(
+            "too_fast",
+            format!(
+                "{letters} letters in {} seconds is faster than anyone reads ({MAX_LETTERS_PER_SECOND} a second at most).",
+                data.duration_seconds
+            ),
         ));
     }
     Ok(Session {
@@ -213,6 +244,7 @@ mod tests {
             &session(1, 1, 7, "2026-11-18T06:00:00Z", "2026-11-18T06:05:00Z", 300),
             NOW,
             &TimeZone::UTC,
+            false,
         )
         .unwrap();
         assert_eq!((s.ayahs_read, s.letters, s.hasanat), (7, 139, 1390));
@@ -231,7 +263,7 @@ mod tests {
 
     #[test]
     fn impossible_sessions_are_refused_with_a_code() {
-        let code = |data: SessionData| match check_session(&data, NOW, &TimeZone::UTC) {
+        let code = |data: SessionData| match check_session(&data, NOW, &TimeZone::UTC, false) {
             Err(Error::Invalid { code, .. }) => code,
             other => panic!("accepted: {other:?}"),
         };
@@ -278,6 +310,7 @@ mod tests {
             ),
             NOW,
             &zone,
+            false,
         )
         .unwrap();
         assert_eq!(day_string(s.local_day), "2026-11-18");
@@ -287,6 +320,7 @@ mod tests {
             &session(1, 1, 7, "2026-11-18T02:00:00Z", "2026-11-18T02:05:00Z", 60),
             NOW,
             &zone,
+            false,
         )
         .unwrap();
         assert_eq!(day_string(s.local_day), "2026-11-17");

@@ -1,15 +1,16 @@
 //! What a user's reading adds up to: totals for today and the last seven
 //! local days, distinct ayahs and the share of the Qur'an read, streaks of
 //! consecutive reading days, and a day-by-day history. The rules are pure
-//! functions of the sessions and "today"; `summary` and friends only load
-//! the sessions.
+//! functions of the per-day totals (`user_days`, kept with the sessions)
+//! and "today"; `summary` and friends only load them (and the distinct
+//! ayah ranges, for the share of the Qur'an read).
 
 use std::future::Future;
 
 use jiff::tz::TimeZone;
 
 use super::{days, Result};
-use crate::store::{SessionRow, Store, Totals};
+use crate::store::{Store, Totals};
 
 /// Everything the stats endpoints report for one user.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,17 +48,24 @@ pub struct Day {
     pub seconds: i64,
 }
 
+/// What one user read on each local day with reading: (day, totals).
+pub type Days = [(i64, Totals)];
+
+/// An ayah range read: (surah, first, last).
+pub type Range = (i64, i64, i64);
+
 /// The summary of `user`'s reading at `now`, days counted in `zone`.
 pub async fn summary(store: &Store, user: &str, zone: &TimeZone, now: i64) -> Result<Summary> {
-    let rows = store.all_sessions(user).await?;
+    let days = store.daily_totals(user, None).await?;
+    let ranges = store.read_ranges(user).await?;
     let totals = store.totals(user).await?;
-    Ok(summarize(&rows, totals, days::today(now, zone)))
+    Ok(summarize((&days, &ranges), totals, days::today(now, zone)))
 }
 
 /// `user`'s streak at `now`, days counted in `zone`.
 pub async fn streak(store: &Store, user: &str, zone: &TimeZone, now: i64) -> Result<Streak> {
-    let rows = store.all_sessions(user).await?;
-    Ok(streak_of(&rows, days::today(now, zone)))
+    let days = store.daily_totals(user, None).await?;
+    Ok(streak_of(&days, days::today(now, zone)))
 }
 
 /// `user`'s reading per day over the last `count` local days (1 to 366),
@@ -76,19 +84,20 @@ pub async fn history(
         ));
     }
     let today = days::today(now, &zone.await?);
-    let rows = store.all_sessions(user).await?;
-    Ok(per_day(&rows, today, count))
+    let days = store.daily_totals(user, Some(today - count + 1)).await?;
+    Ok(per_day(&days, today, count))
 }
 
-/// The summary of `rows`, with the stored running `totals` as all time.
-pub fn summarize(rows: &[SessionRow], totals: Totals, today: i64) -> Summary {
-    let distinct = distinct_ayahs(rows);
+/// The summary of the per-day totals and the ayah ranges read
+/// (surah, first, last), with the stored running `totals` as all time.
+pub fn summarize((days, ranges): (&Days, &[Range]), totals: Totals, today: i64) -> Summary {
+    let distinct = distinct_ayahs(ranges);
     let all = quran_data::quran().ayahs().len().max(1);
-    let (current, longest) = streaks(&reading_days(rows), today);
+    let (current, longest) = streaks(&reading_days(days), today);
     Summary {
         all_time: totals,
-        today: sum_since(rows, today),
-        week: sum_since(rows, today - 6),
+        today: sum_since(days, today),
+        week: sum_since(days, today - 6),
         distinct_ayahs: distinct,
         completion_percent: (distinct as f64 * 10_000.0 / all as f64).round() / 100.0,
         current_streak: current,
@@ -96,9 +105,9 @@ pub fn summarize(rows: &[SessionRow], totals: Totals, today: i64) -> Summary {
     }
 }
 
-/// The streak of `rows` as of `today`.
-pub fn streak_of(rows: &[SessionRow], today: i64) -> Streak {
-    let days = reading_days(rows);
+/// The streak of the per-day totals as of `today`.
+pub fn streak_of(days: &Days, today: i64) -> Streak {
+    let days = reading_days(days);
     let (current, longest) = streaks(&days, today);
     let last_day = days.iter().copied().max();
     Streak {
@@ -109,8 +118,8 @@ pub fn streak_of(rows: &[SessionRow], today: i64) -> Streak {
     }
 }
 
-/// Reading per local day of `rows`, for the `count` days up to `today`.
-pub fn per_day(rows: &[SessionRow], today: i64, count: i64) -> Vec<Day> {
+/// Reading per local day, for the `count` days up to `today`.
+pub fn per_day(days: &Days, today: i64, count: i64) -> Vec<Day> {
     let first = today - count + 1;
     let mut out: Vec<Day> = (0..count)
         .map(|i| Day {
@@ -118,29 +127,27 @@ pub fn per_day(rows: &[SessionRow], today: i64, count: i64) -> Vec<Day> {
             ..Day::default()
         })
         .collect();
-    for row in rows {
-        let s = &row.session;
-        if let Some(slot) = usize::try_from(s.local_day - first)
+    for (day, totals) in days {
+        if let Some(slot) = usize::try_from(day - first)
             .ok()
             .and_then(|i| out.get_mut(i))
         {
-            slot.hasanat += s.hasanat;
-            slot.ayahs += s.ayahs_read;
-            slot.seconds += s.duration_seconds;
+            slot.hasanat += totals.hasanat;
+            slot.ayahs += totals.ayahs;
+            slot.seconds += totals.seconds;
         }
     }
     out
 }
 
-/// How many distinct ayahs `rows` cover.
-fn distinct_ayahs(rows: &[SessionRow]) -> i64 {
+/// How many distinct ayahs the ranges (surah, first, last) cover.
+fn distinct_ayahs(ranges: &[Range]) -> i64 {
     let mut read = vec![false; quran_data::quran().ayahs().len()];
-    for row in rows {
-        let s = &row.session;
+    for &(surah, first, last) in ranges {
         if let (Ok(surah), Ok(first), Ok(last)) = (
-            u16::try_from(s.surah_number),
-            u16::try_from(s.start_ayah),
-            u16::try_from(s.end_ayah),
+            u16::try_from(surah),
+            u16::try_from(first),
+            u16::try_from(last),
         ) {
             for ayah in first..=last {
                 if let Ok(r) = companion_core::AyahRef::new(surah, ayah) {
@@ -155,19 +162,19 @@ fn distinct_ayahs(rows: &[SessionRow]) -> i64 {
 }
 
 /// The local days on which ayahs were read (streaks count these).
-fn reading_days(rows: &[SessionRow]) -> Vec<i64> {
-    rows.iter()
-        .filter(|r| r.session.ayahs_read > 0)
-        .map(|r| r.session.local_day)
+fn reading_days(days: &Days) -> Vec<i64> {
+    days.iter()
+        .filter(|(_, totals)| totals.ayahs > 0)
+        .map(|(day, _)| *day)
         .collect()
 }
 
-fn sum_since(rows: &[SessionRow], since_day: i64) -> Totals {
-    let mut totals = Totals::default();
-    for row in rows.iter().filter(|r| r.session.local_day >= since_day) {
-        totals.add(&row.session);
+fn sum_since(days: &Days, since_day: i64) -> Totals {
+    let mut sum = Totals::default();
+    for (_, totals) in days.iter().filter(|(day, _)| *day >= since_day) {
+        sum.merge(totals);
     }
-    totals
+    sum
 }
 
 /// Current and longest runs of consecutive days in `days` (any order,
@@ -200,7 +207,33 @@ pub fn streaks(days: &[i64], today: i64) -> (i64, i64) {
 mod tests {
     use super::*;
     use crate::kinds::SessionType;
-    use crate::store::Session;
+    use crate::store::{Session, SessionRow};
+
+    /// The per-day totals and ranges the store would keep for `rows`.
+    fn kept(rows: &[SessionRow]) -> (Vec<(i64, Totals)>, Vec<Range>) {
+        let mut days: std::collections::BTreeMap<i64, Totals> = Default::default();
+        for row in rows {
+            days.entry(row.session.local_day)
+                .or_default()
+                .add(&row.session);
+        }
+        let ranges = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.session.surah_number,
+                    r.session.start_ayah,
+                    r.session.end_ayah,
+                )
+            })
+            .collect();
+        (days.into_iter().collect(), ranges)
+    }
+
+    fn summarize_rows(rows: &[SessionRow], today: i64) -> Summary {
+        let (days, ranges) = kept(rows);
+        summarize((&days, &ranges), Totals::default(), today)
+    }
 
     fn row(day: i64, ayahs: (i64, i64), seconds: i64) -> SessionRow {
         let read = ayahs.1 - ayahs.0 + 1;
@@ -239,7 +272,7 @@ mod tests {
             row(95, (6, 7), 60),
             row(90, (8, 8), 60),
         ];
-        let s = summarize(&rows, Totals::default(), 100);
+        let s = summarize_rows(&rows, 100);
         assert_eq!(s.today.ayahs, 5, "only day 100 is today");
         assert_eq!(s.week.ayahs, 7, "days 94 to 100 are the week");
         assert_eq!(s.distinct_ayahs, 8, "ayahs 1 to 8 of al-Baqarah");
@@ -249,25 +282,29 @@ mod tests {
     #[test]
     fn the_same_ayah_read_twice_counts_once() {
         let rows = [row(100, (1, 5), 60), row(99, (3, 7), 60)];
-        assert_eq!(summarize(&rows, Totals::default(), 100).distinct_ayahs, 7);
+        assert_eq!(summarize_rows(&rows, 100).distinct_ayahs, 7);
     }
 
     #[test]
     fn the_streak_knows_whether_today_counts() {
-        let yesterday = streak_of(&[row(99, (1, 1), 60)], 100);
+        let yesterday = streak_of(&kept(&[row(99, (1, 1), 60)]).0, 100);
         assert_eq!((yesterday.current, yesterday.today_done), (1, false));
-        let today = streak_of(&[row(99, (1, 1), 60), row(100, (2, 2), 60)], 100);
+        let today = streak_of(&kept(&[row(99, (1, 1), 60), row(100, (2, 2), 60)]).0, 100);
         assert_eq!((today.current, today.today_done), (2, true));
         assert_eq!(today.last_day, Some(100));
     }
 
     #[test]
     fn history_has_one_entry_per_day_oldest_first() {
-        let days = per_day(&[row(100, (1, 2), 120), row(98, (3, 3), 60)], 100, 3);
+        let days = per_day(
+            &kept(&[row(100, (1, 2), 120), row(98, (3, 3), 60)]).0,
+            100,
+            3,
+        );
         let ayahs: Vec<(i64, i64)> = days.iter().map(|d| (d.day, d.ayahs)).collect();
         assert_eq!(ayahs, vec![(98, 1), (99, 0), (100, 2)], "gaps included");
         assert_eq!(days.last().map(|d| d.seconds), Some(120));
-        assert!(per_day(&[row(50, (1, 1), 60)], 100, 3)
+        assert!(per_day(&kept(&[row(50, (1, 1), 60)]).0, 100, 3)
             .iter()
             .all(|d| d.ayahs == 0));
     }

@@ -59,12 +59,15 @@ pub struct Pulled {
 }
 
 /// A client id: 8 to 64 characters of `A-Z a-z 0-9 - _` (a UUID fits).
-fn check_event_id(id: &str) -> Result<()> {
-    let ok = (8..=64).contains(&id.len())
+fn is_client_id(id: &str) -> bool {
+    (8..=64).contains(&id.len())
         && id
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if ok {
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+fn check_event_id(id: &str) -> Result<()> {
+    if is_client_id(id) {
         Ok(())
     } else {
         Err(Error::invalid(
@@ -72,6 +75,35 @@ fn check_event_id(id: &str) -> Result<()> {
             "An event id is 8 to 64 letters, digits, '-' or '_' (a UUID fits).",
         ))
     }
+}
+
+/// How long a device's history upload stays open from its first push.
+pub const HISTORY_WINDOW_SECONDS: i64 = 86_400;
+/// How many devices of one account may open a history upload in 30 days.
+pub const MAX_HISTORIES_PER_30_DAYS: i64 = 3;
+
+/// Whether `device`'s pushes for `user` may hold sessions older than
+/// [`sessions::MAX_AGE_SECONDS`]: the history it kept before signing in,
+/// uploaded within [`HISTORY_WINDOW_SECONDS`] of its first push naming
+/// it, on at most [`MAX_HISTORIES_PER_30_DAYS`] devices of the account.
+/// Otherwise its pushes are like any other (old sessions are refused
+/// one by one, `too_old`).
+async fn history_open(store: &Store, user: &str, device: &str, now: i64) -> Result<bool> {
+    if !is_client_id(device) {
+        return Err(Error::invalid(
+            "invalid_device_id",
+            "`history_device` is 8 to 64 letters, digits, '-' or '_' (a UUID fits).",
+        ));
+    }
+    if let Some(opened) = store.history_opened(user, device).await? {
+        return Ok(now < opened + HISTORY_WINDOW_SECONDS);
+    }
+    let recent = store.histories_since(user, now - 30 * 86_400).await?;
+    if recent >= MAX_HISTORIES_PER_30_DAYS {
+        return Ok(false);
+    }
+    store.open_history(user, device, now).await?;
+    Ok(true)
 }
 
 fn check_ayah_field(data: &Value, surah: &str, ayah: &str) -> Result<()> {
@@ -86,8 +118,14 @@ fn check_ayah_field(data: &Value, surah: &str, ayah: &str) -> Result<()> {
 }
 
 /// Checks one event and computes what a reading session earned. `now` is
-/// the server's clock; `zone` the user's profile time zone.
-pub fn check_event(event: Incoming<'_>, now: i64, zone: &TimeZone) -> Result<NewEvent> {
+/// the server's clock; `zone` the user's profile time zone; `history`
+/// whether it comes in a device's upload of its history.
+pub fn check_event(
+    event: Incoming<'_>,
+    now: i64,
+    zone: &TimeZone,
+    history: bool,
+) -> Result<NewEvent> {
     check_event_id(event.id)?;
     let kind: EventType = event.kind.parse().map_err(|_| {
         let known: Vec<&str> = EventType::ALL.iter().map(|k| k.as_str()).collect();
@@ -113,7 +151,7 @@ pub fn check_event(event: Incoming<'_>, now: i64, zone: &TimeZone) -> Result<New
         EventType::ReadingSession => {
             let input: SessionData = serde_json::from_value(event.data.clone())
                 .map_err(|e| Error::invalid("invalid_event", e.to_string()))?;
-            Some(sessions::check_session(&input, now, zone)?)
+            Some(sessions::check_session(&input, now, zone, history)?)
         }
         EventType::BookmarkAdded | EventType::BookmarkRemoved => {
             check_ayah_field(event.data, "surah_number", "ayah_number")?;
@@ -177,10 +215,12 @@ fn rejected(id: &str, error: Error) -> Rejected {
 /// Checks and stores a batch of at most [`MAX_EVENTS_PER_PUSH`] events:
 /// each is accepted, a duplicate or rejected with its own code. `zone`
 /// (the user's profile time zone) is awaited once the batch's size passed.
+/// `history_device` names the device when the batch is part of its upload
+/// of the history it kept before signing in ([`history_open`]).
 pub async fn push(
     store: &Store,
     user: &str,
-    events: &[Incoming<'_>],
+    (events, history_device): (&[Incoming<'_>], Option<&str>),
     now: i64,
     zone: impl Future<Output = Result<TimeZone>>,
 ) -> Result<Pushed> {
@@ -191,15 +231,28 @@ pub async fn push(
         ));
     }
     let zone = &zone.await?;
+    let history = match history_device {
+        Some(device) if !events.is_empty() => history_open(store, user, device, now).await?,
+        _ => false,
+    };
     let mut checked = Vec::new();
     let mut pushed = Pushed::default();
     for event in events {
-        match check_event(*event, now, zone) {
+        match check_event(*event, now, zone, history) {
             Ok(new) => checked.push(new),
             Err(error) => pushed.rejected.push(rejected(event.id, error)),
         }
     }
-    let (verdicts, cursor) = match store.push_events(user, &checked, admit).await {
+    // Nothing to store: no transaction, no lock, no change a board shows;
+    // the answer is the cursor as it stands.
+    let stored = match checked.is_empty() {
+        true => store
+            .sync_cursor(user)
+            .await
+            .map(|cursor| (Vec::new(), cursor)),
+        false => store.push_events(user, &checked, admit).await,
+    };
+    let (verdicts, cursor) = match stored {
         Err(store::Error::NotFound) => return Err(Error::AccountGone),
         other => other?,
     };
@@ -231,7 +284,7 @@ pub async fn record_session(
         kind: EventType::ReadingSession.as_str(),
         data,
     };
-    let mut pushed = push(store, user, &[event], now, zone).await?;
+    let mut pushed = push(store, user, (&[event], None), now, zone).await?;
     if let Some(refused) = pushed.rejected.pop() {
         return Err(Error::Invalid {
             code: refused.code,
@@ -376,6 +429,7 @@ mod tests {
                 },
                 NOW,
                 &TimeZone::UTC,
+                false,
             )
             .err()
             .and_then(|e| e.code())
@@ -421,6 +475,7 @@ mod tests {
             },
             NOW,
             &TimeZone::UTC,
+            false,
         );
         let hasanat = event.ok().and_then(|e| e.session).map(|s| s.hasanat);
         assert_eq!(

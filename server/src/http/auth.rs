@@ -15,6 +15,7 @@ use crate::auth::{hash_password, random_token, token_hash, verify_password};
 use crate::domain::{accounts, profile};
 use crate::error::{Error, ErrorBody, Result};
 use crate::kinds::Visibility;
+use crate::lockout;
 use crate::store::UserRow;
 use crate::AppState;
 
@@ -111,6 +112,10 @@ async fn register(
 struct LoginRequest {
     email: String,
     password: String,
+    /// The `device_token` of this device's last successful login to this
+    /// account, if any: its wrong passwords are then counted on their own,
+    /// so a stranger's guesses cannot lock this device out.
+    device_token: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -123,6 +128,10 @@ struct TokenResponse {
     token_type: &'static str,
     /// Seconds until the access token expires.
     expires_in: i64,
+    /// From a login only: keep it and send it with this account's next
+    /// login from this device (see `LoginRequest`). Valid for a year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    device_token: Option<String>,
 }
 
 async fn issue(state: &AppState, user_id: &str, family_id: &str) -> Result<TokenResponse> {
@@ -130,17 +139,27 @@ async fn issue(state: &AppState, user_id: &str, family_id: &str) -> Result<Token
     let expires_at = state.clock.now() + state.tokens.refresh_seconds;
     let hash = token_hash(&refresh_token);
     accounts::keep_refresh(&state.store, &hash, (user_id, family_id), expires_at).await?;
+    let version = accounts::token_version(&state.store, user_id).await?;
     Ok(TokenResponse {
-        access_token: state.tokens.access_token(user_id, state.clock.now())?,
+        access_token: state
+            .tokens
+            .access_token(user_id, version, state.clock.now())?,
         refresh_token,
         token_type: "bearer",
         expires_in: state.tokens.access_seconds,
+        device_token: None,
     })
 }
 
-/// Signs in: an access token and a refresh token.
+/// Signs in: an access token, a refresh token and a device token.
 ///
-/// After 5 wrong passwords an account is locked for 15 minutes.
+/// At most 5 wrong passwords per account in a 15-minute window, however
+/// many are sent at once; the window starts at its first attempt and the
+/// account then answers 429 (even to the right password) until it ends.
+/// A device that sends the `device_token` of its last successful login to
+/// the account has a window of its own, which only its own wrong
+/// passwords fill, so a stranger cannot lock it out. An email longer than
+/// 254 bytes is refused before anything else.
 #[utoipa::path(
     post,
     path = "/auth/login",
@@ -150,8 +169,9 @@ async fn issue(state: &AppState, user_id: &str, family_id: &str) -> Result<Token
         (status = 401, description = "`unauthorized`: the email or password is not right.", body = ErrorBody),
         (
             status = 429,
-            description = "`too_many_attempts`: the account is locked after wrong passwords, or this \
-                address sent too many requests; wait the `Retry-After` seconds.",
+            description = "`too_many_attempts`: the account (or this device's window on it) is locked \
+                after wrong passwords, or this address sent too many requests; wait the \
+                `Retry-After` seconds.",
             body = ErrorBody,
             headers(("Retry-After" = u64, description = "Seconds to wait.")),
         ),
@@ -165,18 +185,36 @@ async fn login(
 ) -> Result<Json<TokenResponse>> {
     let wrong = || Error::Unauthorized("The email or password is not right.".into());
     let email = request.email.trim().to_lowercase();
-    state.logins.check(&email)?;
+    if email.len() > profile::MAX_EMAIL_BYTES {
+        return Err(Error::invalid(
+            "invalid_email",
+            "An email has at most 254 characters.",
+        ));
+    }
+    let now = state.clock.now();
+    let device = request
+        .device_token
+        .as_deref()
+        .and_then(|token| state.tokens.device(token, &email, now));
+    // The attempt's place in the window is taken before the password is
+    // checked, so parallel guesses cannot all pass the count.
+    let attempt = state
+        .logins
+        .attempt(lockout::key(&email, device.as_deref()), now)
+        .map_err(|retry_after| Error::TooManyRequests { retry_after })?;
     let Some(user) = accounts::by_email(&state.store, &email).await? else {
-        state.logins.failed(&email);
+        attempt.failed();
         return Err(wrong());
     };
     if !verify_password(request.password, user.password_hash.clone()).await? {
-        state.logins.failed(&email);
+        attempt.failed();
         return Err(wrong());
     }
-    state.logins.succeeded(&email);
+    attempt.succeeded();
     accounts::signed_in(&state.store, &user.id).await?;
-    Ok(Json(issue(&state, &user.id, &random_token()).await?))
+    let mut tokens = issue(&state, &user.id, &random_token()).await?;
+    tokens.device_token = Some(state.tokens.device_token(&email, now)?);
+    Ok(Json(tokens))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -187,7 +225,11 @@ struct RefreshRequest {
 /// Trades a refresh token for new tokens.
 ///
 /// A refresh token works once. Using one twice ends every session of that
-/// sign-in, since it must have been copied.
+/// sign-in (and every access token of the user), since it must have been
+/// copied: of two refreshes with one token at once, one gets new tokens
+/// and the other a 401, and the new refresh token then fails too. But a
+/// retry with the same token within 10 seconds of its answer (a client
+/// that lost the answer) gets the same new tokens again.
 #[utoipa::path(
     post,
     path = "/auth/refresh-token",
@@ -204,14 +246,28 @@ async fn refresh(
     ValidJson(request): ValidJson<RefreshRequest>,
 ) -> Result<Json<TokenResponse>> {
     let invalid = || Error::Unauthorized("The refresh token is invalid; sign in again.".into());
+    let now = state.clock.now();
     let hash = token_hash(&request.refresh_token);
-    let (user_id, family_id) = accounts::trade_refresh(&state.store, &hash, state.clock.now())
+    if let Some((access_token, refresh_token)) = state.refreshes.get(&hash, now) {
+        return Ok(Json(TokenResponse {
+            access_token,
+            refresh_token,
+            token_type: "bearer",
+            expires_in: state.tokens.access_seconds,
+            device_token: None,
+        }));
+    }
+    let (user_id, family_id) = accounts::trade_refresh(&state.store, &hash, now)
         .await?
         .ok_or_else(invalid)?;
-    Ok(Json(issue(&state, &user_id, &family_id).await?))
+    let tokens = issue(&state, &user_id, &family_id).await?;
+    let pair = (tokens.access_token.as_str(), tokens.refresh_token.as_str());
+    state.refreshes.keep(hash, pair, now);
+    Ok(Json(tokens))
 }
 
-/// Signs out: ends the refresh token's session.
+/// Signs out: ends the refresh token's session, and every access token of
+/// the user (the user's other devices refresh theirs).
 ///
 /// An unknown token is not an error.
 #[utoipa::path(

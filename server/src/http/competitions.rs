@@ -19,14 +19,13 @@ use crate::domain::boards::{self, Period};
 use crate::domain::competitions::{self, Viewed};
 use crate::domain::days;
 use crate::error::{ErrorBody, Result};
-use crate::store::Scope;
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list, create))
         .routes(routes!(join_by_code))
-        .routes(routes!(one))
+        .routes(routes!(one, remove))
         .routes(routes!(join))
         .routes(routes!(leave))
         .routes(routes!(leaderboard))
@@ -128,6 +127,9 @@ fn hasanat() -> String {
 }
 
 /// Creates a competition; its creator takes part.
+///
+/// A user creates at most 5 competitions in 24 hours, and a competition
+/// starts at most 90 days ahead (`invalid_dates`).
 #[utoipa::path(
     post,
     path = "/competitions",
@@ -136,6 +138,7 @@ fn hasanat() -> String {
     responses(
         (status = 201, description = "The new competition (a private one with its invite code).", body = CompetitionOut),
         (status = 404, description = "`group_not_found`: no such group, or you are not a member.", body = ErrorBody),
+        (status = 409, description = "`too_many_competitions`: 5 created in the last 24 hours.", body = ErrorBody),
         Invalid,
         TooLarge,
     ),
@@ -165,9 +168,15 @@ struct ListQuery {
     status: Option<String>,
     /// 1 to 100; 50 by default.
     limit: Option<i64>,
+    /// The next page: the `id` of the last competition of this one.
+    after: Option<String>,
 }
 
 /// Competitions the viewer can see, optionally of one status.
+///
+/// Pages of `limit` (50 by default, 100 at most), latest start first; ask
+/// for the next page with `after`, the id of the last competition of this
+/// one. The status filter applies before paging.
 #[utoipa::path(
     get,
     path = "/competitions",
@@ -181,8 +190,31 @@ async fn list(
     ValidQuery(query): ValidQuery<ListQuery>,
 ) -> Result<Json<Vec<CompetitionOut>>> {
     let (wanted, now) = (query.status.as_deref(), state.clock.now());
-    let found = competitions::list(&state.store, &user.id, wanted, query.limit, now).await?;
+    let page = (query.limit, query.after.as_deref());
+    let found = competitions::list(&state.store, &user.id, wanted, page, now).await?;
     Ok(Json(found.into_iter().map(CompetitionOut::from).collect()))
+}
+
+/// Deletes a competition that has not started; only its creator may.
+#[utoipa::path(
+    delete,
+    path = "/competitions/{competition_id}",
+    operation_id = "delete_competition",
+    params(CompetitionId),
+    responses(
+        (status = 204, description = "Deleted."),
+        (status = 403, description = "`not_creator`: only its creator can delete it.", body = ErrorBody),
+        (status = 409, description = "`competition_started`: it has started.", body = ErrorBody),
+        CompetitionNotFound,
+    ),
+)]
+async fn remove(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(CompetitionId { competition_id: id }): Path<CompetitionId>,
+) -> Result<StatusCode> {
+    competitions::delete(&state.store, &id, &user.id, state.clock.now()).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// One competition.
@@ -285,6 +317,11 @@ async fn leave(
 
 /// A competition's board: reading inside its window, in its metric.
 ///
+/// A session counts when it started inside the window and reached the
+/// server no later than 24 hours after the competition ended (a device
+/// that was offline catches up); results are frozen when those 24 hours
+/// end, so reading sent later (backdated or not) never changes them.
+///
 /// Only `limit` of the board query applies.
 #[utoipa::path(
     get,
@@ -299,13 +336,13 @@ async fn leaderboard(
     Path(CompetitionId { competition_id: id }): Path<CompetitionId>,
     ValidQuery(query): ValidQuery<BoardQuery>,
 ) -> Result<Json<Board>> {
-    let (metric, (start, end)) =
+    let (metric, (start, end), scope) =
         competitions::board_window(&state.store, &id, &user.id, state.clock.now()).await?;
     let board = boards::board(
         &state.store,
         &state.boards,
         &user.id,
-        Scope::Competition(&id),
+        scope,
         (metric, Period::Competition(start, end), Some((start, end))),
         query.limit,
     )
@@ -322,6 +359,9 @@ struct ParticipantOut {
 }
 
 /// A competition's participants, by when they joined.
+///
+/// Hidden people are never listed (they count in the total); a viewer
+/// who is not a participant sees only those who chose to be seen by everyone.
 #[utoipa::path(
     get,
     path = "/competitions/{competition_id}/participants",

@@ -17,7 +17,6 @@ use super::{JoinRequest, Paging, ValidJson, ValidQuery};
 use crate::auth::AuthUser;
 use crate::domain::groups::{self, Viewed};
 use crate::error::{ErrorBody, Result};
-use crate::store::Scope;
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -366,6 +365,9 @@ struct MemberOut {
 }
 
 /// A group's members: admins first, then by when they joined.
+///
+/// Hidden people are never listed (they count in the total); a viewer
+/// who is not a member sees only those who chose to be seen by everyone.
 #[utoipa::path(
     get,
     path = "/groups/{group_id}/members",
@@ -480,6 +482,10 @@ struct ActivityOut {
 }
 
 /// A group's activity (`member_joined`, `member_left`, `member_removed`, ...), newest first.
+///
+/// `user` is null ("a member") for someone the viewer may not see listed:
+/// a hidden person, or, to a viewer outside the group, anyone not seen by
+/// everyone.
 #[utoipa::path(
     get,
     path = "/groups/{group_id}/activity",
@@ -521,8 +527,6 @@ async fn leaderboard(
     Path(GroupId { group_id }): Path<GroupId>,
     ValidQuery(query): ValidQuery<BoardQuery>,
 ) -> Result<Json<Board>> {
-    groups::readable(&state.store, &group_id, &user.id).await?;
-    Ok(Json(
-        board_from_query(&state, &user, Scope::Group(&group_id), query).await?,
-    ))
+    let scope = groups::board_scope(&state.store, &group_id, &user.id).await?;
+    Ok(Json(board_from_query(&state, &user, scope, query).await?))
 }

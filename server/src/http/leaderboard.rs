@@ -172,8 +172,6 @@ async fn group(
     Path(GroupId { group_id }): Path<GroupId>,
     ValidQuery(query): ValidQuery<BoardQuery>,
 ) -> Result<Json<Board>> {
-    groups::readable(&state.store, &group_id, &user.id).await?;
-    Ok(Json(
-        board_from_query(&state, &user, Scope::Group(&group_id), query).await?,
-    ))
+    let scope = groups::board_scope(&state.store, &group_id, &user.id).await?;
+    Ok(Json(board_from_query(&state, &user, scope, query).await?))
 }

@@ -1,6 +1,7 @@
 //! Per-address rate limits on the `/auth` routes (GCRA, from `governor`):
 //! a burst of the per-minute quota, refilled evenly. Over the limit is a
-//! 429 with Retry-After. The account lockout in `auth::LoginGuard` is the
+//! 429 with Retry-After. The same limiter, keyed by user, bounds each
+//! signed-in user's requests (`AuthUser`, `--user-rate-limit-per-minute`). The account lockout in `lockout::LoginGuard` is the
 //! second line: it counts failures per account, whatever the address.
 
 use std::net::{IpAddr, SocketAddr};
@@ -8,7 +9,9 @@ use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{Extensions, HeaderMap};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use governor::clock::{Clock, DefaultClock};
@@ -20,44 +23,64 @@ use crate::AppState;
 /// Forget idle addresses after this many checks, so the table stays small.
 const PRUNE_EVERY: u64 = 10_000;
 
-/// The limiter of one group of routes.
+/// Requests per minute per key (GCRA: a burst of the quota, refilled
+/// evenly); idle keys are forgotten now and then.
 #[derive(Debug)]
-pub struct AddressLimit {
-    limiter: Option<DefaultKeyedRateLimiter<IpAddr>>,
-    trust_forwarded_for: bool,
+pub struct Keyed<K: std::hash::Hash + Eq + Clone> {
+    limiter: Option<DefaultKeyedRateLimiter<K>>,
     checks: AtomicU64,
 }
 
-impl AddressLimit {
-    /// `per_minute` requests per address (0: no limit).
-    pub fn new(per_minute: u32, trust_forwarded_for: bool) -> AddressLimit {
-        AddressLimit {
+impl<K: std::hash::Hash + Eq + Clone> Keyed<K> {
+    /// `per_minute` requests per key (0: no limit).
+    pub fn new(per_minute: u32) -> Keyed<K> {
+        Keyed {
             limiter: NonZeroU32::new(per_minute).map(|n| RateLimiter::keyed(Quota::per_minute(n))),
-            trust_forwarded_for,
             checks: AtomicU64::new(0),
         }
     }
 
-    /// Seconds to wait, if `address` is over its limit.
-    pub fn check(&self, address: IpAddr) -> Option<u64> {
+    /// Seconds to wait, if `key` is over its limit.
+    pub fn check(&self, key: &K) -> Option<u64> {
         let limiter = self.limiter.as_ref()?;
         if self.checks.fetch_add(1, Ordering::Relaxed) % PRUNE_EVERY == PRUNE_EVERY - 1 {
             limiter.retain_recent();
         }
-        limiter.check_key(&address).err().map(|not_until| {
+        limiter.check_key(key).err().map(|not_until| {
             not_until
                 .wait_time_from(DefaultClock::default().now())
                 .as_secs()
                 .max(1)
         })
     }
+}
+
+/// The limiter of one group of routes, per client address.
+#[derive(Debug)]
+pub struct AddressLimit {
+    keyed: Keyed<IpAddr>,
+    trust_forwarded_for: bool,
+}
+
+impl AddressLimit {
+    /// `per_minute` requests per address (0: no limit).
+    pub fn new(per_minute: u32, trust_forwarded_for: bool) -> AddressLimit {
+        AddressLimit {
+            keyed: Keyed::new(per_minute),
+            trust_forwarded_for,
+        }
+    }
+
+    /// Seconds to wait, if `address` is over its limit.
+    pub fn check(&self, address: IpAddr) -> Option<u64> {
+        self.keyed.check(&address)
+    }
 
     /// The client's address: the peer, or behind a trusted proxy the last
     /// `X-Forwarded-For` entry.
-    fn client(&self, request: &Request) -> Option<IpAddr> {
+    fn client(&self, headers: &HeaderMap, extensions: &Extensions) -> Option<IpAddr> {
         if self.trust_forwarded_for {
-            let forwarded = request
-                .headers()
+            let forwarded = headers
                 .get("x-forwarded-for")
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.rsplit(',').next())
@@ -66,17 +89,39 @@ impl AddressLimit {
                 return forwarded;
             }
         }
-        request
-            .extensions()
+        extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map(|ConnectInfo(peer)| peer.ip())
+    }
+}
+
+/// A turn of the client's address in the `/auth` routes' limit, taken by
+/// a handler that checks a password outside `/auth` (changing the
+/// password, deleting the account), so a stolen access token cannot guess
+/// passwords faster than a login could.
+#[derive(Debug, Clone, Copy)]
+pub struct PasswordTurn;
+
+impl FromRequestParts<AppState> for PasswordTurn {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
+        let limit = &state.auth_limit;
+        match limit
+            .client(&parts.headers, &parts.extensions)
+            .and_then(|ip| limit.check(ip))
+        {
+            Some(retry_after) => Err(Error::TooManyRequests { retry_after }),
+            None => Ok(PasswordTurn),
+        }
     }
 }
 
 /// Middleware: refuses a request over its address's limit.
 pub async fn auth_routes(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let limit: &Arc<AddressLimit> = &state.auth_limit;
-    if let Some(retry_after) = limit.client(&request).and_then(|ip| limit.check(ip)) {
+    let client = limit.client(request.headers(), request.extensions());
+    if let Some(retry_after) = client.and_then(|ip| limit.check(ip)) {
         return Error::TooManyRequests { retry_after }.into_response();
     }
     next.run(request).await

@@ -1,6 +1,8 @@
 //! `GET /metrics`: Prometheus text. Requests are counted by route template
 //! (never the raw path, so ids do not explode the series) and status, with
-//! a latency histogram per route.
+//! a latency histogram per route. A made-up method or a path no route
+//! matches is counted under the one route label `unmatched` (and the
+//! method label `OTHER`), so clients cannot add series.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -105,18 +107,45 @@ impl Metrics {
     }
 }
 
-/// Records every request.
+/// The label every request the API does not serve shares: an unknown
+/// method (whatever path) and a path no route matches. Clients choose
+/// both, so neither may become a label of its own: each would be a new
+/// series forever.
+const UNMATCHED: &str = "unmatched";
+
+/// The method's label: its name for the methods HTTP defines, `OTHER`
+/// for any other.
+fn method_label(method: &axum::http::Method) -> &'static str {
+    use axum::http::Method;
+    const KNOWN: [Method; 9] = [
+        Method::GET,
+        Method::HEAD,
+        Method::POST,
+        Method::PUT,
+        Method::DELETE,
+        Method::CONNECT,
+        Method::OPTIONS,
+        Method::TRACE,
+        Method::PATCH,
+    ];
+    KNOWN
+        .iter()
+        .find(|known| *known == method)
+        .map_or("OTHER", Method::as_str)
+}
+
+/// Records every request, by method and route template ([`UNMATCHED`]
+/// for an unknown method or path).
 pub async fn track(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let method = request.method().to_string();
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| "unmatched".to_owned());
+    let method = method_label(request.method());
+    let route = match (method, request.extensions().get::<MatchedPath>()) {
+        ("OTHER", _) | (_, None) => UNMATCHED.to_owned(),
+        (_, Some(path)) => path.as_str().to_owned(),
+    };
     let response = next.run(request).await;
     state.metrics.record(
-        &method,
+        method,
         &route,
         response.status().as_u16(),
         started.elapsed().as_secs_f64(),

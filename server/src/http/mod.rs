@@ -42,12 +42,21 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 pub fn router(state: AppState) -> Router {
     let (router, document) = documented_routes(&state).split_for_parts();
     router
-        .route_layer(axum::middleware::from_fn_with_state(
+        // `layer`, not `route_layer`: requests no route matches are
+        // counted too (under one label).
+        .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::track,
         ))
+        .layer(axum::middleware::from_fn(refuse_nul))
         .layer(Extension(Arc::new(document)))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        // A request (its body read included) that takes too long is a 408:
+        // a slow body cannot hold a connection forever.
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            state.timeouts.request,
+        ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -84,6 +93,31 @@ fn documented_routes(state: &AppState) -> OpenApiRouter<AppState> {
         .merge(section("operations", Access::Public, health::router()))
         .merge(section("operations", Access::Public, metrics::router()))
         .nest("/api/v1", api)
+}
+
+/// Refuses a request whose path or query holds an encoded NUL (`%00`)
+/// with 422 `forbidden_characters`, before any route sees it: no id,
+/// username or search term holds one, and PostgreSQL cannot compare text
+/// with one.
+async fn refuse_nul(request: Request, next: axum::middleware::Next) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let uri = request
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str())
+        .unwrap_or_default();
+    let nul = uri
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0] == b'%' && w[1] == b'0' && w[2] == b'0');
+    if nul {
+        return Error::invalid(
+            "forbidden_characters",
+            "A path or query may not hold a NUL character (%00).",
+        )
+        .into_response();
+    }
+    next.run(request).await
 }
 
 /// `Json<T>` whose rejections are JSON errors with a stable code.

@@ -124,6 +124,7 @@ pub fn section(
         if access == Access::Bearer {
             operation.security = Some(vec![SecurityRequirement::new(BEARER, Vec::<String>::new())]);
             add_responses::<Unauthenticated>(operation);
+            add_responses::<UserLimited>(operation);
         }
     }
     router
@@ -215,6 +216,18 @@ error_response!(
     pub Unauthenticated: 401,
     "`unauthorized`: no bearer token, or it is invalid or expired, or the account is gone."
 );
+
+/// 429 from the per-user rate limit of the signed-in routes.
+#[derive(IntoResponses)]
+#[response(
+    status = 429,
+    description = "`too_many_attempts`: this user sent more requests in a minute than the server \
+        allows (`--user-rate-limit-per-minute`, 600 by default); wait the `Retry-After` seconds.",
+    headers(("Retry-After" = u64, description = "Seconds to wait."))
+)]
+// Only named in `responses(...)`; never built.
+#[allow(dead_code)]
+pub struct UserLimited(ErrorBody);
 
 error_response!(
     /// 422 for a body, query or field that is not right.

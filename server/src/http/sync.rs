@@ -30,6 +30,13 @@ pub fn router() -> OpenApiRouter<AppState> {
 struct PushRequest {
     /// At most 500.
     events: Vec<EventIn>,
+    /// Only in a device's first upload of the history it kept before
+    /// signing in: the device's own id (8 to 64 of `A-Z a-z 0-9 - _`).
+    /// Reading sessions older than 30 days are then accepted, for 24 hours
+    /// from the first push naming the device and on at most 3 devices of
+    /// an account in 30 days; after that (or without it) they are
+    /// rejected with `too_old`.
+    history_device: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -92,13 +99,19 @@ impl From<sync::Pushed> for PushResponse {
 ///
 /// Each event is accepted, a duplicate (its id was pushed before) or
 /// rejected with its own code, so one bad event never blocks a queue.
+///
+/// A reading session is rejected as `too_fast` above 25 Arabic letters a
+/// second (al-Baqarah takes at least 17 minutes), and as `too_old` when it
+/// started more than 30 days ago, unless the push carries
+/// `history_device` (see the request). No local day holds more than 24
+/// hours of reading (`too_much_reading`).
 #[utoipa::path(
     post,
     path = "/sync/push",
     request_body = PushRequest,
     responses(
         (status = 200, description = "What became of each event.", body = PushResponse),
-        (status = 422, description = "`too_many_events`, or the body does not parse (`invalid_body`).", body = ErrorBody),
+        (status = 422, description = "`too_many_events`, `invalid_device_id`, or the body does not parse (`invalid_body`).", body = ErrorBody),
         TooLarge,
     ),
 )]
@@ -117,7 +130,8 @@ async fn push(
         })
         .collect();
     let zone = user.time_zone(&state.store);
-    let pushed = sync::push(&state.store, &user.id, &events, state.clock.now(), zone).await?;
+    let batch = (events.as_slice(), request.history_device.as_deref());
+    let pushed = sync::push(&state.store, &user.id, batch, state.clock.now(), zone).await?;
     Ok(Json(pushed.into()))
 }
 

@@ -11,11 +11,13 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::auth::UserResponse;
+use super::limit::PasswordTurn;
 use super::openapi::{error_response, Invalid, TooLarge};
 use super::ValidJson;
 use crate::auth::{hash_password, verify_password, AuthUser};
 use crate::domain::{accounts, profile};
 use crate::error::{Error, ErrorBody, Result};
+use crate::lockout;
 use crate::store::UserRow;
 use crate::AppState;
 
@@ -30,7 +32,10 @@ async fn load(state: &AppState, user: &AuthUser) -> Result<UserRow> {
     Ok(accounts::account(&state.store, &user.id).await?)
 }
 
-/// Sensitive changes need the password again, not only a token.
+/// Sensitive changes need the password again, not only a token. The check
+/// counts like a login's: a turn of the address's limit (`PasswordTurn`,
+/// taken by the handler) and a place in the account's failed-login
+/// window, which it shares with logins (`lockout`).
 async fn confirm_password(
     state: &AppState,
     user: &AuthUser,
@@ -38,9 +43,15 @@ async fn confirm_password(
     refusal: &str,
 ) -> Result<()> {
     let found = load(state, user).await?;
+    let attempt = state
+        .logins
+        .attempt(lockout::key(&found.email, None), state.clock.now())
+        .map_err(|retry_after| Error::TooManyRequests { retry_after })?;
     if verify_password(password, found.password_hash).await? {
+        attempt.succeeded();
         Ok(())
     } else {
+        attempt.failed();
         Err(Error::Unauthorized(refusal.to_owned()))
     }
 }
@@ -75,6 +86,14 @@ error_response!(
     /// 401 for an operation that needs the password again.
     WrongPassword: 401,
     "`unauthorized`: no valid token, or the password given is not right."
+);
+
+error_response!(
+    /// 429 for an operation that checks the password.
+    PasswordLimited: 429,
+    "`too_many_attempts`: the password was wrong 5 times in 15 minutes (here or at login: \
+        the account's window is shared), or this address checked passwords too often (the \
+        `/auth` routes' limit); wait the `Retry-After` seconds."
 );
 
 /// Changes the signed-in user's profile.
@@ -119,6 +138,7 @@ struct PasswordChange {
     responses(
         (status = 204, description = "Changed."),
         WrongPassword,
+        PasswordLimited,
         Invalid,
         TooLarge,
     ),
@@ -126,6 +146,7 @@ struct PasswordChange {
 async fn change_password(
     State(state): State<AppState>,
     user: AuthUser,
+    _turn: PasswordTurn,
     ValidJson(change): ValidJson<PasswordChange>,
 ) -> Result<StatusCode> {
     confirm_password(
@@ -154,6 +175,7 @@ struct DeleteAccount {
     responses(
         (status = 204, description = "Deleted."),
         WrongPassword,
+        PasswordLimited,
         Invalid,
         TooLarge,
     ),
@@ -161,6 +183,7 @@ struct DeleteAccount {
 async fn delete_me(
     State(state): State<AppState>,
     user: AuthUser,
+    _turn: PasswordTurn,
     ValidJson(confirm): ValidJson<DeleteAccount>,
 ) -> Result<StatusCode> {
     confirm_password(

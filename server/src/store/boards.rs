@@ -14,10 +14,17 @@ pub enum Scope<'a> {
     Global,
     /// The viewer and their friends.
     Friends(&'a str),
-    /// A group's members.
-    Group(&'a str),
-    /// A competition's participants.
-    Competition(&'a str),
+    /// A group's members; only those seen by everyone when `strangers`
+    /// (the viewer is not a member).
+    Group { id: &'a str, strangers: bool },
+    /// A competition's participants, counting only sessions received
+    /// before `received_before` (its results are then frozen); only those
+    /// seen by everyone when `strangers`.
+    Competition {
+        id: &'a str,
+        received_before: i64,
+        strangers: bool,
+    },
 }
 
 /// The column of `user_totals` and of `reading_sessions` a metric sums.
@@ -56,18 +63,24 @@ fn scored(scope: Scope<'_>, metric: Metric, window: Option<(i64, i64)>) -> (Stri
                     AND EXISTS (SELECT 1 FROM follows g WHERE g.follower_id = u.id AND g.followee_id = $1)))",
             )
         }
-        Scope::Group(id) => {
+        Scope::Group { id, strangers } => {
             binds.push(Bind::Text(id.to_owned()));
             (
                 "FROM group_members m JOIN users u ON u.id = m.user_id",
-                "m.group_id = $1 AND u.leaderboard_visibility <> 'hidden'",
+                match strangers {
+                    false => "m.group_id = $1 AND u.leaderboard_visibility <> 'hidden'",
+                    true => "m.group_id = $1 AND u.leaderboard_visibility = 'everyone'",
+                },
             )
         }
-        Scope::Competition(id) => {
+        Scope::Competition { id, strangers, .. } => {
             binds.push(Bind::Text(id.to_owned()));
             (
                 "FROM competition_participants m JOIN users u ON u.id = m.user_id",
-                "m.competition_id = $1 AND u.leaderboard_visibility <> 'hidden'",
+                match strangers {
+                    false => "m.competition_id = $1 AND u.leaderboard_visibility <> 'hidden'",
+                    true => "m.competition_id = $1 AND u.leaderboard_visibility = 'everyone'",
+                },
             )
         }
     };
@@ -80,9 +93,18 @@ fn scored(scope: Scope<'_>, metric: Metric, window: Option<(i64, i64)>) -> (Stri
             binds.push(Bind::Int(start));
             binds.push(Bind::Int(end));
             let (a, b) = (binds.len() - 1, binds.len());
+            let received = match scope {
+                Scope::Competition {
+                    received_before, ..
+                } => {
+                    binds.push(Bind::Int(received_before));
+                    format!("AND r.created_at < ${}", binds.len())
+                }
+                _ => String::new(),
+            };
             format!(
                 "LEFT JOIN (SELECT r.user_id, CAST(SUM(r.{session_column}) AS BIGINT) AS total
-                   FROM reading_sessions r WHERE r.start_time >= ${a} AND r.start_time < ${b}
+                   FROM reading_sessions r WHERE r.start_time >= ${a} AND r.start_time < ${b} {received}
                    GROUP BY r.user_id) x ON x.user_id = u.id"
             )
         }

@@ -5,7 +5,7 @@ use sqlx::Row;
 
 use super::people::person_from;
 use super::{Person, Result, Store};
-use crate::kinds::{CompetitionType, Metric};
+use crate::kinds::{CompetitionType, Metric, Status};
 
 /// A competition as stored.
 #[derive(Debug, Clone)]
@@ -91,21 +91,77 @@ impl Store {
         self.optional(&sql, code, competition_from).await
     }
 
-    /// Competitions `user` can see: public ones, the ones they joined and
-    /// those of their groups; newest start first.
-    pub async fn competitions_for(&self, user: &str, limit: i64) -> Result<Vec<CompetitionRow>> {
-        let rows = sqlx::query(&format!(
-            "SELECT {COMPETITION_COLUMNS} FROM competitions c
-             WHERE c.competition_type = 'public'
+    /// A page of the competitions `user` can see (public ones, the ones
+    /// they joined and those of their groups), of one status at `now` if
+    /// `status` names one, newest start first (then by id), after the
+    /// place `after` (a start and an id) when given; each with whether the
+    /// user takes part. The filter is SQL, so a page is never cut short by
+    /// rows of other statuses.
+    pub async fn competitions_for(
+        &self,
+        user: &str,
+        (status, now): (Option<Status>, i64),
+        after: Option<(i64, &str)>,
+        limit: i64,
+    ) -> Result<Vec<(CompetitionRow, bool)>> {
+        // $1 user, $2 now, $3 limit, $4/$5 the cursor: fixed fragments only.
+        let status = match status {
+            None => "",
+            Some(Status::Upcoming) => "AND c.start_time > $2",
+            Some(Status::Active) => "AND c.start_time <= $2 AND c.end_time > $2",
+            Some(Status::Completed) => "AND c.end_time <= $2",
+        };
+        let cursor = match after {
+            None => "",
+            Some(_) => "AND (c.start_time < $4 OR (c.start_time = $4 AND c.id > $5))",
+        };
+        let sql = format!(
+            "SELECT {COMPETITION_COLUMNS},
+                    CASE WHEN EXISTS (SELECT 1 FROM competition_participants p
+                                      WHERE p.competition_id = c.id AND p.user_id = $1)
+                         THEN 1 ELSE 0 END AS joined
+             FROM competitions c
+             WHERE (c.competition_type = 'public'
                 OR EXISTS (SELECT 1 FROM competition_participants p WHERE p.competition_id = c.id AND p.user_id = $1)
-                OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = c.group_id AND m.user_id = $1)
-             ORDER BY c.start_time DESC, c.id LIMIT $2"
-        ))
+                OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = c.group_id AND m.user_id = $1))
+               {status} {cursor}
+             ORDER BY c.start_time DESC, c.id LIMIT $3"
+        );
+        let mut query = sqlx::query(&sql).bind(user).bind(now).bind(limit);
+        if let Some((start, id)) = after {
+            query = query.bind(start).bind(id);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    competition_from(row)?,
+                    row.try_get::<i64, _>("joined")? != 0,
+                ))
+            })
+            .collect()
+    }
+
+    /// How many competitions `user` created at `since` or later.
+    pub async fn competitions_created_since(&self, user: &str, since: i64) -> Result<i64> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) FROM competitions WHERE creator_id = $1 AND created_at >= $2",
+        )
         .bind(user)
-        .bind(limit)
-        .fetch_all(&self.pool)
+        .bind(since)
+        .fetch_one(&self.pool)
         .await?;
-        rows.iter().map(competition_from).collect()
+        Ok(row.try_get(0)?)
+    }
+
+    /// Deletes a competition and its participations.
+    pub async fn delete_competition(&self, id: &str) -> Result<()> {
+        sqlx::query("DELETE FROM competitions WHERE id = $1")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        self.boards_changed();
+        Ok(())
     }
 
     /// Whether `user` takes part.
@@ -170,23 +226,30 @@ impl Store {
         Ok(gone == 1)
     }
 
-    /// Participants, by joining order.
+    /// Participants as `viewer` may see them, by joining order: never the
+    /// hidden ones (but the viewer themselves), and only those seen by
+    /// everyone when `strangers`.
     pub async fn participants(
         &self,
         competition: &str,
+        (viewer, strangers): (&str, bool),
         limit: i64,
         offset: i64,
     ) -> Result<Vec<(Person, i64)>> {
-        let rows = sqlx::query(
+        let sql = format!(
             "SELECT u.id, u.username, u.display_name, p.joined_at
              FROM competition_participants p JOIN users u ON u.id = p.user_id
-             WHERE p.competition_id = $1 ORDER BY p.joined_at, u.username LIMIT $2 OFFSET $3",
-        )
-        .bind(competition)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&self.pool)
-        .await?;
+             WHERE p.competition_id = $1 AND (u.id = $4 OR {})
+             ORDER BY p.joined_at, u.username LIMIT $2 OFFSET $3",
+            super::people::shown_to(strangers)
+        );
+        let rows = sqlx::query(&sql)
+            .bind(competition)
+            .bind(limit)
+            .bind(offset)
+            .bind(viewer)
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter()
             .map(|row| Ok((person_from(row)?, row.try_get("joined_at")?)))
             .collect()

@@ -18,9 +18,30 @@ pub enum Error {
     /// A stored value is not one of its kind's names.
     #[error("unreadable stored value: {0}")]
     Corrupt(#[from] crate::kinds::UnknownName),
+    /// A value cannot be stored as text: PostgreSQL refuses NUL in text
+    /// (SQLite keeps it), so this is the input's fault, not the database's.
+    #[error("a value holds a character the database cannot store: {0}")]
+    Unstorable(sqlx::Error),
     /// The database failed.
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
+}
+
+impl From<sqlx::Error> for Error {
+    /// PostgreSQL's 22021 (character_not_in_repertoire: a NUL in text) and
+    /// 22P05 (untranslatable_character) come from the input; everything
+    /// else is the database failing.
+    fn from(error: sqlx::Error) -> Self {
+        let code = match &error {
+            sqlx::Error::Database(db) => db.code(),
+            _ => None,
+        };
+        if matches!(code.as_deref(), Some("22021" | "22P05")) {
+            Error::Unstorable(error)
+        } else {
+            Error::Database(error)
+        }
+    }
 }
 
 /// Result of every store call.

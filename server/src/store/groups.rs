@@ -5,7 +5,7 @@
 //! racing joins cannot overfill a group.
 
 use sqlx::any::AnyRow;
-use sqlx::{Any, Row};
+use sqlx::{Any, Row, Transaction};
 
 use super::error::is_unique_violation;
 use super::people::person_from;
@@ -286,47 +286,12 @@ impl Store {
         activity: ActivityType,
     ) -> Result<bool> {
         let mut tx = self.pool.begin().await?;
-        let gone = sqlx::query("DELETE FROM group_members WHERE group_id = $1 AND user_id = $2")
-            .bind(group)
-            .bind(user)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if gone == 0 {
-            return Ok(false);
+        let left = leave_group_in(&mut tx, group, user, (activity, self.clock.now())).await?;
+        if left {
+            tx.commit().await?;
+            self.boards_changed();
         }
-        sqlx::query("UPDATE user_groups SET member_count = member_count - 1 WHERE id = $1")
-            .bind(group)
-            .execute(&mut *tx)
-            .await?;
-        let counts = sqlx::query(
-            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN role = 'admin' THEN 1 ELSE 0 END), 0)
-             FROM group_members WHERE group_id = $1",
-        )
-        .bind(group)
-        .fetch_one(&mut *tx)
-        .await?;
-        let (members, admins): (i64, i64) = (counts.try_get(0)?, counts.try_get(1)?);
-        if members == 0 {
-            sqlx::query("DELETE FROM user_groups WHERE id = $1")
-                .bind(group)
-                .execute(&mut *tx)
-                .await?;
-        } else {
-            if admins == 0 {
-                sqlx::query(
-                    "UPDATE group_members SET role = 'admin' WHERE group_id = $1 AND user_id =
-                       (SELECT user_id FROM group_members WHERE group_id = $1 ORDER BY joined_at, user_id LIMIT 1)",
-                )
-                .bind(group)
-                .execute(&mut *tx)
-                .await?;
-            }
-            add_activity(&mut tx, group, Some(user), activity, "", self.clock.now()).await?;
-        }
-        tx.commit().await?;
-        self.boards_changed();
-        Ok(true)
+        Ok(left)
     }
 
     /// Sets a member's role; `Ok(false)` if they are not a member.
@@ -352,19 +317,31 @@ impl Store {
         Ok(())
     }
 
-    /// Members, admins first, then by joining order.
-    pub async fn members(&self, group: &str, limit: i64, offset: i64) -> Result<Vec<Member>> {
-        let rows = sqlx::query(
+    /// Members as `viewer` may see them, admins first, then by joining
+    /// order: never the hidden ones (but the viewer themselves), and only
+    /// those seen by everyone when `strangers`.
+    pub async fn members(
+        &self,
+        group: &str,
+        (viewer, strangers): (&str, bool),
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<Member>> {
+        let sql = format!(
             "SELECT u.id, u.username, u.display_name, m.role, m.joined_at
-             FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = $1
+             FROM group_members m JOIN users u ON u.id = m.user_id
+             WHERE m.group_id = $1 AND (u.id = $4 OR {})
              ORDER BY CASE WHEN m.role = 'admin' THEN 0 ELSE 1 END, m.joined_at, u.username
              LIMIT $2 OFFSET $3",
-        )
-        .bind(group)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&self.pool)
-        .await?;
+            super::people::shown_to(strangers)
+        );
+        let rows = sqlx::query(&sql)
+            .bind(group)
+            .bind(limit)
+            .bind(offset)
+            .bind(viewer)
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter()
             .map(|row| {
                 Ok(Member {
@@ -377,18 +354,29 @@ impl Store {
     }
 
     /// The group's activity, newest first, older than `before` (an id).
-    pub async fn activity(&self, group: &str, before: i64, limit: i64) -> Result<Vec<Activity>> {
-        let rows = sqlx::query(
+    pub async fn activity(
+        &self,
+        group: &str,
+        (viewer, strangers): (&str, bool),
+        before: i64,
+        limit: i64,
+    ) -> Result<Vec<Activity>> {
+        // Whom `viewer` may not see listed stays "a member" (no user).
+        let sql = format!(
             "SELECT a.id AS activity_id, a.activity_type, a.content, a.created_at,
                     u.id, u.username, u.display_name
-             FROM group_activity a LEFT JOIN users u ON u.id = a.user_id
+             FROM group_activity a
+             LEFT JOIN users u ON u.id = a.user_id AND (u.id = $4 OR {})
              WHERE a.group_id = $1 AND a.id < $2 ORDER BY a.id DESC LIMIT $3",
-        )
-        .bind(group)
-        .bind(before)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
+            super::people::shown_to(strangers)
+        );
+        let rows = sqlx::query(&sql)
+            .bind(group)
+            .bind(before)
+            .bind(limit)
+            .bind(viewer)
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter()
             .map(|row| {
                 let user = match row.try_get::<Option<String>, _>("id")? {
@@ -427,4 +415,54 @@ async fn add_activity(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// [`Store::leave_group`] inside the caller's transaction: the member
+/// goes, the count follows, an empty group is deleted and a group left
+/// without an admin gets its oldest member as one.
+pub(crate) async fn leave_group_in(
+    tx: &mut Transaction<'_, Any>,
+    group: &str,
+    user: &str,
+    (activity, now): (ActivityType, i64),
+) -> Result<bool> {
+    let gone = sqlx::query("DELETE FROM group_members WHERE group_id = $1 AND user_id = $2")
+        .bind(group)
+        .bind(user)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    if gone == 0 {
+        return Ok(false);
+    }
+    sqlx::query("UPDATE user_groups SET member_count = member_count - 1 WHERE id = $1")
+        .bind(group)
+        .execute(&mut **tx)
+        .await?;
+    let counts = sqlx::query(
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN role = 'admin' THEN 1 ELSE 0 END), 0)
+         FROM group_members WHERE group_id = $1",
+    )
+    .bind(group)
+    .fetch_one(&mut **tx)
+    .await?;
+    let (members, admins): (i64, i64) = (counts.try_get(0)?, counts.try_get(1)?);
+    if members == 0 {
+        sqlx::query("DELETE FROM user_groups WHERE id = $1")
+            .bind(group)
+            .execute(&mut **tx)
+            .await?;
+    } else {
+        if admins == 0 {
+            sqlx::query(
+                "UPDATE group_members SET role = 'admin' WHERE group_id = $1 AND user_id =
+                   (SELECT user_id FROM group_members WHERE group_id = $1 ORDER BY joined_at, user_id LIMIT 1)",
+            )
+            .bind(group)
+            .execute(&mut **tx)
+            .await?;
+        }
+        add_activity(tx, group, Some(user), activity, "", now).await?;
+    }
+    Ok(true)
 }

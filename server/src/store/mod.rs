@@ -15,6 +15,7 @@
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::AnyPool;
+use std::collections::HashMap;
 
 use crate::clock::Clock;
 
@@ -46,6 +47,8 @@ pub struct Store {
     pub(crate) changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
     /// "Now" for the times the store writes (created, joined, received).
     pub(crate) clock: Clock,
+    /// Token versions read lately: user → (version, read at).
+    pub(crate) versions: std::sync::Arc<std::sync::Mutex<HashMap<String, (i64, i64)>>>,
 }
 
 impl Store {
@@ -92,6 +95,7 @@ impl Store {
             writes: Default::default(),
             changes: Default::default(),
             clock: Clock::system(),
+            versions: Default::default(),
         })
     }
 

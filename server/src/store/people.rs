@@ -94,16 +94,28 @@ impl Store {
         Ok(row.try_get::<i64, _>(0)? == 2)
     }
 
-    /// Whether `a` and `b` are members of one group.
+    /// Whether `a` and `b` are members of one private group (anyone can
+    /// join a public one, so it makes nobody a circle).
     pub async fn share_a_group(&self, a: &str, b: &str) -> Result<bool> {
         let row = sqlx::query(
             "SELECT COUNT(*) FROM group_members x JOIN group_members y ON x.group_id = y.group_id
-             WHERE x.user_id = $1 AND y.user_id = $2",
+             JOIN user_groups g ON g.id = x.group_id
+             WHERE x.user_id = $1 AND y.user_id = $2 AND g.privacy = 'private'",
         )
         .bind(a)
         .bind(b)
         .fetch_one(&self.pool)
         .await?;
         Ok(row.try_get::<i64, _>(0)? > 0)
+    }
+}
+
+/// The SQL condition on `u` (a user) for appearing in a list of members:
+/// never hidden; only `everyone` for `strangers` (viewers outside the
+/// group or competition). A fixed fragment, nothing bound.
+pub(crate) fn shown_to(strangers: bool) -> &'static str {
+    match strangers {
+        false => "u.leaderboard_visibility <> 'hidden'",
+        true => "u.leaderboard_visibility = 'everyone'",
     }
 }

@@ -94,14 +94,26 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// Adds the totals of `other` (another day, say).
+    pub fn merge(&mut self, other: &Totals) {
+        self.sessions += other.sessions;
+        self.seconds += other.seconds;
+        self.ayahs += other.ayahs;
+        self.letters += other.letters;
+        self.hasanat += other.hasanat;
+        self.page_thousandths += other.page_thousandths;
+    }
+
     /// Counts one more session.
     pub fn add(&mut self, s: &Session) {
-        self.sessions += 1;
-        self.seconds += s.duration_seconds;
-        self.ayahs += s.ayahs_read;
-        self.letters += s.letters;
-        self.hasanat += s.hasanat;
-        self.page_thousandths += s.page_thousandths;
+        self.merge(&Totals {
+            sessions: 1,
+            seconds: s.duration_seconds,
+            ayahs: s.ayahs_read,
+            letters: s.letters,
+            hasanat: s.hasanat,
+            page_thousandths: s.page_thousandths,
+        });
     }
 }
 
@@ -128,6 +140,17 @@ fn list(count: usize, first: usize) -> String {
 }
 
 const SESSION_COLUMNS: &str = "id, surah_number, start_ayah, end_ayah, start_time, end_time, local_day, duration_seconds, session_type, ayahs_read, letters, hasanat, page_thousandths, created_at";
+
+fn totals_from(row: &AnyRow) -> Result<Totals> {
+    Ok(Totals {
+        sessions: row.try_get("sessions")?,
+        seconds: row.try_get("seconds")?,
+        ayahs: row.try_get("ayahs")?,
+        letters: row.try_get("letters")?,
+        hasanat: row.try_get("hasanat")?,
+        page_thousandths: row.try_get("page_thousandths")?,
+    })
+}
 
 fn session_from(row: &AnyRow) -> Result<SessionRow> {
     Ok(SessionRow {
@@ -179,7 +202,6 @@ impl Store {
         .try_get(0)?;
         if events.is_empty() {
             tx.commit().await?;
-            self.boards_changed();
             return Ok((Vec::new(), cursor));
         }
         let existing = Existing {
@@ -199,8 +221,93 @@ impl Store {
         insert_events(&mut tx, user_id, &stored, received_at).await?;
         insert_sessions(&mut tx, user_id, &stored, received_at).await?;
         tx.commit().await?;
-        self.boards_changed();
+        if stored.iter().any(|(event, _)| event.session.is_some()) {
+            self.boards_changed();
+        }
         Ok((verdicts, cursor))
+    }
+
+    /// When `device` opened its history upload for the user, if it did.
+    pub async fn history_opened(&self, user_id: &str, device: &str) -> Result<Option<i64>> {
+        let row = sqlx::query(
+            "SELECT opened_at FROM history_uploads WHERE user_id = $1 AND device_id = $2",
+        )
+        .bind(user_id)
+        .bind(device)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|row| row.try_get(0)).transpose()?)
+    }
+
+    /// How many history uploads the user opened at `since` or later.
+    pub async fn histories_since(&self, user_id: &str, since: i64) -> Result<i64> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) FROM history_uploads WHERE user_id = $1 AND opened_at >= $2",
+        )
+        .bind(user_id)
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get(0)?)
+    }
+
+    /// Records that `device` opened its history upload at `now` (kept as
+    /// it was if it had).
+    pub async fn open_history(&self, user_id: &str, device: &str, now: i64) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO history_uploads (user_id, device_id, opened_at) VALUES ($1, $2, $3)
+             ON CONFLICT (user_id, device_id) DO NOTHING",
+        )
+        .bind(user_id)
+        .bind(device)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The user's reading per local day (only days with reading), from
+    /// `since` on (all when `None`), oldest first: one row per day, kept
+    /// with the sessions.
+    pub async fn daily_totals(
+        &self,
+        user_id: &str,
+        since: Option<i64>,
+    ) -> Result<Vec<(i64, Totals)>> {
+        let rows = sqlx::query(
+            "SELECT local_day, sessions, seconds, ayahs, letters, hasanat, page_thousandths
+             FROM user_days WHERE user_id = $1 AND local_day >= $2 ORDER BY local_day",
+        )
+        .bind(user_id)
+        .bind(since.unwrap_or(i64::MIN))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("local_day")?, totals_from(row)?)))
+            .collect()
+    }
+
+    /// The distinct ayah ranges the user read: (surah, first, last).
+    pub async fn read_ranges(&self, user_id: &str) -> Result<Vec<(i64, i64, i64)>> {
+        let rows = sqlx::query(
+            "SELECT DISTINCT surah_number, start_ayah, end_ayah FROM reading_sessions WHERE user_id = $1",
+        )
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?)))
+            .collect()
+    }
+
+    /// The user's sync cursor as it stands, read without a lock; a user
+    /// who does not exist is [`Error::NotFound`].
+    pub async fn sync_cursor(&self, user_id: &str) -> Result<i64> {
+        self.optional("SELECT sync_seq FROM users WHERE id = $1", user_id, |row| {
+            Ok(row.try_get(0)?)
+        })
+        .await?
+        .ok_or(Error::NotFound)
     }
 
     /// Events after `cursor`, oldest first; at most `limit`.
@@ -276,17 +383,7 @@ impl Store {
         .bind(user_id)
         .fetch_optional(&self.pool)
         .await?;
-        let Some(row) = row else {
-            return Ok(Totals::default());
-        };
-        Ok(Totals {
-            sessions: row.try_get(0)?,
-            seconds: row.try_get(1)?,
-            ayahs: row.try_get(2)?,
-            letters: row.try_get(3)?,
-            hasanat: row.try_get(4)?,
-            page_thousandths: row.try_get(5)?,
-        })
+        row.as_ref().map_or(Ok(Totals::default()), totals_from)
     }
 
     /// Every event the user pushed (for the export).
@@ -333,8 +430,7 @@ async fn seconds_per_day(
         return Ok(per_day);
     }
     let sql = format!(
-        "SELECT local_day, CAST(SUM(duration_seconds) AS BIGINT) FROM reading_sessions
-         WHERE user_id = $1 AND local_day IN ({}) GROUP BY local_day",
+        "SELECT local_day, seconds FROM user_days WHERE user_id = $1 AND local_day IN ({})",
         list(days.len(), 2)
     );
     let mut query = sqlx::query(&sql).bind(user_id);
@@ -418,25 +514,61 @@ async fn insert_sessions(
     if totals.sessions == 0 {
         return Ok(());
     }
-    sqlx::query(
-        "INSERT INTO user_totals (user_id, sessions, seconds, ayahs, letters, hasanat, page_thousandths)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (user_id) DO UPDATE SET
-            sessions = user_totals.sessions + excluded.sessions,
-            seconds = user_totals.seconds + excluded.seconds,
-            ayahs = user_totals.ayahs + excluded.ayahs,
-            letters = user_totals.letters + excluded.letters,
-            hasanat = user_totals.hasanat + excluded.hasanat,
-            page_thousandths = user_totals.page_thousandths + excluded.page_thousandths",
-    )
-    .bind(user_id)
-    .bind(totals.sessions)
-    .bind(totals.seconds)
-    .bind(totals.ayahs)
-    .bind(totals.letters)
-    .bind(totals.hasanat)
-    .bind(totals.page_thousandths)
-    .execute(&mut **tx)
-    .await?;
+    add_totals(tx, user_id, &[(None, totals)]).await?;
+    let mut per_day: HashMap<i64, Totals> = HashMap::new();
+    for (_, session) in &sessions {
+        per_day.entry(session.local_day).or_default().add(session);
+    }
+    let days: Vec<(Option<i64>, Totals)> = per_day
+        .into_iter()
+        .map(|(day, totals)| (Some(day), totals))
+        .collect();
+    add_totals(tx, user_id, &days).await
+}
+
+/// Adds totals to the user's all-time row (`user_totals`, day `None`) or
+/// to their rows of local days (`user_days`, every day `Some`), a hundred
+/// rows per statement; each day appears once.
+async fn add_totals(
+    tx: &mut Transaction<'_, Any>,
+    user_id: &str,
+    rows: &[(Option<i64>, Totals)],
+) -> Result<()> {
+    const SUMS: &str = "sessions = t.sessions + excluded.sessions,
+            seconds = t.seconds + excluded.seconds,
+            ayahs = t.ayahs + excluded.ayahs,
+            letters = t.letters + excluded.letters,
+            hasanat = t.hasanat + excluded.hasanat,
+            page_thousandths = t.page_thousandths + excluded.page_thousandths";
+    let by_day = rows.first().is_some_and(|(day, _)| day.is_some());
+    for chunk in rows.chunks(100) {
+        let sql = match by_day {
+            false => format!(
+                "INSERT INTO user_totals AS t (user_id, sessions, seconds, ayahs, letters, hasanat, page_thousandths)
+                 VALUES {} ON CONFLICT (user_id) DO UPDATE SET {SUMS}",
+                placeholders(chunk.len(), 7, 1)
+            ),
+            true => format!(
+                "INSERT INTO user_days AS t (user_id, sessions, seconds, ayahs, letters, hasanat, page_thousandths, local_day)
+                 VALUES {} ON CONFLICT (user_id, local_day) DO UPDATE SET {SUMS}",
+                placeholders(chunk.len(), 8, 1)
+            ),
+        };
+        let mut query = sqlx::query::<Any>(&sql);
+        for (day, totals) in chunk {
+            query = query
+                .bind(user_id)
+                .bind(totals.sessions)
+                .bind(totals.seconds)
+                .bind(totals.ayahs)
+                .bind(totals.letters)
+                .bind(totals.hasanat)
+                .bind(totals.page_thousandths);
+            if let Some(day) = day {
+                query = query.bind(*day);
+            }
+        }
+        query.execute(&mut **tx).await?;
+    }
     Ok(())
 }

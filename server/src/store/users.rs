@@ -4,8 +4,17 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::error::{is_unique_violation, names_column};
+use super::groups::leave_group_in;
 use super::{Error, Result, Store};
 use crate::kinds::{ActivityType, Visibility};
+
+/// How long a token version read from the database is trusted, in
+/// seconds: the longest another node may accept an access token its user
+/// revoked.
+pub const VERSION_TTL_SECONDS: i64 = 5;
+
+/// The most token versions kept in memory (the map is emptied when full).
+const MAX_CACHED_VERSIONS: usize = 100_000;
 
 /// A user as stored.
 #[derive(Debug, Clone)]
@@ -159,7 +168,10 @@ impl Store {
     /// Replaces the password hash and ends every session of the user.
     pub async fn set_password(&self, id: &str, password_hash: &str) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+        sqlx::query(
+            "UPDATE users SET password_hash = $1, updated_at = $2, token_version = token_version + 1
+             WHERE id = $3",
+        )
             .bind(password_hash)
             .bind(self.clock.now())
             .bind(id)
@@ -170,27 +182,50 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
+        self.forget_version(id);
         Ok(())
     }
 
-    /// Deletes a user and everything that belongs to them. They leave their
-    /// groups first, so counts stay right and every group keeps an admin.
+    /// Deletes a user and everything that belongs to them, in one
+    /// transaction: all of it or, if anything fails, nothing. They leave
+    /// their groups first, so counts stay right and every group keeps an
+    /// admin.
     pub async fn delete_user(&self, id: &str) -> Result<()> {
-        for group in self.groups_of(id).await? {
-            self.leave_group(&group.id, id, ActivityType::MemberLeft)
-                .await?;
+        // SQLite has one writer: wait here, like pushes, not in its busy
+        // loop.
+        let _turn = match self.sqlite {
+            true => Some(self.writes.lock().await),
+            false => None,
+        };
+        let mut tx = self.pool.begin().await?;
+        // Write first: the user's row lock (no push of theirs runs
+        // meanwhile), and on SQLite the write lock before any read.
+        sqlx::query("UPDATE users SET sync_seq = sync_seq WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let groups = sqlx::query("SELECT group_id FROM group_members WHERE user_id = $1")
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+        let now = self.clock.now();
+        for group in groups {
+            let group: String = group.try_get(0)?;
+            leave_group_in(&mut tx, &group, id, (ActivityType::MemberLeft, now)).await?;
         }
         sqlx::query(
             "UPDATE competitions SET participant_count = participant_count - 1
              WHERE id IN (SELECT competition_id FROM competition_participants WHERE user_id = $1)",
         )
         .bind(id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
         sqlx::query("DELETE FROM users WHERE id = $1")
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        tx.commit().await?;
+        self.forget_version(id);
         self.boards_changed();
         Ok(())
     }
@@ -227,16 +262,42 @@ impl Store {
         Ok(())
     }
 
-    /// Marks a refresh token as used, atomically: only one caller can
-    /// replace a token, so two racing refreshes cannot both succeed.
-    /// Returns the row as it was before, or `None` for an unknown token.
+    /// Marks a refresh token as used, atomically: one statement, so only
+    /// one caller can replace a token and two racing refreshes cannot both
+    /// succeed, and no transaction reads before it writes (on SQLite that
+    /// upgrade fails with SQLITE_BUSY when a push wrote meanwhile). A
+    /// token of a family that has a revoked token is never replaced.
+    /// Returns the row as it was before and whether this call replaced
+    /// it, or `None` for an unknown token.
     pub async fn take_refresh(&self, token_hash: &str) -> Result<Option<(RefreshRow, bool)>> {
-        let mut tx = self.pool.begin().await?;
-        let row = sqlx::query(
-            "SELECT user_id, family_id, expires_at, replaced, revoked FROM refresh_tokens WHERE token_hash = $1",
+        let won = sqlx::query(
+            "UPDATE refresh_tokens SET replaced = 1
+             WHERE token_hash = $1 AND replaced = 0 AND revoked = 0
+               AND NOT EXISTS (SELECT 1 FROM refresh_tokens f
+                               WHERE f.family_id = refresh_tokens.family_id AND f.revoked = 1)
+             RETURNING user_id, family_id, expires_at",
         )
         .bind(token_hash)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&self.pool)
+        .await?;
+        if let Some(row) = won {
+            let found = RefreshRow {
+                user_id: row.try_get("user_id")?,
+                family_id: row.try_get("family_id")?,
+                expires_at: row.try_get("expires_at")?,
+                replaced: false,
+                revoked: false,
+            };
+            return Ok(Some((found, true)));
+        }
+        // Lost: say why (unknown, replaced before, or its family revoked).
+        let row = sqlx::query(
+            "SELECT r.user_id, r.family_id, r.expires_at, r.replaced,
+                    (SELECT MAX(f.revoked) FROM refresh_tokens f WHERE f.family_id = r.family_id) AS revoked
+             FROM refresh_tokens r WHERE r.token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else {
             return Ok(None);
@@ -248,16 +309,7 @@ impl Store {
             replaced: row.try_get::<i64, _>("replaced")? != 0,
             revoked: row.try_get::<i64, _>("revoked")? != 0,
         };
-        let won = sqlx::query(
-            "UPDATE refresh_tokens SET replaced = 1 WHERE token_hash = $1 AND replaced = 0 AND revoked = 0",
-        )
-        .bind(token_hash)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected()
-            == 1;
-        tx.commit().await?;
-        Ok(Some((found, won)))
+        Ok(Some((found, false)))
     }
 
     /// Revokes every token of a login family.
@@ -269,12 +321,56 @@ impl Store {
         Ok(())
     }
 
-    /// The family of a refresh token, if the token is known.
-    pub async fn family_of(&self, token_hash: &str) -> Result<Option<String>> {
-        let row = sqlx::query("SELECT family_id FROM refresh_tokens WHERE token_hash = $1")
-            .bind(token_hash)
+    /// The family of a refresh token and its user, if the token is known.
+    pub async fn family_of(&self, token_hash: &str) -> Result<Option<(String, String)>> {
+        let row =
+            sqlx::query("SELECT family_id, user_id FROM refresh_tokens WHERE token_hash = $1")
+                .bind(token_hash)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|r| Ok((r.try_get("family_id")?, r.try_get("user_id")?)))
+            .transpose()
+    }
+
+    /// The version of the user's tokens (`None`: no such user), read from
+    /// the database at most once per [`VERSION_TTL_SECONDS`] per user on
+    /// this node; changes made through this store show at once.
+    pub async fn token_version(&self, id: &str) -> Result<Option<i64>> {
+        let now = self.clock.now();
+        if let Ok(versions) = self.versions.lock() {
+            if let Some(&(version, read)) = versions.get(id) {
+                if (read..read + VERSION_TTL_SECONDS).contains(&now) {
+                    return Ok(Some(version));
+                }
+            }
+        }
+        let row = sqlx::query("SELECT token_version FROM users WHERE id = $1")
+            .bind(id)
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.map(|r| r.try_get("family_id")).transpose()?)
+        let version: Option<i64> = row.map(|r| r.try_get(0)).transpose()?;
+        if let (Some(version), Ok(mut versions)) = (version, self.versions.lock()) {
+            if versions.len() >= MAX_CACHED_VERSIONS {
+                versions.clear();
+            }
+            versions.insert(id.to_owned(), (version, now));
+        }
+        Ok(version)
+    }
+
+    /// Ends every access token of the user issued before now.
+    pub async fn bump_token_version(&self, id: &str) -> Result<()> {
+        sqlx::query("UPDATE users SET token_version = token_version + 1 WHERE id = $1")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        self.forget_version(id);
+        Ok(())
+    }
+
+    fn forget_version(&self, id: &str) {
+        if let Ok(mut versions) = self.versions.lock() {
+            versions.remove(id);
+        }
     }
 }

@@ -13,6 +13,11 @@ use serde_json::{json, Value};
 pub struct TestApp {
     pub base: String,
     pub http: reqwest::Client,
+    /// The server's state, for tests that look behind the API (the board
+    /// cache's generation, the lockout map).
+    pub state: companion_server::AppState,
+    /// The database the server uses, for tests that hold its locks.
+    pub database_url: String,
     /// The server's clock, and its handle when the test pinned it.
     clock: Clock,
     hand: Option<ManualClock>,
@@ -94,12 +99,14 @@ async fn spawn(
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(companion_server::serve(listener, state, async {
+    tokio::spawn(companion_server::serve(listener, state.clone(), async {
         let _ = rx.await;
     }));
     TestApp {
         base,
         http: reqwest::Client::new(),
+        state,
+        database_url: url,
         clock,
         hand,
         _dir: dir,
