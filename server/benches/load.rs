@@ -549,7 +549,9 @@ impl Server {
             .args(["--database-url", url])
             .args(["--listen", &format!("127.0.0.1:{port}")])
             .args(["--log-format", "text"])
-            .args(["--jwt-secret", &secret[..40]])
+            // `=` keeps a secret that starts with `-` (URL-safe base64 can)
+            // from being read as a flag.
+            .arg(format!("--jwt-secret={}", &secret[..40]))
             .env("COMPANION_LOG", "warn")
             // The load is many requests per user: the per-user limit
             // would measure itself (an env variable, so older servers
