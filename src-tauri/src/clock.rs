@@ -58,13 +58,46 @@ impl Clock {
     /// Unix seconds now, and the local day they fall on.
     pub fn now_and_today(&self) -> (i64, Day) {
         let now = self.now();
-        (now.as_second(), crate::progress::day_of(now, &self.zone))
+        (now.as_second(), local_day(now, &self.zone))
     }
+}
+
+/// The calendar date `at` falls on in `zone`: the local day, which turns
+/// over at local midnight whatever the offset (and across DST changes).
+pub fn local_day(at: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> Day {
+    let date = at.to_zoned(zone.clone()).date();
+    let (month, day) = (date.month().unsigned_abs(), date.day().unsigned_abs());
+    // jiff's dates are always valid, so this never falls back.
+    Day::from_civil(i32::from(date.year()), u32::from(month), u32::from(day)).unwrap_or(Day(0))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn day_in(zone: &str, instant: &str) -> i32 {
+        let zone = jiff::tz::TimeZone::get(zone).expect("known zone");
+        local_day(instant.parse().expect("an instant"), &zone).0
+    }
+
+    #[test]
+    fn the_local_day_turns_over_at_local_midnight() {
+        // 2026-06-10 is day 20,614 since 1970-01-01.
+        assert_eq!(day_in("UTC", "2026-06-10T23:59:59Z"), 20_614);
+        assert_eq!(day_in("UTC", "2026-06-11T00:00:00Z"), 20_615);
+        // Karachi (UTC+5) is already on the 11th at 19:00 UTC; New York
+        // (UTC-4) is still on the 10th at 03:00 UTC the next day.
+        assert_eq!(day_in("Asia/Karachi", "2026-06-10T18:59:59Z"), 20_614);
+        assert_eq!(day_in("Asia/Karachi", "2026-06-10T19:00:00Z"), 20_615);
+        assert_eq!(day_in("America/New_York", "2026-06-11T03:00:00Z"), 20_614);
+        // Across the spring-forward night (2026-03-08 in New York) the day
+        // changes once, at midnight, not at the jump.
+        assert_eq!(day_in("America/New_York", "2026-03-08T04:59:59Z"), 20_519);
+        assert_eq!(day_in("America/New_York", "2026-03-08T05:00:00Z"), 20_520);
+        assert_eq!(day_in("America/New_York", "2026-03-08T07:30:00Z"), 20_520);
+        // Before 1970 the count is negative, not clamped.
+        assert_eq!(day_in("UTC", "1969-12-31T12:00:00Z"), -1);
+    }
 
     #[test]
     fn a_pinned_clock_starts_where_it_is_told_and_runs_on() {

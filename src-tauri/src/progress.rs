@@ -24,12 +24,6 @@ use crate::store::{GoalRow, ReadAyah, Store};
 /// The most ayahs one call may record (a whole surah marked read is 286).
 pub const MAX_AYAHS_PER_CALL: usize = 300;
 
-/// The local day of `at` in `zone`.
-pub fn day_of(at: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> Day {
-    let days = crate::views::local_day(at, zone);
-    Day(i32::try_from(days).unwrap_or(i32::MAX))
-}
-
 /// Letters of every Madani page, by page number − 1.
 fn page_letters(quran: &Quran) -> &'static [u32] {
     static PAGES: OnceLock<Vec<u32>> = OnceLock::new();
@@ -94,11 +88,20 @@ pub async fn record(
 /// recorded with the day it was met.
 pub async fn goal_view(store: &Store, row: &GoalRow, today: Day) -> Result<GoalView> {
     let (start, _) = row.goal.period_of(today, Weekday::Monday);
-    let done = store
-        .day_amounts(start, today)
-        .await?
-        .iter()
-        .fold(Amount::default(), |sum, (_, a)| sum.plus(*a));
+    let days = store.day_amounts(start, today).await?;
+    goal_in(store, row, &days, today).await
+}
+
+/// [`goal_view`] from the amounts of the days up to `today` (at least
+/// those of the goal's period).
+async fn goal_in(
+    store: &Store,
+    row: &GoalRow,
+    days: &[(Day, Amount)],
+    today: Day,
+) -> Result<GoalView> {
+    let (start, _) = row.goal.period_of(today, Weekday::Monday);
+    let done = amount_since(days, start);
     let met_on = if row.goal.is_met(done) {
         Some(store.goal_met(&row.id, start, today).await?)
     } else {
@@ -111,6 +114,13 @@ pub async fn goal_view(store: &Store, row: &GoalRow, today: Day) -> Result<GoalV
         progress: row.goal.progress(done),
         met_on,
     })
+}
+
+/// What the days from `first` on amount to.
+fn amount_since(days: &[(Day, Amount)], first: Day) -> Amount {
+    days.iter()
+        .filter(|(day, _)| *day >= first)
+        .fold(Amount::default(), |sum, (_, a)| sum.plus(*a))
 }
 
 /// The standing khatm plan on `today`: where it stands (the ayahs of its
@@ -159,25 +169,21 @@ pub async fn khatm_view(store: &Store, quran: &Quran, today: Day) -> Result<Opti
 /// `today`.
 pub async fn summary(store: &Store, today: Day) -> Result<ProgressSummary> {
     let week_start = today.week_start(Weekday::Monday);
-    let days = store.day_amounts(week_start, today).await?;
-    let week = days
-        .iter()
-        .fold(Amount::default(), |sum, (_, a)| sum.plus(*a));
-    let today_amount = days
-        .iter()
-        .find(|(d, _)| *d == today)
-        .map(|(_, a)| *a)
-        .unwrap_or_default();
+    // One read of the days every figure and goal needs: the week, and the
+    // month for monthly goals.
+    let days = store
+        .day_amounts(week_start.min(today.month_start()), today)
+        .await?;
     let met = store.days_with(1).await?;
     let mut goals = Vec::new();
     for row in store.goals().await? {
-        goals.push(goal_view(store, &row, today).await?);
+        goals.push(goal_in(store, &row, &days, today).await?);
     }
     Ok(ProgressSummary {
         khatm: khatm_view(store, quran_data::quran(), today).await?,
         goals,
-        today: today_amount,
-        week,
+        today: amount_since(&days, today),
+        week: amount_since(&days, week_start),
         all_time: store.all_time().await?,
         streak: streak(
             &Days {

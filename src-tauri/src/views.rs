@@ -191,15 +191,6 @@ pub fn single_ayah(quran: &Quran, r: AyahRef, settings: &Settings) -> Result<Aya
         .ok_or_else(|| Error::NotFound(format!("Ayah {r} was not found.")))
 }
 
-/// Days since 1970-01-01 of the calendar date `at` falls on in `zone`: the
-/// local day, which turns over at local midnight whatever the offset (and
-/// across DST changes).
-pub fn local_day(at: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> i64 {
-    let date = at.to_zoned(zone.clone()).date();
-    let epoch = jiff::civil::date(1970, 1, 1);
-    i64::from(epoch.until(date).map_or(0, |span| span.get_days()))
-}
-
 /// The home screen, without the stored parts filled in.
 pub fn home(quran: &Quran, days_since_epoch: i64, settings: &Settings) -> Result<HomeView> {
     let r = quran.ayah_of_the_day(days_since_epoch);
@@ -252,30 +243,6 @@ mod tests {
             &Settings::default().text_options(),
         )
         .expect("view opens")
-    }
-
-    fn day_in(zone: &str, instant: &str) -> i64 {
-        let zone = jiff::tz::TimeZone::get(zone).expect("known zone");
-        local_day(instant.parse().expect("an instant"), &zone)
-    }
-
-    #[test]
-    fn the_local_day_turns_over_at_local_midnight() {
-        // 2026-06-10 is day 20,614 since 1970-01-01.
-        assert_eq!(day_in("UTC", "2026-06-10T23:59:59Z"), 20_614);
-        assert_eq!(day_in("UTC", "2026-06-11T00:00:00Z"), 20_615);
-        // Karachi (UTC+5) is already on the 11th at 19:00 UTC; New York
-        // (UTC-4) is still on the 10th at 03:00 UTC the next day.
-        assert_eq!(day_in("Asia/Karachi", "2026-06-10T18:59:59Z"), 20_614);
-        assert_eq!(day_in("Asia/Karachi", "2026-06-10T19:00:00Z"), 20_615);
-        assert_eq!(day_in("America/New_York", "2026-06-11T03:00:00Z"), 20_614);
-        // Across the spring-forward night (2026-03-08 in New York) the day
-        // changes once, at midnight, not at the jump.
-        assert_eq!(day_in("America/New_York", "2026-03-08T04:59:59Z"), 20_519);
-        assert_eq!(day_in("America/New_York", "2026-03-08T05:00:00Z"), 20_520);
-        assert_eq!(day_in("America/New_York", "2026-03-08T07:30:00Z"), 20_520);
-        // Before 1970 the count is negative, not clamped.
-        assert_eq!(day_in("UTC", "1969-12-31T12:00:00Z"), -1);
     }
 
     #[test]

@@ -215,6 +215,29 @@ impl App {
         panic!("`{css}` never contained {text:?} (last seen: {seen:?})");
     }
 
+    /// Waits (up to `limit`) until the first element matching `css` has
+    /// `attribute` equal to `want`.
+    pub async fn wait_for_attribute(
+        &self,
+        css: &str,
+        attribute: &str,
+        want: &str,
+        limit: Duration,
+    ) {
+        let started = Instant::now();
+        let mut seen = None;
+        while started.elapsed() < limit {
+            if let Some(element) = self.all(css).await.into_iter().next() {
+                seen = element.attr(attribute).await.ok().flatten();
+                if seen.as_deref() == Some(want) {
+                    return;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+        panic!("`{css}` {attribute} never became {want:?} (last seen: {seen:?})");
+    }
+
     /// All elements matching `css` now.
     pub async fn all(&self, css: &str) -> Vec<Element> {
         self.client

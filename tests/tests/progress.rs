@@ -5,28 +5,12 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use companion_e2e::{App, Profile};
 
 /// Al-Fatihah: 139 letters, 10 Hasanat each.
 const FATIHAH_HASANAT: &str = "1390";
-
-/// Waits (up to `limit`) until `css`'s `attribute` is `want`.
-async fn wait_for_attribute(app: &App, css: &str, attribute: &str, want: &str, limit: Duration) {
-    let started = Instant::now();
-    let mut seen = None;
-    while started.elapsed() < limit {
-        if let Some(element) = app.all(css).await.into_iter().next() {
-            seen = element.attr(attribute).await.ok().flatten();
-            if seen.as_deref() == Some(want) {
-                return;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
-    panic!("`{css}` {attribute} never became {want:?} (last seen: {seen:?})");
-}
 
 #[tokio::test]
 async fn reading_al_fatihah_on_screen_counts_1390_hasanat_and_a_streak_that_survive_a_restart() {
@@ -43,8 +27,7 @@ async fn reading_al_fatihah_on_screen_counts_1390_hasanat_and_a_streak_that_surv
         // the documented pace they need about 28 seconds of reading.
         app.click("#reader-page-mode").await;
         app.wait_for("#reader .page-mode [data-ref='1:7']").await;
-        wait_for_attribute(
-            &app,
+        app.wait_for_attribute(
             "#hasanat-counter",
             "data-hasanat",
             FATIHAH_HASANAT,
@@ -73,7 +56,8 @@ async fn reading_al_fatihah_on_screen_counts_1390_hasanat_and_a_streak_that_surv
         )
         .await;
         app.click("#khatm-start").await;
-        wait_for_attribute(&app, "#khatm", "data-start", "1:1", Duration::from_secs(10)).await;
+        app.wait_for_attribute("#khatm", "data-start", "1:1", Duration::from_secs(10))
+            .await;
         app.quit().await;
     }
     let app = App::launch(&profile).await;
@@ -86,12 +70,15 @@ async fn reading_al_fatihah_on_screen_counts_1390_hasanat_and_a_streak_that_surv
 async fn home_shows_one_fatihah_and_a_one_day_streak(app: &App) {
     let soon = Duration::from_secs(10);
     for figure in ["#progress-today", "#progress-week", "#progress-all-time"] {
-        wait_for_attribute(app, figure, "data-hasanat", FATIHAH_HASANAT, soon).await;
+        app.wait_for_attribute(figure, "data-hasanat", FATIHAH_HASANAT, soon)
+            .await;
     }
-    wait_for_attribute(app, "#streak", "data-days", "1", soon).await;
+    app.wait_for_attribute("#streak", "data-days", "1", soon)
+        .await;
 }
 
 async fn goal_stands_at_seven_of_ten(app: &App) {
     let soon = Duration::from_secs(10);
-    wait_for_attribute(app, "#goals .goal", "data-progress", "0.70", soon).await;
+    app.wait_for_attribute("#goals .goal", "data-progress", "0.70", soon)
+        .await;
 }

@@ -76,9 +76,7 @@ pub struct Store {
 }
 
 fn now() -> String {
-    time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
+    reading::rfc3339(time::OffsetDateTime::now_utc().unix_timestamp())
 }
 
 impl Store {

@@ -305,7 +305,8 @@ async fn close(
     Ok(())
 }
 
-fn rfc3339(second: i64) -> String {
+/// RFC 3339 in UTC for a Unix second (empty when out of range).
+pub(super) fn rfc3339(second: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp(second)
         .ok()
         .and_then(|t| {
