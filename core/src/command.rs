@@ -96,6 +96,14 @@ commands! {
     SetKhatm = "set_khatm": SetKhatmRequest => ();
     /// Ends the standing khatm plan.
     EndKhatm = "end_khatm": () => ();
+    /// Marks a day excused, or not (today and the six days before).
+    SetExcused = "set_excused": SetExcusedRequest => ();
+    /// The stats screen's figures and charts.
+    Stats = "stats": () => StatsView;
+    /// The whole catalogue: unlocked with their day, the rest with progress.
+    Achievements = "achievements": () => Vec<AchievementView>;
+    /// Unlocks what the reader's history now meets; those newly unlocked.
+    CheckAchievements = "check_achievements": () => Vec<AchievementView>;
 }
 
 /// Whether two names are equal, in a `const` context (the app's

@@ -5,12 +5,14 @@
 //! that happens to the database, the network or the audio device may take
 //! the reader away from the user.
 
+pub mod achievements;
 pub mod clock;
 mod commands;
 pub mod error;
 pub mod progress;
 mod recitation;
 mod state;
+pub mod stats;
 pub mod store;
 pub mod views;
 

@@ -4,13 +4,14 @@
 //! `companion_core::habit`. Time and zone come in as arguments, so every
 //! rule here is tested at any instant.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::sync::OnceLock;
 
 use companion_core::habit::dwell::threshold_seconds;
 use companion_core::habit::goal::Amount;
 use companion_core::habit::khatm::{next_to_read, portion};
-use companion_core::habit::streak::{streak, Days, DEFAULT_FREEZES_PER_MONTH};
+use companion_core::habit::settings::HabitSettings;
+use companion_core::habit::streak::{streak, Days, Streak};
 use companion_core::habit::{Day, Weekday};
 use companion_core::wire::{
     GoalView, KhatmView, Portion, ProgressSummary, ReadingTally, RecordReadingRequest,
@@ -86,10 +87,15 @@ pub async fn record(
 
 /// A goal's progress in the period holding `today`; a goal met now is
 /// recorded with the day it was met.
-pub async fn goal_view(store: &Store, row: &GoalRow, today: Day) -> Result<GoalView> {
-    let (start, _) = row.goal.period_of(today, Weekday::Monday);
+pub async fn goal_view(
+    store: &Store,
+    row: &GoalRow,
+    today: Day,
+    week_start: Weekday,
+) -> Result<GoalView> {
+    let (start, _) = row.goal.period_of(today, week_start);
     let days = store.day_amounts(start, today).await?;
-    goal_in(store, row, &days, today).await
+    goal_in(store, row, &days, today, week_start).await
 }
 
 /// [`goal_view`] from the amounts of the days up to `today` (at least
@@ -99,8 +105,9 @@ async fn goal_in(
     row: &GoalRow,
     days: &[(Day, Amount)],
     today: Day,
+    week_start: Weekday,
 ) -> Result<GoalView> {
-    let (start, _) = row.goal.period_of(today, Weekday::Monday);
+    let (start, _) = row.goal.period_of(today, week_start);
     let done = amount_since(days, start);
     let met_on = if row.goal.is_met(done) {
         Some(store.goal_met(&row.id, start, today).await?)
@@ -117,7 +124,7 @@ async fn goal_in(
 }
 
 /// What the days from `first` on amount to.
-fn amount_since(days: &[(Day, Amount)], first: Day) -> Amount {
+pub fn amount_since(days: &[(Day, Amount)], first: Day) -> Amount {
     days.iter()
         .filter(|(day, _)| *day >= first)
         .fold(Amount::default(), |sum, (_, a)| sum.plus(*a))
@@ -144,6 +151,9 @@ pub async fn khatm_view(store: &Store, quran: &Quran, today: Day) -> Result<Opti
     let morning = next_to_read(&plan, plan.first, |a| before_today.contains(&a));
     let total = u32::try_from(plan.ayah_count()).unwrap_or(u32::MAX);
     let done = now.map_or(total, |next| u32::from(next.index() - plan.first.index()));
+    if done == total {
+        store.plan_completed(&row.id, today).await?;
+    }
     let today_portion = match (now, morning) {
         (Some(_), Some(start)) => {
             portion(&plan, start, today, |a| quran.ayah(a).letters).map(|(start, end)| Portion {
@@ -165,19 +175,40 @@ pub async fn khatm_view(store: &Store, quran: &Quran, today: Day) -> Result<Opti
     }))
 }
 
-/// Today, this week (from Monday), all time, the streak and the goals, on
-/// `today`.
-pub async fn summary(store: &Store, today: Day) -> Result<ProgressSummary> {
-    let week_start = today.week_start(Weekday::Monday);
+/// The streak on `today` by the reader's rules: days meeting their
+/// minimum, excused days, and the freezes a month allows.
+pub async fn streak_on(store: &Store, habit: &HabitSettings, today: Day) -> Result<Streak> {
+    let days = store.day_amounts(Day(i32::MIN), today).await?;
+    let excused = store.excused(Day(i32::MIN), today).await?;
+    Ok(streak_of(&days, excused, habit, today))
+}
+
+/// [`streak_on`] from every day's amounts up to `today`.
+pub fn streak_of(
+    days: &[(Day, Amount)],
+    excused: BTreeSet<Day>,
+    habit: &HabitSettings,
+    today: Day,
+) -> Streak {
+    let met = days
+        .iter()
+        .filter(|(_, amount)| habit.daily_minimum.is_met(amount))
+        .map(|(day, _)| *day)
+        .collect();
+    streak(&Days { met, excused }, today, habit.freezes_per_month)
+}
+
+/// Today, this week, all time, the streak and the goals, on `today`.
+pub async fn summary(store: &Store, habit: &HabitSettings, today: Day) -> Result<ProgressSummary> {
+    let week_start = today.week_start(habit.week_start);
     // One read of the days every figure and goal needs: the week, and the
     // month for monthly goals.
     let days = store
         .day_amounts(week_start.min(today.month_start()), today)
         .await?;
-    let met = store.days_with(1).await?;
     let mut goals = Vec::new();
     for row in store.goals().await? {
-        goals.push(goal_in(store, &row, &days, today).await?);
+        goals.push(goal_in(store, &row, &days, today, habit.week_start).await?);
     }
     Ok(ProgressSummary {
         khatm: khatm_view(store, quran_data::quran(), today).await?,
@@ -185,14 +216,13 @@ pub async fn summary(store: &Store, today: Day) -> Result<ProgressSummary> {
         today: amount_since(&days, today),
         week: amount_since(&days, week_start),
         all_time: store.all_time().await?,
-        streak: streak(
-            &Days {
-                met,
-                excused: Default::default(),
-            },
-            today,
-            DEFAULT_FREEZES_PER_MONTH,
-        ),
+        streak: streak_on(store, habit, today).await?,
+        excused: store
+            .excused(today.plus(-6), today)
+            .await?
+            .into_iter()
+            .collect(),
+        minimum: habit.daily_minimum,
     })
 }
 
@@ -234,7 +264,9 @@ mod tests {
             .unwrap();
         assert!(again.newly.is_empty());
         assert_eq!(again.today_hasanat, 1390);
-        let summary = summary(&store, day(0)).await.unwrap();
+        let summary = summary(&store, &HabitSettings::default(), day(0))
+            .await
+            .unwrap();
         assert_eq!(summary.today.hasanat, 1390);
         assert_eq!(summary.today.ayahs, 7);
         assert!(
@@ -320,7 +352,9 @@ mod tests {
                 .await
                 .unwrap();
         }
-        let summary = summary(&store, day(0)).await.unwrap();
+        let summary = summary(&store, &HabitSettings::default(), day(0))
+            .await
+            .unwrap();
         assert_eq!(summary.today.ayahs, 0);
         assert_eq!(summary.streak.current, 3, "today is still open");
         assert!(!summary.streak.today_done);
@@ -345,7 +379,9 @@ mod tests {
         record(&store, quran, &fatihah, noon(-2), day(-2))
             .await
             .unwrap();
-        let monday = summary(&store, day(-2)).await.unwrap();
+        let monday = summary(&store, &HabitSettings::default(), day(-2))
+            .await
+            .unwrap();
         assert_eq!(monday.goals.len(), 1);
         assert_eq!(monday.goals[0].done, 7.0);
         assert!((monday.goals[0].progress - 0.7).abs() < 1e-9);
@@ -358,18 +394,28 @@ mod tests {
         record(&store, quran, &ikhlas, noon(0), day(0))
             .await
             .unwrap();
-        let wednesday = summary(&store, day(0)).await.unwrap();
+        let wednesday = summary(&store, &HabitSettings::default(), day(0))
+            .await
+            .unwrap();
         assert_eq!(wednesday.goals[0].progress, 1.0);
         assert_eq!(wednesday.goals[0].met_on, Some(day(0)));
         // Still recorded as met on Wednesday when looked at on Thursday.
-        let thursday = summary(&store, day(1)).await.unwrap();
+        let thursday = summary(&store, &HabitSettings::default(), day(1))
+            .await
+            .unwrap();
         assert_eq!(thursday.goals[0].met_on, Some(day(0)));
         // Next week starts over.
-        let next_week = summary(&store, day(5)).await.unwrap();
+        let next_week = summary(&store, &HabitSettings::default(), day(5))
+            .await
+            .unwrap();
         assert_eq!(next_week.goals[0].done, 0.0);
 
         store.remove_goal(&id, noon(1)).await.unwrap();
-        assert!(summary(&store, day(1)).await.unwrap().goals.is_empty());
+        assert!(summary(&store, &HabitSettings::default(), day(1))
+            .await
+            .unwrap()
+            .goals
+            .is_empty());
         let error = store.remove_goal(&id, noon(1)).await.unwrap_err();
         assert_eq!(error.code(), "not_found");
         let kinds: Vec<String> = store
@@ -392,7 +438,11 @@ mod tests {
         let (first, last) = (AyahRef::new(1, 1).unwrap(), AyahRef::new(114, 6).unwrap());
         let plan = Plan::new(first, last, day(29), day(0)).unwrap();
         store.set_plan(plan, noon(0) - 3600).await.unwrap();
-        let view = summary(&store, day(0)).await.unwrap().khatm.unwrap();
+        let view = summary(&store, &HabitSettings::default(), day(0))
+            .await
+            .unwrap()
+            .khatm
+            .unwrap();
         let portion = view.today.unwrap();
         assert_eq!(
             (portion.start, portion.first_page),
@@ -413,15 +463,29 @@ mod tests {
         record(&store, quran, &request, noon(0), day(0))
             .await
             .unwrap();
-        let view = summary(&store, day(0)).await.unwrap().khatm.unwrap();
+        let view = summary(&store, &HabitSettings::default(), day(0))
+            .await
+            .unwrap()
+            .khatm
+            .unwrap();
         assert_eq!(view.done, 7);
         assert_eq!(view.today.unwrap().start, first);
         // Tomorrow's portion starts where today's reading ended.
-        let tomorrow = summary(&store, day(1)).await.unwrap().khatm.unwrap();
+        let tomorrow = summary(&store, &HabitSettings::default(), day(1))
+            .await
+            .unwrap()
+            .khatm
+            .unwrap();
         assert_eq!(tomorrow.today.unwrap().start, AyahRef::new(2, 1).unwrap());
 
         store.end_plan(noon(1)).await.unwrap();
-        assert_eq!(summary(&store, day(1)).await.unwrap().khatm, None);
+        assert_eq!(
+            summary(&store, &HabitSettings::default(), day(1))
+                .await
+                .unwrap()
+                .khatm,
+            None
+        );
     }
 
     #[tokio::test]
@@ -436,5 +500,55 @@ mod tests {
             .await
             .unwrap_err();
         assert_eq!(error.code(), "invalid_request");
+    }
+
+    #[tokio::test]
+    async fn excused_days_pause_the_streak_and_the_minimum_decides_a_day() {
+        use companion_core::habit::goal::Measure;
+        use companion_core::habit::settings::DailyMinimum;
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::tests::open(dir.path()).await;
+        let quran = quran_data::quran();
+        let ikhlas = RecordReadingRequest {
+            ayahs: (1..=4).map(|a| AyahRef::new(112, a).unwrap()).collect(),
+            how: ReadHow::Dwell,
+        };
+        for n in [-4, -3, -1] {
+            record(&store, quran, &ikhlas, noon(n), day(n))
+                .await
+                .unwrap();
+        }
+        let habit = HabitSettings {
+            freezes_per_month: 0,
+            ..HabitSettings::default()
+        };
+        let plain = summary(&store, &habit, day(0)).await.unwrap();
+        assert_eq!(plain.streak.current, 1, "day -2 was missed");
+        store.set_excused(day(-2), true, noon(0)).await.unwrap();
+        let excused = summary(&store, &habit, day(0)).await.unwrap();
+        assert_eq!(excused.streak.current, 3, "the excused day paused it");
+        assert_eq!(excused.excused, [day(-2)]);
+        store.set_excused(day(-2), false, noon(0)).await.unwrap();
+        assert_eq!(
+            summary(&store, &habit, day(0))
+                .await
+                .unwrap()
+                .streak
+                .current,
+            1
+        );
+
+        // Al-Ikhlas is 4 ayahs, well under a page: a two-page minimum is
+        // not met by it.
+        let pages = HabitSettings {
+            daily_minimum: DailyMinimum {
+                measure: Measure::Pages,
+                amount: 2,
+            },
+            ..habit
+        };
+        let strict = summary(&store, &pages, day(0)).await.unwrap();
+        assert_eq!((strict.streak.current, strict.streak.longest), (0, 0));
+        assert_eq!(strict.minimum, pages.daily_minimum);
     }
 }

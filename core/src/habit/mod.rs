@@ -1,16 +1,19 @@
 //! The rules of the reward and the habit: when an ayah counts as read
 //! ([`dwell`]), local days ([`day`]), streaks with freezes and excused
-//! days ([`streak`]), goals and their periods ([`goal`]) and the khatm
-//! planner ([`khatm`]). Pure functions over numbers and days, tested with
-//! properties; the app stores, the UI draws.
+//! days ([`streak`]), goals and their periods ([`goal`]), the khatm
+//! planner ([`khatm`]), the reader's own rules ([`settings`]) and
+//! achievements ([`achievement`]). Pure functions over numbers and days,
+//! tested with properties; the app stores, the UI draws.
 //!
 //! Hasanat are 10 for every letter read ([`hasanat`]), letters counted by
 //! [`crate::arabic::letter_count`].
 
+pub mod achievement;
 pub mod day;
 pub mod dwell;
 pub mod goal;
 pub mod khatm;
+pub mod settings;
 pub mod streak;
 
 pub use day::{Day, Weekday};

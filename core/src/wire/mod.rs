@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 pub use self::progress::*;
 pub use self::recitation::*;
+use crate::habit::settings::HabitSettings;
 use crate::reference::AyahRef;
 
 /// An error as the UI sees it: a stable `code` to switch on and a message
@@ -253,6 +254,8 @@ pub struct Settings {
     pub ui_language: UiLanguage,
     /// Recitation: reciter, where audio comes from, repeats and speed.
     pub playback: PlaybackSettings,
+    /// The daily minimum for the streak, the week's first day, freezes.
+    pub habit: HabitSettings,
 }
 
 impl Settings {
@@ -296,6 +299,7 @@ impl Settings {
         if p.base_url.trim().is_empty() {
             p.base_url = DEFAULT_AUDIO_BASE_URL.into();
         }
+        self.habit = self.habit.sanitized();
         self
     }
 }
@@ -310,6 +314,7 @@ impl Default for Settings {
             show_transliteration: false,
             ui_language: UiLanguage::En,
             playback: PlaybackSettings::default(),
+            habit: HabitSettings::default(),
         }
     }
 }

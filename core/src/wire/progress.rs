@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::habit::goal::{Amount, Goal, Measure, Period};
+use crate::habit::settings::DailyMinimum;
 use crate::habit::streak::Streak;
 use crate::habit::Day;
 use crate::reference::AyahRef;
@@ -50,6 +51,10 @@ pub struct ProgressSummary {
     pub goals: Vec<GoalView>,
     /// The khatm plan, if one stands.
     pub khatm: Option<KhatmView>,
+    /// Days of the last week the reader excused.
+    pub excused: Vec<Day>,
+    /// What a day needs for the streak.
+    pub minimum: DailyMinimum,
 }
 
 /// The khatm plan, where it stands and today's portion.
@@ -116,4 +121,66 @@ pub struct SetGoalRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GoalId {
     pub id: String,
+}
+
+/// Marks a day excused (illness, travel, menstruation), or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetExcusedRequest {
+    pub day: Day,
+    pub excused: bool,
+}
+
+/// What was read on one day.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayStat {
+    pub day: Day,
+    pub hasanat: u64,
+    pub ayahs: u32,
+    pub seconds: u32,
+}
+
+/// How much of one surah or juz has been read at least once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Share {
+    /// Different ayahs read.
+    pub read: u16,
+    /// Ayahs in all.
+    pub total: u16,
+}
+
+/// Everything the stats screen draws.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StatsView {
+    pub today: Day,
+    /// The last 30 days, oldest first, today last (days without reading
+    /// are there, with zeros).
+    pub last_30: Vec<DayStat>,
+    /// The first day of the heat map: the week start 52 weeks before
+    /// this week's.
+    pub year_start: Day,
+    /// Ayahs read each day from `year_start` to today.
+    pub year_ayahs: Vec<u32>,
+    /// Days the streak counted (its minimum met) in the heat map's span.
+    pub year_met: Vec<Day>,
+    /// Excused days in the heat map's span.
+    pub year_excused: Vec<Day>,
+    pub totals: Amount,
+    pub sessions: u32,
+    pub reading_days: u32,
+    /// Different ayahs read at least once, and the share of each surah
+    /// (114, in order) and juz (30).
+    pub distinct_ayahs: u32,
+    pub surahs: Vec<Share>,
+    pub juz: Vec<Share>,
+    pub streak: Streak,
+}
+
+/// An achievement: unlocked with its day, or how far along the reader is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AchievementView {
+    pub id: String,
+    pub unlocked_on: Option<Day>,
+    /// Where the reader is, and the target (equal once unlocked).
+    pub current: u64,
+    pub target: u64,
 }

@@ -112,4 +112,8 @@ handlers! {
     remove_goal => RemoveGoal,
     set_khatm => SetKhatm,
     end_khatm => EndKhatm,
+    set_excused => SetExcused,
+    stats => Stats,
+    achievements => Achievements,
+    check_achievements => CheckAchievements,
 }

@@ -51,6 +51,18 @@ impl Store {
         Ok(())
     }
 
+    /// Records that plan `id` was completed on `day` (the first time only).
+    pub async fn plan_completed(&self, id: &str, day: Day) -> Result<()> {
+        sqlx::query(
+            "INSERT OR IGNORE INTO khatm_completions (plan_id, completed_on) VALUES (?, ?)",
+        )
+        .bind(id)
+        .bind(day.0)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     /// The standing plan, if any.
     pub async fn plan(&self) -> Result<Option<PlanRow>> {
         let row = sqlx::query(

@@ -1,13 +1,15 @@
 //! The local SQLite store: settings, the last reading position, bookmarks,
-//! and reading sessions with the sync outbox (`reading.rs`). The database file is opened and migrated by
-//! tauri-plugin-sql; this module uses the plugin's pool from Rust, so the
-//! webview needs (and has) no SQL permission at all.
+//! reading sessions with the sync outbox (`reading.rs`), goals, the khatm
+//! plan, excused days and achievements (`habit.rs`). The database file is
+//! opened and migrated by tauri-plugin-sql; this module uses the plugin's
+//! pool from Rust, so the webview needs (and has) no SQL permission at all.
 //!
 //! Before the plugin opens the file, [`recover_if_damaged`] checks it and
 //! moves a damaged file aside, so a corrupt database never costs the user
 //! the Qur'an reader.
 
 mod goals;
+mod habit;
 mod khatm;
 mod reading;
 mod recovery;
@@ -50,6 +52,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         4,
         "the khatm plan",
         include_str!("../../migrations/0004_khatm.sql"),
+    ),
+    (
+        5,
+        "reading counts by day and by ayah, excused days and achievements",
+        include_str!("../../migrations/0005_habit.sql"),
     ),
 ];
 

@@ -5,8 +5,6 @@
 //! closed session becomes `reading_session` events in the outbox, in the
 //! format of the server's `/api/v1/sync/push`.
 
-use std::collections::BTreeSet;
-
 use companion_core::habit::goal::Amount;
 use companion_core::habit::{hasanat, Day, SESSION_IDLE_SECONDS};
 use companion_core::wire::ReadHow;
@@ -105,8 +103,19 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             if inserted.rows_affected() == 1 {
-                newly.push(read.ayah);
+                newly.push(*read);
+                sqlx::query(
+                    "INSERT OR IGNORE INTO ayahs_read (surah, ayah, first_day) VALUES (?, ?, ?)",
+                )
+                .bind(i64::from(read.ayah.surah()))
+                .bind(i64::from(read.ayah.ayah()))
+                .bind(day.0)
+                .execute(&mut *tx)
+                .await?;
             }
+        }
+        if !newly.is_empty() {
+            add_to_day(&mut tx, day, &newly).await?;
         }
         sqlx::query("UPDATE reading_sessions SET last_read_at = MAX(last_read_at, ?) WHERE id = ?")
             .bind(at)
@@ -114,7 +123,10 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        Ok(Recorded { session, newly })
+        Ok(Recorded {
+            session,
+            newly: newly.iter().map(|read| read.ayah).collect(),
+        })
     }
 
     /// Ends every open session (leaving the reader, or the next start after
@@ -136,8 +148,8 @@ impl Store {
     /// for the days with any reading, in order.
     pub async fn day_amounts(&self, first: Day, last: Day) -> Result<Vec<(Day, Amount)>> {
         let rows = sqlx::query(
-            "SELECT local_day, COUNT(*), SUM(letters), SUM(pages), SUM(seconds) FROM read_ayahs
-             WHERE local_day BETWEEN ? AND ? GROUP BY local_day ORDER BY local_day",
+            "SELECT local_day, ayahs, letters, pages, seconds FROM reading_days
+             WHERE local_day BETWEEN ? AND ? AND ayahs > 0 ORDER BY local_day",
         )
         .bind(first.0)
         .bind(last.0)
@@ -151,22 +163,12 @@ impl Store {
     /// Everything ever read.
     pub async fn all_time(&self) -> Result<Amount> {
         let row = sqlx::query(
-            "SELECT COUNT(*), COALESCE(SUM(letters), 0), COALESCE(SUM(pages), 0.0),
-                    COALESCE(SUM(seconds), 0.0) FROM read_ayahs",
+            "SELECT COALESCE(SUM(ayahs), 0), COALESCE(SUM(letters), 0),
+                    COALESCE(SUM(pages), 0.0), COALESCE(SUM(seconds), 0.0) FROM reading_days",
         )
         .fetch_one(&self.pool)
         .await?;
         amount(&row, 0)
-    }
-
-    /// The local days with at least `min_ayahs` ayahs read.
-    pub async fn days_with(&self, min_ayahs: u32) -> Result<BTreeSet<Day>> {
-        let rows =
-            sqlx::query("SELECT local_day FROM read_ayahs GROUP BY local_day HAVING COUNT(*) >= ?")
-                .bind(i64::from(min_ayahs))
-                .fetch_all(&self.pool)
-                .await?;
-        rows.iter().map(|row| Ok(Day(row.try_get(0)?))).collect()
     }
 
     /// The Hasanat of one session.
@@ -200,6 +202,32 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// Adds newly counted ayahs to their day's counts.
+async fn add_to_day(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    day: Day,
+    newly: &[ReadAyah],
+) -> Result<()> {
+    let letters: i64 = newly.iter().map(|r| i64::from(r.letters)).sum();
+    let pages: f64 = newly.iter().map(|r| r.pages).sum();
+    let seconds: f64 = newly.iter().map(|r| r.seconds).sum();
+    sqlx::query(
+        "INSERT INTO reading_days (local_day, ayahs, letters, pages, seconds)
+         VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (local_day) DO UPDATE SET ayahs = ayahs + excluded.ayahs,
+             letters = letters + excluded.letters, pages = pages + excluded.pages,
+             seconds = seconds + excluded.seconds",
+    )
+    .bind(day.0)
+    .bind(newly.len() as i64)
+    .bind(letters)
+    .bind(pages)
+    .bind(seconds)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 fn how_text(how: ReadHow) -> &'static str {
