@@ -211,6 +211,7 @@ pub async fn summary(store: &Store, habit: &HabitSettings, today: Day) -> Result
         goals.push(goal_in(store, &row, &days, today, habit.week_start).await?);
     }
     Ok(ProgressSummary {
+        day: today,
         khatm: khatm_view(store, quran_data::quran(), today).await?,
         goals,
         today: amount_since(&days, today),

@@ -279,3 +279,137 @@ download-cancelled = أُلغي
 downloads-pause = إيقاف مؤقت
 downloads-resume = متابعة
 downloads-cancel = إلغاء
+
+# الإحصاءات والإنجازات وقواعد العادة.
+nav-stats = الإحصاءات
+home-minimum = يُحسب اليوم في السلسلة بقراءة { $minimum }.
+home-excuse-today = اعذر اليوم
+home-excuse-yesterday = اعذر الأمس
+home-excused-today = اليوم معذور
+home-excused-yesterday = الأمس معذور
+home-excused-hint = مرض أو سفر أو حيض؟ اليوم المعذور يوقف سلسلتك ولا يقطعها، ولا يراه أحد غيرك.
+home-see-stats = الإحصاءات
+home-see-achievements = الإنجازات
+minimum-ayahs = { $amount ->
+    [one] آية واحدة
+    [two] آيتين
+    [few] { $amount } آيات
+   *[other] { $amount } آية
+}
+minimum-pages = { $amount ->
+    [one] صفحة واحدة
+    [two] صفحتين
+    [few] { $amount } صفحات
+   *[other] { $amount } صفحة
+}
+minimum-minutes = { $amount ->
+    [one] دقيقة واحدة
+    [two] دقيقتين
+    [few] { $amount } دقائق
+   *[other] { $amount } دقيقة
+}
+stats-title = الإحصاءات
+stats-totals = المجموع
+stats-hasanat = الحسنات
+stats-minutes = الدقائق
+stats-pages = الصفحات
+stats-days = أيام القراءة
+stats-sessions = القراءات
+stats-streak-longest = أطول سلسلة
+stats-daily = يومًا بيوم
+stats-last-7 = ٧ أيام
+stats-last-30 = ٣٠ يومًا
+stats-metric-hasanat = الحسنات
+stats-metric-ayahs = الآيات
+stats-metric-minutes = الدقائق
+stats-bar = { $date }: { $value }
+stats-year = العام الماضي
+stats-year-day = { $date }: { $ayahs } آية
+stats-year-excused = { $date }: معذور
+stats-less = أقل
+stats-more = أكثر
+stats-map = ما قُرئ من القرآن ولو مرة
+stats-map-share = { $percent }٪ · { $read } من ٦٬٢٣٦ آية
+stats-map-surahs = السور
+stats-map-juz = الأجزاء
+stats-map-cell-surah = السورة { $number }: { $read } من { $total } آية
+stats-map-cell-juz = الجزء { $number }: { $read } من { $total } آية
+achievements-title = الإنجازات
+achievements-count = { $unlocked } من { $total } مفتوحة
+achievements-unlocked-on = فُتح في { $date }
+achievements-progress = { $current } من { $target }
+achievement-unlocked = إنجاز جديد: { $name }
+achievement-first_session = الخطوة الأولى
+achievement-first_session-about = أتمّ قراءتك الأولى.
+achievement-streak_3 = ثلاثة أيام
+achievement-streak_3-about = اقرأ ثلاثة أيام متتالية.
+achievement-streak_7 = أسبوع كامل
+achievement-streak_7-about = اقرأ سبعة أيام متتالية.
+achievement-streak_30 = شهر من الأيام
+achievement-streak_30-about = حافظ على سلسلة ثلاثين يومًا.
+achievement-streak_100 = مئة يوم
+achievement-streak_100-about = حافظ على سلسلة مئة يوم.
+achievement-streak_365 = عام مع القرآن
+achievement-streak_365-about = حافظ على سلسلة ٣٦٥ يومًا.
+achievement-first_surah = سورة كاملة
+achievement-first_surah-about = اقرأ كل آيات سورة.
+achievement-al_kahf = الكهف
+achievement-al_kahf-about = اقرأ سورة الكهف كلها.
+achievement-al_baqarah = البقرة
+achievement-al_baqarah-about = اقرأ سورة البقرة كلها.
+achievement-first_juz = جزء كامل
+achievement-first_juz-about = اقرأ كل آيات جزء.
+achievement-juz_amma = جزء عمّ
+achievement-juz_amma-about = اقرأ الجزء الثلاثين كله.
+achievement-ten_juz = عشرة أجزاء
+achievement-ten_juz-about = اقرأ عشرة أجزاء كاملة.
+achievement-first_khatm = ختمة
+achievement-first_khatm-about = اقرأ القرآن كله، أو أتمّ خطة ختمة.
+achievement-ayahs_1000 = ألف آية
+achievement-ayahs_1000-about = اقرأ ألف آية مختلفة.
+achievement-hasanat_10k = عشرة آلاف حسنة
+achievement-hasanat_10k-about = اكسب عشرة آلاف حسنة بالقراءة.
+achievement-hasanat_100k = مئة ألف حسنة
+achievement-hasanat_100k-about = اكسب مئة ألف حسنة بالقراءة.
+achievement-hasanat_1m = مليون حسنة
+achievement-hasanat_1m-about = اكسب مليون حسنة بالقراءة.
+achievement-reading_days_30 = ثلاثون يومًا
+achievement-reading_days_30-about = اقرأ في ثلاثين يومًا مختلفًا.
+achievement-hour_in_a_day = ساعة في يوم
+achievement-hour_in_a_day-about = اقرأ ستين دقيقة في يوم واحد.
+achievement-sessions_100 = مئة قراءة
+achievement-sessions_100-about = أتمّ مئة قراءة.
+achievement-goal_week = هدف محفوظ
+achievement-goal_week-about = حقّق هدفًا أسبوعيًا، أو هدفًا يوميًا سبعة أيام متتالية.
+achievement-focus_10 = عشر جلسات تركيز
+achievement-focus_10-about = أتمّ عشر جلسات في وضع التركيز (وضع التركيز قادم).
+reader-mark-read = علّم { $reference } مقروءة
+reader-read-to-here = قرأت إلى { $reference }
+reader-marked = { $count ->
+    [one] عُلّمت آية واحدة مقروءة.
+    [two] عُلّمت آيتان مقروءتين.
+    [few] عُلّمت { $count } آيات مقروءة.
+   *[other] عُلّمت { $count } آية مقروءة.
+}
+settings-habit = السلسلة والأسبوع
+settings-minimum = يُحسب اليوم في السلسلة بقراءة لا تقل عن
+settings-minimum-amount = المقدار
+settings-week-start = يبدأ الأسبوع يوم
+settings-freezes = تجميدات السلسلة كل شهر
+settings-freezes-hint = يُستخدم التجميد وحده ليوم فاتك، فلا يقطع يوم واحد سلسلة طويلة.
+weekday-monday = الاثنين
+weekday-saturday = السبت
+weekday-sunday = الأحد
+date = { $day } { $month } { $year }
+month-1 = يناير
+month-2 = فبراير
+month-3 = مارس
+month-4 = أبريل
+month-5 = مايو
+month-6 = يونيو
+month-7 = يوليو
+month-8 = أغسطس
+month-9 = سبتمبر
+month-10 = أكتوبر
+month-11 = نوفمبر
+month-12 = ديسمبر

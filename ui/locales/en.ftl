@@ -277,3 +277,129 @@ download-cancelled = Cancelled
 downloads-pause = Pause
 downloads-resume = Resume
 downloads-cancel = Cancel
+
+# Stats, achievements and the habit's own rules.
+nav-stats = Stats
+home-minimum = A day counts for the streak with { $minimum }.
+home-excuse-today = Excuse today
+home-excuse-yesterday = Excuse yesterday
+home-excused-today = Today is excused
+home-excused-yesterday = Yesterday is excused
+home-excused-hint = Ill, travelling or on your period? An excused day pauses your streak instead of breaking it. Only you see it.
+home-see-stats = Stats
+home-see-achievements = Achievements
+minimum-ayahs = { $amount ->
+    [one] one ayah
+   *[other] { $amount } ayahs
+}
+minimum-pages = { $amount ->
+    [one] one page
+   *[other] { $amount } pages
+}
+minimum-minutes = { $amount ->
+    [one] one minute
+   *[other] { $amount } minutes
+}
+stats-title = Stats
+stats-totals = Totals
+stats-hasanat = Hasanat
+stats-minutes = Minutes
+stats-pages = Pages
+stats-days = Days read
+stats-sessions = Readings
+stats-streak-longest = Longest streak
+stats-daily = Day by day
+stats-last-7 = 7 days
+stats-last-30 = 30 days
+stats-metric-hasanat = Hasanat
+stats-metric-ayahs = Ayahs
+stats-metric-minutes = Minutes
+stats-bar = { $date }: { $value }
+stats-year = The last year
+stats-year-day = { $date }: { $ayahs } ayahs
+stats-year-excused = { $date }: excused
+stats-less = Less
+stats-more = More
+stats-map = The Qur'an read at least once
+stats-map-share = { $percent }% · { $read } of 6,236 ayahs
+stats-map-surahs = Surahs
+stats-map-juz = Juz
+stats-map-cell-surah = Surah { $number }: { $read } of { $total } ayahs
+stats-map-cell-juz = Juz { $number }: { $read } of { $total } ayahs
+achievements-title = Achievements
+achievements-count = { $unlocked } of { $total } unlocked
+achievements-unlocked-on = Unlocked on { $date }
+achievements-progress = { $current } of { $target }
+achievement-unlocked = Achievement unlocked: { $name }
+achievement-first_session = First steps
+achievement-first_session-about = Finish your first reading.
+achievement-streak_3 = Three days
+achievement-streak_3-about = Read on 3 days in a row.
+achievement-streak_7 = A full week
+achievement-streak_7-about = Read on 7 days in a row.
+achievement-streak_30 = A month of days
+achievement-streak_30-about = Keep a 30-day streak.
+achievement-streak_100 = One hundred days
+achievement-streak_100-about = Keep a 100-day streak.
+achievement-streak_365 = A year with the Qur'an
+achievement-streak_365-about = Keep a 365-day streak.
+achievement-first_surah = A whole surah
+achievement-first_surah-about = Read every ayah of a surah.
+achievement-al_kahf = The Cave
+achievement-al_kahf-about = Read all of Surat Al-Kahf.
+achievement-al_baqarah = The Cow
+achievement-al_baqarah-about = Read all of Surat Al-Baqarah.
+achievement-first_juz = A whole juz
+achievement-first_juz-about = Read every ayah of a juz.
+achievement-juz_amma = Juz ʿAmma
+achievement-juz_amma-about = Read all of the thirtieth juz.
+achievement-ten_juz = Ten juz
+achievement-ten_juz-about = Read ten whole juz.
+achievement-first_khatm = Khatm
+achievement-first_khatm-about = Read the whole Qur'an, or complete a khatm plan.
+achievement-ayahs_1000 = A thousand ayahs
+achievement-ayahs_1000-about = Read 1,000 different ayahs.
+achievement-hasanat_10k = 10,000 Hasanat
+achievement-hasanat_10k-about = Earn 10,000 Hasanat by reading.
+achievement-hasanat_100k = 100,000 Hasanat
+achievement-hasanat_100k-about = Earn 100,000 Hasanat by reading.
+achievement-hasanat_1m = A million Hasanat
+achievement-hasanat_1m-about = Earn 1,000,000 Hasanat by reading.
+achievement-reading_days_30 = Thirty days
+achievement-reading_days_30-about = Read on 30 different days.
+achievement-hour_in_a_day = An hour in a day
+achievement-hour_in_a_day-about = Read for 60 minutes in one day.
+achievement-sessions_100 = One hundred readings
+achievement-sessions_100-about = Finish 100 readings.
+achievement-goal_week = A goal kept
+achievement-goal_week-about = Meet a weekly goal, or a daily goal seven days in a row.
+achievement-focus_10 = Ten in focus
+achievement-focus_10-about = Complete 10 Focus Mode sessions (Focus Mode is coming).
+reader-mark-read = Mark { $reference } read
+reader-read-to-here = Read up to { $reference }
+reader-marked = { $count ->
+    [one] One ayah marked read.
+   *[other] { $count } ayahs marked read.
+}
+settings-habit = Streak and week
+settings-minimum = A day counts for the streak with at least
+settings-minimum-amount = Amount
+settings-week-start = The week starts on
+settings-freezes = Streak freezes each month
+settings-freezes-hint = A freeze is used by itself for a day you miss, so one missed day does not end a long streak.
+weekday-monday = Monday
+weekday-saturday = Saturday
+weekday-sunday = Sunday
+date = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

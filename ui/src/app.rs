@@ -9,9 +9,9 @@ use crate::components::toast::Toast;
 use crate::components::top_bar::TopBar;
 use crate::i18n::I18n;
 use crate::pages::{
-    bookmarks::BookmarksPage, downloads::DownloadsPage, home::HomePage, juz::JuzPage,
-    pages_index::PagesPage, reader::ReaderPage, search::SearchPage, settings::SettingsPage,
-    surahs::SurahsPage,
+    achievements::AchievementsPage, bookmarks::BookmarksPage, downloads::DownloadsPage,
+    home::HomePage, juz::JuzPage, pages_index::PagesPage, reader::ReaderPage, search::SearchPage,
+    settings::SettingsPage, stats::StatsPage, surahs::SurahsPage,
 };
 use crate::services::bridge;
 use crate::state::{show_error, Action, AppContext, AppState, Route};
@@ -96,6 +96,8 @@ pub fn switch(route: &Route, visit: u32) -> Html {
         Route::Bookmarks => html! { <BookmarksPage /> },
         Route::Settings => html! { <SettingsPage /> },
         Route::Downloads => html! { <DownloadsPage /> },
+        Route::Stats => html! { <StatsPage /> },
+        Route::Achievements => html! { <AchievementsPage /> },
     }
 }
 

@@ -88,6 +88,40 @@ impl I18n {
     }
 
     /// The message `id`, or the id itself when it is missing.
+    /// A day as people write it: "12 March 2026", "١٢ مارس ٢٠٢٦".
+    pub fn date(&self, day: companion_core::habit::Day) -> String {
+        let (year, month, date) = day.civil();
+        self.t_args(
+            "date",
+            &[
+                ("day", self.digits(u64::from(date)).into()),
+                ("month", self.t(&format!("month-{month}")).into()),
+                ("year", self.digits(year.unsigned_abs().into()).into()),
+            ],
+        )
+    }
+
+    /// The language of the text.
+    pub fn language(&self) -> UiLanguage {
+        self.language
+    }
+
+    /// A number in the language's digits, without grouping.
+    pub fn digits(&self, n: u64) -> String {
+        match self.language {
+            UiLanguage::En => n.to_string(),
+            UiLanguage::Ar => n
+                .to_string()
+                .chars()
+                .map(|d| {
+                    d.to_digit(10)
+                        .and_then(|v| char::from_u32(0x0660 + v))
+                        .unwrap_or(d)
+                })
+                .collect(),
+        }
+    }
+
     pub fn t(&self, id: &str) -> String {
         self.format(id, None)
     }
@@ -134,6 +168,13 @@ mod tests {
         assert_eq!(I18n::english().count(999), "999");
         assert_eq!(I18n::english().count(1_000_000), "1,000,000");
         assert_eq!(I18n::new(UiLanguage::Ar).count(1390), "١٬٣٩٠");
+    }
+
+    #[test]
+    fn dates_are_written_as_people_write_them() {
+        let day = companion_core::habit::Day::from_civil(2026, 3, 12).unwrap();
+        assert_eq!(I18n::english().date(day), "12 March 2026");
+        assert_eq!(I18n::new(UiLanguage::Ar).date(day), "١٢ مارس ٢٠٢٦");
     }
 
     #[test]

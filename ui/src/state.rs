@@ -33,6 +33,8 @@ pub enum Route {
     Bookmarks,
     Settings,
     Downloads,
+    Stats,
+    Achievements,
 }
 
 /// What the recitation engine is doing, as the UI shows it.

@@ -42,8 +42,10 @@ pub struct ReadingTally {
 /// What home shows of the reader's progress.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ProgressSummary {
+    /// The local day it was made for.
+    pub day: Day,
     pub today: Amount,
-    /// This week, from its first day (Monday) to today.
+    /// This week, from its first day to today.
     pub week: Amount,
     pub all_time: Amount,
     pub streak: Streak,

@@ -102,7 +102,7 @@ fn describe(i18n: &I18n, g: &GoalView) -> String {
 /// "3 of 10" or "Met on 2026-06-10".
 fn status(i18n: &I18n, g: &GoalView) -> String {
     match g.met_on {
-        Some(day) => i18n.t_args("goals-met", &[("date", day.to_string().into())]),
+        Some(day) => i18n.t_args("goals-met", &[("date", i18n.date(day).into())]),
         None => i18n.t_args(
             "goals-progress",
             &[

@@ -82,7 +82,7 @@ pub fn Khatm(props: &KhatmProps) -> Html {
                 { i18n.t_args("khatm-progress", &[
                     ("done", i18n.count(u64::from(view.done)).into()),
                     ("total", i18n.count(u64::from(view.total)).into()),
-                    ("end", view.end.to_string().into()),
+                    ("end", i18n.date(view.end).into()),
                 ]) }
                 { " · " }
                 <button class="link small" id="khatm-end" onclick={end_plan}>{ i18n.t("khatm-end") }</button>

@@ -1,5 +1,6 @@
 //! Small reusable pieces of the screens.
 
+pub mod charts;
 pub mod go_to_box;
 pub mod goals;
 pub mod highlighted;

@@ -1,21 +1,28 @@
 //! Home's view of the reader's progress: today's, this week's and all
 //! time's Hasanat, and the streak, with any freeze that kept it told
-//! honestly.
+//! honestly, what a day needs, and excusing today or yesterday.
 
+use companion_core::habit::goal::Measure;
+use companion_core::habit::settings::DailyMinimum;
+use companion_core::habit::Day;
 use companion_core::wire::ProgressSummary;
 use yew::prelude::*;
 
 use crate::components::goals::Goals;
 use crate::components::khatm::Khatm;
+use crate::hooks::use_achievement_check::use_achievement_check;
 use crate::i18n::{use_i18n, I18n};
 use crate::services::bridge;
+use crate::state::{show_error, use_app, Action, Route};
 
 #[component]
 pub fn ProgressCard() -> Html {
+    let app = use_app();
     let i18n = use_i18n();
     let summary = use_state(|| None::<ProgressSummary>);
     // Bumped when a goal changes, to load progress again.
     let version = use_state(|| 0u32);
+    let check = use_achievement_check();
     {
         let summary = summary.clone();
         use_effect_with(*version, move |_| {
@@ -23,6 +30,8 @@ pub fn ProgressCard() -> Html {
                 // Without a store there is nothing to show; home stays calm.
                 if let Ok(loaded) = bridge::progress().await {
                     summary.set(Some(loaded));
+                    // A goal met or a plan completed may unlock one.
+                    check.emit(());
                 }
             });
         });
@@ -31,10 +40,31 @@ pub fn ProgressCard() -> Html {
         let version = version.clone();
         Callback::from(move |()| version.set(version.wrapping_add(1)))
     };
+    let on_excuse = {
+        let (app, i18n, on_change) = (app.clone(), i18n.clone(), on_change.clone());
+        Callback::from(move |(day, excused): (Day, bool)| {
+            let (app, i18n, on_change) = (app.clone(), i18n.clone(), on_change.clone());
+            yew::platform::spawn_local(async move {
+                match bridge::set_excused(day, excused).await {
+                    Ok(()) => on_change.emit(()),
+                    Err(error) => show_error(&app, &i18n, &error),
+                }
+            });
+        })
+    };
+    let go = |route: Route| {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Navigate(route.clone())))
+    };
     match &*summary {
         Some(summary) => html! {
             <>
                 { card(summary, &i18n) }
+                { excuses(summary, &i18n, &on_excuse) }
+                <div class="row-links">
+                    <button class="button" id="home-stats" onclick={go(Route::Stats)}>{ i18n.t("home-see-stats") }</button>
+                    <button class="button" id="home-achievements" onclick={go(Route::Achievements)}>{ i18n.t("home-see-achievements") }</button>
+                </div>
                 <section class="card">
                     <Khatm khatm={summary.khatm.clone()} on_change={on_change.clone()} />
                 </section>
@@ -75,12 +105,45 @@ pub fn card(summary: &ProgressSummary, i18n: &I18n) -> Html {
                 { figure("progress-all-time", "home-all-time", summary.all_time.hasanat) }
             </div>
             <p class="streak" id="streak" data-days={streak.current.to_string()}>{ streak_line }</p>
+            <p class="muted small" id="streak-minimum">{ i18n.t_args("home-minimum", &[("minimum", minimum(&summary.minimum, i18n).into())]) }</p>
             if let Some(day) = streak.freezes_used.last() {
                 <p class="muted small" id="streak-freeze">
-                    { i18n.t_args("home-freeze-used", &[("date", day.to_string().into())]) }
+                    { i18n.t_args("home-freeze-used", &[("date", i18n.date(*day).into())]) }
                 </p>
             }
         </section>
+    }
+}
+
+/// "one ayah", "2 pages", "10 minutes".
+pub fn minimum(minimum: &DailyMinimum, i18n: &I18n) -> String {
+    let id = match minimum.measure {
+        Measure::Pages => "minimum-pages",
+        Measure::Minutes => "minimum-minutes",
+        _ => "minimum-ayahs",
+    };
+    i18n.t_args(id, &[("amount", minimum.amount.into())])
+}
+
+/// Excusing today or yesterday (pressed when excused), told privately.
+fn excuses(summary: &ProgressSummary, i18n: &I18n, on_excuse: &Callback<(Day, bool)>) -> Html {
+    let today = summary.day;
+    let toggle = |id: &str, day: Day, off: &str, on: &str| {
+        let excused = summary.excused.contains(&day);
+        let onclick = on_excuse.reform(move |_: MouseEvent| (day, !excused));
+        html! {
+            <button class={classes!("chip", excused.then_some("on"))} id={id.to_owned()}
+                aria-pressed={excused.to_string()} {onclick}>
+                { i18n.t(if excused { on } else { off }) }
+            </button>
+        }
+    };
+    html! {
+        <div class="excuses" id="excuses">
+            { toggle("excuse-today", today, "home-excuse-today", "home-excused-today") }
+            { toggle("excuse-yesterday", today.plus(-1), "home-excuse-yesterday", "home-excused-yesterday") }
+            <p class="muted small">{ i18n.t("home-excused-hint") }</p>
+        </div>
     }
 }
 
@@ -135,6 +198,7 @@ mod tests {
                 freezes_used: vec![Day::from_civil(2026, 3, 12).unwrap()],
                 freezes_left: 1,
             },
+            ..ProgressSummary::default()
         };
         let html = render(summary.clone(), false).await;
         assert!(
@@ -144,7 +208,7 @@ mod tests {
         assert!(html.contains(r#"data-hasanat="13900""#));
         assert!(html.contains("4-day streak"), "{html}");
         assert!(
-            html.contains("2026-03-12"),
+            html.contains("12 March 2026"),
             "the freeze is told honestly: {html}"
         );
         let arabic = render(summary, true).await;

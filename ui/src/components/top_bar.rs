@@ -41,6 +41,7 @@ pub fn TopBar() -> Html {
                 { link(Route::Pages, "nav-pages", i18n.t("nav-pages")) }
                 { link(Route::Search { query: String::new() }, "nav-search", i18n.t("nav-search")) }
                 { link(Route::Bookmarks, "nav-bookmarks", i18n.t("nav-bookmarks")) }
+                { link(Route::Stats, "nav-stats", i18n.t("nav-stats")) }
                 { link(Route::Settings, "nav-settings", i18n.t("nav-settings")) }
             </nav>
             <span class="spacer"></span>

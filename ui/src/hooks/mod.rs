@@ -1,6 +1,7 @@
 //! Hooks, each owning one concern of a screen (mostly the reader's): its
 //! state and effects, so components only compose them.
 
+pub mod use_achievement_check;
 pub mod use_bookmarks;
 pub mod use_follow_recitation;
 pub mod use_play;

@@ -7,7 +7,9 @@
 //! scaled to its letters). Those are sent to the app, which stores them in
 //! the open session and answers the session's and today's Hasanat (the
 //! counter shows today's, starting from what today already holds).
-//! Leaving the reader ends the session.
+//! Ayahs marked read ("mark read", "read up to here") go the same way.
+//! Whenever ayahs count, the app is asked whether an achievement is now
+//! unlocked. Leaving the reader ends the session.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -20,8 +22,11 @@ use gloo_timers::callback::Interval;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::hooks::use_achievement_check::use_achievement_check;
+use crate::i18n::use_i18n;
 use crate::pages::reader::dom;
 use crate::services::bridge;
+use crate::state::{show_error, use_app, Action};
 
 /// How often the ayahs on screen are looked at.
 const TICK_MS: u32 = 1000;
@@ -49,15 +54,31 @@ impl Watch {
     }
 }
 
+/// The most ayahs one call records (the app's limit is 300).
+const MARK_CHUNK: usize = 250;
+
+/// The session's tally, and a way to mark ayahs read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadingSession {
+    pub tally: ReadingTally,
+    /// Marks ayahs read (in order; any number).
+    pub mark: Callback<Vec<AyahRef>>,
+}
+
 /// Follows the reader's window and keeps the session's tally.
 #[hook]
 pub fn use_reading_session(
     view: Option<&ReadingView>,
     window: (usize, usize),
     container: NodeRef,
-) -> ReadingTally {
+) -> ReadingSession {
     let tally = use_state(ReadingTally::default);
     let watch = use_mut_ref(Watch::default);
+    // The latest achievement check, for the tick set up once.
+    let check = use_achievement_check();
+    let check_now = use_mut_ref(|| check.clone());
+    *check_now.borrow_mut() = check.clone();
+    let (app, i18n) = (use_app(), use_i18n());
     let target = view.map(|v| v.target.clone());
     {
         // Letters are counted once per view.
@@ -75,6 +96,31 @@ pub fn use_reading_session(
         });
     }
     watch.borrow_mut().window = window;
+    let mark = {
+        let (tally, check) = (tally.clone(), check.clone());
+        Callback::from(move |ayahs: Vec<AyahRef>| {
+            let (tally, check, app, i18n) =
+                (tally.clone(), check.clone(), app.clone(), i18n.clone());
+            yew::platform::spawn_local(async move {
+                let mut marked = 0usize;
+                for chunk in ayahs.chunks(MARK_CHUNK) {
+                    match bridge::record_reading(chunk.to_vec(), ReadHow::Marked).await {
+                        Ok(answer) => {
+                            marked += answer.newly.len();
+                            tally.set(answer);
+                        }
+                        Err(error) => return show_error(&app, &i18n, &error),
+                    }
+                }
+                app.dispatch(Action::Toast(
+                    i18n.t_args("reader-marked", &[("count", marked.into())]),
+                ));
+                if marked > 0 {
+                    check.emit(());
+                }
+            });
+        })
+    };
     {
         let (watch, tally) = (watch.clone(), tally.clone());
         use_effect_with((), move |_| {
@@ -88,7 +134,9 @@ pub fn use_reading_session(
                     });
                 }
             });
-            let interval = Interval::new(TICK_MS, move || tick(&watch, &container, &tally));
+            let interval = Interval::new(TICK_MS, move || {
+                tick(&watch, &container, &tally, &check_now.borrow())
+            });
             move || {
                 drop(interval);
                 yew::platform::spawn_local(async {
@@ -97,10 +145,18 @@ pub fn use_reading_session(
             }
         });
     }
-    (*tally).clone()
+    ReadingSession {
+        tally: (*tally).clone(),
+        mark,
+    }
 }
 
-fn tick(watch: &Rc<RefCell<Watch>>, container: &NodeRef, tally: &UseStateHandle<ReadingTally>) {
+fn tick(
+    watch: &Rc<RefCell<Watch>>,
+    container: &NodeRef,
+    tally: &UseStateHandle<ReadingTally>,
+    check: &Callback<()>,
+) {
     let now = js_sys::Date::now();
     // A minimized window or a hidden tab reads nothing.
     let in_front = web_sys::window()
@@ -125,10 +181,14 @@ fn tick(watch: &Rc<RefCell<Watch>>, container: &NodeRef, tally: &UseStateHandle<
     if newly.is_empty() {
         return;
     }
-    let tally = tally.clone();
+    let (tally, check) = (tally.clone(), check.clone());
     yew::platform::spawn_local(async move {
         if let Ok(answer) = bridge::record_reading(newly, ReadHow::Dwell).await {
+            let counted = !answer.newly.is_empty();
             tally.set(answer);
+            if counted {
+                check.emit(());
+            }
         }
     });
 }

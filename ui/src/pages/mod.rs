@@ -1,5 +1,6 @@
 //! One component per screen.
 
+pub mod achievements;
 pub mod bookmarks;
 pub mod downloads;
 pub mod home;
@@ -8,6 +9,7 @@ pub mod pages_index;
 pub mod reader;
 pub mod search;
 pub mod settings;
+pub mod stats;
 pub mod surahs;
 
 use companion_core::wire::CommandError;

@@ -216,3 +216,19 @@ pub async fn end_khatm() -> CallResult<()> {
 pub async fn delete_reciter_audio(reciter: String) -> CallResult<()> {
     invoke::<cmd::DeleteReciterAudio>(&ReciterId { reciter }).await
 }
+
+pub async fn set_excused(day: companion_core::habit::Day, excused: bool) -> CallResult<()> {
+    invoke::<cmd::SetExcused>(&SetExcusedRequest { day, excused }).await
+}
+
+pub async fn stats() -> CallResult<StatsView> {
+    invoke::<cmd::Stats>(&()).await
+}
+
+pub async fn achievements() -> CallResult<Vec<AchievementView>> {
+    invoke::<cmd::Achievements>(&()).await
+}
+
+pub async fn check_achievements() -> CallResult<Vec<AchievementView>> {
+    invoke::<cmd::CheckAchievements>(&()).await
+}

@@ -32,6 +32,10 @@ pub struct AyahBlockProps {
     pub translation_direction: AttrValue,
     pub on_edit: Callback<Option<AyahRef>>,
     pub on_saved: Callback<BookmarkChange>,
+    /// Marks this ayah read.
+    pub on_mark: Callback<AyahRef>,
+    /// Marks the view read from its start to this ayah (by index).
+    pub on_read_to_here: Callback<usize>,
 }
 
 /// One ayah in verse-by-verse mode.
@@ -55,6 +59,15 @@ pub fn AyahBlock(props: &AyahBlockProps) -> Html {
         &[("reference", reference.clone().into())],
     );
     let play_one_label = i18n.t_args("audio-play-one", &[("reference", reference.clone().into())]);
+    let mark_label = i18n.t_args(
+        "reader-mark-read",
+        &[("reference", reference.clone().into())],
+    );
+    let to_here_label = i18n.t_args(
+        "reader-read-to-here",
+        &[("reference", reference.clone().into())],
+    );
+    let index = props.index;
     let toggle = {
         let (on_edit, editing) = (props.on_edit.clone(), props.editing);
         Callback::from(move |_| on_edit.emit((!editing).then_some(r)))
@@ -77,6 +90,10 @@ pub fn AyahBlock(props: &AyahBlockProps) -> Html {
                        aria-label={bookmark_label.clone()} title={bookmark_label} onclick={toggle}>
                        { if props.bookmark.is_some() { "★" } else { "☆" } }
                    </button>
+                   <button class="icon-button mark-read" aria-label={mark_label.clone()} title={mark_label}
+                       onclick={props.on_mark.reform(move |_: MouseEvent| r)}>{ "✓" }</button>
+                   <button class="icon-button read-to-here" aria-label={to_here_label.clone()} title={to_here_label}
+                       onclick={props.on_read_to_here.reform(move |_: MouseEvent| index)}>{ "⤒" }</button>
                </div>
                <p class="arabic" lang="ar" dir="rtl">
                    { &a.text }{ " " }
@@ -116,6 +133,8 @@ mod tests {
             translation_direction: "ltr".into(),
             on_edit: Callback::noop(),
             on_saved: Callback::noop(),
+            on_mark: Callback::noop(),
+            on_read_to_here: Callback::noop(),
         }
     }
 

@@ -71,7 +71,7 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
     let onkeydown = use_reader_keys(reader.clone(), container.clone(), bookmarks.clone());
     // Which ayahs are on screen, for how long: they count as read, and the
     // session's Hasanat show in the bar.
-    let tally = use_reading_session(
+    let session = use_reading_session(
         reader.loaded().map(|v| &**v),
         reader.rendered(),
         container.clone(),
@@ -120,6 +120,19 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
         }
     } else {
         let translation_direction = AttrValue::from(view.translation_direction.clone());
+        // "Read up to here": every ayah of the view from its start.
+        let read_to_here = {
+            let (mark, view) = (session.mark.clone(), view.clone());
+            Callback::from(move |index: usize| {
+                mark.emit(
+                    view.ayahs
+                        .iter()
+                        .take(index + 1)
+                        .map(|a| a.reference)
+                        .collect(),
+                )
+            })
+        };
         let block = |index: usize, ayah: &AyahView| {
             let r = ayah.reference;
             html! {
@@ -131,7 +144,8 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
                     // The first ayah of a range the user went to offers to play it all.
                     on_play_range={play.range_at(r)}
                     translation_direction={translation_direction.clone()}
-                    on_edit={bookmarks.on_edit.clone()} on_saved={bookmarks.on_saved.clone()} />
+                    on_edit={bookmarks.on_edit.clone()} on_saved={bookmarks.on_saved.clone()}
+                    on_mark={session.mark.reform(|r| vec![r])} on_read_to_here={read_to_here.clone()} />
             }
         };
         (lo..hi)
@@ -153,7 +167,7 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
         <main class="main reader-scroll" id="reader" ref={container} tabindex="-1" {onscroll} {onkeydown}
             data-window={format!("{lo}-{hi}")} style="position: relative">
             <ReaderBar title={title(&i18n, &view)} {page_mode} {on_page_mode}
-                hasanat={tally.today_hasanat} />
+                hasanat={session.tally.today_hasanat} />
             <div class={classes!("reader", page_mode.then_some("page-mode"))} role="region" aria-label={i18n.t("reader-region")}>
                 { body }
                 // Previous/next only below the last ayah, not below the window.

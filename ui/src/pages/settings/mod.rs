@@ -1,13 +1,16 @@
 //! Settings: theme, language, Arabic text size, translation and
-//! transliteration, with a live preview; recitation; and where the text
-//! comes from.
+//! transliteration, with a live preview; recitation; the streak's daily
+//! minimum, the week's first day and freezes; how reading is counted; and
+//! where the text comes from.
 
+mod habit;
 mod recitation;
 mod text;
 
 use companion_core::wire::{Settings, ViewTarget};
 use yew::prelude::*;
 
+use self::habit::HabitSettingsForm;
 use self::recitation::RecitationSettings;
 use self::text::TextSettings;
 use super::{use_load, Load};
@@ -26,6 +29,7 @@ pub fn SettingsPage() -> Html {
                 <h2 id="recitation">{ i18n.t("settings-recitation") }</h2>
                 <RecitationSettings />
                 <TextPreview />
+                <HabitSettingsForm />
                 <ReadingRule />
                 <h2>{ i18n.t("settings-about") }</h2>
                 <Attribution />
