@@ -1,7 +1,9 @@
 //! End-to-end reading progress: an ayah on screen long enough counts as
 //! read, the reader's counter shows the Hasanat, home shows today's and
 //! the streak, a goal shows how far along it is, a khatm plan gives
-//! today's portion, and all of it is still there after a restart.
+//! today's portion, and all of it is still there after a restart; the
+//! first session unlocks an achievement, ayahs marked read count, a day
+//! can be excused, and the stats screen draws it all.
 
 #![allow(clippy::unwrap_used)]
 
@@ -27,6 +29,8 @@ async fn reading_al_fatihah_on_screen_counts_1390_hasanat_and_a_streak_that_surv
         // the documented pace they need about 28 seconds of reading.
         app.click("#reader-page-mode").await;
         app.wait_for("#reader .page-mode [data-ref='1:7']").await;
+        // The first ayah that counts is the first session: announced.
+        app.wait_for_text(".toast", "Achievement unlocked").await;
         app.wait_for_attribute(
             "#hasanat-counter",
             "data-hasanat",
@@ -64,6 +68,52 @@ async fn reading_al_fatihah_on_screen_counts_1390_hasanat_and_a_streak_that_surv
     app.wait_for("#home #ayah-of-the-day .arabic").await;
     home_shows_one_fatihah_and_a_one_day_streak(&app).await;
     goal_stands_at_seven_of_ten(&app).await;
+
+    // The achievements: the first session and a whole surah, on the day.
+    app.click("#home-achievements").await;
+    for id in ["first_session", "first_surah"] {
+        app.wait_for_attribute(
+            &format!("#achievement-{id}"),
+            "data-unlocked",
+            "2026-06-10",
+            Duration::from_secs(10),
+        )
+        .await;
+    }
+    app.wait_for_attribute("#achievement-al_baqarah", "data-unlocked", "", Duration::from_secs(5))
+        .await;
+
+    // "Read up to here" on the last ayah of Al-Ikhlas marks all four.
+    app.type_into("#goto-input", "112\n").await;
+    app.click("#reader .ayah[data-ref='112:4'] .read-to-here").await;
+    let ikhlas: u32 = quran_data::quran()
+        .surah_ayahs(112)
+        .unwrap()
+        .iter()
+        .map(|a| a.hasanat())
+        .sum();
+    let today = (1390 + ikhlas).to_string();
+    app.wait_for_attribute("#hasanat-counter", "data-hasanat", &today, Duration::from_secs(10))
+        .await;
+    app.wait_for_text(".toast", "4 ayahs marked read").await;
+
+    // Stats: the totals and the share of the Qur'an read (7 + 4 ayahs).
+    app.click("#nav-stats").await;
+    app.wait_for_attribute("#total-hasanat", "data-value", &today, Duration::from_secs(10))
+        .await;
+    app.wait_for_attribute("#stats-map-card", "data-distinct", "11", Duration::from_secs(5))
+        .await;
+    assert_eq!(app.all("#stats-bars .bar").await.len(), 7);
+    app.click("#stats-30").await;
+    app.wait_for_attribute("#stats-bars .bar.today", "data-value", &today, Duration::from_secs(5))
+        .await;
+    assert_eq!(app.all("#stats-bars .bar").await.len(), 30);
+
+    // Excusing yesterday is a private toggle on home.
+    app.click("#nav-home").await;
+    app.click("#excuse-yesterday").await;
+    app.wait_for_attribute("#excuse-yesterday", "aria-pressed", "true", Duration::from_secs(10))
+        .await;
     app.quit().await;
 }
 
