@@ -144,6 +144,9 @@ fn open_store<R: Runtime>(app: &tauri::AppHandle<R>) {
         .ok_or_else(|| "the database was not opened".to_owned())?;
         tracing::info!(path = %path.display(), "local database ready");
         let store = store::Store::new(pool);
+        if let Err(error) = tauri::async_runtime::block_on(store.use_write_ahead_log()) {
+            tracing::warn!(%error, "the database stays in rollback-journal mode");
+        }
         // A session left open by a crash or a kill ends now; everything it
         // counted was stored as it counted.
         if let Err(error) = tauri::async_runtime::block_on(store.end_sessions()) {

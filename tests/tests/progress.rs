@@ -80,12 +80,18 @@ async fn reading_al_fatihah_on_screen_counts_1390_hasanat_and_a_streak_that_surv
         )
         .await;
     }
-    app.wait_for_attribute("#achievement-al_baqarah", "data-unlocked", "", Duration::from_secs(5))
-        .await;
+    app.wait_for_attribute(
+        "#achievement-al_baqarah",
+        "data-unlocked",
+        "",
+        Duration::from_secs(5),
+    )
+    .await;
 
     // "Read up to here" on the last ayah of Al-Ikhlas marks all four.
     app.type_into("#goto-input", "112\n").await;
-    app.click("#reader .ayah[data-ref='112:4'] .read-to-here").await;
+    app.click("#reader .ayah[data-ref='112:4'] .read-to-here")
+        .await;
     let ikhlas: u32 = quran_data::quran()
         .surah_ayahs(112)
         .unwrap()
@@ -93,27 +99,52 @@ async fn reading_al_fatihah_on_screen_counts_1390_hasanat_and_a_streak_that_surv
         .map(|a| a.hasanat())
         .sum();
     let today = (1390 + ikhlas).to_string();
-    app.wait_for_attribute("#hasanat-counter", "data-hasanat", &today, Duration::from_secs(10))
-        .await;
+    app.wait_for_attribute(
+        "#hasanat-counter",
+        "data-hasanat",
+        &today,
+        Duration::from_secs(10),
+    )
+    .await;
     app.wait_for_text(".toast", "4 ayahs marked read").await;
 
     // Stats: the totals and the share of the Qur'an read (7 + 4 ayahs).
     app.click("#nav-stats").await;
-    app.wait_for_attribute("#total-hasanat", "data-value", &today, Duration::from_secs(10))
-        .await;
-    app.wait_for_attribute("#stats-map-card", "data-distinct", "11", Duration::from_secs(5))
-        .await;
+    app.wait_for_attribute(
+        "#total-hasanat",
+        "data-value",
+        &today,
+        Duration::from_secs(10),
+    )
+    .await;
+    app.wait_for_attribute(
+        "#stats-map-card",
+        "data-distinct",
+        "11",
+        Duration::from_secs(5),
+    )
+    .await;
     assert_eq!(app.all("#stats-bars .bar").await.len(), 7);
     app.click("#stats-30").await;
-    app.wait_for_attribute("#stats-bars .bar.today", "data-value", &today, Duration::from_secs(5))
-        .await;
+    app.wait_for_attribute(
+        "#stats-bars .bar.today",
+        "data-value",
+        &today,
+        Duration::from_secs(5),
+    )
+    .await;
     assert_eq!(app.all("#stats-bars .bar").await.len(), 30);
 
     // Excusing yesterday is a private toggle on home.
     app.click("#nav-home").await;
     app.click("#excuse-yesterday").await;
-    app.wait_for_attribute("#excuse-yesterday", "aria-pressed", "true", Duration::from_secs(10))
-        .await;
+    app.wait_for_attribute(
+        "#excuse-yesterday",
+        "aria-pressed",
+        "true",
+        Duration::from_secs(10),
+    )
+    .await;
     app.quit().await;
 }
 

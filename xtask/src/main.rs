@@ -31,7 +31,8 @@ Commands:
   serve          run the sync server (companion-server) on 127.0.0.1:8787
                  with an embedded SQLite file; extra arguments go to it
   bench [which]  run the benchmarks and write results to bench-results/;
-                 which: all (default), search, startup, audio or server
+                 which: all (default), search, startup, audio, server
+                 or habit
   install        only install the tools and system packages
   build-ui       only build the UI (ui/dist)
 ";
@@ -204,10 +205,10 @@ fn bench(args: &[String]) -> Result<()> {
     let which = args.first().map(String::as_str).unwrap_or("all");
     if !matches!(
         which,
-        "all" | "search" | "data" | "audio" | "startup" | "server"
+        "all" | "search" | "data" | "audio" | "startup" | "server" | "habit"
     ) {
         return Err(Error::Usage(format!(
-            "unknown benchmark `{which}`: use all, search, audio, startup or server"
+            "unknown benchmark `{which}`: use all, search, audio, startup, server or habit"
         )));
     }
     if matches!(which, "all" | "search" | "data") {
@@ -237,6 +238,14 @@ fn bench(args: &[String]) -> Result<()> {
             .args(["run", "--package", "companion-e2e", "--bin", "startup"])
             .env("DISPLAY", display.name())
             .env("COMPANION_APP_BINARY", &app)
+            .env("BENCH_OUT_DIR", &out)
+            .current_dir(root())
+            .run()?;
+    }
+    if matches!(which, "all" | "habit") {
+        step("habit: stats, summary, achievements and counting an ayah over 5 years of reading");
+        cmd("cargo")
+            .args(["bench", "--package", "companion-app", "--bench", "habit"])
             .env("BENCH_OUT_DIR", &out)
             .current_dir(root())
             .run()?;

@@ -88,6 +88,36 @@ fn now() -> String {
 
 impl Store {
     /// Wraps an open, migrated pool.
+    /// Opens (creating if missing) the database file at `path` outside the
+    /// app, migrated like the app's: for tests, benchmarks and seeding
+    /// screenshots. Every migration can run again without harm, so a file
+    /// opened here opens in the app too.
+    pub async fn open_file(path: &std::path::Path) -> Result<Store> {
+        let options = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true);
+        let pool = sqlx::sqlite::SqlitePoolOptions::new()
+            .connect_with(options)
+            .await?;
+        for (_, _, sql) in MIGRATIONS {
+            sqlx::raw_sql(sql).execute(&pool).await?;
+        }
+        let store = Store::new(pool);
+        store.use_write_ahead_log().await?;
+        Ok(store)
+    }
+
+    /// Puts the file in write-ahead-log mode (it stays so): a commit is
+    /// one append and one sync of the log instead of a journal written,
+    /// synced and deleted, and readers do not wait for a writer. A crash
+    /// or kill loses nothing committed.
+    pub async fn use_write_ahead_log(&self) -> Result<()> {
+        sqlx::query("PRAGMA journal_mode = WAL")
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     pub fn new(pool: SqlitePool) -> Self {
         Self { pool }
     }
@@ -245,21 +275,10 @@ pub(crate) mod tests {
     use std::path::{Path, PathBuf};
 
     use super::*;
-    use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 
     /// A real SQLite file in a temp dir, migrated like the app's.
     pub(crate) async fn open(dir: &Path) -> Store {
-        let options = SqliteConnectOptions::new()
-            .filename(dir.join(DB_FILE))
-            .create_if_missing(true);
-        let pool = SqlitePoolOptions::new()
-            .connect_with(options)
-            .await
-            .unwrap();
-        for (_, _, sql) in MIGRATIONS {
-            sqlx::raw_sql(sql).execute(&pool).await.unwrap();
-        }
-        Store::new(pool)
+        Store::open_file(&dir.join(DB_FILE)).await.unwrap()
     }
 
     fn r(s: u16, a: u16) -> AyahRef {

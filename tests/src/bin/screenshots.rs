@@ -20,6 +20,7 @@ async fn main() {
         .with_local_audio(&audio)
         .with_env("COMPANION_CLOCK_START", "2026-06-10T12:00:00Z")
         .with_env("COMPANION_TIME_ZONE", "UTC");
+    seed_history(&profile.database()).await;
     let app = App::launch(&profile).await;
     let settle = || tokio::time::sleep(Duration::from_millis(600));
     let shot = |name: &'static str| {
@@ -131,6 +132,28 @@ async fn main() {
     settle().await;
     shot("17-settings-reading-rule").await;
 
+    // Stats and achievements over the seeded months, light then dark.
+    app.click("#nav-stats").await;
+    app.wait_for("#stats-bars").await;
+    app.click("#stats-30").await;
+    settle().await;
+    shot("19-stats").await;
+    app.script("document.getElementById('stats-map-card').scrollIntoView(); return true;")
+        .await;
+    settle().await;
+    shot("20-stats-map").await;
+    app.click("#open-achievements").await;
+    app.wait_for("#achievements-count").await;
+    settle().await;
+    shot("21-achievements").await;
+    app.click("#theme-toggle").await; // light → sepia
+    app.click("#theme-toggle").await; // sepia → dark
+    app.click("#nav-stats").await;
+    app.wait_for("#stats-bars").await;
+    settle().await;
+    shot("19-stats-dark").await;
+    app.click("#theme-toggle").await; // back to light
+
     app.click("#nav-settings").await;
     app.wait_for("#recitation").await;
     app.script("document.getElementById('recitation').scrollIntoView(); return true;")
@@ -159,5 +182,61 @@ async fn main() {
     settle().await;
     shot("11-reader-arabic-ui").await;
 
+    app.click("#nav-stats").await;
+    app.wait_for("#stats-bars").await;
+    settle().await;
+    shot("22-stats-arabic").await;
+    app.click("#theme-toggle").await; // light → sepia
+    app.click("#theme-toggle").await; // sepia → dark
+    app.click("#open-achievements").await;
+    app.wait_for("#achievements-count").await;
+    settle().await;
+    shot("23-achievements-arabic-dark").await;
+    app.click("#nav-home").await;
+    app.wait_for("#progress-today").await;
+    settle().await;
+    shot("24-home-arabic-dark").await;
+
     app.quit().await;
+}
+
+/// About four months of reading before the pinned day (2026-06-10), on
+/// through the mushaf from its start: most days, a few missed, one
+/// excused; written into the app's own store before it starts.
+async fn seed_history(database: &std::path::Path) {
+    use companion_core::habit::Day;
+    use companion_core::wire::{ReadHow, RecordReadingRequest};
+
+    std::fs::create_dir_all(database.parent().unwrap()).unwrap();
+    let store = companion_app::store::Store::open_file(database)
+        .await
+        .unwrap();
+    let quran = quran_data::quran();
+    let today = Day::from_civil(2026, 6, 10).unwrap();
+    let mut next = 0usize;
+    for n in 1..=130 {
+        let day = today.plus(-131 + n);
+        if n % 23 == 7 {
+            continue; // missed
+        }
+        if n == 120 {
+            store.set_excused(day, true, 0).await.unwrap();
+            continue;
+        }
+        let count = 6 + (n as usize * 37) % 45;
+        let ayahs = quran.ayahs()[next..next + count]
+            .iter()
+            .map(|a| a.reference)
+            .collect();
+        next += count;
+        let at = i64::from(day.0) * 86_400 + 7 * 3600;
+        let request = RecordReadingRequest {
+            ayahs,
+            how: ReadHow::Dwell,
+        };
+        companion_app::progress::record(&store, quran, &request, at, day)
+            .await
+            .unwrap();
+    }
+    store.end_sessions().await.unwrap();
 }
