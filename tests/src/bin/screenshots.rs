@@ -146,13 +146,14 @@ async fn main() {
     app.wait_for("#achievements-count").await;
     settle().await;
     shot("21-achievements").await;
-    app.click("#theme-toggle").await; // light → sepia
-    app.click("#theme-toggle").await; // sepia → dark
+    app.click("#nav-settings").await;
+    app.click("#theme-theme-dark").await;
     app.click("#nav-stats").await;
     app.wait_for("#stats-bars").await;
     settle().await;
     shot("19-stats-dark").await;
-    app.click("#theme-toggle").await; // back to light
+    app.click("#nav-settings").await;
+    app.click("#theme-theme-light").await;
 
     app.click("#nav-settings").await;
     app.wait_for("#recitation").await;
@@ -186,8 +187,9 @@ async fn main() {
     app.wait_for("#stats-bars").await;
     settle().await;
     shot("22-stats-arabic").await;
-    app.click("#theme-toggle").await; // light → sepia
-    app.click("#theme-toggle").await; // sepia → dark
+    app.click("#nav-settings").await;
+    app.click("#theme-theme-dark").await;
+    app.click("#nav-stats").await;
     app.click("#open-achievements").await;
     app.wait_for("#achievements-count").await;
     settle().await;

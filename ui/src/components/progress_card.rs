@@ -59,12 +59,15 @@ pub fn ProgressCard() -> Html {
     match &*summary {
         Some(summary) => html! {
             <>
-                { card(summary, &i18n) }
-                { excuses(summary, &i18n, &on_excuse) }
-                <div class="row-links">
-                    <button class="button" id="home-stats" onclick={go(Route::Stats)}>{ i18n.t("home-see-stats") }</button>
-                    <button class="button" id="home-achievements" onclick={go(Route::Achievements)}>{ i18n.t("home-see-achievements") }</button>
-                </div>
+                { card(summary, &i18n, html! {
+                    <>
+                        { excuses(summary, &i18n, &on_excuse) }
+                        <div class="row-links">
+                            <button class="button" id="home-stats" onclick={go(Route::Stats)}>{ i18n.t("home-see-stats") }</button>
+                            <button class="button" id="home-achievements" onclick={go(Route::Achievements)}>{ i18n.t("home-see-achievements") }</button>
+                        </div>
+                    </>
+                }) }
                 <section class="card">
                     <Khatm khatm={summary.khatm.clone()} on_change={on_change.clone()} />
                 </section>
@@ -77,8 +80,9 @@ pub fn ProgressCard() -> Html {
     }
 }
 
-/// The card for a summary (also rendered by the tests).
-pub fn card(summary: &ProgressSummary, i18n: &I18n) -> Html {
+/// The card for a summary, with `more` at its foot (also rendered by the
+/// tests).
+pub fn card(summary: &ProgressSummary, i18n: &I18n, more: Html) -> Html {
     let figure = |id: &str, label: &str, hasanat: u64| {
         html! {
             <div class="figure" id={id.to_owned()} data-hasanat={hasanat.to_string()}>
@@ -111,6 +115,7 @@ pub fn card(summary: &ProgressSummary, i18n: &I18n) -> Html {
                     { i18n.t_args("home-freeze-used", &[("date", i18n.date(*day).into())]) }
                 </p>
             }
+            { more }
         </section>
     }
 }
@@ -167,7 +172,7 @@ mod tests {
         } else {
             I18n::english()
         };
-        card(&props.summary, &i18n)
+        card(&props.summary, &i18n, Html::default())
     }
 
     async fn render(summary: ProgressSummary, arabic: bool) -> String {
