@@ -552,4 +552,102 @@ mod tests {
         assert_eq!((strict.streak.current, strict.streak.longest), (0, 0));
         assert_eq!(strict.minimum, pages.daily_minimum);
     }
+
+    mod across_zones {
+        use super::*;
+        use crate::clock::local_day;
+        use proptest::prelude::*;
+
+        /// Zones with DST both ways, a half-hour zone, the date line.
+        const ZONES: [&str; 6] = [
+            "America/New_York",
+            "Europe/London",
+            "Asia/Karachi",
+            "Asia/Kolkata",
+            "Australia/Sydney",
+            "Pacific/Kiritimati",
+        ];
+
+        /// One reading a local day for `days` days from 2026-03-01 (over
+        /// the March and April DST changes), each at local time
+        /// `minutes[n]` in zone `zones[n]`: the reader travels, so the
+        /// instants can even go back (New York at 23:59, then Kiritimati
+        /// at 00:10 the next day is 19 hours earlier). `skip` leaves one
+        /// day out. The streak on the last day.
+        fn streak_after(
+            days: usize,
+            zones: &[usize],
+            minutes: &[i64],
+            skip: Option<usize>,
+        ) -> Streak {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async {
+                let dir = tempfile::tempdir().unwrap();
+                let store = crate::store::tests::open(dir.path()).await;
+                let start = jiff::civil::date(2026, 3, 1);
+                let mut last = Day(0);
+                for n in 0..days {
+                    let zone = jiff::tz::TimeZone::get(ZONES[zones[n] % ZONES.len()]).unwrap();
+                    let date = start.checked_add(jiff::Span::new().days(n as i64)).unwrap();
+                    // A wall-clock time in a DST gap moves on by the gap;
+                    // one that comes twice is its first.
+                    let (hour, minute) = (minutes[n] / 60, minutes[n] % 60);
+                    let at = date
+                        .at(hour as i8, minute as i8, 0, 0)
+                        .to_zoned(zone.clone())
+                        .unwrap()
+                        .timestamp();
+                    let day = local_day(at, &zone);
+                    last = day;
+                    if Some(n) == skip {
+                        continue;
+                    }
+                    // A new ayah each day: one ayah counts once a session,
+                    // and a session can span midnight (or a flight).
+                    let request = RecordReadingRequest {
+                        ayahs: vec![AyahRef::from_index(n as u16).unwrap()],
+                        how: ReadHow::Dwell,
+                    };
+                    record(&store, quran_data::quran(), &request, at.as_second(), day)
+                        .await
+                        .unwrap();
+                }
+                let habit = HabitSettings {
+                    freezes_per_month: 0,
+                    ..HabitSettings::default()
+                };
+                summary(&store, &habit, last).await.unwrap().streak
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(24))]
+
+            #[test]
+            fn a_reading_every_local_day_keeps_the_streak_wherever_and_whenever(
+                zones in prop::collection::vec(0usize..6, 70),
+                minutes in prop::collection::vec(0i64..1440, 70),
+                days in 30usize..70,
+            ) {
+                let s = streak_after(days, &zones, &minutes, None);
+                prop_assert_eq!(s.current as usize, days);
+                prop_assert!(s.today_done);
+            }
+
+            #[test]
+            fn a_missed_local_day_breaks_it_without_freezes(
+                zones in prop::collection::vec(0usize..6, 70),
+                minutes in prop::collection::vec(0i64..1440, 70),
+                days in 30usize..70,
+                skip in 1usize..29,
+            ) {
+                let s = streak_after(days, &zones, &minutes, Some(skip));
+                prop_assert_eq!(s.current as usize, days - skip - 1);
+                prop_assert_eq!(s.longest as usize, (days - skip - 1).max(skip));
+            }
+        }
+    }
 }
