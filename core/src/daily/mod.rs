@@ -1,4 +1,7 @@
-//! The daily practice beside the reading: prayer times ([`prayer`]).
+//! The daily practice beside the reading: prayer times ([`prayer`]), the
+//! Hijri calendar ([`hijri`]), the bundled cities ([`cities`]), what
+//! reminder is due when ([`reminder`]), focus sessions ([`focus`]) and the
+//! adhkar ([`dhikr`]).
 //!
 //! Pure rules over instants (`jiff::Timestamp`), local days
 //! ([`crate::habit::Day`]) and IANA time zones. Nothing here reads the
@@ -6,6 +9,7 @@
 //! so the same rules run in the app, the UI (wasm32) and the tests at any
 //! hour in any zone.
 
+pub mod hijri;
 pub mod prayer;
 
 use jiff::civil::{Date, DateTime, Time};
