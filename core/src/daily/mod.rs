@@ -9,6 +9,8 @@
 //! so the same rules run in the app, the UI (wasm32) and the tests at any
 //! hour in any zone.
 
+pub mod dhikr;
+pub mod focus;
 pub mod hijri;
 pub mod prayer;
 
