@@ -13,6 +13,7 @@ pub mod dhikr;
 pub mod focus;
 pub mod hijri;
 pub mod prayer;
+pub mod reminder;
 
 use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::TimeZone;
