@@ -9,6 +9,7 @@
 //! so the same rules run in the app, the UI (wasm32) and the tests at any
 //! hour in any zone.
 
+pub mod cities;
 pub mod dhikr;
 pub mod focus;
 pub mod hijri;
