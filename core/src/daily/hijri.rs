@@ -155,16 +155,21 @@ pub fn day_of_hijri(date: HijriDate, offset: HijriOffset) -> Option<Day> {
     (day < next).then(|| day.plus(-i32::from(offset.0)))
 }
 
-/// The days in a Hijri month (29 or 30; a few historic months 28 or 31).
-pub fn month_length(year: i32, month: u8, offset: HijriOffset) -> Option<u8> {
-    let first = day_of_hijri(
+/// The day 1 `month` of `year` falls on.
+fn month_start(year: i32, month: u8, offset: HijriOffset) -> Option<Day> {
+    day_of_hijri(
         HijriDate {
             year,
             month,
             day: 1,
         },
         offset,
-    )?;
+    )
+}
+
+/// The days in a Hijri month (29 or 30; a few historic months 28 or 31).
+pub fn month_length(year: i32, month: u8, offset: HijriOffset) -> Option<u8> {
+    let first = month_start(year, month, offset)?;
     let next = if month == 12 {
         HijriDate {
             year: year + 1,
@@ -292,14 +297,7 @@ pub fn hijri_month(
     offset: HijriOffset,
     week_start: Weekday,
 ) -> Option<MonthGrid> {
-    let first = day_of_hijri(
-        HijriDate {
-            year,
-            month,
-            day: 1,
-        },
-        offset,
-    )?;
+    let first = month_start(year, month, offset)?;
     let length = month_length(year, month, offset)?;
     grid(first, first.plus(i32::from(length)), offset, week_start)
 }

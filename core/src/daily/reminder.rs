@@ -261,25 +261,20 @@ fn daily(
     out: &mut Vec<Candidate>,
 ) {
     let end_of_day = local_instant(day.plus(1), Time::midnight(), inputs.zone);
-    if let Some(time) = settings.daily_reading {
-        if let Some(due) = local_instant(day, time, inputs.zone) {
-            out.push(Candidate {
-                key: format!("{}:{day}", Kind::DailyReading.as_str()),
-                kind: Kind::DailyReading,
-                prayer: None,
-                due,
-                stale: end_of_day,
-                quiet: true,
-            });
-        }
-    }
     // Only today's status is known, and only today's warning can matter.
     let at_risk = day == today && !inputs.today.met && !inputs.today.excused;
-    if let (Some(time), true) = (settings.streak_at_risk, at_risk) {
-        if let Some(due) = local_instant(day, time, inputs.zone) {
+    let kinds = [
+        (Kind::DailyReading, settings.daily_reading),
+        (
+            Kind::StreakAtRisk,
+            settings.streak_at_risk.filter(|_| at_risk),
+        ),
+    ];
+    for (kind, time) in kinds {
+        if let Some(due) = time.and_then(|time| local_instant(day, time, inputs.zone)) {
             out.push(Candidate {
-                key: format!("{}:{day}", Kind::StreakAtRisk.as_str()),
-                kind: Kind::StreakAtRisk,
+                key: format!("{}:{day}", kind.as_str()),
+                kind,
                 prayer: None,
                 due,
                 stale: end_of_day,
