@@ -92,6 +92,33 @@ pub enum Error {
         /// What is wrong, in a sentence.
         reason: String,
     },
+
+    /// A place for prayer times with impossible coordinates or an unknown
+    /// time zone.
+    #[error("{reason}")]
+    InvalidPlace {
+        /// What is wrong, in a sentence.
+        reason: String,
+    },
+
+    /// A day on which the sun does not rise or set at the place (beyond
+    /// the polar circles), so it has no prayer times to compute.
+    #[error(
+        "The sun does not rise or set there on {day}, so its prayer times cannot be computed."
+    )]
+    NoPrayerTimes {
+        /// The day asked for.
+        day: crate::habit::Day,
+    },
+
+    /// A setting of the daily practice out of its range (a Hijri offset
+    /// beyond two days, a reminder time that is no time, a focus session
+    /// of no length).
+    #[error("{reason}")]
+    InvalidSetting {
+        /// What is wrong, in a sentence.
+        reason: String,
+    },
 }
 
 impl Error {
@@ -109,6 +136,9 @@ impl Error {
             Error::UnknownTranslation { .. } => "unknown_translation",
             Error::InvalidGoal { .. } => "invalid_goal",
             Error::InvalidPlan { .. } => "invalid_plan",
+            Error::InvalidPlace { .. } => "invalid_place",
+            Error::NoPrayerTimes { .. } => "no_prayer_times",
+            Error::InvalidSetting { .. } => "invalid_setting",
         }
     }
 }
@@ -159,6 +189,15 @@ mod tests {
             },
             Error::InvalidPlan {
                 reason: "The end date has passed.".into(),
+            },
+            Error::InvalidPlace {
+                reason: "A latitude is between -90 and 90 degrees.".into(),
+            },
+            Error::NoPrayerTimes {
+                day: crate::habit::Day(0),
+            },
+            Error::InvalidSetting {
+                reason: "A Hijri offset is -2 to 2 days.".into(),
             },
         ];
         let mut codes: Vec<&str> = all.iter().map(Error::code).collect();

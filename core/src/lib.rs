@@ -6,6 +6,7 @@
 
 pub mod arabic;
 pub mod command;
+pub mod daily;
 pub mod error;
 pub mod habit;
 pub mod latin;
