@@ -163,7 +163,9 @@ impl Store {
         }
     }
 
-    /// Saves the reader settings.
+    /// Saves the reader settings. A change to the habit's rules (which the
+    /// server's streak needs too) also goes to the outbox as a `settings`
+    /// event.
     pub async fn save_settings(&self, settings: &Settings) -> Result<Settings> {
         let settings = settings.clone().sanitized();
         if quran_data::translation(&settings.translation).is_none() {
@@ -172,7 +174,19 @@ impl Store {
                 settings.translation
             )));
         }
+        let before = self.settings().await?;
         self.put_json(SETTINGS_KEY, &settings).await?;
+        if before.habit != settings.habit {
+            let data = serde_json::json!({ "habit": settings.habit });
+            sqlx::query(
+                "INSERT INTO outbox (id, event_type, data, created_at)
+                 VALUES (?, 'settings', ?, strftime('%s', 'now'))",
+            )
+            .bind(uuid::Uuid::new_v4().simple().to_string())
+            .bind(data.to_string())
+            .execute(&self.pool)
+            .await?;
+        }
         Ok(settings)
     }
 
@@ -283,6 +297,23 @@ pub(crate) mod tests {
 
     fn r(s: u16, a: u16) -> AyahRef {
         AyahRef::new(s, a).unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_change_to_the_habit_rules_goes_to_the_outbox_and_others_do_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = open(dir.path()).await;
+        let mut settings = Settings::default();
+        settings.arabic_font_size = 40;
+        store.save_settings(&settings).await.unwrap();
+        assert!(store.outbox(10).await.unwrap().is_empty(), "a font size stays here");
+        settings.habit.freezes_per_month = 1;
+        store.save_settings(&settings).await.unwrap();
+        let events = store.outbox(10).await.unwrap();
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].event_type, "settings");
+        assert_eq!(events[0].data["habit"]["freezes_per_month"], 1);
+        assert_eq!(events[0].data["habit"]["week_start"], "monday");
     }
 
     #[tokio::test]
