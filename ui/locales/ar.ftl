@@ -416,3 +416,5 @@ month-9 = سبتمبر
 month-10 = أكتوبر
 month-11 = نوفمبر
 month-12 = ديسمبر
+khatm-from = من الجزء
+khatm-to = إلى الجزء

@@ -406,3 +406,5 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+khatm-from = From juz
+khatm-to = to juz

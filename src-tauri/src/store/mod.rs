@@ -306,7 +306,10 @@ pub(crate) mod tests {
         let mut settings = Settings::default();
         settings.arabic_font_size = 40;
         store.save_settings(&settings).await.unwrap();
-        assert!(store.outbox(10).await.unwrap().is_empty(), "a font size stays here");
+        assert!(
+            store.outbox(10).await.unwrap().is_empty(),
+            "a font size stays here"
+        );
         settings.habit.freezes_per_month = 1;
         store.save_settings(&settings).await.unwrap();
         let events = store.outbox(10).await.unwrap();

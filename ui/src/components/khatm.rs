@@ -1,6 +1,6 @@
 //! The khatm plan on home: today's portion (one click opens it), the
-//! plan's progress, and a way to start one (by a date, or the Ramadan
-//! preset) or end it.
+//! plan's progress, and a way to start one (the whole Qur'an or a range
+//! of juz by a date, or the Ramadan preset) or end it.
 
 use companion_core::habit::Day;
 use companion_core::wire::{KhatmView, SetKhatmRequest, ViewTarget};
@@ -110,23 +110,66 @@ fn NewPlan(props: &NewPlanProps) -> Html {
             )
         })
     };
+    // The whole Qur'an by default, or a range of juz.
+    let juzs = crate::pages::use_load(bridge::juzs);
+    let from = use_state(|| 1u16);
+    let to = use_state(|| 30u16);
+    let pick = |state: &UseStateHandle<u16>| {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Ok(n) = value.parse() {
+                state.set(n);
+            }
+        })
+    };
+    let (first, last) = match &*juzs {
+        crate::pages::Load::Ready(list) => (
+            list.iter()
+                .find(|j| j.number == *from)
+                .map_or(AyahRef::FIRST, |j| j.first),
+            list.iter()
+                .find(|j| j.number == *to)
+                .map_or(AyahRef::LAST, |j| j.last),
+        ),
+        _ => (AyahRef::FIRST, AyahRef::LAST),
+    };
+    let juz_options = |selected: u16| {
+        (1..=30u16)
+            .map(|n| html! { <option value={n.to_string()} selected={n == selected}>{ i18n.digits(u64::from(n)) }</option> })
+            .collect::<Html>()
+    };
     // A missing or unreadable date goes as day 0, which the app refuses
     // with a clear message.
     let day = Day::parse(&date).unwrap_or(Day(0));
-    let whole = |kind: fn(Day) -> SetKhatmRequest| {
+    let by_date = {
         let on_send = props.on_send.clone();
-        Callback::from(move |_: MouseEvent| on_send.emit(kind(day)))
+        Callback::from(move |_: MouseEvent| {
+            on_send.emit(SetKhatmRequest::Range {
+                first,
+                last,
+                end: day,
+            })
+        })
     };
-    let by_date = whole(|end| SetKhatmRequest::Range {
-        first: AyahRef::FIRST,
-        last: AyahRef::LAST,
-        end,
-    });
-    let ramadan = whole(|first_day| SetKhatmRequest::Ramadan { first_day });
+    let ramadan = {
+        let on_send = props.on_send.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_send.emit(SetKhatmRequest::Ramadan { first_day: day })
+        })
+    };
     html! {
         <div class="khatm" id="khatm">
             <h3>{ i18n.t("khatm-title") }</h3>
             <p class="muted small">{ i18n.t("khatm-hint") }</p>
+            <div class="goal-new">
+                <label for="khatm-from">{ i18n.t("khatm-from") }</label>
+                <select id="khatm-from" class="input compact" onchange={pick(&from)}>{ juz_options(*from) }</select>
+                <label for="khatm-to">{ i18n.t("khatm-to") }</label>
+                <select id="khatm-to" class="input compact" onchange={pick(&to)}>{ juz_options(*to) }</select>
+            </div>
             <div class="goal-new">
                 <label for="khatm-date">{ i18n.t("khatm-date") }</label>
                 <input id="khatm-date" class="input compact" type="date" value={(*date).clone()} onchange={on_date} />
