@@ -303,8 +303,10 @@ pub(crate) mod tests {
     async fn a_change_to_the_habit_rules_goes_to_the_outbox_and_others_do_not() {
         let dir = tempfile::tempdir().unwrap();
         let store = open(dir.path()).await;
-        let mut settings = Settings::default();
-        settings.arabic_font_size = 40;
+        let mut settings = Settings {
+            arabic_font_size: 40,
+            ..Settings::default()
+        };
         store.save_settings(&settings).await.unwrap();
         assert!(
             store.outbox(10).await.unwrap().is_empty(),
