@@ -104,6 +104,10 @@ commands! {
     Achievements = "achievements": () => Vec<AchievementView>;
     /// Unlocks what the reader's history now meets; those newly unlocked.
     CheckAchievements = "check_achievements": () => Vec<AchievementView>;
+    /// Today's Hijri date, countdowns and prayer times, for home.
+    Daily = "daily": () => DailyView;
+    /// A month in both calendars with its reading days and prayer times.
+    CalendarMonth = "calendar_month": MonthRequest => CalendarMonthView;
 }
 
 /// Whether two names are equal, in a `const` context (the app's

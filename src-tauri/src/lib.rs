@@ -8,6 +8,7 @@
 pub mod achievements;
 pub mod clock;
 mod commands;
+pub mod daily;
 pub mod error;
 pub mod progress;
 mod recitation;

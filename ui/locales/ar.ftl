@@ -418,3 +418,99 @@ month-11 = نوفمبر
 month-12 = ديسمبر
 khatm-from = من الجزء
 khatm-to = إلى الجزء
+
+# مواقيت الصلاة والتقويم الهجري.
+nav-calendar = التقويم
+today-title = اليوم
+today-hijri = { $day } { $month } { $year } هـ
+today-choose-place = اختر مدينتك لمواقيت الصلاة
+today-no-times = لا تعطي الشمس مواقيت للصلاة في { $place } اليوم.
+today-next = { $prayer } بعد { $time }
+today-prayers-at = مواقيت الصلاة في { $place }
+countdown-ramadan = رمضان بعد { $days ->
+    [one] يوم واحد
+    [two] يومين
+    [few] { $days } أيام
+   *[other] { $days } يومًا
+}
+countdown-ramadan-underway = رمضان مبارك
+countdown-eid_al_fitr = عيد الفطر بعد { $days ->
+    [one] يوم واحد
+    [two] يومين
+    [few] { $days } أيام
+   *[other] { $days } يومًا
+}
+countdown-eid_al_fitr-underway = عيد مبارك
+countdown-eid_al_adha = عيد الأضحى بعد { $days ->
+    [one] يوم واحد
+    [two] يومين
+    [few] { $days } أيام
+   *[other] { $days } يومًا
+}
+countdown-eid_al_adha-underway = عيد مبارك
+prayer-fajr = الفجر
+prayer-sunrise = الشروق
+prayer-dhuhr = الظهر
+prayer-asr = العصر
+prayer-maghrib = المغرب
+prayer-isha = العشاء
+hijri-month-1 = محرم
+hijri-month-2 = صفر
+hijri-month-3 = ربيع الأول
+hijri-month-4 = ربيع الآخر
+hijri-month-5 = جمادى الأولى
+hijri-month-6 = جمادى الآخرة
+hijri-month-7 = رجب
+hijri-month-8 = شعبان
+hijri-month-9 = رمضان
+hijri-month-10 = شوال
+hijri-month-11 = ذو القعدة
+hijri-month-12 = ذو الحجة
+calendar-title = التقويم
+calendar-previous = الشهر السابق
+calendar-next = الشهر التالي
+calendar-read = يوم قرأت فيه
+calendar-prayers = مواقيت الصلاة هذا الشهر
+calendar-day = اليوم
+settings-daily = مواقيت الصلاة والتقويم
+settings-city = المدينة
+settings-city-search = ابحث عن مدينة بالعربية أو الإنجليزية
+settings-city-none = لم توجد مدينة.
+settings-place = المكان
+settings-place-none = لم يُختر مكان: تبقى مواقيت الصلاة مخفية. لا يُبحث عن شيء: التطبيق لا يطلب موقعك أبدًا.
+settings-place-chosen = { $place } ({ $zone })
+settings-manual = أو أدخل مكانًا
+settings-latitude = خط العرض
+settings-longitude = خط الطول
+settings-zone = المنطقة الزمنية (IANA، مثل Asia/Riyadh)
+settings-manual-name = الاسم
+settings-manual-use = استخدم هذا المكان
+settings-method = طريقة الحساب
+settings-madhab = العصر
+settings-high-latitude = خطوط العرض العليا
+settings-adjustments = تعديلات بالدقائق
+settings-hijri-offset = تعديل التاريخ الهجري (أيام)
+madhab-shafii = الشافعي والمالكي والحنبلي (الجمهور)
+madhab-hanafi = الحنفي
+high-latitude-middle_of_the_night = منتصف الليل
+high-latitude-seventh_of_the_night = سُبع الليل
+high-latitude-twilight_angle = زاوية الشفق
+method-muslim_world_league = رابطة العالم الإسلامي
+method-isna = الجمعية الإسلامية لأمريكا الشمالية
+method-egypt = الهيئة المصرية العامة للمساحة
+method-umm_al_qura = أم القرى، مكة المكرمة
+method-karachi = جامعة العلوم الإسلامية، كراتشي
+method-dubai = دبي
+method-kuwait = الكويت
+method-qatar = قطر
+method-singapore = سنغافورة
+method-turkey = رئاسة الشؤون الدينية، تركيا
+method-tehran = معهد الجيوفيزياء، طهران
+method-moonsighting_committee = لجنة رؤية الهلال
+weekday-short-0 = الاثنين
+weekday-short-1 = الثلاثاء
+weekday-short-2 = الأربعاء
+weekday-short-3 = الخميس
+weekday-short-4 = الجمعة
+weekday-short-5 = السبت
+weekday-short-6 = الأحد

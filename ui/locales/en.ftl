@@ -408,3 +408,93 @@ month-11 = November
 month-12 = December
 khatm-from = From juz
 khatm-to = to juz
+
+# Prayer times and the Hijri calendar.
+nav-calendar = Calendar
+today-title = Today
+today-hijri = { $day } { $month } { $year } AH
+today-choose-place = Choose your city for prayer times
+today-no-times = The sun gives no prayer times at { $place } today.
+today-next = { $prayer } in { $time }
+today-prayers-at = Prayer times in { $place }
+countdown-ramadan = Ramadan in { $days ->
+    [one] one day
+   *[other] { $days } days
+}
+countdown-ramadan-underway = Ramadan Mubarak
+countdown-eid_al_fitr = Eid al-Fitr in { $days ->
+    [one] one day
+   *[other] { $days } days
+}
+countdown-eid_al_fitr-underway = Eid Mubarak
+countdown-eid_al_adha = Eid al-Adha in { $days ->
+    [one] one day
+   *[other] { $days } days
+}
+countdown-eid_al_adha-underway = Eid Mubarak
+prayer-fajr = Fajr
+prayer-sunrise = Sunrise
+prayer-dhuhr = Dhuhr
+prayer-asr = Asr
+prayer-maghrib = Maghrib
+prayer-isha = Isha
+hijri-month-1 = Muharram
+hijri-month-2 = Safar
+hijri-month-3 = Rabi al-Awwal
+hijri-month-4 = Rabi al-Thani
+hijri-month-5 = Jumada al-Ula
+hijri-month-6 = Jumada al-Akhirah
+hijri-month-7 = Rajab
+hijri-month-8 = Shaban
+hijri-month-9 = Ramadan
+hijri-month-10 = Shawwal
+hijri-month-11 = Dhu al-Qadah
+hijri-month-12 = Dhu al-Hijjah
+calendar-title = Calendar
+calendar-previous = Previous month
+calendar-next = Next month
+calendar-read = A day you read
+calendar-prayers = Prayer times this month
+calendar-day = Day
+settings-daily = Prayer times and calendar
+settings-city = City
+settings-city-search = Search for a city, in English or Arabic
+settings-city-none = No city found.
+settings-place = Place
+settings-place-none = No place chosen: prayer times stay hidden. Nothing is looked up: the app never asks for your location.
+settings-place-chosen = { $place } ({ $zone })
+settings-manual = Or enter a place
+settings-latitude = Latitude
+settings-longitude = Longitude
+settings-zone = Time zone (IANA, e.g. Europe/London)
+settings-manual-name = Name
+settings-manual-use = Use this place
+settings-method = Calculation method
+settings-madhab = Asr
+settings-high-latitude = High latitudes
+settings-adjustments = Adjustments in minutes
+settings-hijri-offset = Hijri date adjustment (days)
+madhab-shafii = Shafi'i, Maliki, Hanbali (standard)
+madhab-hanafi = Hanafi
+high-latitude-middle_of_the_night = Middle of the night
+high-latitude-seventh_of_the_night = One seventh of the night
+high-latitude-twilight_angle = Twilight angle
+method-muslim_world_league = Muslim World League
+method-isna = Islamic Society of North America
+method-egypt = Egyptian General Authority of Survey
+method-umm_al_qura = Umm al-Qura, Makkah
+method-karachi = University of Islamic Sciences, Karachi
+method-dubai = Dubai
+method-kuwait = Kuwait
+method-qatar = Qatar
+method-singapore = Singapore
+method-turkey = Diyanet, Turkey
+method-tehran = Institute of Geophysics, Tehran
+method-moonsighting_committee = Moonsighting Committee
+weekday-short-0 = Mon
+weekday-short-1 = Tue
+weekday-short-2 = Wed
+weekday-short-3 = Thu
+weekday-short-4 = Fri
+weekday-short-5 = Sat
+weekday-short-6 = Sun

@@ -9,9 +9,10 @@ use crate::components::toast::Toast;
 use crate::components::top_bar::TopBar;
 use crate::i18n::I18n;
 use crate::pages::{
-    achievements::AchievementsPage, bookmarks::BookmarksPage, downloads::DownloadsPage,
-    home::HomePage, juz::JuzPage, pages_index::PagesPage, reader::ReaderPage, search::SearchPage,
-    settings::SettingsPage, stats::StatsPage, surahs::SurahsPage,
+    achievements::AchievementsPage, bookmarks::BookmarksPage, calendar::CalendarPage,
+    downloads::DownloadsPage, home::HomePage, juz::JuzPage, pages_index::PagesPage,
+    reader::ReaderPage, search::SearchPage, settings::SettingsPage, stats::StatsPage,
+    surahs::SurahsPage,
 };
 use crate::services::bridge;
 use crate::state::{show_error, Action, AppContext, AppState, Route};
@@ -98,6 +99,7 @@ pub fn switch(route: &Route, visit: u32) -> Html {
         Route::Downloads => html! { <DownloadsPage /> },
         Route::Stats => html! { <StatsPage /> },
         Route::Achievements => html! { <AchievementsPage /> },
+        Route::Calendar => html! { <CalendarPage /> },
     }
 }
 

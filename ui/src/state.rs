@@ -35,6 +35,7 @@ pub enum Route {
     Downloads,
     Stats,
     Achievements,
+    Calendar,
 }
 
 /// What the recitation engine is doing, as the UI shows it.

@@ -165,6 +165,8 @@ fn test() -> Result<()> {
             "recitation",
             "--test",
             "progress",
+            "--test",
+            "daily",
             "--",
             "--test-threads=1",
         ])

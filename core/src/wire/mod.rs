@@ -4,11 +4,13 @@
 //! types, so the UI (wasm32) and the app (native) agree on the shape at
 //! compile time. Nothing here does I/O or knows about SQLite or the webview.
 
+mod daily;
 mod progress;
 mod recitation;
 
 use serde::{Deserialize, Serialize};
 
+pub use self::daily::*;
 pub use self::progress::*;
 pub use self::recitation::*;
 use crate::habit::settings::HabitSettings;
@@ -256,6 +258,8 @@ pub struct Settings {
     pub playback: PlaybackSettings,
     /// The daily minimum for the streak, the week's first day, freezes.
     pub habit: HabitSettings,
+    /// Prayer times (place, method, adjustments) and the Hijri offset.
+    pub daily: DailySettings,
 }
 
 impl Settings {
@@ -300,6 +304,7 @@ impl Settings {
             p.base_url = DEFAULT_AUDIO_BASE_URL.into();
         }
         self.habit = self.habit.sanitized();
+        self.daily = self.daily.sanitized();
         self
     }
 }
@@ -315,6 +320,7 @@ impl Default for Settings {
             ui_language: UiLanguage::En,
             playback: PlaybackSettings::default(),
             habit: HabitSettings::default(),
+            daily: DailySettings::default(),
         }
     }
 }

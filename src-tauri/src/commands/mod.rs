@@ -11,6 +11,7 @@
 //! Every handler is `async` so that work (parsing a translation on first
 //! use, a search, a database write) never runs on the window's thread.
 
+mod daily;
 mod progress;
 mod reading;
 mod recitation;
@@ -116,4 +117,6 @@ handlers! {
     stats => Stats,
     achievements => Achievements,
     check_achievements => CheckAchievements,
+    daily => Daily,
+    calendar_month => CalendarMonth,
 }

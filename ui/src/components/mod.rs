@@ -9,4 +9,5 @@ pub mod mini_player;
 pub mod progress_card;
 pub mod reader;
 pub mod toast;
+pub mod today_card;
 pub mod top_bar;

@@ -42,6 +42,7 @@ pub fn TopBar() -> Html {
                 { link(Route::Search { query: String::new() }, "nav-search", i18n.t("nav-search")) }
                 { link(Route::Bookmarks, "nav-bookmarks", i18n.t("nav-bookmarks")) }
                 { link(Route::Stats, "nav-stats", i18n.t("nav-stats")) }
+                { link(Route::Calendar, "nav-calendar", i18n.t("nav-calendar")) }
                 { link(Route::Settings, "nav-settings", i18n.t("nav-settings")) }
             </nav>
             <span class="spacer"></span>

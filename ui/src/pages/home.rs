@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::{load_status, use_load, Load};
 use crate::components::go_to_box::GoToBox;
 use crate::components::progress_card::ProgressCard;
+use crate::components::today_card::TodayCard;
 use crate::i18n::use_i18n;
 use crate::services::bridge;
 use crate::state::{use_app, Action, Route};
@@ -36,6 +37,7 @@ pub fn HomePage() -> Html {
     html! {
         <main class="main" id="home">
             <div class="page">
+                <TodayCard />
                 <ProgressCard />
                 { body }
                 <section class="card">

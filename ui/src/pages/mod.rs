@@ -2,6 +2,7 @@
 
 pub mod achievements;
 pub mod bookmarks;
+pub mod calendar;
 pub mod downloads;
 pub mod home;
 pub mod juz;

@@ -232,3 +232,11 @@ pub async fn achievements() -> CallResult<Vec<AchievementView>> {
 pub async fn check_achievements() -> CallResult<Vec<AchievementView>> {
     invoke::<cmd::CheckAchievements>(&()).await
 }
+
+pub async fn daily() -> CallResult<DailyView> {
+    invoke::<cmd::Daily>(&()).await
+}
+
+pub async fn calendar_month(year: i32, month: u32) -> CallResult<CalendarMonthView> {
+    invoke::<cmd::CalendarMonth>(&MonthRequest { year, month }).await
+}

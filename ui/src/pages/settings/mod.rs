@@ -1,8 +1,10 @@
 //! Settings: theme, language, Arabic text size, translation and
 //! transliteration, with a live preview; recitation; the streak's daily
-//! minimum, the week's first day and freezes; how reading is counted; and
+//! minimum, the week's first day and freezes; prayer times and the Hijri
+//! date; how reading is counted; and
 //! where the text comes from.
 
+mod daily;
 mod habit;
 mod recitation;
 mod text;
@@ -10,6 +12,7 @@ mod text;
 use companion_core::wire::{Settings, ViewTarget};
 use yew::prelude::*;
 
+use self::daily::DailySettingsForm;
 use self::habit::HabitSettingsForm;
 use self::recitation::RecitationSettings;
 use self::text::TextSettings;
@@ -30,6 +33,7 @@ pub fn SettingsPage() -> Html {
                 <RecitationSettings />
                 <TextPreview />
                 <HabitSettingsForm />
+                <DailySettingsForm />
                 <ReadingRule />
                 <h2>{ i18n.t("settings-about") }</h2>
                 <Attribution />
