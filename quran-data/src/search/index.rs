@@ -17,21 +17,19 @@ use super::{SearchField, SearchHit, EXACT_SPELLING, MATCH, PHRASE_PART, PHRASE_W
 use crate::quran::quran;
 use crate::translation::{self, Direction};
 
-/// How a term was found in one ayah.
-#[derive(Debug, Clone, Copy, Default)]
+/// How a term was found in one ayah: its best occurrence, a whole word
+/// before a part of one, then the query's own spelling before another.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 struct Found {
-    /// At least once as a whole word (or whole phrase).
+    /// As a whole word (or whole phrase).
     whole: bool,
-    /// At least once in the query's own spelling.
+    /// In the query's own spelling.
     exact: bool,
 }
 
 impl Found {
     fn merge(self, other: Found) -> Found {
-        Found {
-            whole: self.whole || other.whole,
-            exact: self.exact || other.exact,
-        }
+        self.max(other)
     }
 }
 
