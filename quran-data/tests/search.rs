@@ -2,6 +2,9 @@
 
 #![allow(clippy::unwrap_used)]
 
+#[path = "search/spelling.rs"]
+mod spelling;
+
 use companion_core::{AyahRef, Error};
 use quran_data::{search, SearchField, SearchOptions, SearchResults, MAX_QUERY_CHARS};
 

@@ -10,7 +10,7 @@ use companion_core::reference::TOTAL_AYAHS;
 use companion_core::AyahRef;
 use memchr::memmem::{Finder, FinderBuilder};
 
-use super::keys::Keys;
+use super::keys::{is_word_char, Keys};
 use super::query::{Keying, Prepared, Spelling, Term};
 use super::standard::StandardText;
 use super::{SearchField, SearchHit, EXACT_SPELLING, MATCH, PHRASE_PART, PHRASE_WHOLE, WHOLE_WORD};
@@ -28,6 +28,12 @@ struct Found {
 }
 
 impl Found {
+    /// Nothing can improve on this.
+    const BEST: Found = Found {
+        whole: true,
+        exact: true,
+    };
+
     fn merge(self, other: Found) -> Found {
         self.max(other)
     }
@@ -43,13 +49,16 @@ impl TermFinders<'_> {
     fn find(&self, index: &SearchIndex, ayah: usize) -> Option<Found> {
         let mut found: Option<Found> = None;
         for (spelling, finder) in &self.spellings {
-            for keys in index.texts_for(spelling) {
+            for keys in index.texts(spelling.standard) {
                 if let Some(whole) = best_occurrence(keys.key(ayah), finder, spelling) {
                     let this = Found {
                         whole,
                         exact: spelling.exact,
                     };
                     found = Some(found.map_or(this, |f| f.merge(this)));
+                }
+                if found == Some(Found::BEST) {
+                    return found;
                 }
             }
         }
@@ -183,9 +192,10 @@ impl SearchIndex {
             + self.originals.capacity() * std::mem::size_of::<&str>()
     }
 
-    /// The key texts a spelling is looked for in.
-    fn texts_for<'s>(&'s self, spelling: &Spelling) -> impl Iterator<Item = &'s Keys> {
-        let standard = self.standard.as_ref().filter(|_| spelling.standard);
+    /// The key texts to look in: this index's, and its standard-spelling
+    /// text if it has one and `standard` is asked for.
+    fn texts(&self, standard: bool) -> impl Iterator<Item = &Keys> {
+        let standard = self.standard.as_ref().filter(|_| standard);
         std::iter::once(&self.keys).chain(standard.map(|s| &s.keys))
     }
 
@@ -219,28 +229,39 @@ impl SearchIndex {
         let Some((first, rest)) = query.words.split_first() else {
             return Vec::new();
         };
-        // Candidates from one scan of each text per spelling of the first
-        // word, with the score of the words found so far.
+        // Candidates from one scan of each text per group of spellings of
+        // the first word (see `Term::scans`), with the score of the words
+        // found so far.
         let mut candidates: Vec<(usize, Found)> = Vec::new();
         let mut scans = 0;
-        for spelling in &first.spellings {
-            let finder = self.finder(&spelling.key);
-            for keys in self.texts_for(spelling) {
+        for scan in first.scans() {
+            let finder = self.finder(scan.needle);
+            for keys in self.texts(scan.standard) {
                 scans += 1;
                 let text = keys.text();
                 let mut ayah = 0;
                 for at in finder.find_iter(text.as_bytes()) {
-                    if !spelling.accepts(text, at) {
-                        continue;
-                    }
+                    // A spelling ends with the needle, within the same ayah.
                     ayah = keys.ayah_at(ayah, at);
-                    let found = Found {
-                        whole: is_whole_word(text, at, spelling.key.len()),
-                        exact: spelling.exact,
-                    };
-                    match candidates.last_mut() {
-                        Some((last, so_far)) if *last == ayah => *so_far = so_far.merge(found),
-                        _ => candidates.push((ayah, found)),
+                    for spelling in &scan.spellings {
+                        let Some(start) = at.checked_sub(spelling.key.len() - scan.needle.len())
+                        else {
+                            continue;
+                        };
+                        let here = text.get(start..).unwrap_or_default();
+                        if !here.starts_with(&spelling.key) || !spelling.accepts(text, start) {
+                            continue;
+                        }
+                        let found = Found {
+                            whole: is_whole_word(text, start, spelling.key.len()),
+                            exact: spelling.exact,
+                        };
+                        match candidates.last_mut() {
+                            Some((last, so_far)) if *last == ayah => {
+                                *so_far = so_far.merge(found);
+                            }
+                            _ => candidates.push((ayah, found)),
+                        }
                     }
                 }
             }
@@ -295,12 +316,13 @@ impl SearchIndex {
         let (key, offsets) = self.keying.key_with_offsets(original);
         // Byte ranges of `key` that matched, then of `original`.
         let mut matched: Vec<(usize, usize)> = Vec::new();
+        let alignment = self.standard.as_ref().map(|s| s.align(ayah, &key));
         for needle in query.needles() {
             matched.extend(occurrences(&key, needle));
-            if let Some(standard) = self.standard.as_ref().filter(|_| needle.standard) {
+            if let Some(alignment) = alignment.as_ref().filter(|_| needle.standard) {
                 matched.extend(
-                    occurrences(standard.keys.key(ayah), needle)
-                        .filter_map(|(start, end)| standard.to_uthmani(ayah, &key, start, end)),
+                    occurrences(alignment.standard(), needle)
+                        .filter_map(|(start, end)| alignment.to_uthmani(start, end)),
                 );
             }
         }
@@ -362,5 +384,5 @@ fn occurrences<'a>(
 fn is_whole_word(text: &str, at: usize, len: usize) -> bool {
     let before = text.get(..at).and_then(|s| s.chars().next_back());
     let after = text.get(at + len..).and_then(|s| s.chars().next());
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
 }

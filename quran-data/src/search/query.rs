@@ -5,6 +5,8 @@
 use companion_core::arabic;
 use companion_core::latin;
 
+use super::keys::is_word_char;
+
 /// How a text is turned into its search key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Keying {
@@ -65,7 +67,7 @@ impl Spelling {
 /// Whether byte `at` of `text` starts a word, or follows a joined `و` or
 /// `ف` that does.
 fn starts_word(text: &str, at: usize) -> bool {
-    let is_edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    let is_edge = |c: Option<char>| !c.is_some_and(is_word_char);
     let mut before = text.get(..at).unwrap_or_default().chars().rev();
     match before.next() {
         Some('\u{0648}' | '\u{0641}') => is_edge(before.next()),
@@ -104,6 +106,32 @@ impl Term {
         Term { spellings }
     }
 
+    /// The scans that find every spelling of this term: spellings looked
+    /// for in the same texts share one scan for the longest ending they
+    /// have in common (`لصلاه` for `الصلاه` and `للصلاه`, `لله` for `الله`
+    /// and `لله`), so a word with `ال` costs one scan per text, not two.
+    pub(super) fn scans(&self) -> Vec<Scan<'_>> {
+        let mut scans: Vec<Scan<'_>> = Vec::new();
+        for spelling in &self.spellings {
+            let shared = scans.iter_mut().find(|scan| {
+                scan.standard == spelling.standard
+                    && common_ending(scan.needle, &spelling.key).chars().count() >= 3
+            });
+            match shared {
+                Some(scan) => {
+                    scan.needle = common_ending(scan.needle, &spelling.key);
+                    scan.spellings.push(spelling);
+                }
+                None => scans.push(Scan {
+                    needle: &spelling.key,
+                    standard: spelling.standard,
+                    spellings: vec![spelling],
+                }),
+            }
+        }
+        scans
+    }
+
     /// This term with its spelling without medial alefs added, searched in
     /// the Uthmani text only; `None` if it has none.
     fn relaxed(&self) -> Option<Term> {
@@ -113,6 +141,28 @@ impl Term {
         relaxed.spellings.push(Spelling::new(key, false, false));
         Some(relaxed)
     }
+}
+
+/// One scan of a text for several spellings of a term, all ending with
+/// `needle`.
+#[derive(Debug)]
+pub(super) struct Scan<'a> {
+    pub needle: &'a str,
+    /// Whether the standard-spelling text is scanned too.
+    pub standard: bool,
+    pub spellings: Vec<&'a Spelling>,
+}
+
+/// The longest ending `a` and `b` have in common, as a slice of `a`.
+fn common_ending<'a>(a: &'a str, b: &str) -> &'a str {
+    let len: usize = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    a.get(a.len() - len..).unwrap_or_default()
 }
 
 /// `word` (starting with the article `ال`) as written after the
@@ -279,6 +329,25 @@ mod tests {
         assert!(Prepared::new(Keying::Folded, "salat")
             .and_then(|p| p.relaxed())
             .is_none());
+    }
+
+    #[test]
+    fn a_word_and_its_after_lam_form_share_one_scan() {
+        let prepared = Prepared::new(Keying::Arabic, "الصلاة الله").expect("words");
+        let needles = |t: &Term| -> Vec<(String, usize)> {
+            t.scans()
+                .iter()
+                .map(|s| (s.needle.to_owned(), s.spellings.len()))
+                .collect()
+        };
+        assert_eq!(needles(&prepared.words[0]), [("لصلاه".to_owned(), 2)]);
+        assert_eq!(needles(&prepared.words[1]), [("لله".to_owned(), 2)]);
+        let relaxed = prepared.relaxed().expect("الصلاه has a medial alef");
+        assert_eq!(
+            needles(&relaxed.words[0]),
+            [("لصلاه".to_owned(), 2), ("الصله".to_owned(), 1)],
+            "the Uthmani-only spelling is scanned on its own"
+        );
     }
 
     #[test]

@@ -123,41 +123,86 @@ impl StandardText {
                 .sum::<usize>()
     }
 
-    /// Where the match at bytes `start..end` of ayah `ayah`'s standard key
-    /// falls in its Uthmani key `uthmani`, as a byte range of it; `None` if
-    /// it covers no Uthmani letter.
-    pub(super) fn to_uthmani(
-        &self,
-        ayah: usize,
-        uthmani: &str,
-        start: usize,
-        end: usize,
-    ) -> Option<(usize, usize)> {
+    /// How ayah `ayah`'s standard key lines up with `uthmani`, its Uthmani
+    /// key, group by group.
+    pub(super) fn align<'a>(&'a self, ayah: usize, uthmani: &'a str) -> AyahAlignment<'a> {
         let standard = self.keys.key(ayah);
         let standard_words = word_spans(standard);
         let uthmani_words = word_spans(uthmani);
         let (mut i, mut j) = (0, 0);
-        let (mut from, mut to) = (None, None);
+        let mut groups = Vec::with_capacity(standard_words.len());
         for (a, b) in self.groups(ayah, standard_words.len()) {
             let (a, b) = (usize::from(a), usize::from(b));
-            let s = group_span(&standard_words, i, a, standard.len());
-            let u = group_span(&uthmani_words, j, b, uthmani.len());
-            if from.is_none() && s.0 <= start && start < s.1 {
-                from = Some(map_position(standard, s, uthmani, u, start));
-            }
-            if s.0 < end && end <= s.1 {
-                to = Some(if end == s.1 {
-                    u.1
-                } else {
-                    map_position(standard, s, uthmani, u, end)
-                });
-                break;
-            }
+            groups.push((
+                group_span(&standard_words, i, a, standard.len()),
+                group_span(&uthmani_words, j, b, uthmani.len()),
+            ));
             i += a;
             j += b;
         }
-        let (from, to) = (from?, to?);
+        AyahAlignment {
+            standard,
+            uthmani,
+            groups,
+        }
+    }
+}
+
+/// How one ayah's standard key lines up with its Uthmani key.
+#[derive(Debug)]
+pub(super) struct AyahAlignment<'a> {
+    standard: &'a str,
+    uthmani: &'a str,
+    /// The byte ranges of each word group: `(standard, Uthmani)`, in order.
+    groups: Vec<((usize, usize), (usize, usize))>,
+}
+
+impl AyahAlignment<'_> {
+    /// The ayah's standard key.
+    pub(super) fn standard(&self) -> &str {
+        self.standard
+    }
+
+    /// Where the match at bytes `start..end` of the standard key falls in
+    /// the Uthmani key, as a byte range of it; `None` if it covers no
+    /// Uthmani letter.
+    pub(super) fn to_uthmani(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        // The group holding the match's first byte, and its last.
+        let first = self.groups.partition_point(|(s, _)| s.1 <= start);
+        let last = self.groups.partition_point(|(s, _)| s.1 < end);
+        let &(s, u) = self.groups.get(first)?;
+        let from = self.map_position(s, u, start);
+        let &(s, u) = self.groups.get(last)?;
+        let to = if end == s.1 {
+            u.1
+        } else {
+            self.map_position(s, u, end)
+        };
         (from < to).then_some((from, to))
+    }
+
+    /// Where byte `at` of the standard group `s` falls in the Uthmani group
+    /// `u`, letter by letter.
+    fn map_position(&self, s: (usize, usize), u: (usize, usize), at: usize) -> usize {
+        if at <= s.0 {
+            return u.0;
+        }
+        let (Some(group), Some(target)) = (self.standard.get(s.0..s.1), self.uthmani.get(u.0..u.1))
+        else {
+            return u.0;
+        };
+        if group == target {
+            return u.0 + (at - s.0);
+        }
+        let before = self.standard.get(s.0..at).map_or(0, |b| b.chars().count());
+        let standard_chars: Vec<char> = group.chars().collect();
+        let uthmani_chars: Vec<char> = target.chars().collect();
+        let map = letter_map(&standard_chars, &uthmani_chars);
+        let letter = after_aligned(&map, before);
+        u.0 + target
+            .char_indices()
+            .nth(letter)
+            .map_or(target.len(), |(byte, _)| byte)
     }
 }
 
@@ -184,35 +229,6 @@ fn group_span(words: &[(usize, usize)], first: usize, count: usize, len: usize) 
         Some(last) => (start, last.1),
         None => (start, start),
     }
-}
-
-/// Where byte `at` of the standard group `s` of `standard` falls in the
-/// Uthmani group `u` of `uthmani`, letter by letter.
-fn map_position(
-    standard: &str,
-    s: (usize, usize),
-    uthmani: &str,
-    u: (usize, usize),
-    at: usize,
-) -> usize {
-    if at <= s.0 {
-        return u.0;
-    }
-    let (Some(group), Some(before), Some(target)) = (
-        standard.get(s.0..s.1),
-        standard.get(s.0..at),
-        uthmani.get(u.0..u.1),
-    ) else {
-        return u.0;
-    };
-    let standard_chars: Vec<char> = group.chars().collect();
-    let uthmani_chars: Vec<char> = target.chars().collect();
-    let map = letter_map(&standard_chars, &uthmani_chars);
-    let letter = after_aligned(&map, before.chars().count());
-    u.0 + target
-        .char_indices()
-        .nth(letter)
-        .map_or(target.len(), |(byte, _)| byte)
 }
 
 #[cfg(test)]
@@ -304,7 +320,8 @@ mod tests {
             let start = key.find(needle).unwrap();
             let u = uthmani.key(ayah);
             let (from, to) = standard
-                .to_uthmani(ayah, u, start, start + needle.len())
+                .align(ayah, u)
+                .to_uthmani(start, start + needle.len())
                 .unwrap();
             u[from..to].to_owned()
         };

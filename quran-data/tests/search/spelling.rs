@@ -16,29 +16,11 @@
 //!   `grep -cE '(^|[| ])W( |\||$)'`; for several, lines with the whole
 //!   phrase, `grep -c 'W1 W2'`.
 
-#![allow(clippy::unwrap_used)]
-
 use companion_core::arabic::normalize;
 use companion_core::AyahRef;
-use quran_data::{quran, search, SearchHit, SearchOptions, SearchResults};
+use quran_data::{quran, SearchHit, SearchResults};
 
-fn all(query: &str) -> SearchResults {
-    let options = SearchOptions {
-        translation: None,
-        limit: usize::MAX,
-    };
-    search(query, &options).unwrap()
-}
-
-fn refs(results: &SearchResults) -> Vec<AyahRef> {
-    let mut refs: Vec<AyahRef> = results.hits.iter().map(|h| h.reference).collect();
-    refs.sort();
-    refs
-}
-
-fn r(surah: u16, ayah: u16) -> AyahRef {
-    AyahRef::new(surah, ayah).unwrap()
-}
+use super::{all, r, refs};
 
 fn highlighted(hit: &SearchHit) -> Vec<&str> {
     hit.highlights
