@@ -29,17 +29,53 @@ fn shape_cost((a, b): Group) -> u32 {
 /// in order, covering every word of both: the alignment whose groups'
 /// spellings (joined without spaces) differ by the fewest letters.
 pub(super) fn align_words(standard: &[&str], uthmani: &[&str]) -> Vec<Group> {
+    // Words spelled alike at either end line up one for one; only the
+    // middle, between the first and last difference, needs the search.
+    let alike = |(s, u): &(&&str, &&str)| s == u;
+    let head = standard.iter().zip(uthmani).take_while(alike).count();
+    let (standard_rest, uthmani_rest) = (
+        standard.get(head..).unwrap_or_default(),
+        uthmani.get(head..).unwrap_or_default(),
+    );
+    let tail = standard_rest
+        .iter()
+        .rev()
+        .zip(uthmani_rest.iter().rev())
+        .take_while(alike)
+        .count();
+    let middle = align_middle(
+        standard_rest
+            .get(..standard_rest.len() - tail)
+            .unwrap_or_default(),
+        uthmani_rest
+            .get(..uthmani_rest.len() - tail)
+            .unwrap_or_default(),
+    );
+    let mut groups = vec![(1, 1); head];
+    groups.extend(middle);
+    groups.extend(std::iter::repeat_n((1, 1), tail));
+    groups
+}
+
+/// [`align_words`] for words with no alike words at either end: the
+/// cheapest path through the grid of word positions, near its diagonal
+/// (the two spellings differ by a few joins).
+fn align_middle(standard: &[&str], uthmani: &[&str]) -> Vec<Group> {
     let (n, m) = (standard.len(), uthmani.len());
+    let standard: Vec<Vec<char>> = standard.iter().map(|w| w.chars().collect()).collect();
+    let uthmani: Vec<Vec<char>> = uthmani.iter().map(|w| w.chars().collect()).collect();
+    // How far `j - i` may stray: from the side with fewer words' surplus
+    // and one more either way, for a join and a split near each other.
+    let (low, high) = (n.saturating_sub(m) + 1, m.saturating_sub(n) + 1);
     let width = m + 1;
-    // Only cells near the diagonal: the two spellings differ by a few joins.
-    let band = n.abs_diff(m) + 3;
     let mut cost = vec![u32::MAX; (n + 1) * width];
     let mut step: Vec<Group> = vec![(0, 0); (n + 1) * width];
+    let mut scratch = Scratch::default();
     cost[0] = 0;
     for i in 0..=n {
-        for j in 0..=m {
+        for j in i.saturating_sub(low)..=(i + high).min(m) {
             let here = cost[i * width + j];
-            if here == u32::MAX || i.abs_diff(j) > band {
+            if here == u32::MAX {
                 continue;
             }
             for shape in SHAPES {
@@ -47,7 +83,7 @@ pub(super) fn align_words(standard: &[&str], uthmani: &[&str]) -> Vec<Group> {
                 let (Some(s), Some(u)) = (standard.get(i..i + a), uthmani.get(j..j + b)) else {
                     continue;
                 };
-                let total = here + distance(&s.concat(), &u.concat()) + shape_cost(shape);
+                let total = here + scratch.distance(s, u) + shape_cost(shape);
                 let next = (i + a) * width + j + b;
                 if total < cost[next] {
                     cost[next] = total;
@@ -73,20 +109,39 @@ pub(super) fn align_words(standard: &[&str], uthmani: &[&str]) -> Vec<Group> {
     groups
 }
 
-/// The edit distance between `a` and `b`, in characters.
-pub(super) fn distance(a: &str, b: &str) -> u32 {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<u32> = (0..).take(b.len() + 1).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        for (j, &cb) in b.iter().enumerate() {
-            let substitute = diagonal + u32::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitute.min(row[j] + 1).min(diagonal + 1);
+/// Buffers reused by every edit distance of one alignment.
+#[derive(Debug, Default)]
+struct Scratch {
+    b: Vec<char>,
+    row: Vec<u32>,
+}
+
+impl Scratch {
+    /// The edit distance between the words of `a` joined and those of `b`
+    /// joined, in characters.
+    fn distance(&mut self, a: &[Vec<char>], b: &[Vec<char>]) -> u32 {
+        self.b.clear();
+        self.b.extend(b.iter().flatten());
+        self.row.clear();
+        self.row.extend((0..).take(self.b.len() + 1));
+        for (i, &ca) in a.iter().flatten().enumerate() {
+            let mut diagonal = self.row[0];
+            self.row[0] = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            for (j, &cb) in self.b.iter().enumerate() {
+                let substitute = diagonal + u32::from(ca != cb);
+                diagonal = self.row[j + 1];
+                self.row[j + 1] = substitute.min(self.row[j] + 1).min(diagonal + 1);
+            }
         }
+        self.row.last().copied().unwrap_or(0)
     }
-    row.last().copied().unwrap_or(0)
+}
+
+/// The edit distance between `a` and `b`, in characters.
+#[cfg(test)]
+pub(super) fn distance(a: &str, b: &str) -> u32 {
+    let chars = |s: &str| vec![s.chars().collect::<Vec<char>>()];
+    Scratch::default().distance(&chars(a), &chars(b))
 }
 
 /// For each character of `standard`, the character of `uthmani` it lines up

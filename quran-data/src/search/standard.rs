@@ -82,12 +82,14 @@ impl StandardText {
         }
         let keys = Keys::new(texts.iter().map(|t| arabic::normalize(t)));
         let mut groups = Vec::new();
+        let spaces = |key: &str| key.bytes().filter(|&b| b == b' ').count();
         for (index, ayah) in (0u16..).zip(0..keys.len()) {
-            let standard: Vec<&str> = keys.key(ayah).split(' ').collect();
-            let uthmani: Vec<&str> = uthmani.key(ayah).split(' ').collect();
+            let (standard, uthmani) = (keys.key(ayah), uthmani.key(ayah));
             // Same number of words: one for one (checked over the whole
             // text by a test).
-            if standard.len() != uthmani.len() {
+            if spaces(standard) != spaces(uthmani) {
+                let standard: Vec<&str> = standard.split(' ').collect();
+                let uthmani: Vec<&str> = uthmani.split(' ').collect();
                 groups.push((index, align_words(&standard, &uthmani).into()));
             }
         }
