@@ -224,17 +224,12 @@ impl SearchIndex {
         }
     }
 
-    /// Every ayah containing all words, scored.
-    pub(super) fn matches(&self, query: &Prepared) -> Vec<Match> {
-        let Some((first, rest)) = query.words.split_first() else {
-            return Vec::new();
-        };
-        // Candidates from one scan of each text per group of spellings of
-        // the first word (see `Term::scans`), with the score of the words
-        // found so far.
+    /// Every ayah where `term` occurs, in order, with how: one scan of each
+    /// text per group of its spellings (see `Term::scans`).
+    fn candidates(&self, term: &Term) -> Vec<(usize, Found)> {
         let mut candidates: Vec<(usize, Found)> = Vec::new();
         let mut scans = 0;
-        for scan in first.scans() {
+        for scan in term.scans() {
             let finder = self.finder(scan.needle);
             for keys in self.texts(scan.standard) {
                 scans += 1;
@@ -277,6 +272,17 @@ impl SearchIndex {
                 same
             });
         }
+        candidates
+    }
+
+    /// Every ayah containing all words, scored.
+    pub(super) fn matches(&self, query: &Prepared) -> Vec<Match> {
+        let Some((first, rest)) = query.words.split_first() else {
+            return Vec::new();
+        };
+        // Candidates from the first word (the longest, usually the rarest),
+        // with the score of the words found so far.
+        let candidates = self.candidates(first);
         let mut scored: Vec<(usize, u32)> = candidates
             .into_iter()
             .map(|(ayah, found)| (ayah, word_score(found)))
