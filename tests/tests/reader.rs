@@ -116,7 +116,7 @@ async fn searching_arabic_without_diacritics_or_in_standard_spelling_finds_and_o
 
     app.click("#back").await;
     app.wait_for("#search-results li").await;
-    // Standard spelling finds the mushaf's ٱلصَّلَوٰةَ: 62 ayahs
+    // Standard spelling finds the mushaf's ٱلصَّلَوٰةَ: 62 ayahs
     // (quran-data's search tests count them), 2:3 first.
     app.type_into("#search-input", "الصلاة\n").await;
     app.wait_for_text("#search-count", "62 ayahs found").await;
@@ -131,7 +131,7 @@ async fn searching_arabic_without_diacritics_or_in_standard_spelling_finds_and_o
         .text()
         .await
         .unwrap();
-    assert_eq!(mark, "ٱلصَّلَوٰةَ", "the Uthmani word is highlighted");
+    assert_eq!(mark, "ٱلصَّلَوٰةَ", "the Uthmani word is highlighted");
     first.click().await.unwrap();
     app.wait_for("#reader .ayah.focused[data-ref='2:3']").await;
 
