@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 /// `(path under data/, SHA-256)` of every vendored file, computed once with
 /// `sha256sum` when the files were vendored.
-const PINNED: [(&str, &str); 15] = [
+const PINNED: [(&str, &str); 16] = [
     (
         "LICENSE-quran-json.txt",
         "fcc8a87920214067b4f9f81aceec79d4593e70184c25fe81f0e880ab30347856",
@@ -25,6 +25,10 @@ const PINNED: [(&str, &str); 15] = [
     (
         "quran.json",
         "d8a8adff387f60ce3ff7dbe3238dd9b27120bfe29d8fcb07ad2e89cad37cefd4",
+    ),
+    (
+        "tanzil/quran-simple-clean.txt",
+        "054b3d9f79c0c2e44df7f9ddf42561797b3b5cb4fbdafbf2e99c805ccf1a6b49",
     ),
     (
         "translations/bn.json",

@@ -89,7 +89,7 @@ async fn going_to_2_255_shows_that_ayah_and_bad_references_are_explained() {
 }
 
 #[tokio::test]
-async fn searching_arabic_without_diacritics_finds_and_opens_ayahs() {
+async fn searching_arabic_without_diacritics_or_in_standard_spelling_finds_and_opens_ayahs() {
     let profile = Profile::new();
     let app = App::launch(&profile).await;
     app.wait_for("#home #ayah-of-the-day .arabic").await;
@@ -113,6 +113,27 @@ async fn searching_arabic_without_diacritics_finds_and_opens_ayahs() {
         app.is_near_top(&selector).await,
         "the reader scrolled to {reference}"
     );
+
+    app.click("#back").await;
+    app.wait_for("#search-results li").await;
+    // Standard spelling finds the mushaf's ٱلصَّلَوٰةَ: 62 ayahs
+    // (quran-data's search tests count them), 2:3 first.
+    app.type_into("#search-input", "الصلاة\n").await;
+    app.wait_for_text("#search-count", "62 ayahs found").await;
+    let first = app.wait_for("#search-results li button").await;
+    assert_eq!(
+        first.attr("data-ref").await.unwrap().as_deref(),
+        Some("2:3")
+    );
+    let mark = app
+        .wait_for("#search-results mark")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(mark, "ٱلصَّلَوٰةَ", "the Uthmani word is highlighted");
+    first.click().await.unwrap();
+    app.wait_for("#reader .ayah.focused[data-ref='2:3']").await;
 
     app.click("#back").await;
     app.wait_for("#search-results li").await;

@@ -1,6 +1,7 @@
 //! The search index of one text: every ayah's key in one string, scanned
 //! with SIMD substring search, scored, and mapped back to the original
-//! text for the hits that are returned.
+//! text for the hits that are returned. The Arabic index has a second key
+//! per ayah, the standard spelling ([`StandardText`]), searched alongside.
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -9,45 +10,56 @@ use companion_core::reference::TOTAL_AYAHS;
 use companion_core::AyahRef;
 use memchr::memmem::{Finder, FinderBuilder};
 
-use super::query::{Keying, Prepared, Term};
+use super::keys::{is_word_char, Keys};
+use super::query::{Keying, Prepared, Spelling, Term};
+use super::standard::StandardText;
 use super::{SearchField, SearchHit, EXACT_SPELLING, MATCH, PHRASE_PART, PHRASE_WHOLE, WHOLE_WORD};
 use crate::quran::quran;
 use crate::translation::{self, Direction};
 
-/// How a term was found in one ayah.
-#[derive(Debug, Clone, Copy, Default)]
+/// How a term was found in one ayah: its best occurrence, a whole word
+/// before a part of one, then the query's own spelling before another.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 struct Found {
-    /// At least once as a whole word (or whole phrase).
+    /// As a whole word (or whole phrase).
     whole: bool,
-    /// At least once in the query's own spelling.
+    /// In the query's own spelling.
     exact: bool,
 }
 
 impl Found {
+    /// Nothing can improve on this.
+    const BEST: Found = Found {
+        whole: true,
+        exact: true,
+    };
+
     fn merge(self, other: Found) -> Found {
-        Found {
-            whole: self.whole || other.whole,
-            exact: self.exact || other.exact,
-        }
+        self.max(other)
     }
 }
 
 /// The substring searchers of one term's spellings.
 struct TermFinders<'a> {
-    spellings: Vec<(usize, Finder<'a>)>,
+    spellings: Vec<(&'a Spelling, Finder<'a>)>,
 }
 
 impl TermFinders<'_> {
-    /// How the term occurs in `haystack`, if it does.
-    fn find(&self, haystack: &str) -> Option<Found> {
+    /// How the term occurs in ayah `ayah` of `index`, if it does.
+    fn find(&self, index: &SearchIndex, ayah: usize) -> Option<Found> {
         let mut found: Option<Found> = None;
-        for (i, (len, finder)) in self.spellings.iter().enumerate() {
-            if let Some(whole) = best_occurrence(haystack, finder, *len) {
-                let this = Found {
-                    whole,
-                    exact: i == 0,
-                };
-                found = Some(found.map_or(this, |f| f.merge(this)));
+        for (spelling, finder) in &self.spellings {
+            for keys in index.texts(spelling.standard) {
+                if let Some(whole) = best_occurrence(keys.key(ayah), finder, spelling) {
+                    let this = Found {
+                        whole,
+                        exact: spelling.exact,
+                    };
+                    found = Some(found.map_or(this, |f| f.merge(this)));
+                }
+                if found == Some(Found::BEST) {
+                    return found;
+                }
             }
         }
         found
@@ -95,11 +107,10 @@ pub struct SearchIndex {
     field: SearchField,
     language: &'static str,
     pub(super) keying: Keying,
-    /// Every ayah's key followed by `'\n'`, in mushaf order.
-    text: String,
-    /// `starts[i]` is where ayah `i`'s key starts in `text`; the last entry
-    /// is `text.len()`.
-    starts: Vec<usize>,
+    /// Every ayah's key.
+    keys: Keys,
+    /// For the Qur'an text, every ayah's key in standard spelling.
+    standard: Option<StandardText>,
     /// The original text of every ayah, for hits.
     originals: Vec<&'static str>,
     rank: ByteRank,
@@ -110,7 +121,8 @@ impl fmt::Debug for SearchIndex {
         f.debug_struct("SearchIndex")
             .field("field", &self.field)
             .field("language", &self.language)
-            .field("bytes", &self.text.len())
+            .field("bytes", &self.keys.text().len())
+            .field("standard", &self.standard)
             .finish_non_exhaustive()
     }
 }
@@ -119,10 +131,18 @@ impl SearchIndex {
     /// The index of the Arabic text, built on first use.
     pub fn arabic() -> &'static SearchIndex {
         static INDEX: OnceLock<SearchIndex> = OnceLock::new();
-        INDEX.get_or_init(|| {
-            let originals = quran().ayahs().iter().map(|a| a.text.as_str()).collect();
-            SearchIndex::build(SearchField::Arabic, "ar", Keying::Arabic, originals)
-        })
+        INDEX.get_or_init(SearchIndex::arabic_uncached)
+    }
+
+    /// Builds the index of the Arabic text afresh (for the benchmark; use
+    /// [`SearchIndex::arabic`]).
+    #[doc(hidden)]
+    pub fn arabic_uncached() -> SearchIndex {
+        let originals = quran().ayahs().iter().map(|a| a.text.as_str()).collect();
+        let mut index = SearchIndex::build(SearchField::Arabic, "ar", Keying::Arabic, originals);
+        index.standard = StandardText::build(&index.keys);
+        debug_assert!(index.standard.is_some(), "the standard text is read");
+        index
     }
 
     /// The index of translation `code`, built on first use; `None` if the
@@ -149,27 +169,34 @@ impl SearchIndex {
         keying: Keying,
         originals: Vec<&'static str>,
     ) -> SearchIndex {
-        let capacity = originals.iter().map(|t| t.len() + 1).sum();
-        let mut text = String::with_capacity(capacity);
-        let mut starts = Vec::with_capacity(originals.len() + 1);
-        for original in &originals {
-            starts.push(text.len());
-            text.push_str(&keying.key(original));
-            // Keys never contain a newline, so no match crosses two ayahs.
-            text.push('\n');
-        }
-        starts.push(text.len());
+        let keys = Keys::new(originals.iter().map(|t| keying.key(t)));
         debug_assert_eq!(originals.len(), usize::from(TOTAL_AYAHS));
-        let rank = ByteRank::of(&text);
+        let rank = ByteRank::of(keys.text());
         SearchIndex {
             field,
             language,
             keying,
-            text,
-            starts,
+            keys,
+            standard: None,
             originals,
             rank,
         }
+    }
+
+    /// About how many bytes the index holds on the heap (its keys, the
+    /// standard text and its word groups, the list of original texts; not
+    /// the texts themselves, which are the Qur'an's or a translation's).
+    pub fn heap_bytes(&self) -> usize {
+        self.keys.heap_bytes()
+            + self.standard.as_ref().map_or(0, StandardText::heap_bytes)
+            + self.originals.capacity() * std::mem::size_of::<&str>()
+    }
+
+    /// The key texts to look in: this index's, and its standard-spelling
+    /// text if it has one and `standard` is asked for.
+    fn texts(&self, standard: bool) -> impl Iterator<Item = &Keys> {
+        let standard = self.standard.as_ref().filter(|_| standard);
+        std::iter::once(&self.keys).chain(standard.map(|s| &s.keys))
     }
 
     /// Which field this index searches.
@@ -192,45 +219,50 @@ impl SearchIndex {
             spellings: term
                 .spellings
                 .iter()
-                .map(|s| (s.len(), self.finder(s)))
+                .map(|s| (s, self.finder(&s.key)))
                 .collect(),
         }
     }
 
-    /// The key of ayah `i`, without its newline.
-    fn key(&self, i: usize) -> &str {
-        let (Some(&start), Some(&next)) = (self.starts.get(i), self.starts.get(i + 1)) else {
-            return "";
-        };
-        self.text.get(start..next.saturating_sub(1)).unwrap_or("")
-    }
-
-    /// Every ayah containing all words, scored.
-    pub(super) fn matches(&self, query: &Prepared) -> Vec<Match> {
-        let Some((first, rest)) = query.words.split_first() else {
-            return Vec::new();
-        };
-        // Candidates from one scan of the whole text per spelling of the
-        // first word, with the score of the words found so far.
+    /// Every ayah where `term` occurs, in order, with how: one scan of each
+    /// text per group of its spellings (see `Term::scans`).
+    fn candidates(&self, term: &Term) -> Vec<(usize, Found)> {
         let mut candidates: Vec<(usize, Found)> = Vec::new();
-        for (i, spelling) in first.spellings.iter().enumerate() {
-            let mut ayah = 0;
-            for at in self.finder(spelling).find_iter(self.text.as_bytes()) {
-                // Matches come in order, so the ayah only moves forward.
-                let ahead = self.starts.get(ayah..).unwrap_or_default();
-                ayah += ahead.partition_point(|&s| s <= at).saturating_sub(1);
-                let found = Found {
-                    whole: is_whole_word(&self.text, at, spelling.len()),
-                    exact: i == 0,
-                };
-                match candidates.last_mut() {
-                    Some((last, so_far)) if *last == ayah => *so_far = so_far.merge(found),
-                    _ => candidates.push((ayah, found)),
+        let mut scans = 0;
+        for scan in term.scans() {
+            let finder = self.finder(scan.needle);
+            for keys in self.texts(scan.standard) {
+                scans += 1;
+                let text = keys.text();
+                let mut ayah = 0;
+                for at in finder.find_iter(text.as_bytes()) {
+                    // A spelling ends with the needle, within the same ayah.
+                    ayah = keys.ayah_at(ayah, at);
+                    for spelling in &scan.spellings {
+                        let Some(start) = at.checked_sub(spelling.key.len() - scan.needle.len())
+                        else {
+                            continue;
+                        };
+                        let here = text.get(start..).unwrap_or_default();
+                        if !here.starts_with(&spelling.key) || !spelling.accepts(text, start) {
+                            continue;
+                        }
+                        let found = Found {
+                            whole: is_whole_word(text, start, spelling.key.len()),
+                            exact: spelling.exact,
+                        };
+                        match candidates.last_mut() {
+                            Some((last, so_far)) if *last == ayah => {
+                                *so_far = so_far.merge(found);
+                            }
+                            _ => candidates.push((ayah, found)),
+                        }
+                    }
                 }
             }
         }
-        if first.spellings.len() > 1 {
-            // Two ordered runs: order by ayah and merge duplicates.
+        if scans > 1 {
+            // Several ordered runs: order by ayah and merge duplicates.
             candidates.sort_by_key(|&(ayah, _)| ayah);
             candidates.dedup_by(|(ayah, found), (kept_ayah, kept)| {
                 let same = ayah == kept_ayah;
@@ -240,6 +272,17 @@ impl SearchIndex {
                 same
             });
         }
+        candidates
+    }
+
+    /// Every ayah containing all words, scored.
+    pub(super) fn matches(&self, query: &Prepared) -> Vec<Match> {
+        let Some((first, rest)) = query.words.split_first() else {
+            return Vec::new();
+        };
+        // Candidates from the first word (the longest, usually the rarest),
+        // with the score of the words found so far.
+        let candidates = self.candidates(first);
         let mut scored: Vec<(usize, u32)> = candidates
             .into_iter()
             .map(|(ayah, found)| (ayah, word_score(found)))
@@ -247,7 +290,7 @@ impl SearchIndex {
         // The other words only within the candidates.
         for word in rest {
             let finders = self.finders(word);
-            scored.retain_mut(|(ayah, score)| match finders.find(self.key(*ayah)) {
+            scored.retain_mut(|(ayah, score)| match finders.find(self, *ayah) {
                 Some(found) => {
                     *score += word_score(found);
                     true
@@ -259,7 +302,7 @@ impl SearchIndex {
         scored
             .into_iter()
             .map(|(ayah, score)| {
-                let phrase_score = match phrase.as_ref().and_then(|p| p.find(self.key(ayah))) {
+                let phrase_score = match phrase.as_ref().and_then(|p| p.find(self, ayah)) {
                     Some(Found { whole: true, .. }) => PHRASE_WHOLE,
                     Some(Found { whole: false, .. }) => PHRASE_PART,
                     None => 0,
@@ -274,17 +317,25 @@ impl SearchIndex {
 
     /// The hit for `m`, with its highlights mapped to the original text.
     pub(super) fn hit(&self, m: &Match, query: &Prepared) -> Option<SearchHit> {
-        let original = *self.originals.get(usize::from(m.ayah))?;
+        let ayah = usize::from(m.ayah);
+        let original = *self.originals.get(ayah)?;
         let (key, offsets) = self.keying.key_with_offsets(original);
-        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        // Byte ranges of `key` that matched, then of `original`.
+        let mut matched: Vec<(usize, usize)> = Vec::new();
+        let alignment = self.standard.as_ref().map(|s| s.align(ayah, &key));
         for needle in query.needles() {
-            for (start, matched) in key.match_indices(needle) {
-                let end = start + matched.len();
-                if let (Some(&from), Some(&to)) = (offsets.get(start), offsets.get(end)) {
-                    ranges.push((from, to));
-                }
+            matched.extend(occurrences(&key, needle));
+            if let Some(alignment) = alignment.as_ref().filter(|_| needle.standard) {
+                matched.extend(
+                    occurrences(alignment.standard(), needle)
+                        .filter_map(|(start, end)| alignment.to_uthmani(start, end)),
+                );
             }
         }
+        let mut ranges: Vec<(usize, usize)> = matched
+            .into_iter()
+            .filter_map(|(start, end)| Some((*offsets.get(start)?, *offsets.get(end)?)))
+            .collect();
         ranges.sort_unstable();
         let mut highlights: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
         for (start, end) in ranges {
@@ -308,12 +359,15 @@ fn word_score(found: Found) -> u32 {
     u32::from(found.whole) * WHOLE_WORD + u32::from(found.exact) * EXACT_SPELLING
 }
 
-/// Whether `needle` occurs in `haystack` (`None` if not), and if so whether
-/// one occurrence is a whole word.
-fn best_occurrence(haystack: &str, finder: &Finder<'_>, len: usize) -> Option<bool> {
+/// Whether `spelling` occurs in `haystack` (`None` if not), and if so
+/// whether one occurrence is a whole word.
+fn best_occurrence(haystack: &str, finder: &Finder<'_>, spelling: &Spelling) -> Option<bool> {
     let mut found = None;
     for at in finder.find_iter(haystack.as_bytes()) {
-        if is_whole_word(haystack, at, len) {
+        if !spelling.accepts(haystack, at) {
+            continue;
+        }
+        if is_whole_word(haystack, at, spelling.key.len()) {
             return Some(true);
         }
         found = Some(false);
@@ -321,10 +375,20 @@ fn best_occurrence(haystack: &str, finder: &Finder<'_>, len: usize) -> Option<bo
     found
 }
 
+/// The byte ranges of `key` where `spelling` occurs (and counts).
+fn occurrences<'a>(
+    key: &'a str,
+    spelling: &'a Spelling,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    key.match_indices(spelling.key.as_str())
+        .filter(|(at, _)| spelling.accepts(key, *at))
+        .map(|(at, matched)| (at, at + matched.len()))
+}
+
 /// Whether the match at `at..at + len` of `text` is a whole word: neither
 /// neighbour is a letter or digit.
 fn is_whole_word(text: &str, at: usize, len: usize) -> bool {
     let before = text.get(..at).and_then(|s| s.chars().next_back());
     let after = text.get(at + len..).and_then(|s| s.chars().next());
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
 }

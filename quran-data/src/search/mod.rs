@@ -7,15 +7,26 @@
 //! across the whole Qur'an with a single SIMD substring scan. Only the hits
 //! that are returned are mapped back to the original text for highlighting.
 //!
-//! Ranking: every word of the query must appear in the ayah (AND); the whole
-//! query found as a contiguous phrase ranks above scattered words; whole-word
-//! matches rank above matches inside longer words; the query's own spelling
-//! ranks above the same word without medial alefs (see `Term`, for the
-//! Uthmani superscript alef); mushaf order breaks ties.
-//! This module never changes the text it searches.
+//! The Arabic index also holds every ayah in standard (imlaei) spelling
+//! (`standard.rs`, Tanzil's Simple Clean text), lined up word by word with
+//! the Uthmani text: a query is looked for in both, so `الصلاة` finds
+//! `ٱلصَّلَوٰةَ` and a query typed in the mushaf's spelling still finds it,
+//! and a match in the standard spelling highlights the Uthmani letters it
+//! lines up with. Only the Uthmani text is ever returned.
+//!
+//! Ranking: every word of the query must appear in the ayah (AND, in either
+//! spelling); the whole query found as a contiguous phrase ranks above
+//! scattered words; whole-word matches rank above matches inside longer
+//! words; the query's own spelling ranks above the other spellings of a term
+//! (the `لل` form of a word with `ال`, and for a query that found nothing
+//! otherwise, the word without medial alefs; see `query::Term`); mushaf
+//! order breaks ties. This module never changes the text it searches.
 
+mod align;
 mod index;
+mod keys;
 mod query;
+mod standard;
 
 use std::cmp::Reverse;
 
@@ -141,7 +152,7 @@ pub fn search(query: &str, options: &SearchOptions) -> Result<SearchResults> {
         indexes.extend(translation_index());
     }
 
-    let prepared: Vec<(&SearchIndex, Prepared)> = indexes
+    let mut prepared: Vec<(&SearchIndex, Prepared)> = indexes
         .into_iter()
         .filter_map(|index| Some((index, Prepared::new(index.keying, &query)?)))
         .collect();
@@ -149,9 +160,18 @@ pub fn search(query: &str, options: &SearchOptions) -> Result<SearchResults> {
         return Err(Error::EmptyQuery);
     }
 
-    let mut matches: Vec<(Match, usize)> = Vec::new();
-    for (slot, (index, words)) in prepared.iter().enumerate() {
-        matches.extend(index.matches(words).into_iter().map(|m| (m, slot)));
+    let mut matches = find(&prepared);
+    if matches.is_empty() {
+        // Nothing in the query's own spelling: try Arabic words without
+        // their medial alefs too (see `query::Term`).
+        let relaxed: Vec<(&SearchIndex, Prepared)> = prepared
+            .iter()
+            .filter_map(|(index, words)| Some((*index, words.relaxed()?)))
+            .collect();
+        if !relaxed.is_empty() {
+            matches = find(&relaxed);
+            prepared = relaxed;
+        }
     }
     let total = matches.len();
     let order = |(m, slot): &(Match, usize)| (Reverse(m.score), m.ayah, *slot);
@@ -170,6 +190,16 @@ pub fn search(query: &str, options: &SearchOptions) -> Result<SearchResults> {
         })
         .collect();
     Ok(SearchResults { query, total, hits })
+}
+
+/// Every matching ayah of every index, with the index's slot in
+/// `prepared`.
+fn find(prepared: &[(&SearchIndex, Prepared)]) -> Vec<(Match, usize)> {
+    let mut matches = Vec::new();
+    for (slot, (index, words)) in prepared.iter().enumerate() {
+        matches.extend(index.matches(words).into_iter().map(|m| (m, slot)));
+    }
+    matches
 }
 
 /// Trims the query and checks its length before copying it, so that a huge
