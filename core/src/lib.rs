@@ -16,3 +16,7 @@ pub mod wire;
 
 pub use error::{Error, Result};
 pub use reference::{AyahRef, Reference};
+
+/// Where the data of the daily practice (cities, the Umm al-Qura table,
+/// the adhkar) comes from, with its licences; shipped with the app.
+pub const ATTRIBUTION: &str = include_str!("../ATTRIBUTION.md");

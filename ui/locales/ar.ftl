@@ -179,7 +179,7 @@ settings-language = لغة الواجهة
 settings-preview = معاينة
 settings-saved = حُفظت الإعدادات.
 settings-about = عن النص
-settings-attribution = نص القرآن (الرسم العثماني، رواية حفص) من موسوعة القرآن الكريم؛ والترجمات والنطق اللاتيني من موقع تنزيل، عبر حزمة quran-json (CC BY-SA 4.0). بيانات الأجزاء والأحزاب والصفحات والسجدات من quran-meta (MIT). خط أميري قرآن (رخصة SIL المفتوحة للخطوط).
+settings-attribution = نص القرآن (الرسم العثماني، رواية حفص) من موسوعة القرآن الكريم؛ والترجمات والنطق اللاتيني من موقع تنزيل، عبر حزمة quran-json (CC BY-SA 4.0). بيانات الأجزاء والأحزاب والصفحات والسجدات من quran-meta (MIT). ويقرأ البحث أيضًا نص تنزيل بالرسم الإملائي (CC BY 3.0). المدن من GeoNames (CC BY 4.0)، وجدول أم القرى من hijridate (MIT). خط أميري قرآن (رخصة SIL المفتوحة للخطوط).
 settings-attribution-full = المصادر والتراخيص كاملة
 
 # Each language is named in itself, in every locale.

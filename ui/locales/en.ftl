@@ -175,7 +175,7 @@ settings-language = App language
 settings-preview = Preview
 settings-saved = Settings saved.
 settings-about = About the text
-settings-attribution = Qur'an text (Uthmani, Hafs) from The Noble Qur'an Encyclopedia; translations and transliteration from Tanzil, via quran-json (CC BY-SA 4.0). Juz, hizb, page and sajdah data from quran-meta (MIT). Amiri Quran font (SIL Open Font License).
+settings-attribution = Qur'an text (Uthmani, Hafs) from The Noble Qur'an Encyclopedia; translations and transliteration from Tanzil, via quran-json (CC BY-SA 4.0). Juz, hizb, page and sajdah data from quran-meta (MIT). Search also reads Tanzil's standard-spelling text (CC BY 3.0). Cities from GeoNames (CC BY 4.0); the Umm al-Qura table from hijridate (MIT). Amiri Quran font (SIL Open Font License).
 
 settings-attribution-full = Sources and licences in full
 

@@ -75,7 +75,11 @@ impl Handle for Translations {
 
 impl Handle for Attribution {
     async fn handle(_: &AppState, (): ()) -> Result<String> {
-        Ok(quran_data::ATTRIBUTION.to_owned())
+        Ok(format!(
+            "{}\n\n{}",
+            quran_data::ATTRIBUTION,
+            companion_core::ATTRIBUTION
+        ))
     }
 }
 
