@@ -108,6 +108,16 @@ commands! {
     Daily = "daily": () => DailyView;
     /// A month in both calendars with its reading days and prayer times.
     CalendarMonth = "calendar_month": MonthRequest => CalendarMonthView;
+    /// Focus Mode now: idle, the running session, or one that just ended.
+    FocusStatus = "focus_status": () => FocusNow;
+    /// Starts a session (refused while one runs).
+    FocusStart = "focus_start": FocusStartRequest => FocusView;
+    FocusPause = "focus_pause": () => FocusView;
+    FocusResume = "focus_resume": () => FocusView;
+    /// Ends the session now: complete if its time had run, else incomplete.
+    FocusEnd = "focus_end": () => FocusSummary;
+    /// Recent focus sessions and the totals.
+    FocusHistoryOf = "focus_history": () => FocusHistory;
 }
 
 /// Whether two names are equal, in a `const` context (the app's

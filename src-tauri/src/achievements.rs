@@ -8,7 +8,7 @@ use companion_core::wire::AchievementView;
 use quran_data::Quran;
 
 use crate::error::Result;
-use crate::stats::{facts, History};
+use crate::stats::{facts, History, Kept};
 use crate::store::Store;
 
 /// The facts of the reader's history on `today`.
@@ -19,9 +19,17 @@ async fn current_facts(
     today: Day,
 ) -> Result<Facts> {
     let history = History::load(store, today).await?;
-    let khatms = store.khatms_completed().await?;
-    let goal_days = store.goal_completions().await?;
-    Ok(facts(&history, quran, habit, today, khatms, &goal_days))
+    let kept = Kept {
+        khatms: store.khatms_completed().await?,
+        goal_days: store.goal_completions().await?,
+        focus: store
+            .focus_done(None)
+            .await?
+            .into_iter()
+            .map(|d| d.outcome)
+            .collect(),
+    };
+    Ok(facts(&history, quran, habit, today, &kept))
 }
 
 /// Unlocks what the reader's history now meets, at Unix second `at` on

@@ -55,6 +55,11 @@ impl Clock {
         }
     }
 
+    /// The reader's time zone.
+    pub fn zone(&self) -> &jiff::tz::TimeZone {
+        &self.zone
+    }
+
     /// Unix seconds now, and the local day they fall on.
     pub fn now_and_today(&self) -> (i64, Day) {
         let now = self.now();

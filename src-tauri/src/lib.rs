@@ -9,6 +9,7 @@ pub mod achievements;
 pub mod clock;
 mod commands;
 pub mod daily;
+pub mod focus;
 pub mod error;
 pub mod progress;
 mod recitation;

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use companion_core::daily::focus::FocusOutcome;
 use companion_core::habit::achievement::{longest_run, Facts};
 use companion_core::habit::goal::{Amount, Period};
 use companion_core::habit::settings::HabitSettings;
@@ -122,16 +123,24 @@ pub fn stats(history: &History, quran: &Quran, habit: &HabitSettings, today: Day
     }
 }
 
-/// The facts the achievements are decided on. `khatms` are the khatm plans
-/// completed; `goal_days` the days each goal was met, by goal, with its
-/// period.
+/// What else the achievements look at, beside the reading history.
+#[derive(Debug, Default)]
+pub struct Kept {
+    /// Khatm plans completed.
+    pub khatms: u32,
+    /// The days each goal was met, by goal, with its period.
+    pub goal_days: Vec<(String, String, Day)>,
+    /// Finished focus sessions.
+    pub focus: Vec<FocusOutcome>,
+}
+
+/// The facts the achievements are decided on.
 pub fn facts(
     history: &History,
     quran: &Quran,
     habit: &HabitSettings,
     today: Day,
-    khatms: u32,
-    goal_days: &[(String, String, Day)],
+    kept: &Kept,
 ) -> Facts {
     let (surahs, juz) = history.shares(quran);
     let complete = |shares: &[Share]| -> Vec<usize> {
@@ -157,10 +166,16 @@ pub fn facts(
             .map(|i| i as u16 + 1)
             .collect(),
         juz_complete: complete(&juz).into_iter().map(|i| i as u8 + 1).collect(),
-        khatms: khatms.max(u32::from(distinct >= ALL_AYAHS)),
-        // Focus Mode is still to come: no focus session has been kept yet.
-        focus_sessions: 0,
-        goal_weeks: goal_weeks(goal_days),
+        khatms: kept.khatms.max(u32::from(distinct >= ALL_AYAHS)),
+        focus_sessions: kept.focus.iter().filter(|f| f.completed).count() as u32,
+        longest_focus_minutes: kept
+            .focus
+            .iter()
+            .filter(|f| f.completed)
+            .map(|f| (f.focused_seconds / 60) as u32)
+            .max()
+            .unwrap_or(0),
+        goal_weeks: goal_weeks(&kept.goal_days),
     }
 }
 

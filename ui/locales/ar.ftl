@@ -385,7 +385,9 @@ achievement-sessions_100-about = أتمّ مئة قراءة.
 achievement-goal_week = هدف محفوظ
 achievement-goal_week-about = حقّق هدفًا أسبوعيًا، أو هدفًا يوميًا سبعة أيام متتالية.
 achievement-focus_10 = عشر جلسات تركيز
-achievement-focus_10-about = أتمّ عشر جلسات في وضع التركيز (وضع التركيز قادم).
+achievement-focus_60 = ساعة من التركيز
+achievement-focus_60-about = أتمّ جلسة تركيز مدتها ستون دقيقة.
+achievement-focus_10-about = أتمّ عشر جلسات في وضع التركيز.
 reader-mark-read = علّم { $reference } مقروءة
 reader-read-to-here = قرأت إلى { $reference }
 reader-marked = { $count ->
@@ -514,3 +516,34 @@ weekday-short-3 = الخميس
 weekday-short-4 = الجمعة
 weekday-short-5 = السبت
 weekday-short-6 = الأحد
+
+# وضع التركيز.
+nav-focus = التركيز
+focus-title = وضع التركيز
+focus-hint = خصّص وقتًا للقرآن: تعرض النافذة النص وحده، وتنتظر الرسائل حتى تنتهي.
+focus-minutes = { $minutes } د
+focus-custom = الدقائق
+focus-target = اقرأ
+focus-target-none = حيث أختار
+focus-target-portion = ورد الختمة اليوم
+focus-target-surah = سورة
+focus-start = ابدأ
+focus-pause = إيقاف مؤقت
+focus-resume = استئناف
+focus-end = إنهاء
+focus-end-ask = الإنهاء الآن؟ ستُحفظ الجلسة غير مكتملة.
+focus-end-confirm = أنهِ الجلسة
+focus-end-cancel = تابع
+focus-done = اكتملت الجلسة. تقبّل الله منك.
+focus-done-early = انتهت الجلسة مبكرًا.
+focus-summary = { $minutes } دقيقة من التركيز، { $ayahs ->
+    [one] قُرئت آية واحدة
+    [two] قُرئت آيتان
+    [few] قُرئت { $ayahs } آيات
+   *[other] قُرئت { $ayahs } آية
+}، { $hasanat } حسنة.
+focus-history = جلسات التركيز
+focus-sessions = الجلسات
+focus-completion = المكتملة
+focus-complete = مكتملة
+focus-incomplete = انتهت مبكرًا

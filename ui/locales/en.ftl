@@ -377,7 +377,9 @@ achievement-sessions_100-about = Finish 100 readings.
 achievement-goal_week = A goal kept
 achievement-goal_week-about = Meet a weekly goal, or a daily goal seven days in a row.
 achievement-focus_10 = Ten in focus
-achievement-focus_10-about = Complete 10 Focus Mode sessions (Focus Mode is coming).
+achievement-focus_60 = An hour of focus
+achievement-focus_60-about = Complete a 60-minute Focus Mode session.
+achievement-focus_10-about = Complete 10 Focus Mode sessions.
 reader-mark-read = Mark { $reference } read
 reader-read-to-here = Read up to { $reference }
 reader-marked = { $count ->
@@ -498,3 +500,32 @@ weekday-short-3 = Thu
 weekday-short-4 = Fri
 weekday-short-5 = Sat
 weekday-short-6 = Sun
+
+# Focus Mode.
+nav-focus = Focus
+focus-title = Focus Mode
+focus-hint = Set aside time for the Qur'an: the window shows the text alone, and messages wait until you finish.
+focus-minutes = { $minutes } min
+focus-custom = Minutes
+focus-target = Read
+focus-target-none = Where I choose
+focus-target-portion = Today's khatm portion
+focus-target-surah = A surah
+focus-start = Begin
+focus-pause = Pause
+focus-resume = Resume
+focus-end = End
+focus-end-ask = End now? It will be kept as not completed.
+focus-end-confirm = End the session
+focus-end-cancel = Keep going
+focus-done = Session complete. May Allah accept it.
+focus-done-early = Session ended early.
+focus-summary = { $minutes } minutes focused, { $ayahs ->
+    [one] one ayah read
+   *[other] { $ayahs } ayahs read
+}, { $hasanat } Hasanat.
+focus-history = Your focus sessions
+focus-sessions = Sessions
+focus-completion = Completed
+focus-complete = completed
+focus-incomplete = ended early

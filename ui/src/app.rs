@@ -9,7 +9,7 @@ use crate::components::toast::Toast;
 use crate::components::top_bar::TopBar;
 use crate::i18n::I18n;
 use crate::pages::{
-    achievements::AchievementsPage, bookmarks::BookmarksPage, calendar::CalendarPage,
+    achievements::AchievementsPage, bookmarks::BookmarksPage, calendar::CalendarPage, focus::FocusPage,
     downloads::DownloadsPage, home::HomePage, juz::JuzPage, pages_index::PagesPage,
     reader::ReaderPage, search::SearchPage, settings::SettingsPage, stats::StatsPage,
     surahs::SurahsPage,
@@ -57,6 +57,11 @@ pub fn App() -> Html {
                 if let Ok(list) = bridge::downloads().await {
                     state.dispatch(Action::Downloads(list));
                 }
+                // A focus session that was running when the app closed
+                // goes on where it was.
+                if let Ok(companion_core::wire::FocusNow::Running(_)) = bridge::focus_status().await {
+                    state.dispatch(Action::Navigate(Route::Focus));
+                }
             });
         });
     }
@@ -74,10 +79,15 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<I18n> context={(*i18n).clone()}>
             <ContextProvider<AppContext> context={state.clone()}>
-                <div class="app">
-                    <TopBar />
+                <div class={classes!("app", state.focusing.then_some("focusing"))}>
+                    // In a focus session the reader is alone on screen.
+                    if !state.focusing {
+                        <TopBar />
+                    }
                     { screen }
-                    <MiniPlayer />
+                    if !state.focusing {
+                        <MiniPlayer />
+                    }
                     <Toast />
                 </div>
             </ContextProvider<AppContext>>
@@ -100,6 +110,7 @@ pub fn switch(route: &Route, visit: u32) -> Html {
         Route::Stats => html! { <StatsPage /> },
         Route::Achievements => html! { <AchievementsPage /> },
         Route::Calendar => html! { <CalendarPage /> },
+        Route::Focus => html! { <FocusPage /> },
     }
 }
 

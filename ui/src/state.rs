@@ -36,6 +36,7 @@ pub enum Route {
     Stats,
     Achievements,
     Calendar,
+    Focus,
 }
 
 /// What the recitation engine is doing, as the UI shows it.
@@ -75,6 +76,9 @@ pub enum Action {
     Toast(String),
     /// Hide the message.
     DismissToast,
+    /// A focus session runs (the window shows the reader alone; messages
+    /// wait) or ended.
+    Focusing(bool),
     /// The recitation engine said something.
     Audio(AudioEvent),
     /// The engine's state when the UI opened.
@@ -99,6 +103,8 @@ pub struct AppState {
     pub audio: AudioView,
     /// Downloads by id.
     pub downloads: Rc<BTreeMap<String, DownloadProgress>>,
+    /// A focus session runs: no navigation, messages held back.
+    pub focusing: bool,
 }
 
 impl Default for AppState {
@@ -113,6 +119,7 @@ impl Default for AppState {
             highlight: None,
             audio: AudioView::default(),
             downloads: Rc::default(),
+            focusing: false,
         }
     }
 }
@@ -155,6 +162,7 @@ impl Reducible for AppState {
             Action::Translations(list) => next.translations = Rc::new(list),
             Action::Toast(text) => next.toast = Some(text),
             Action::DismissToast => next.toast = None,
+            Action::Focusing(on) => next.focusing = on,
             Action::Audio(event) => match event {
                 AudioEvent::Playing {
                     ayah,

@@ -167,6 +167,8 @@ fn test() -> Result<()> {
             "progress",
             "--test",
             "daily",
+            "--test",
+            "focus",
             "--",
             "--test-threads=1",
         ])

@@ -34,6 +34,8 @@ pub struct Facts {
     pub khatms: u32,
     /// Focus sessions completed.
     pub focus_sessions: u32,
+    /// The longest focus session completed, in minutes.
+    pub longest_focus_minutes: u32,
     /// Weeks in which a goal was kept: a weekly goal met, or a daily goal
     /// met on each of seven days in a row.
     pub goal_weeks: u32,
@@ -59,6 +61,8 @@ pub enum Criterion {
     Juzs(u32),
     Khatms(u32),
     FocusSessions(u32),
+    /// A focus session of this many minutes, completed.
+    FocusMinutes(u32),
     GoalWeeks(u32),
 }
 
@@ -98,6 +102,7 @@ pub const CATALOGUE: &[Achievement] = &[
     a("sessions_100", Criterion::Sessions(100)),
     a("goal_week", Criterion::GoalWeeks(1)),
     a("focus_10", Criterion::FocusSessions(10)),
+    a("focus_60", Criterion::FocusMinutes(60)),
 ];
 
 /// How far along `facts` are toward `criterion`: (where they are, the
@@ -116,6 +121,7 @@ pub fn progress(criterion: Criterion, facts: &Facts) -> (u64, u64) {
         Criterion::Juzs(n) => (facts.juz_complete.len() as u64, u64::from(n)),
         Criterion::Khatms(n) => (u64::from(facts.khatms), u64::from(n)),
         Criterion::FocusSessions(n) => (u64::from(facts.focus_sessions), u64::from(n)),
+        Criterion::FocusMinutes(n) => (u64::from(facts.longest_focus_minutes), u64::from(n)),
         Criterion::GoalWeeks(n) => (u64::from(facts.goal_weeks), u64::from(n)),
     };
     (now.min(target), target)
@@ -249,6 +255,7 @@ mod tests {
                 juz_complete: juz,
                 khatms: u32::from(ayahs == 6_235),
                 focus_sessions: sessions / 10,
+                longest_focus_minutes: sessions / 2,
                 goal_weeks: streak / 7,
             })
     }
@@ -265,6 +272,7 @@ mod tests {
         more.juz_complete.insert(30);
         more.khatms += by;
         more.focus_sessions += by;
+        more.longest_focus_minutes += by;
         more.goal_weeks += by;
         more
     }
@@ -284,7 +292,7 @@ mod tests {
         }
 
         #[test]
-        fn newly_unlocked_is_met_and_not_yet_unlocked(f in facts(), held in prop::collection::btree_set(0usize..22, 0..22)) {
+        fn newly_unlocked_is_met_and_not_yet_unlocked(f in facts(), held in prop::collection::btree_set(0usize..23, 0..23)) {
             let held: BTreeSet<&str> = held.iter().filter_map(|&i| CATALOGUE.get(i)).map(|a| a.id).collect();
             let new = newly_unlocked(&f, |id| held.contains(id));
             for id in &new {

@@ -5,12 +5,14 @@
 //! compile time. Nothing here does I/O or knows about SQLite or the webview.
 
 mod daily;
+mod focus;
 mod progress;
 mod recitation;
 
 use serde::{Deserialize, Serialize};
 
 pub use self::daily::*;
+pub use self::focus::*;
 pub use self::progress::*;
 pub use self::recitation::*;
 use crate::habit::settings::HabitSettings;

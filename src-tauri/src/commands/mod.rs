@@ -12,6 +12,7 @@
 //! use, a search, a database write) never runs on the window's thread.
 
 mod daily;
+mod focus;
 mod progress;
 mod reading;
 mod recitation;
@@ -119,4 +120,10 @@ handlers! {
     check_achievements => CheckAchievements,
     daily => Daily,
     calendar_month => CalendarMonth,
+    focus_status => FocusStatus,
+    focus_start => FocusStart,
+    focus_pause => FocusPause,
+    focus_resume => FocusResume,
+    focus_end => FocusEnd,
+    focus_history => FocusHistoryOf,
 }

@@ -1,6 +1,7 @@
 //! The local SQLite store: settings, the last reading position, bookmarks,
 //! reading sessions with the sync outbox (`reading.rs`), goals, the khatm
-//! plan, excused days and achievements (`habit.rs`). The database file is
+//! plan, excused days and achievements (`habit.rs`), Focus Mode sessions
+//! (`focus.rs`). The database file is
 //! opened and migrated by tauri-plugin-sql; this module uses the plugin's
 //! pool from Rust, so the webview needs (and has) no SQL permission at all.
 //!
@@ -8,6 +9,7 @@
 //! moves a damaged file aside, so a corrupt database never costs the user
 //! the Qur'an reader.
 
+mod focus;
 mod goals;
 mod habit;
 mod khatm;
@@ -19,6 +21,7 @@ use companion_core::AyahRef;
 use sqlx::sqlite::SqlitePool;
 use sqlx::Row;
 
+pub use self::focus::*;
 pub use self::goals::*;
 pub use self::khatm::*;
 pub use self::reading::*;
@@ -57,6 +60,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         5,
         "reading counts by day and by ayah, excused days and achievements",
         include_str!("../../migrations/0005_habit.sql"),
+    ),
+    (
+        6,
+        "focus mode sessions",
+        include_str!("../../migrations/0006_focus.sql"),
     ),
 ];
 

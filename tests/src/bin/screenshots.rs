@@ -66,7 +66,8 @@ async fn main() {
 
     app.type_into("#goto-input", "1:1\n").await;
     app.wait_for("#reader .ayah[data-ref='1:1']").await;
-    app.click("#nav-pages").await;
+    app.click("#nav-home").await;
+    app.click("#tile-pages").await;
     app.type_into("#page-number", "604\n").await;
     app.wait_for("#reader .flow-ayah").await;
     settle().await;
@@ -154,6 +155,21 @@ async fn main() {
     shot("19-stats-dark").await;
     app.click("#nav-settings").await;
     app.click("#theme-theme-light").await;
+
+    // Focus Mode on Al-Kahf, then ended early with its summary.
+    app.click("#nav-focus").await;
+    app.click("#focus-30").await;
+    app.click("#target-surah").await;
+    app.click("#focus-start").await;
+    app.wait_for("#focus-running #reader .ayah[data-ref='18:1']")
+        .await;
+    settle().await;
+    shot("25-focus-running").await;
+    app.click("#focus-end").await;
+    app.click("#focus-end-confirm").await;
+    app.wait_for("#focus-summary").await;
+    settle().await;
+    shot("26-focus-summary").await;
 
     app.click("#nav-settings").await;
     app.wait_for("#recitation").await;

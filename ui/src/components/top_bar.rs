@@ -38,11 +38,11 @@ pub fn TopBar() -> Html {
             <nav aria-label={i18n.t("nav-main")}>
                 { link(Route::Surahs, "nav-surahs", i18n.t("nav-surahs")) }
                 { link(Route::Juz { quarters: false }, "nav-juz", i18n.t("nav-juz")) }
-                { link(Route::Pages, "nav-pages", i18n.t("nav-pages")) }
                 { link(Route::Search { query: String::new() }, "nav-search", i18n.t("nav-search")) }
                 { link(Route::Bookmarks, "nav-bookmarks", i18n.t("nav-bookmarks")) }
                 { link(Route::Stats, "nav-stats", i18n.t("nav-stats")) }
                 { link(Route::Calendar, "nav-calendar", i18n.t("nav-calendar")) }
+                { link(Route::Focus, "nav-focus", i18n.t("nav-focus")) }
                 { link(Route::Settings, "nav-settings", i18n.t("nav-settings")) }
             </nav>
             <span class="spacer"></span>

@@ -3,6 +3,7 @@
 pub mod achievements;
 pub mod bookmarks;
 pub mod calendar;
+pub mod focus;
 pub mod downloads;
 pub mod home;
 pub mod juz;

@@ -14,6 +14,9 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], js_name = invoke, catch)]
     async fn tauri_invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
 
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "window"], js_name = getCurrentWindow, catch)]
+    fn tauri_current_window() -> Result<JsValue, JsValue>;
+
     #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "event"], js_name = listen, catch)]
     async fn tauri_listen(
         event: &str,
@@ -239,4 +242,48 @@ pub async fn daily() -> CallResult<DailyView> {
 
 pub async fn calendar_month(year: i32, month: u32) -> CallResult<CalendarMonthView> {
     invoke::<cmd::CalendarMonth>(&MonthRequest { year, month }).await
+}
+
+/// Puts the window in full screen, or back (a window manager may refuse;
+/// nothing else depends on it).
+pub fn set_fullscreen(on: bool) {
+    let Ok(window) = tauri_current_window() else {
+        return;
+    };
+    let call = js_sys::Reflect::get(&window, &JsValue::from_str("setFullscreen"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(set) = call {
+        if let Ok(promise) = set.call1(&window, &JsValue::from_bool(on)) {
+            if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+                yew::platform::spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                });
+            }
+        }
+    }
+}
+
+pub async fn focus_status() -> CallResult<FocusNow> {
+    invoke::<cmd::FocusStatus>(&()).await
+}
+
+pub async fn focus_start(request: FocusStartRequest) -> CallResult<FocusView> {
+    invoke::<cmd::FocusStart>(&request).await
+}
+
+pub async fn focus_pause(pause: bool) -> CallResult<FocusView> {
+    if pause {
+        invoke::<cmd::FocusPause>(&()).await
+    } else {
+        invoke::<cmd::FocusResume>(&()).await
+    }
+}
+
+pub async fn focus_end() -> CallResult<FocusSummary> {
+    invoke::<cmd::FocusEnd>(&()).await
+}
+
+pub async fn focus_history() -> CallResult<FocusHistory> {
+    invoke::<cmd::FocusHistoryOf>(&()).await
 }

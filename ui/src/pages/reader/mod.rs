@@ -45,6 +45,9 @@ pub struct ReaderPageProps {
     /// Changes on every navigation, so going to the same ayah again moves
     /// the reader back to it.
     pub visit: u32,
+    /// Inside a focus session: the text alone, without the reader's bar.
+    #[prop_or_default]
+    pub focus_mode: bool,
 }
 
 #[component]
@@ -166,8 +169,10 @@ pub fn ReaderPage(props: &ReaderPageProps) -> Html {
     html! {
         <main class="main reader-scroll" id="reader" ref={container} tabindex="-1" {onscroll} {onkeydown}
             data-window={format!("{lo}-{hi}")} style="position: relative">
-            <ReaderBar title={title(&i18n, &view)} {page_mode} {on_page_mode}
-                hasanat={session.tally.today_hasanat} />
+            if !props.focus_mode {
+                <ReaderBar title={title(&i18n, &view)} {page_mode} {on_page_mode}
+                    hasanat={session.tally.today_hasanat} />
+            }
             <div class={classes!("reader", page_mode.then_some("page-mode"))} role="region" aria-label={i18n.t("reader-region")}>
                 { body }
                 // Previous/next only below the last ayah, not below the window.

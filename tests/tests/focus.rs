@@ -1,0 +1,84 @@
+//! End-to-end Focus Mode: a session hides everything but the reader and
+//! its countdown, pauses and resumes, survives the app being closed (it
+//! comes back by itself with the right time left), ends early as
+//! incomplete after asking once, and one that ran out while the app was
+//! closed is settled as complete.
+
+#![allow(clippy::unwrap_used)]
+
+use std::time::Duration;
+
+use companion_e2e::{App, Profile};
+
+/// The app's clock starts at `time` on 2026-06-10 (UTC) at its next launch.
+fn clock_at(profile: &mut Profile, time: &str) {
+    profile.env.retain(|(key, _)| key != "COMPANION_CLOCK_START");
+    profile
+        .env
+        .push(("COMPANION_CLOCK_START".into(), format!("2026-06-10T{time}Z")));
+}
+
+async fn seconds_left(app: &App) -> i64 {
+    let el = app.wait_for("#focus-remaining").await;
+    el.attr("data-seconds").await.unwrap().unwrap().parse().unwrap()
+}
+
+#[tokio::test]
+async fn a_focus_session_pauses_survives_a_restart_ends_early_and_settles_while_closed() {
+    let soon = Duration::from_secs(10);
+    let mut profile = Profile::new().with_env("COMPANION_TIME_ZONE", "UTC");
+    clock_at(&mut profile, "12:00:00");
+    {
+        let app = App::launch(&profile).await;
+        app.wait_for("#home #ayah-of-the-day").await;
+        app.click("#nav-focus").await;
+        app.click("#focus-10").await;
+        app.click("#target-surah").await;
+        app.script(
+            "const s = document.getElementById('focus-surah');
+             s.value = '112'; s.dispatchEvent(new Event('change', { bubbles: true }));
+             return true;",
+        )
+        .await;
+        app.click("#focus-start").await;
+        app.wait_for("#focus-running #reader .ayah[data-ref='112:4']").await;
+        assert!(app.all(".topbar").await.is_empty(), "no navigation in focus");
+        let left = seconds_left(&app).await;
+        assert!((580..=600).contains(&left), "{left} s left of 10 minutes");
+        app.click("#focus-pause").await;
+        app.wait_for("#focus-running[data-paused='true']").await;
+        app.click("#focus-resume").await;
+        app.wait_for("#focus-running[data-paused='false']").await;
+        app.quit().await;
+    }
+    // Five minutes later by the clock: the app opens on the session.
+    clock_at(&mut profile, "12:05:00");
+    {
+        let app = App::launch(&profile).await;
+        app.wait_for("#focus-running").await;
+        let left = seconds_left(&app).await;
+        assert!((250..=400).contains(&left), "about five minutes left: {left}");
+        app.click("#focus-end").await;
+        app.click("#focus-end-confirm").await;
+        app.wait_for_attribute("#focus-summary", "data-completed", "false", soon)
+            .await;
+        app.wait_for_attribute("#focus-history", "data-sessions", "1", soon)
+            .await;
+        app.wait_for(".topbar").await;
+        // A second session, left running when the app closes.
+        app.click("#focus-10").await;
+        app.click("#focus-start").await;
+        app.wait_for("#focus-running").await;
+        app.quit().await;
+    }
+    // Half an hour later: it ran out while the app was closed.
+    clock_at(&mut profile, "12:40:00");
+    let app = App::launch(&profile).await;
+    app.wait_for("#home").await;
+    app.click("#nav-focus").await;
+    app.wait_for_attribute("#focus-summary", "data-completed", "true", soon)
+        .await;
+    app.wait_for_attribute("#focus-history", "data-sessions", "2", soon)
+        .await;
+    app.quit().await;
+}

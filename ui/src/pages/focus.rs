@@ -1,0 +1,340 @@
+//! Focus Mode ("Deep Deen"): choose a length and what to read, then the
+//! reader alone on screen (full screen, no navigation) with a calm
+//! countdown ring and the session's Hasanat; pause and resume; ending
+//! early asks once and is kept as incomplete. The session lives in the
+//! app, so a restart comes back to it with the right time left. When it
+//! ends, a summary; below, the history and totals.
+
+use companion_core::daily::focus::{FocusState, PRESETS};
+use companion_core::wire::{
+    FocusHistory, FocusNow, FocusStartRequest, FocusSummary, FocusTarget, FocusView, ViewTarget,
+};
+use gloo_timers::callback::Interval;
+use yew::prelude::*;
+
+use super::reader::ReaderPage;
+use crate::components::goals::ring;
+use crate::i18n::{use_i18n, I18n};
+use crate::services::bridge;
+use crate::state::{show_error, use_app, Action};
+
+#[component]
+pub fn FocusPage() -> Html {
+    let app = use_app();
+    let now = use_state(|| None::<FocusNow>);
+    let version = use_state(|| 0u32);
+    {
+        let (now, app) = (now.clone(), app.clone());
+        use_effect_with(*version, move |_| {
+            yew::platform::spawn_local(async move {
+                if let Ok(loaded) = bridge::focus_status().await {
+                    let running = matches!(loaded, FocusNow::Running(_));
+                    app.dispatch(Action::Focusing(running));
+                    bridge::set_fullscreen(running);
+                    now.set(Some(loaded));
+                }
+            });
+        });
+    }
+    {
+        // Leaving the page (there is no way out but ending, or Back after
+        // it) gives the window back.
+        let app = app.clone();
+        use_effect_with((), move |_| {
+            move || {
+                app.dispatch(Action::Focusing(false));
+                bridge::set_fullscreen(false);
+            }
+        });
+    }
+    let reload = {
+        let version = version.clone();
+        Callback::from(move |()| version.set(version.wrapping_add(1)))
+    };
+    let ended = {
+        let (now, app) = (now.clone(), app.clone());
+        Callback::from(move |summary: FocusSummary| {
+            app.dispatch(Action::Focusing(false));
+            bridge::set_fullscreen(false);
+            now.set(Some(FocusNow::Ended(summary)));
+        })
+    };
+    match &*now {
+        None => html! { <main class="main" id="focus"></main> },
+        Some(FocusNow::Running(view)) => html! {
+            <FocusRunning view={view.clone()} on_change={reload} on_ended={ended} />
+        },
+        Some(FocusNow::Idle) => html! { <FocusIdle summary={None::<FocusSummary>} on_change={reload} /> },
+        Some(FocusNow::Ended(summary)) => html! { <FocusIdle summary={Some(summary.clone())} on_change={reload} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RunningProps {
+    view: FocusView,
+    on_change: Callback<()>,
+    on_ended: Callback<FocusSummary>,
+}
+
+/// The session running: its bar over the reader.
+#[component]
+fn FocusRunning(props: &RunningProps) -> Html {
+    let app = use_app();
+    let i18n = use_i18n();
+    let started = use_state(js_sys::Date::now);
+    let tick = use_state(js_sys::Date::now);
+    let confirming = use_state(|| false);
+    {
+        let (tick, started) = (tick.clone(), started.clone());
+        use_effect_with(props.view.clone(), move |_| {
+            started.set(js_sys::Date::now());
+            let interval = Interval::new(1_000, move || tick.set(js_sys::Date::now()));
+            move || drop(interval)
+        });
+    }
+    let v = &props.view;
+    let (remaining, paused) = match v.state {
+        FocusState::Running {
+            remaining_seconds, ..
+        } => {
+            let elapsed = ((*tick - *started) / 1000.0).max(0.0) as i64;
+            (remaining_seconds - elapsed, false)
+        }
+        FocusState::Paused { remaining_seconds } => (remaining_seconds, true),
+        FocusState::Complete { .. } => (0, false),
+    };
+    if remaining <= 0 && !paused {
+        // Its time is up: the app settles it and says so.
+        props.on_change.emit(());
+    }
+    let call = |pause: bool| {
+        let (app, i18n, on_change) = (app.clone(), i18n.clone(), props.on_change.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (app, i18n, on_change) = (app.clone(), i18n.clone(), on_change.clone());
+            yew::platform::spawn_local(async move {
+                match bridge::focus_pause(pause).await {
+                    Ok(_) => on_change.emit(()),
+                    Err(error) => show_error(&app, &i18n, &error),
+                }
+            });
+        })
+    };
+    let end = {
+        let (app, i18n, on_ended) = (app.clone(), i18n.clone(), props.on_ended.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (app, i18n, on_ended) = (app.clone(), i18n.clone(), on_ended.clone());
+            yew::platform::spawn_local(async move {
+                match bridge::focus_end().await {
+                    Ok(summary) => on_ended.emit(summary),
+                    Err(error) => show_error(&app, &i18n, &error),
+                }
+            });
+        })
+    };
+    let ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(!*confirming))
+    };
+    let progress = 1.0 - remaining.max(0) as f64 / v.planned_seconds.max(1) as f64;
+    let (target, focus) = match v.target {
+        Some(FocusTarget::Portion { start, .. }) => (ViewTarget::Surah(start.surah()), Some(start)),
+        Some(FocusTarget::Surah { number }) => (ViewTarget::Surah(number), None),
+        None => (ViewTarget::Surah(1), None),
+    };
+    html! {
+        <div class="focus-running" id="focus-running" data-paused={paused.to_string()}>
+            <div class="focus-bar">
+                <div class="focus-clock" id="focus-remaining" data-seconds={remaining.max(0).to_string()}>
+                    { ring(progress) }
+                    <span>{ minutes_seconds(&i18n, remaining.max(0)) }</span>
+                </div>
+                <span class="focus-hasanat" id="focus-hasanat">{ i18n.t_args("home-hasanat", &[("count", i18n.count(v.hasanat).into())]) }</span>
+                <span class="spacer"></span>
+                if paused {
+                    <button class="button primary" id="focus-resume" onclick={call(false)}>{ i18n.t("focus-resume") }</button>
+                } else {
+                    <button class="button" id="focus-pause" onclick={call(true)}>{ i18n.t("focus-pause") }</button>
+                }
+                if *confirming {
+                    <span class="muted small">{ i18n.t("focus-end-ask") }</span>
+                    <button class="button danger" id="focus-end-confirm" onclick={end}>{ i18n.t("focus-end-confirm") }</button>
+                    <button class="button" id="focus-end-cancel" onclick={ask}>{ i18n.t("focus-end-cancel") }</button>
+                } else {
+                    <button class="button" id="focus-end" onclick={ask}>{ i18n.t("focus-end") }</button>
+                }
+            </div>
+            <ReaderPage {target} {focus} visit={0} focus_mode={true} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct IdleProps {
+    summary: Option<FocusSummary>,
+    on_change: Callback<()>,
+}
+
+/// No session: the summary of the last one, a new one, the history.
+#[component]
+fn FocusIdle(props: &IdleProps) -> Html {
+    let app = use_app();
+    let i18n = use_i18n();
+    let minutes = use_state(|| 20u32);
+    let target = use_state(|| "none".to_owned());
+    let surah = use_state(|| 18u16);
+    let portion = use_state(|| None::<FocusTarget>);
+    let history = use_state(|| None::<FocusHistory>);
+    {
+        let (portion, history) = (portion.clone(), history.clone());
+        use_effect_with(props.summary.clone(), move |_| {
+            yew::platform::spawn_local(async move {
+                if let Ok(progress) = bridge::progress().await {
+                    portion.set(progress.khatm.and_then(|k| k.today).map(|p| FocusTarget::Portion {
+                        start: p.start,
+                        end: p.end,
+                    }));
+                }
+                if let Ok(h) = bridge::focus_history().await {
+                    history.set(Some(h));
+                }
+            });
+        });
+    }
+    let start = {
+        let (app, i18n, on_change) = (app.clone(), i18n.clone(), props.on_change.clone());
+        let request = FocusStartRequest {
+            minutes: *minutes,
+            target: match target.as_str() {
+                "portion" => *portion,
+                "surah" => Some(FocusTarget::Surah { number: *surah }),
+                _ => None,
+            },
+        };
+        Callback::from(move |_: MouseEvent| {
+            let (app, i18n, on_change) = (app.clone(), i18n.clone(), on_change.clone());
+            yew::platform::spawn_local(async move {
+                match bridge::focus_start(request).await {
+                    Ok(_) => on_change.emit(()),
+                    Err(error) => show_error(&app, &i18n, &error),
+                }
+            });
+        })
+    };
+    let preset = |m: u32| {
+        let minutes = minutes.clone();
+        html! {
+            <button class="chip" id={format!("focus-{m}")} aria-pressed={(*minutes == m).to_string()}
+                onclick={Callback::from(move |_| minutes.set(m))}>{ i18n.t_args("focus-minutes", &[("minutes", m.into())]) }</button>
+        }
+    };
+    let on_custom = {
+        let minutes = minutes.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            if let Ok(m) = value.parse::<u32>() {
+                minutes.set(m);
+            }
+        })
+    };
+    let pick = |value: &'static str| {
+        let target = target.clone();
+        Callback::from(move |_: Event| target.set(value.to_owned()))
+    };
+    let on_surah = {
+        let surah = surah.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Ok(n) = value.parse() {
+                surah.set(n);
+            }
+        })
+    };
+    html! {
+        <main class="main" id="focus">
+            <div class="page">
+                <h1>{ i18n.t("focus-title") }</h1>
+                if let Some(s) = &props.summary {
+                    { summary_card(s, &i18n) }
+                }
+                <section class="card" id="focus-new">
+                    <p class="muted">{ i18n.t("focus-hint") }</p>
+                    <div class="chips wrap" role="group">
+                        { for PRESETS.iter().chain([60].iter()).map(|&m| preset(m)) }
+                        <label class="custom-minutes">
+                            <span class="small muted">{ i18n.t("focus-custom") }</span>
+                            <input id="focus-custom" class="input compact" type="number" min="1" max="720"
+                                value={minutes.to_string()} onchange={on_custom} />
+                        </label>
+                    </div>
+                    <fieldset class="focus-target">
+                        <legend>{ i18n.t("focus-target") }</legend>
+                        <label><input type="radio" name="focus-target" id="target-none" checked={*target == "none"} onchange={pick("none")} />{ i18n.t("focus-target-none") }</label>
+                        if portion.is_some() {
+                            <label><input type="radio" name="focus-target" id="target-portion" checked={*target == "portion"} onchange={pick("portion")} />{ i18n.t("focus-target-portion") }</label>
+                        }
+                        <label><input type="radio" name="focus-target" id="target-surah" checked={*target == "surah"} onchange={pick("surah")} />{ i18n.t("focus-target-surah") }
+                            <select id="focus-surah" class="input compact" onchange={on_surah}>
+                                { for (1..=114u16).map(|n| html! { <option value={n.to_string()} selected={n == *surah}>{ i18n.digits(u64::from(n)) }</option> }) }
+                            </select>
+                        </label>
+                    </fieldset>
+                    <button class="button primary" id="focus-start" onclick={start}>{ i18n.t("focus-start") }</button>
+                </section>
+                if let Some(h) = &*history {
+                    { history_card(h, &i18n) }
+                }
+            </div>
+        </main>
+    }
+}
+
+fn summary_card(s: &FocusSummary, i18n: &I18n) -> Html {
+    let minutes = s.outcome.focused_seconds / 60;
+    html! {
+        <section class={classes!("card", "focus-summary", s.outcome.completed.then_some("complete"))} id="focus-summary"
+            data-completed={s.outcome.completed.to_string()}>
+            <h2>{ i18n.t(if s.outcome.completed { "focus-done" } else { "focus-done-early" }) }</h2>
+            <p>{ i18n.t_args("focus-summary", &[
+                ("minutes", minutes.into()),
+                ("ayahs", i64::from(s.ayahs).into()),
+                ("hasanat", i18n.count(s.hasanat).into()),
+            ]) }</p>
+        </section>
+    }
+}
+
+fn history_card(h: &FocusHistory, i18n: &I18n) -> Html {
+    let rate = (h.stats.completion_rate * 100.0).round() as u64;
+    html! {
+        <section class="card" id="focus-history" data-sessions={h.stats.sessions.to_string()}>
+            <h2>{ i18n.t("focus-history") }</h2>
+            <div class="figures">
+                <div class="figure"><span class="figure-value">{ i18n.count(u64::from(h.stats.sessions)) }</span><span class="figure-label">{ i18n.t("focus-sessions") }</span></div>
+                <div class="figure"><span class="figure-value">{ i18n.count(h.stats.minutes) }</span><span class="figure-label">{ i18n.t("stats-minutes") }</span></div>
+                <div class="figure"><span class="figure-value">{ format!("{}%", i18n.digits(rate)) }</span><span class="figure-label">{ i18n.t("focus-completion") }</span></div>
+            </div>
+            <ul class="focus-list">
+                { for h.recent.iter().map(|s| html! {
+                    <li class={classes!("focus-item", s.outcome.completed.then_some("complete"))}>
+                        <span>{ i18n.date(s.day) }</span>
+                        <span>{ i18n.t_args("focus-minutes", &[("minutes", (s.outcome.focused_seconds / 60).into())]) }</span>
+                        <span class="muted">{ i18n.t(if s.outcome.completed { "focus-complete" } else { "focus-incomplete" }) }</span>
+                        <span>{ i18n.t_args("home-hasanat", &[("count", i18n.count(s.hasanat).into())]) }</span>
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// "19:05" (minutes and seconds), in the language's digits.
+fn minutes_seconds(i18n: &I18n, seconds: i64) -> String {
+    let (m, s) = (seconds / 60, seconds % 60);
+    let s = i18n.digits(s.unsigned_abs());
+    let s = if s.chars().count() < 2 {
+        format!("{}{s}", i18n.digits(0))
+    } else {
+        s
+    };
+    format!("{}:{s}", i18n.digits(m.unsigned_abs()))
+}
