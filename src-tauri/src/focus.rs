@@ -133,7 +133,10 @@ async fn view(store: &Store, row: &FocusRow, now: Timestamp) -> Result<FocusView
 
 async fn summary(store: &Store, done: FocusDone, zone: &TimeZone) -> Result<FocusSummary> {
     let (ayahs, letters) = store
-        .read_between(done.outcome.started.as_second(), done.outcome.ended.as_second())
+        .read_between(
+            done.outcome.started.as_second(),
+            done.outcome.ended.as_second(),
+        )
         .await?;
     Ok(FocusSummary {
         id: done.id,
@@ -167,19 +170,34 @@ mod tests {
             let store = crate::store::tests::open(dir.path()).await;
             let view = start(&store, request, at(0), &TimeZone::UTC).await.unwrap();
             assert_eq!(view.planned_seconds, 1200);
-            let again = start(&store, request, at(1), &TimeZone::UTC).await.unwrap_err();
+            let again = start(&store, request, at(1), &TimeZone::UTC)
+                .await
+                .unwrap_err();
             assert_eq!(again.code(), "invalid_request", "one at a time");
             // Paused 5 minutes in, for 10 minutes.
-            pause_or_resume(&store, true, at(5), &TimeZone::UTC).await.unwrap();
-            let resumed = pause_or_resume(&store, false, at(15), &TimeZone::UTC).await.unwrap();
-            assert!(matches!(resumed.state, FocusState::Running { remaining_seconds: 900, .. }));
+            pause_or_resume(&store, true, at(5), &TimeZone::UTC)
+                .await
+                .unwrap();
+            let resumed = pause_or_resume(&store, false, at(15), &TimeZone::UTC)
+                .await
+                .unwrap();
+            assert!(matches!(
+                resumed.state,
+                FocusState::Running {
+                    remaining_seconds: 900,
+                    ..
+                }
+            ));
             // The app is killed here.
         }
         let store = crate::store::tests::open(dir.path()).await;
         match status(&store, at(20), &TimeZone::UTC).await.unwrap() {
             FocusNow::Running(v) => assert!(matches!(
                 v.state,
-                FocusState::Running { remaining_seconds: 600, .. }
+                FocusState::Running {
+                    remaining_seconds: 600,
+                    ..
+                }
             )),
             other => panic!("still running after a restart: {other:?}"),
         }
@@ -193,7 +211,11 @@ mod tests {
             }
             other => panic!("settled: {other:?}"),
         }
-        assert_eq!(status(&store, at(46), &TimeZone::UTC).await.unwrap(), FocusNow::Idle, "told once");
+        assert_eq!(
+            status(&store, at(46), &TimeZone::UTC).await.unwrap(),
+            FocusNow::Idle,
+            "told once"
+        );
         let events = store.outbox(10).await.unwrap();
         assert_eq!(events.len(), 1);
         assert_eq!(events[0].event_type, "focus_session");
@@ -214,16 +236,35 @@ mod tests {
             how: ReadHow::Dwell,
         };
         let day = companion_core::habit::Day(at(0).as_second().div_euclid(86_400) as i32);
-        crate::progress::record(&store, quran_data::quran(), &fatihah, at(3).as_second(), day)
-            .await
-            .unwrap();
+        crate::progress::record(
+            &store,
+            quran_data::quran(),
+            &fatihah,
+            at(3).as_second(),
+            day,
+        )
+        .await
+        .unwrap();
         let summary = end(&store, at(10), &TimeZone::UTC).await.unwrap();
         assert!(!summary.outcome.completed);
         assert_eq!(summary.outcome.focused_seconds, 600);
         assert_eq!((summary.ayahs, summary.hasanat), (7, 1390));
-        assert_eq!(end(&store, at(11), &TimeZone::UTC).await.unwrap_err().code(), "not_found");
+        assert_eq!(
+            end(&store, at(11), &TimeZone::UTC)
+                .await
+                .unwrap_err()
+                .code(),
+            "not_found"
+        );
         let history = history(&store, at(12), &TimeZone::UTC).await.unwrap();
         assert_eq!(history.recent.len(), 1);
-        assert_eq!((history.stats.sessions, history.stats.completed, history.stats.minutes), (1, 0, 10));
+        assert_eq!(
+            (
+                history.stats.sessions,
+                history.stats.completed,
+                history.stats.minutes
+            ),
+            (1, 0, 10)
+        );
     }
 }

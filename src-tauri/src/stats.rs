@@ -295,8 +295,7 @@ mod tests {
             quran_data::quran(),
             &HabitSettings::default(),
             day(0),
-            0,
-            &[],
+            &Kept::default(),
         );
         assert!(f.surahs_complete.contains(&2) && f.surahs_complete.contains(&114));
         assert_eq!(f.surahs_complete.len(), 39);
@@ -318,8 +317,7 @@ mod tests {
             quran_data::quran(),
             &HabitSettings::default(),
             day(0),
-            0,
-            &[],
+            &Kept::default(),
         );
         assert_eq!(
             (f.khatms, f.juz_complete.len()),

@@ -12,15 +12,23 @@ use companion_e2e::{App, Profile};
 
 /// The app's clock starts at `time` on 2026-06-10 (UTC) at its next launch.
 fn clock_at(profile: &mut Profile, time: &str) {
-    profile.env.retain(|(key, _)| key != "COMPANION_CLOCK_START");
     profile
         .env
-        .push(("COMPANION_CLOCK_START".into(), format!("2026-06-10T{time}Z")));
+        .retain(|(key, _)| key != "COMPANION_CLOCK_START");
+    profile.env.push((
+        "COMPANION_CLOCK_START".into(),
+        format!("2026-06-10T{time}Z"),
+    ));
 }
 
 async fn seconds_left(app: &App) -> i64 {
     let el = app.wait_for("#focus-remaining").await;
-    el.attr("data-seconds").await.unwrap().unwrap().parse().unwrap()
+    el.attr("data-seconds")
+        .await
+        .unwrap()
+        .unwrap()
+        .parse()
+        .unwrap()
 }
 
 #[tokio::test]
@@ -41,8 +49,12 @@ async fn a_focus_session_pauses_survives_a_restart_ends_early_and_settles_while_
         )
         .await;
         app.click("#focus-start").await;
-        app.wait_for("#focus-running #reader .ayah[data-ref='112:4']").await;
-        assert!(app.all(".topbar").await.is_empty(), "no navigation in focus");
+        app.wait_for("#focus-running #reader .ayah[data-ref='112:4']")
+            .await;
+        assert!(
+            app.all(".topbar").await.is_empty(),
+            "no navigation in focus"
+        );
         let left = seconds_left(&app).await;
         assert!((580..=600).contains(&left), "{left} s left of 10 minutes");
         app.click("#focus-pause").await;
@@ -57,7 +69,10 @@ async fn a_focus_session_pauses_survives_a_restart_ends_early_and_settles_while_
         let app = App::launch(&profile).await;
         app.wait_for("#focus-running").await;
         let left = seconds_left(&app).await;
-        assert!((250..=400).contains(&left), "about five minutes left: {left}");
+        assert!(
+            (250..=400).contains(&left),
+            "about five minutes left: {left}"
+        );
         app.click("#focus-end").await;
         app.click("#focus-end-confirm").await;
         app.wait_for_attribute("#focus-summary", "data-completed", "false", soon)
@@ -71,11 +86,10 @@ async fn a_focus_session_pauses_survives_a_restart_ends_early_and_settles_while_
         app.wait_for("#focus-running").await;
         app.quit().await;
     }
-    // Half an hour later: it ran out while the app was closed.
+    // Half an hour later: it ran out while the app was closed, and the app
+    // opens on its summary.
     clock_at(&mut profile, "12:40:00");
     let app = App::launch(&profile).await;
-    app.wait_for("#home").await;
-    app.click("#nav-focus").await;
     app.wait_for_attribute("#focus-summary", "data-completed", "true", soon)
         .await;
     app.wait_for_attribute("#focus-history", "data-sessions", "2", soon)

@@ -1,7 +1,7 @@
 //! The root component: providers, the top bar, and the screen for the
 //! current `Route`.
 
-use companion_core::wire::{AudioEvent, CommandError, Theme, UiLanguage};
+use companion_core::wire::{AudioEvent, CommandError, FocusNow, Theme, UiLanguage};
 use yew::prelude::*;
 
 use crate::components::mini_player::MiniPlayer;
@@ -9,10 +9,10 @@ use crate::components::toast::Toast;
 use crate::components::top_bar::TopBar;
 use crate::i18n::I18n;
 use crate::pages::{
-    achievements::AchievementsPage, bookmarks::BookmarksPage, calendar::CalendarPage, focus::FocusPage,
-    downloads::DownloadsPage, home::HomePage, juz::JuzPage, pages_index::PagesPage,
-    reader::ReaderPage, search::SearchPage, settings::SettingsPage, stats::StatsPage,
-    surahs::SurahsPage,
+    achievements::AchievementsPage, bookmarks::BookmarksPage, calendar::CalendarPage,
+    downloads::DownloadsPage, focus::FocusPage, home::HomePage, juz::JuzPage,
+    pages_index::PagesPage, reader::ReaderPage, search::SearchPage, settings::SettingsPage,
+    stats::StatsPage, surahs::SurahsPage,
 };
 use crate::services::bridge;
 use crate::state::{show_error, Action, AppContext, AppState, Route};
@@ -58,9 +58,15 @@ pub fn App() -> Html {
                     state.dispatch(Action::Downloads(list));
                 }
                 // A focus session that was running when the app closed
-                // goes on where it was.
-                if let Ok(companion_core::wire::FocusNow::Running(_)) = bridge::focus_status().await {
-                    state.dispatch(Action::Navigate(Route::Focus));
+                // goes on where it was; one that ran out meanwhile shows
+                // its summary.
+                match bridge::focus_status().await {
+                    Ok(FocusNow::Running(_)) => state.dispatch(Action::Navigate(Route::Focus)),
+                    Ok(FocusNow::Ended(summary)) => {
+                        state.dispatch(Action::FocusEnded(Some(summary)));
+                        state.dispatch(Action::Navigate(Route::Focus));
+                    }
+                    _ => {}
                 }
             });
         });

@@ -79,6 +79,9 @@ pub enum Action {
     /// A focus session runs (the window shows the reader alone; messages
     /// wait) or ended.
     Focusing(bool),
+    /// A focus session ran out while the app was closed: its summary, for
+    /// the focus screen to show once.
+    FocusEnded(Option<companion_core::wire::FocusSummary>),
     /// The recitation engine said something.
     Audio(AudioEvent),
     /// The engine's state when the UI opened.
@@ -105,6 +108,8 @@ pub struct AppState {
     pub downloads: Rc<BTreeMap<String, DownloadProgress>>,
     /// A focus session runs: no navigation, messages held back.
     pub focusing: bool,
+    /// A session that ended while the app was closed, not yet shown.
+    pub focus_ended: Option<companion_core::wire::FocusSummary>,
 }
 
 impl Default for AppState {
@@ -120,6 +125,7 @@ impl Default for AppState {
             audio: AudioView::default(),
             downloads: Rc::default(),
             focusing: false,
+            focus_ended: None,
         }
     }
 }
@@ -163,6 +169,7 @@ impl Reducible for AppState {
             Action::Toast(text) => next.toast = Some(text),
             Action::DismissToast => next.toast = None,
             Action::Focusing(on) => next.focusing = on,
+            Action::FocusEnded(summary) => next.focus_ended = summary,
             Action::Audio(event) => match event {
                 AudioEvent::Playing {
                     ayah,

@@ -12,8 +12,13 @@ use crate::reference::AyahRef;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum FocusTarget {
     /// Today's portion of the khatm plan (as it stood at the start).
-    Portion { start: AyahRef, end: AyahRef },
-    Surah { number: u16 },
+    Portion {
+        start: AyahRef,
+        end: AyahRef,
+    },
+    Surah {
+        number: u16,
+    },
 }
 
 /// A new session: its length and what it reads.

@@ -13,11 +13,14 @@ pub fn Toast() -> Html {
     {
         let app = app.clone();
         // During a focus session a message waits for its end.
-        use_effect_with((app.toast.clone(), app.focusing), move |(toast, focusing)| {
-            let timeout = (toast.is_some() && !focusing)
-                .then(|| Timeout::new(4_000, move || app.dispatch(Action::DismissToast)));
-            move || drop(timeout)
-        });
+        use_effect_with(
+            (app.toast.clone(), app.focusing),
+            move |(toast, focusing)| {
+                let timeout = (toast.is_some() && !focusing)
+                    .then(|| Timeout::new(4_000, move || app.dispatch(Action::DismissToast)));
+                move || drop(timeout)
+            },
+        );
     }
     let Some(text) = app.toast.clone().filter(|_| !app.focusing) else {
         return html! {};

@@ -25,9 +25,16 @@ pub fn FocusPage() -> Html {
     let version = use_state(|| 0u32);
     {
         let (now, app) = (now.clone(), app.clone());
+        let ended_at_start = app.focus_ended.clone();
         use_effect_with(*version, move |_| {
             yew::platform::spawn_local(async move {
-                if let Ok(loaded) = bridge::focus_status().await {
+                if let Ok(mut loaded) = bridge::focus_status().await {
+                    // One that ran out while the app was closed was told
+                    // at start.
+                    if let (FocusNow::Idle, Some(summary)) = (&loaded, ended_at_start.clone()) {
+                        loaded = FocusNow::Ended(summary);
+                        app.dispatch(Action::FocusEnded(None));
+                    }
                     let running = matches!(loaded, FocusNow::Running(_));
                     app.dispatch(Action::Focusing(running));
                     bridge::set_fullscreen(running);
@@ -64,8 +71,12 @@ pub fn FocusPage() -> Html {
         Some(FocusNow::Running(view)) => html! {
             <FocusRunning view={view.clone()} on_change={reload} on_ended={ended} />
         },
-        Some(FocusNow::Idle) => html! { <FocusIdle summary={None::<FocusSummary>} on_change={reload} /> },
-        Some(FocusNow::Ended(summary)) => html! { <FocusIdle summary={Some(summary.clone())} on_change={reload} /> },
+        Some(FocusNow::Idle) => {
+            html! { <FocusIdle summary={None::<FocusSummary>} on_change={reload} /> }
+        }
+        Some(FocusNow::Ended(summary)) => {
+            html! { <FocusIdle summary={Some(summary.clone())} on_change={reload} /> }
+        }
     }
 }
 
@@ -189,9 +200,11 @@ fn FocusIdle(props: &IdleProps) -> Html {
         use_effect_with(props.summary.clone(), move |_| {
             yew::platform::spawn_local(async move {
                 if let Ok(progress) = bridge::progress().await {
-                    portion.set(progress.khatm.and_then(|k| k.today).map(|p| FocusTarget::Portion {
-                        start: p.start,
-                        end: p.end,
+                    portion.set(progress.khatm.and_then(|k| k.today).map(|p| {
+                        FocusTarget::Portion {
+                            start: p.start,
+                            end: p.end,
+                        }
                     }));
                 }
                 if let Ok(h) = bridge::focus_history().await {
@@ -230,7 +243,9 @@ fn FocusIdle(props: &IdleProps) -> Html {
     let on_custom = {
         let minutes = minutes.clone();
         Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
             if let Ok(m) = value.parse::<u32>() {
                 minutes.set(m);
             }
@@ -243,7 +258,9 @@ fn FocusIdle(props: &IdleProps) -> Html {
     let on_surah = {
         let surah = surah.clone();
         Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
             if let Ok(n) = value.parse() {
                 surah.set(n);
             }

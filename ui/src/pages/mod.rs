@@ -3,8 +3,8 @@
 pub mod achievements;
 pub mod bookmarks;
 pub mod calendar;
-pub mod focus;
 pub mod downloads;
+pub mod focus;
 pub mod home;
 pub mod juz;
 pub mod pages_index;
