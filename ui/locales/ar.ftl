@@ -547,3 +547,8 @@ focus-sessions = الجلسات
 focus-completion = المكتملة
 focus-complete = مكتملة
 focus-incomplete = انتهت مبكرًا
+achievement-unlocked-many = { $count ->
+    [two] فُتح إنجازان: تجدهما في الإحصاءات ← الإنجازات.
+    [few] فُتحت { $count } إنجازات: تجدها في الإحصاءات ← الإنجازات.
+   *[other] فُتح { $count } إنجازًا: تجدها في الإحصاءات ← الإنجازات.
+}

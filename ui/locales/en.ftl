@@ -529,3 +529,4 @@ focus-sessions = Sessions
 focus-completion = Completed
 focus-complete = completed
 focus-incomplete = ended early
+achievement-unlocked-many = { $count } achievements unlocked: see them under Stats → Achievements.

@@ -35,8 +35,23 @@ async fn main() {
     };
 
     app.wait_for("#home #ayah-of-the-day .arabic").await;
+    // Prayer times for Makkah, chosen by name.
+    app.click("#choose-place").await;
+    app.type_into("#city-search", "Makkah").await;
+    app.click(".city-result").await;
+    app.wait_for_text("#place-chosen", "Makkah").await;
+    app.script("document.getElementById('daily-settings').scrollIntoView(); return true;")
+        .await;
+    settle().await;
+    shot("27-settings-prayer-times").await;
+    app.click("#nav-home").await;
+    app.wait_for("#next-prayer").await;
     settle().await;
     shot("01-home").await;
+    app.click("#nav-calendar").await;
+    app.wait_for("#prayer-table").await;
+    settle().await;
+    shot("28-calendar").await;
 
     app.click("#nav-surahs").await;
     app.wait_for("#surah-list").await;
@@ -73,7 +88,8 @@ async fn main() {
     settle().await;
     shot("07-page-mode").await;
 
-    app.click("#nav-juz").await;
+    app.click("#nav-home").await;
+    app.click("#tile-juz").await;
     app.wait_for("#juz-list").await;
     settle().await;
     shot("08-juz-index").await;
@@ -214,6 +230,10 @@ async fn main() {
     app.wait_for("#progress-today").await;
     settle().await;
     shot("24-home-arabic-dark").await;
+    app.click("#nav-calendar").await;
+    app.wait_for("#prayer-table").await;
+    settle().await;
+    shot("29-calendar-arabic-dark").await;
 
     app.quit().await;
 }

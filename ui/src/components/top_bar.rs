@@ -37,7 +37,6 @@ pub fn TopBar() -> Html {
             <button class="brand" id="nav-home" onclick={home}>{ i18n.t("app-name") }</button>
             <nav aria-label={i18n.t("nav-main")}>
                 { link(Route::Surahs, "nav-surahs", i18n.t("nav-surahs")) }
-                { link(Route::Juz { quarters: false }, "nav-juz", i18n.t("nav-juz")) }
                 { link(Route::Search { query: String::new() }, "nav-search", i18n.t("nav-search")) }
                 { link(Route::Bookmarks, "nav-bookmarks", i18n.t("nav-bookmarks")) }
                 { link(Route::Stats, "nav-stats", i18n.t("nav-stats")) }

@@ -23,14 +23,18 @@ pub fn use_achievement_check() -> Callback<()> {
             if newly.is_empty() {
                 return;
             }
-            let names: Vec<String> = newly
-                .iter()
-                .map(|a| i18n.t(&format!("achievement-{}", a.id)))
-                .collect();
-            let name = names.join(" · ");
-            app.dispatch(Action::Toast(
-                i18n.t_args("achievement-unlocked", &[("name", name.into())]),
-            ));
+            // A few are named; many at once (a history from before they
+            // existed) are counted, and listed on their screen.
+            let text = if newly.len() <= 2 {
+                let names: Vec<String> = newly
+                    .iter()
+                    .map(|a| i18n.t(&format!("achievement-{}", a.id)))
+                    .collect();
+                i18n.t_args("achievement-unlocked", &[("name", names.join(" · ").into())])
+            } else {
+                i18n.t_args("achievement-unlocked-many", &[("count", newly.len().into())])
+            };
+            app.dispatch(Action::Toast(text));
         });
     })
 }
