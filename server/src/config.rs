@@ -115,6 +115,20 @@ pub struct Config {
     #[arg(long, env = "COMPANION_REQUEST_TIMEOUT_MS", default_value_t = 30_000)]
     pub request_timeout_ms: u64,
 
+    /// How often a live socket (`/api/v1/ws`) is pinged, in seconds.
+    #[arg(long, env = "COMPANION_WS_PING_SECONDS", default_value_t = 30)]
+    pub ws_ping_seconds: u64,
+
+    /// How long a live socket may stay silent (not even answering pings)
+    /// before it is closed, in seconds.
+    #[arg(long, env = "COMPANION_WS_IDLE_SECONDS", default_value_t = 90)]
+    pub ws_idle_seconds: u64,
+
+    /// How many deliveries a live socket may fall behind before it is
+    /// dropped as too slow (it reconnects and reads what it missed).
+    #[arg(long, env = "COMPANION_WS_QUEUE", default_value_t = 64)]
+    pub ws_queue: usize,
+
     /// Log format: `json` (structured) or `text`.
     #[arg(long, env = "COMPANION_LOG_FORMAT", default_value = "json")]
     pub log_format: String,

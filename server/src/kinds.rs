@@ -1,6 +1,6 @@
 //! The closed sets of names the server stores as text and the API shows:
 //! roles, group privacy, leaderboard visibility, event and session types,
-//! competition types, metrics and statuses. Each is an enum with
+//! competition types, metrics, statuses and kinds of live event. Each is an enum with
 //! `as_str`/`FromStr` (and serde through them), so no layer compares these
 //! names as strings. This module depends on nothing else in the crate.
 
@@ -159,6 +159,14 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// Kinds of live event a user's devices are told about (`user_events`).
+    pub enum LiveKind {
+        /// Someone started following the user.
+        Followed = "followed",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +192,7 @@ mod tests {
         round_trips(Metric::ALL);
         round_trips(Status::ALL);
         round_trips(ActivityType::ALL);
+        round_trips(LiveKind::ALL);
     }
 
     #[test]

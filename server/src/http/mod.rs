@@ -14,11 +14,13 @@ mod groups;
 mod health;
 mod leaderboard;
 pub mod limit;
+mod live;
 pub mod metrics;
 mod openapi;
 pub mod progress;
 mod quran;
 mod social;
+mod socket;
 mod sync;
 mod users;
 
@@ -88,6 +90,9 @@ fn documented_routes(state: &AppState) -> OpenApiRouter<AppState> {
             Access::Bearer,
             leaderboard::router(),
         ))
+        // The token may come in the socket's first message: the route
+        // documents both ways itself.
+        .merge(section("live", Access::Public, live::router()))
         .merge(section("operations", Access::Public, openapi::router()));
     openapi::root()
         .merge(section("operations", Access::Public, health::router()))

@@ -6,7 +6,8 @@
 //!
 //! One file per area: `users` (accounts, refresh tokens), `sync` (events,
 //! reading sessions, totals), `people` (follows), `groups`,
-//! `competitions`, `boards` (the leaderboard query). The store only reads
+//! `competitions`, `boards` (the leaderboard query), `live` (the events
+//! each user's devices are told, numbered per user). The store only reads
 //! and writes: it answers with its own [`Error`] (not found, a taken
 //! column, a refused change, the database failing) and never decides what
 //! a request may do or what an error means to a client (`domain` does).
@@ -23,6 +24,7 @@ mod boards;
 mod competitions;
 mod error;
 mod groups;
+mod live;
 mod people;
 mod sync;
 mod users;
@@ -31,6 +33,7 @@ pub use boards::*;
 pub use competitions::*;
 pub use error::{Error, Result};
 pub use groups::*;
+pub use live::*;
 pub use people::*;
 pub use sync::*;
 pub use users::*;
