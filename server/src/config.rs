@@ -129,6 +129,10 @@ pub struct Config {
     #[arg(long, env = "COMPANION_WS_QUEUE", default_value_t = 64)]
     pub ws_queue: usize,
 
+    /// Chat messages one user may send a minute; 0 turns the limit off.
+    #[arg(long, env = "COMPANION_CHAT_MESSAGES_PER_MINUTE", default_value_t = 30)]
+    pub chat_messages_per_minute: u32,
+
     /// Log format: `json` (structured) or `text`.
     #[arg(long, env = "COMPANION_LOG_FORMAT", default_value = "json")]
     pub log_format: String,

@@ -164,6 +164,26 @@ text_enum! {
     pub enum LiveKind {
         /// Someone started following the user.
         Followed = "followed",
+        /// A message in one of the user's conversations.
+        MessageCreated = "message_created",
+        /// A message was edited.
+        MessageEdited = "message_edited",
+        /// A message was deleted (its text is gone).
+        MessageDeleted = "message_deleted",
+        /// Someone's reaction to a message changed (or was removed).
+        ReactionChanged = "reaction_changed",
+        /// A member read a conversation up to a message.
+        ConversationRead = "conversation_read",
+    }
+}
+
+text_enum! {
+    /// Kinds of chat conversation.
+    pub enum ConversationKind {
+        /// Between two people.
+        Direct = "direct",
+        /// A group's own conversation, for its members.
+        Group = "group",
     }
 }
 
@@ -193,6 +213,7 @@ mod tests {
         round_trips(Status::ALL);
         round_trips(ActivityType::ALL);
         round_trips(LiveKind::ALL);
+        round_trips(ConversationKind::ALL);
     }
 
     #[test]

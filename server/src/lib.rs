@@ -52,6 +52,8 @@ pub struct AppState {
     pub timeouts: Timeouts,
     /// Live sockets and the delivery of events to them.
     pub live: live::Live,
+    /// Chat messages one user may send a minute (0: no limit).
+    pub chat_per_minute: u32,
 }
 
 /// The listener's limits on slow clients.
@@ -121,6 +123,7 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
                 write: Duration::from_secs(10),
             },
         ),
+        chat_per_minute: config.chat_messages_per_minute,
     })
 }
 

@@ -9,6 +9,7 @@
 //! about who may do what, or SQL.
 
 mod auth;
+mod chat;
 mod competitions;
 mod groups;
 mod health;
@@ -79,6 +80,8 @@ fn documented_routes(state: &AppState) -> OpenApiRouter<AppState> {
         .merge(section("progress", Access::Bearer, sync::router()))
         .merge(section("progress", Access::Bearer, progress::router()))
         .merge(section("social", Access::Bearer, social::router()))
+        .merge(section("social", Access::Bearer, chat::block_router()))
+        .merge(section("chat", Access::Bearer, chat::router()))
         .merge(section("groups", Access::Bearer, groups::router()))
         .merge(section(
             "competitions",
