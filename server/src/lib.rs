@@ -4,7 +4,8 @@
 //!
 //! Three layers: `http` (routes, extraction, authorization, errors to
 //! statuses) calls `domain` (the rules), which calls `store` (SQL only).
-//! `kinds` holds the text-stored enums all three share.
+//! `kinds` holds the text-stored enums all three share; `live` the hub
+//! and fan-out that bring stored events to connected WebSockets.
 //!
 //! `serve(listener, state, shutdown)` is the seam tests use: they bind port
 //! 0 on loopback and talk HTTP to the real server.

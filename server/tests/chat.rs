@@ -411,7 +411,10 @@ async fn reactions_reports_and_limits(backend: Backend) {
         1,
         "stored for moderators"
     );
-    assert_eq!(say(&app, &a, &c, "m-2", "third").await.0, StatusCode::CREATED);
+    assert_eq!(
+        say(&app, &a, &c, "m-2", "third").await.0,
+        StatusCode::CREATED
+    );
     let (status, limited) = say(&app, &a, &c, "m-3", "one too many").await;
     assert_eq!(
         (status, limited["code"].as_str()),
