@@ -151,8 +151,19 @@ impl Tokens {
     /// `now` (whether the version is still the user's is the caller's to
     /// check).
     pub fn verify(&self, token: &str, now: i64) -> Result<(String, i64)> {
+        self.access(token, now)
+            .map(|access| (access.user_id, access.version))
+    }
+
+    /// What a valid access token unexpired at `now` says (whether its
+    /// version is still the user's is [`Access::check`]'s to say).
+    pub fn access(&self, token: &str, now: i64) -> Result<Access> {
         self.claims(token, ACCESS_AUDIENCE, now)
-            .map(|claims| (claims.sub, claims.ver))
+            .map(|claims| Access {
+                user_id: claims.sub,
+                version: claims.ver,
+                expires_at: claims.exp,
+            })
             .ok_or_else(|| {
                 Error::Unauthorized("The access token is invalid or has expired.".into())
             })
@@ -343,15 +354,42 @@ impl FromRequestParts<AppState> for AuthUser {
         let token = header
             .strip_prefix("Bearer ")
             .ok_or_else(|| Error::Unauthorized("Use `Authorization: Bearer <token>`.".into()))?;
-        let (id, version) = state.tokens.verify(token.trim(), state.clock.now())?;
-        // Logging out, changing the password and deleting the account
-        // bump the version: tokens issued before end here (cached per
-        // user, so this rarely reads the database).
-        match state.store.token_version(&id).await? {
-            Some(current) if current == version => match state.user_limit.check(&id) {
-                Some(retry_after) => Err(Error::TooManyRequests { retry_after }),
-                None => Ok(AuthUser::new(id)),
-            },
+        let now = state.clock.now();
+        let access = state.tokens.access(token.trim(), now)?;
+        access.check(&state.store, now).await?;
+        match state.user_limit.check(&access.user_id) {
+            Some(retry_after) => Err(Error::TooManyRequests { retry_after }),
+            None => Ok(AuthUser::new(access.user_id)),
+        }
+    }
+}
+
+/// A signature-checked access token: whose, at which version of their
+/// tokens, and until when. A live socket keeps one and checks it again
+/// over its life.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Access {
+    /// The user's id.
+    pub user_id: String,
+    /// The user's token version when it was issued.
+    pub version: i64,
+    /// When it expires (Unix seconds).
+    pub expires_at: i64,
+}
+
+impl Access {
+    /// Whether the token still holds at `now`: unexpired, not revoked
+    /// (logging out, changing the password and deleting the account bump
+    /// the version, cached per user, so this rarely reads the database),
+    /// its account still there.
+    pub async fn check(&self, store: &Store, now: i64) -> Result<()> {
+        if now >= self.expires_at {
+            return Err(Error::Unauthorized(
+                "The access token is invalid or has expired.".into(),
+            ));
+        }
+        match store.token_version(&self.user_id).await? {
+            Some(current) if current == self.version => Ok(()),
             Some(_) => Err(Error::Unauthorized(
                 "This access token was revoked (signed out or password changed).".into(),
             )),

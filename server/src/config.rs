@@ -115,6 +115,24 @@ pub struct Config {
     #[arg(long, env = "COMPANION_REQUEST_TIMEOUT_MS", default_value_t = 30_000)]
     pub request_timeout_ms: u64,
 
+    /// How often a live socket (`/api/v1/ws`) is pinged, in seconds.
+    #[arg(long, env = "COMPANION_WS_PING_SECONDS", default_value_t = 30)]
+    pub ws_ping_seconds: u64,
+
+    /// How long a live socket may stay silent (not even answering pings)
+    /// before it is closed, in seconds.
+    #[arg(long, env = "COMPANION_WS_IDLE_SECONDS", default_value_t = 90)]
+    pub ws_idle_seconds: u64,
+
+    /// How many deliveries a live socket may fall behind before it is
+    /// dropped as too slow (it reconnects and reads what it missed).
+    #[arg(long, env = "COMPANION_WS_QUEUE", default_value_t = 64)]
+    pub ws_queue: usize,
+
+    /// Chat messages one user may send a minute; 0 turns the limit off.
+    #[arg(long, env = "COMPANION_CHAT_MESSAGES_PER_MINUTE", default_value_t = 30)]
+    pub chat_messages_per_minute: u32,
+
     /// Log format: `json` (structured) or `text`.
     #[arg(long, env = "COMPANION_LOG_FORMAT", default_value = "json")]
     pub log_format: String,

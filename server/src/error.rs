@@ -79,6 +79,7 @@ impl From<domain::Error> for Error {
             domain::Error::NotFound { code, message } => Error::NotFound { code, message },
             domain::Error::Forbidden { code, message } => Error::Forbidden { code, message },
             domain::Error::Conflict { code, message } => Error::Conflict { code, message },
+            domain::Error::TooMany { retry_after, .. } => Error::TooManyRequests { retry_after },
             domain::Error::AccountGone => Error::Unauthorized(error.to_string()),
             domain::Error::Store(error) => Error::Store(error),
         }

@@ -1,6 +1,6 @@
 //! The closed sets of names the server stores as text and the API shows:
 //! roles, group privacy, leaderboard visibility, event and session types,
-//! competition types, metrics and statuses. Each is an enum with
+//! competition types, metrics, statuses and kinds of live event. Each is an enum with
 //! `as_str`/`FromStr` (and serde through them), so no layer compares these
 //! names as strings. This module depends on nothing else in the crate.
 
@@ -159,6 +159,34 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// Kinds of live event a user's devices are told about (`user_events`).
+    pub enum LiveKind {
+        /// Someone started following the user.
+        Followed = "followed",
+        /// A message in one of the user's conversations.
+        MessageCreated = "message_created",
+        /// A message was edited.
+        MessageEdited = "message_edited",
+        /// A message was deleted (its text is gone).
+        MessageDeleted = "message_deleted",
+        /// Someone's reaction to a message changed (or was removed).
+        ReactionChanged = "reaction_changed",
+        /// A member read a conversation up to a message.
+        ConversationRead = "conversation_read",
+    }
+}
+
+text_enum! {
+    /// Kinds of chat conversation.
+    pub enum ConversationKind {
+        /// Between two people.
+        Direct = "direct",
+        /// A group's own conversation, for its members.
+        Group = "group",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +212,8 @@ mod tests {
         round_trips(Metric::ALL);
         round_trips(Status::ALL);
         round_trips(ActivityType::ALL);
+        round_trips(LiveKind::ALL);
+        round_trips(ConversationKind::ALL);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //!
 //! Three layers: `http` (routes, extraction, authorization, errors to
 //! statuses) calls `domain` (the rules), which calls `store` (SQL only).
-//! `kinds` holds the text-stored enums all three share.
+//! `kinds` holds the text-stored enums all three share; `live` the hub
+//! and fan-out that bring stored events to connected WebSockets.
 //!
 //! `serve(listener, state, shutdown)` is the seam tests use: they bind port
 //! 0 on loopback and talk HTTP to the real server.
@@ -16,6 +17,7 @@ pub mod domain;
 pub mod error;
 pub mod http;
 pub mod kinds;
+pub mod live;
 pub mod lockout;
 pub mod store;
 
@@ -49,6 +51,10 @@ pub struct AppState {
     pub boards: Arc<domain::boards::BoardCache>,
     /// How long a client may take to send its headers, and a request.
     pub timeouts: Timeouts,
+    /// Live sockets and the delivery of events to them.
+    pub live: live::Live,
+    /// Chat messages one user may send a minute (0: no limit).
+    pub chat_per_minute: u32,
 }
 
 /// The listener's limits on slow clients.
@@ -109,6 +115,16 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
             header_read: Duration::from_millis(config.header_read_timeout_ms.max(1)),
             request: Duration::from_millis(config.request_timeout_ms.max(1)),
         },
+        live: live::Live::local(
+            config.ws_queue,
+            live::Heartbeat {
+                ping: Duration::from_secs(config.ws_ping_seconds.max(1)),
+                idle: Duration::from_secs(config.ws_idle_seconds.max(1)),
+                auth: Duration::from_secs(10),
+                write: Duration::from_secs(10),
+            },
+        ),
+        chat_per_minute: config.chat_messages_per_minute,
     })
 }
 
@@ -133,13 +149,18 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     use hyper_util::rt::{TokioIo, TokioTimer};
     let header_read = state.timeouts.header_read;
-    let app = http::router(state);
+    let app = http::router(state.clone());
     // HTTP/1 only, as axum's `serve` did with the features this crate uses.
     let mut builder = hyper::server::conn::http1::Builder::new();
     builder
         .timer(TokioTimer::new())
         .header_read_timeout(header_read);
-    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    // hyper-util's `GracefulShutdown` cannot watch an HTTP/1 connection
+    // with upgrades, so: every connection's task holds a clone of
+    // `running` and is told to finish by `closing`; when the last clone
+    // is dropped, `finished` wakes.
+    let (closing, _) = tokio::sync::watch::channel(false);
+    let (running, mut finished) = tokio::sync::mpsc::channel::<()>(1);
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
         let (stream, peer) = tokio::select! {
@@ -161,17 +182,32 @@ pub async fn serve(
                 .insert(axum::extract::ConnectInfo(peer));
             tower::ServiceExt::oneshot(app.clone(), request)
         });
-        // No upgrades: no route is a WebSocket yet (the chat will need
-        // `with_upgrades` and its own graceful watch).
-        let connection = builder.serve_connection(TokioIo::new(stream), service);
-        let connection = graceful.watch(connection);
+        // Upgrades for the live WebSocket (`http::live`); an upgraded
+        // connection leaves hyper, and its socket closes with the hub.
+        let connection = builder
+            .serve_connection(TokioIo::new(stream), service)
+            .with_upgrades();
+        let mut closing = closing.subscribe();
+        let running = running.clone();
         tokio::spawn(async move {
-            if let Err(error) = connection.await {
+            let _running = running;
+            let mut connection = std::pin::pin!(connection);
+            let ended = tokio::select! {
+                ended = connection.as_mut() => ended,
+                () = async { let _ = closing.wait_for(|closing| *closing).await; } => {
+                    connection.as_mut().graceful_shutdown();
+                    connection.await
+                }
+            };
+            if let Err(error) = ended {
                 tracing::debug!(%error, "connection ended with an error");
             }
         });
     }
-    graceful.shutdown().await;
+    closing.send_replace(true);
+    state.live.hub.close_all();
+    drop(running);
+    let _ = finished.recv().await;
     Ok(())
 }
 

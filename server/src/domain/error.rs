@@ -22,6 +22,13 @@ pub enum Error {
     /// The state of things does not allow it (taken, full, over).
     #[error("{message}")]
     Conflict { code: &'static str, message: String },
+    /// Too many of something in a short time; wait `retry_after` seconds.
+    #[error("{message}")]
+    TooMany {
+        code: &'static str,
+        message: String,
+        retry_after: u64,
+    },
     /// The signed-in account no longer exists.
     #[error("This account no longer exists.")]
     AccountGone,
@@ -72,7 +79,8 @@ impl Error {
             Error::Invalid { code, .. }
             | Error::NotFound { code, .. }
             | Error::Forbidden { code, .. }
-            | Error::Conflict { code, .. } => Some(code),
+            | Error::Conflict { code, .. }
+            | Error::TooMany { code, .. } => Some(code),
             Error::AccountGone => Some("unauthorized"),
             Error::Store(_) => None,
         }

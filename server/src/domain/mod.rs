@@ -26,6 +26,7 @@
 
 pub mod accounts;
 pub mod boards;
+pub mod chat;
 pub mod competitions;
 pub mod days;
 mod error;

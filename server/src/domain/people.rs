@@ -5,7 +5,8 @@
 
 use super::{Error, Result};
 use crate::kinds::Visibility;
-use crate::store::{Follows, Person, Store, UserRow};
+use crate::live::payload;
+use crate::store::{Follows, Person, Store, UserEvent, UserRow};
 
 /// How a viewer and someone else follow each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +89,8 @@ pub async fn relation(store: &Store, viewer: &str, other: &str) -> Result<Relati
 }
 
 /// Starts following someone who exists; following twice is one follow.
-pub async fn follow(store: &Store, follower: &str, followee: &str) -> Result<()> {
+/// A new follow tells the followee (`followed`): the events to publish.
+pub async fn follow(store: &Store, follower: &str, followee: &str) -> Result<Vec<UserEvent>> {
     if follower == followee {
         return Err(Error::invalid(
             "cannot_follow_self",
@@ -96,7 +98,15 @@ pub async fn follow(store: &Store, follower: &str, followee: &str) -> Result<()>
         ));
     }
     user(store, followee).await?;
-    Ok(store.follow(follower, followee).await?)
+    let by = user(store, follower).await?;
+    let data = payload::to_data(&payload::Followed {
+        by: payload::Who {
+            id: by.id,
+            username: by.username,
+            display_name: by.display_name,
+        },
+    });
+    Ok(store.follow(follower, followee, &data).await?)
 }
 
 /// Stops following; not following is not an error.

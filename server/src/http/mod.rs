@@ -9,16 +9,19 @@
 //! about who may do what, or SQL.
 
 mod auth;
+mod chat;
 mod competitions;
 mod groups;
 mod health;
 mod leaderboard;
 pub mod limit;
+mod live;
 pub mod metrics;
 mod openapi;
 pub mod progress;
 mod quran;
 mod social;
+mod socket;
 mod sync;
 mod users;
 
@@ -77,6 +80,8 @@ fn documented_routes(state: &AppState) -> OpenApiRouter<AppState> {
         .merge(section("progress", Access::Bearer, sync::router()))
         .merge(section("progress", Access::Bearer, progress::router()))
         .merge(section("social", Access::Bearer, social::router()))
+        .merge(section("social", Access::Bearer, chat::block_router()))
+        .merge(section("chat", Access::Bearer, chat::router()))
         .merge(section("groups", Access::Bearer, groups::router()))
         .merge(section(
             "competitions",
@@ -88,6 +93,9 @@ fn documented_routes(state: &AppState) -> OpenApiRouter<AppState> {
             Access::Bearer,
             leaderboard::router(),
         ))
+        // The token may come in the socket's first message: the route
+        // documents both ways itself.
+        .merge(section("live", Access::Public, live::router()))
         .merge(section("operations", Access::Public, openapi::router()));
     openapi::root()
         .merge(section("operations", Access::Public, health::router()))

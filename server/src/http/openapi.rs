@@ -50,6 +50,8 @@ pub const BEARER: &str = "bearer";
         (name = "groups", description = "Halaqah groups: public or private (by invite code), members, admins, activity."),
         (name = "competitions", description = "Competitions over one metric in a time window, public, private or in a group."),
         (name = "leaderboard", description = "Global, friends and group boards for today, the week or all time."),
+        (name = "chat", description = "Direct and group conversations: messages, read markers, reactions, moderation."),
+        (name = "live", description = "The live WebSocket: each user's events, numbered, missed ones first."),
         (name = "operations", description = "Health, metrics and this document."),
     ),
     components(schemas(ErrorBody)),

@@ -168,7 +168,8 @@ async fn follow(
     user: AuthUser,
     Path(UserId { user_id: id }): Path<UserId>,
 ) -> Result<StatusCode> {
-    people::follow(&state.store, &user.id, &id).await?;
+    let events = people::follow(&state.store, &user.id, &id).await?;
+    state.live.publish(&events);
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -6,7 +6,10 @@
 //!
 //! One file per area: `users` (accounts, refresh tokens), `sync` (events,
 //! reading sessions, totals), `people` (follows), `groups`,
-//! `competitions`, `boards` (the leaderboard query). The store only reads
+//! `competitions`, `boards` (the leaderboard query), `live` (the events
+//! each user's devices are told, numbered per user), `chat`
+//! (conversations, messages, reads, reactions), `moderation` (blocks,
+//! mutes, reports). The store only reads
 //! and writes: it answers with its own [`Error`] (not found, a taken
 //! column, a refused change, the database failing) and never decides what
 //! a request may do or what an error means to a client (`domain` does).
@@ -20,17 +23,22 @@ use std::collections::HashMap;
 use crate::clock::Clock;
 
 mod boards;
+mod chat;
 mod competitions;
 mod error;
 mod groups;
+mod live;
+mod moderation;
 mod people;
 mod sync;
 mod users;
 
 pub use boards::*;
+pub use chat::*;
 pub use competitions::*;
 pub use error::{Error, Result};
 pub use groups::*;
+pub use live::*;
 pub use people::*;
 pub use sync::*;
 pub use users::*;

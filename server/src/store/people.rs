@@ -3,7 +3,9 @@
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::{Result, Store};
+use super::live::append_events;
+use super::{Result, Store, UserEvent};
+use crate::kinds::LiveKind;
 
 /// Someone as others see them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,19 +35,37 @@ pub enum Follows {
 }
 
 impl Store {
-    /// Starts following `followee`; following twice is one follow.
-    pub async fn follow(&self, follower: &str, followee: &str) -> Result<()> {
-        sqlx::query(
+    /// Starts following `followee`; following twice is one follow. A new
+    /// follow stores the `followed` event `data` for the followee in the
+    /// same transaction, and returns it.
+    pub async fn follow(
+        &self,
+        follower: &str,
+        followee: &str,
+        data: &str,
+    ) -> Result<Vec<UserEvent>> {
+        let _turn = self.write_turn().await;
+        let mut tx = self.pool.begin().await?;
+        let added = sqlx::query(
             "INSERT INTO follows (follower_id, followee_id, created_at) VALUES ($1, $2, $3)
              ON CONFLICT (follower_id, followee_id) DO NOTHING",
         )
         .bind(follower)
         .bind(followee)
         .bind(self.clock.now())
-        .execute(&self.pool)
-        .await?;
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let events = match added {
+            0 => Vec::new(),
+            _ => {
+                let to = [followee.to_owned()];
+                append_events(&mut tx, &to, LiveKind::Followed, data, self.clock.now()).await?
+            }
+        };
+        tx.commit().await?;
         self.boards_changed();
-        Ok(())
+        Ok(events)
     }
 
     /// Stops following; not following is not an error.

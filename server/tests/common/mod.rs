@@ -230,3 +230,94 @@ macro_rules! on_both_backends {
         }
     };
 }
+
+/// A live socket of the test client.
+pub type Ws =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// How long a test waits for a frame before it fails (never a timing
+/// assertion: only so a broken server fails the test instead of hanging).
+const WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+impl TestApp {
+    /// Opens `/api/v1/ws` (with `query`, e.g. `?after=3`), sending `token`
+    /// as a bearer header if given.
+    pub async fn ws(&self, token: Option<&str>, query: &str) -> Ws {
+        self.try_ws(token, query)
+            .await
+            .expect("the handshake succeeds")
+    }
+
+    /// [`TestApp::ws`], or the handshake's HTTP status when refused.
+    pub async fn try_ws(&self, token: Option<&str>, query: &str) -> Result<Ws, StatusCode> {
+        use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+        let url = format!("{}/api/v1/ws{query}", self.base.replacen("http", "ws", 1));
+        let mut request = url.into_client_request().unwrap();
+        if let Some(token) = token {
+            request
+                .headers_mut()
+                .insert("authorization", format!("Bearer {token}").parse().unwrap());
+        }
+        match tokio_tungstenite::connect_async(request).await {
+            Ok((ws, _)) => Ok(ws),
+            Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+                Err(StatusCode::from_u16(response.status().as_u16()).unwrap())
+            }
+            Err(error) => panic!("the handshake failed: {error}"),
+        }
+    }
+}
+
+/// What the server sent next on a socket: a JSON text frame, or its close.
+#[derive(Debug)]
+pub enum Frame {
+    Json(Value),
+    Closed(Option<u16>),
+}
+
+/// The next text frame or close of `ws` (pings are answered and skipped).
+pub async fn next_frame(ws: &mut Ws) -> Frame {
+    use futures_util::StreamExt;
+    use tokio_tungstenite::tungstenite::Message;
+    loop {
+        let message = tokio::time::timeout(WAIT, ws.next())
+            .await
+            .expect("the server sends something in time");
+        match message {
+            Some(Ok(Message::Text(text))) => {
+                return Frame::Json(serde_json::from_str(text.as_str()).unwrap())
+            }
+            Some(Ok(Message::Close(frame))) => {
+                return Frame::Closed(frame.map(|f| u16::from(f.code)))
+            }
+            Some(Ok(_)) => continue,
+            Some(Err(_)) | None => return Frame::Closed(None),
+        }
+    }
+}
+
+/// The next JSON frame of `ws`; fails on a close.
+pub async fn next_json(ws: &mut Ws) -> Value {
+    match next_frame(ws).await {
+        Frame::Json(value) => value,
+        Frame::Closed(code) => panic!("expected a frame, the socket closed with {code:?}"),
+    }
+}
+
+/// The close code `ws` ends with; fails on a text frame.
+pub async fn close_code(ws: &mut Ws) -> Option<u16> {
+    match next_frame(ws).await {
+        Frame::Closed(code) => code,
+        Frame::Json(value) => panic!("expected the socket to close, got {value}"),
+    }
+}
+
+/// Sends a text frame.
+pub async fn send_json(ws: &mut Ws, value: Value) {
+    use futures_util::SinkExt;
+    ws.send(tokio_tungstenite::tungstenite::Message::Text(
+        value.to_string().into(),
+    ))
+    .await
+    .unwrap();
+}
