@@ -30,9 +30,15 @@ pub fn use_achievement_check() -> Callback<()> {
                     .iter()
                     .map(|a| i18n.t(&format!("achievement-{}", a.id)))
                     .collect();
-                i18n.t_args("achievement-unlocked", &[("name", names.join(" · ").into())])
+                i18n.t_args(
+                    "achievement-unlocked",
+                    &[("name", names.join(" · ").into())],
+                )
             } else {
-                i18n.t_args("achievement-unlocked-many", &[("count", newly.len().into())])
+                i18n.t_args(
+                    "achievement-unlocked-many",
+                    &[("count", newly.len().into())],
+                )
             };
             app.dispatch(Action::Toast(text));
         });
