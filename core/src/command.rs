@@ -118,6 +118,9 @@ commands! {
     FocusEnd = "focus_end": () => FocusSummary;
     /// Recent focus sessions and the totals.
     FocusHistoryOf = "focus_history": () => FocusHistory;
+    /// Keeps a round of dhikr; today's total and the recent rounds.
+    DhikrKeep = "dhikr_keep": DhikrRound => DhikrHistory;
+    DhikrHistoryOf = "dhikr_history": () => DhikrHistory;
 }
 
 /// Whether two names are equal, in a `const` context (the app's

@@ -552,3 +552,20 @@ achievement-unlocked-many = { $count ->
     [few] فُتحت { $count } إنجازات: تجدها في الإحصاءات ← الإنجازات.
    *[other] فُتح { $count } إنجازًا: تجدها في الإحصاءات ← الإنجازات.
 }
+
+# الأذكار.
+nav-dhikr = الأذكار
+dhikr-title = الأذكار
+dhikr-kind-after_prayer = بعد الصلاة
+dhikr-kind-morning = الصباح
+dhikr-kind-evening = المساء
+dhikr-kind-free = عدّ حر
+dhikr-tap = عُدّ واحدة
+dhikr-keys = انقر أو المس أو اضغط المسافة أو Enter.
+dhikr-keep = احفظ هذه الجولة
+dhikr-done = تمّت. تقبّل الله منك.
+dhikr-free-hint = عُدّ نحو هدف تختاره.
+dhikr-source = { $source }
+dhikr-today = اليوم: { $count }
+dhikr-round-complete = مكتملة
+dhikr-round-partial = حُفظت قبل تمامها

@@ -530,3 +530,20 @@ focus-completion = Completed
 focus-complete = completed
 focus-incomplete = ended early
 achievement-unlocked-many = { $count } achievements unlocked: see them under Stats → Achievements.
+
+# Dhikr.
+nav-dhikr = Dhikr
+dhikr-title = Dhikr
+dhikr-kind-after_prayer = After prayer
+dhikr-kind-morning = Morning
+dhikr-kind-evening = Evening
+dhikr-kind-free = Free count
+dhikr-tap = Count one
+dhikr-keys = Tap, click, or press the space bar or Enter.
+dhikr-keep = Keep this round
+dhikr-done = Done. May Allah accept it from you.
+dhikr-free-hint = Count toward a target of your choice.
+dhikr-source = { $source }
+dhikr-today = Today: { $count }
+dhikr-round-complete = complete
+dhikr-round-partial = kept part way

@@ -10,7 +10,7 @@ use crate::components::top_bar::TopBar;
 use crate::i18n::I18n;
 use crate::pages::{
     achievements::AchievementsPage, bookmarks::BookmarksPage, calendar::CalendarPage,
-    downloads::DownloadsPage, focus::FocusPage, home::HomePage, juz::JuzPage,
+    dhikr::DhikrPage, downloads::DownloadsPage, focus::FocusPage, home::HomePage, juz::JuzPage,
     pages_index::PagesPage, reader::ReaderPage, search::SearchPage, settings::SettingsPage,
     stats::StatsPage, surahs::SurahsPage,
 };
@@ -117,6 +117,7 @@ pub fn switch(route: &Route, visit: u32) -> Html {
         Route::Achievements => html! { <AchievementsPage /> },
         Route::Calendar => html! { <CalendarPage /> },
         Route::Focus => html! { <FocusPage /> },
+        Route::Dhikr => html! { <DhikrPage /> },
     }
 }
 

@@ -37,6 +37,7 @@ pub enum Route {
     Achievements,
     Calendar,
     Focus,
+    Dhikr,
 }
 
 /// What the recitation engine is doing, as the UI shows it.

@@ -169,6 +169,8 @@ fn test() -> Result<()> {
             "daily",
             "--test",
             "focus",
+            "--test",
+            "dhikr",
             "--",
             "--test-threads=1",
         ])

@@ -5,6 +5,7 @@
 //! compile time. Nothing here does I/O or knows about SQLite or the webview.
 
 mod daily;
+mod dhikr;
 mod focus;
 mod progress;
 mod recitation;
@@ -12,6 +13,7 @@ mod recitation;
 use serde::{Deserialize, Serialize};
 
 pub use self::daily::*;
+pub use self::dhikr::*;
 pub use self::focus::*;
 pub use self::progress::*;
 pub use self::recitation::*;

@@ -12,6 +12,7 @@
 //! use, a search, a database write) never runs on the window's thread.
 
 mod daily;
+mod dhikr;
 mod focus;
 mod progress;
 mod reading;
@@ -126,4 +127,6 @@ handlers! {
     focus_resume => FocusResume,
     focus_end => FocusEnd,
     focus_history => FocusHistoryOf,
+    dhikr_keep => DhikrKeep,
+    dhikr_history => DhikrHistoryOf,
 }

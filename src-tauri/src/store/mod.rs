@@ -1,7 +1,7 @@
 //! The local SQLite store: settings, the last reading position, bookmarks,
 //! reading sessions with the sync outbox (`reading.rs`), goals, the khatm
 //! plan, excused days and achievements (`habit.rs`), Focus Mode sessions
-//! (`focus.rs`). The database file is
+//! (`focus.rs`) and rounds of dhikr (`dhikr.rs`). The database file is
 //! opened and migrated by tauri-plugin-sql; this module uses the plugin's
 //! pool from Rust, so the webview needs (and has) no SQL permission at all.
 //!
@@ -9,6 +9,7 @@
 //! moves a damaged file aside, so a corrupt database never costs the user
 //! the Qur'an reader.
 
+mod dhikr;
 mod focus;
 mod goals;
 mod habit;
@@ -65,6 +66,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         6,
         "focus mode sessions",
         include_str!("../../migrations/0006_focus.sql"),
+    ),
+    (
+        7,
+        "rounds of dhikr",
+        include_str!("../../migrations/0007_dhikr.sql"),
     ),
 ];
 

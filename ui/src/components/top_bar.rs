@@ -41,6 +41,7 @@ pub fn TopBar() -> Html {
                 { link(Route::Bookmarks, "nav-bookmarks", i18n.t("nav-bookmarks")) }
                 { link(Route::Stats, "nav-stats", i18n.t("nav-stats")) }
                 { link(Route::Calendar, "nav-calendar", i18n.t("nav-calendar")) }
+                { link(Route::Dhikr, "nav-dhikr", i18n.t("nav-dhikr")) }
                 { link(Route::Focus, "nav-focus", i18n.t("nav-focus")) }
                 { link(Route::Settings, "nav-settings", i18n.t("nav-settings")) }
             </nav>

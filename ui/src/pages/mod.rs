@@ -3,6 +3,7 @@
 pub mod achievements;
 pub mod bookmarks;
 pub mod calendar;
+pub mod dhikr;
 pub mod downloads;
 pub mod focus;
 pub mod home;

@@ -287,3 +287,11 @@ pub async fn focus_end() -> CallResult<FocusSummary> {
 pub async fn focus_history() -> CallResult<FocusHistory> {
     invoke::<cmd::FocusHistoryOf>(&()).await
 }
+
+pub async fn dhikr_keep(round: DhikrRound) -> CallResult<DhikrHistory> {
+    invoke::<cmd::DhikrKeep>(&round).await
+}
+
+pub async fn dhikr_history() -> CallResult<DhikrHistory> {
+    invoke::<cmd::DhikrHistoryOf>(&()).await
+}
