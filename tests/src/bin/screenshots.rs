@@ -82,6 +82,7 @@ async fn main() {
     app.type_into("#goto-input", "1:1\n").await;
     app.wait_for("#reader .ayah[data-ref='1:1']").await;
     app.click("#nav-home").await;
+    dismiss_toasts(&app).await;
     app.click("#tile-pages").await;
     app.type_into("#page-number", "604\n").await;
     app.wait_for("#reader .flow-ayah").await;
@@ -89,6 +90,7 @@ async fn main() {
     shot("07-page-mode").await;
 
     app.click("#nav-home").await;
+    dismiss_toasts(&app).await;
     app.click("#tile-juz").await;
     app.wait_for("#juz-list").await;
     settle().await;
@@ -187,6 +189,14 @@ async fn main() {
     settle().await;
     shot("26-focus-summary").await;
 
+    // Dhikr after prayer, part way through.
+    app.click("#nav-dhikr").await;
+    for _ in 0..12 {
+        app.click("#dhikr-tap").await;
+    }
+    settle().await;
+    shot("30-dhikr").await;
+
     app.click("#nav-settings").await;
     app.wait_for("#recitation").await;
     app.script("document.getElementById('recitation').scrollIntoView(); return true;")
@@ -234,8 +244,18 @@ async fn main() {
     app.wait_for("#prayer-table").await;
     settle().await;
     shot("29-calendar-arabic-dark").await;
+    app.click("#nav-dhikr").await;
+    app.click("#dhikr-morning").await;
+    settle().await;
+    shot("31-dhikr-arabic-dark").await;
 
     app.quit().await;
+}
+
+/// Closes any message at the foot of the window (it could cover a tile).
+async fn dismiss_toasts(app: &App) {
+    app.script("document.querySelectorAll('.toast button').forEach(b => b.click()); return true;")
+        .await;
 }
 
 /// About four months of reading before the pinned day (2026-06-10), on

@@ -28,6 +28,17 @@ pub fn TopBar() -> Html {
         let app = app.clone();
         Callback::from(move |_| app.dispatch(Action::Navigate(Route::Home)))
     };
+    // Settings as an icon at the end, so the sections fit on one line.
+    let settings = {
+        let current = app.route == Route::Settings;
+        let app = app.clone();
+        let onclick = Callback::from(move |_| app.dispatch(Action::Navigate(Route::Settings)));
+        html! {
+            <button class="icon-button nav-settings" id="nav-settings" {onclick}
+                aria-label={i18n.t("nav-settings")} title={i18n.t("nav-settings")}
+                aria-current={current.then_some("page")}>{ "⚙" }</button>
+        }
+    };
     html! {
         <header class="topbar">
             if !app.history.is_empty() {
@@ -43,10 +54,10 @@ pub fn TopBar() -> Html {
                 { link(Route::Calendar, "nav-calendar", i18n.t("nav-calendar")) }
                 { link(Route::Dhikr, "nav-dhikr", i18n.t("nav-dhikr")) }
                 { link(Route::Focus, "nav-focus", i18n.t("nav-focus")) }
-                { link(Route::Settings, "nav-settings", i18n.t("nav-settings")) }
             </nav>
             <span class="spacer"></span>
             <GoToBox id="goto" />
+            { settings }
         </header>
     }
 }
