@@ -13,6 +13,7 @@ pub mod error;
 pub mod focus;
 pub mod progress;
 mod recitation;
+pub mod reminders;
 mod state;
 pub mod stats;
 pub mod store;
@@ -49,9 +50,11 @@ fn init_tracing() {
 pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .manage(AppState::default())
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             open_store(app.handle());
             start_recitation(app.handle());
+            start_reminders(app.handle());
             warm_up();
             Ok(())
         })
@@ -82,6 +85,53 @@ fn start_recitation<R: Runtime>(app: &tauri::AppHandle<R>) {
     match recitation::start(app, &settings.playback) {
         Ok(recitation) => state.set_recitation(recitation),
         Err(error) => tracing::error!(%error, "recitation unavailable"),
+    }
+}
+
+/// Starts the reminder scheduler: a short wall-clock tick for the life of
+/// the app (see `reminders`).
+fn start_reminders<R: Runtime>(app: &tauri::AppHandle<R>) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        loop {
+            remind(&app).await;
+            tokio::time::sleep(reminders::TICK).await;
+        }
+    });
+}
+
+/// One look of the scheduler: each reminder due is shown in the window
+/// (an event) and, when the window is not in front, as a system
+/// notification.
+async fn remind<R: Runtime>(app: &tauri::AppHandle<R>) {
+    use tauri::{Emitter, Manager};
+    use tauri_plugin_notification::NotificationExt;
+    let state = app.state::<AppState>();
+    let Ok(store) = state.store() else {
+        return;
+    };
+    let settings = state.settings().await;
+    let clock = state.clock();
+    let due = match reminders::check(store, &settings, clock.now(), clock.zone()).await {
+        Ok(due) => due,
+        Err(error) => {
+            tracing::warn!(%error, "reminders could not be checked");
+            return;
+        }
+    };
+    for reminder in due {
+        tracing::info!(key = %reminder.key, "reminder due");
+        let _ = app.emit("reminder", &reminder);
+        let in_front = app
+            .get_webview_window("main")
+            .and_then(|w| w.is_focused().ok())
+            .unwrap_or(false);
+        if !in_front {
+            let (title, body) = reminders::text(&reminder, settings.ui_language);
+            if let Err(error) = app.notification().builder().title(title).body(body).show() {
+                tracing::warn!(%error, "no system notification; the window shows it when open");
+            }
+        }
     }
 }
 

@@ -569,3 +569,19 @@ dhikr-source = { $source }
 dhikr-today = اليوم: { $count }
 dhikr-round-complete = مكتملة
 dhikr-round-partial = حُفظت قبل تمامها
+
+# التذكيرات.
+settings-reminders = التذكيرات
+settings-reminders-hint = تظهر إشعاراتٍ حين يكون التطبيق في الخلفية، وداخله حين يكون مفتوحًا. اترك الوقت فارغًا لإلغاء التذكير.
+settings-remind-daily = تذكير القراءة اليومية عند
+settings-remind-streak = تذكير السلسلة مساءً عند (إن لم تكتمل قراءة اليوم)
+settings-remind-prayer = تنبيه عند كل صلاة
+settings-remind-before = وتنبيه قبلها بهذه الدقائق (٠ لا شيء)
+settings-quiet-hours = ساعات الهدوء
+settings-quiet-start = الهدوء من
+settings-quiet-end = الهدوء حتى
+reminder-daily_reading = حان وقت وِردك اليومي.
+reminder-streak_at_risk = لم تكتمل قراءة اليوم بعد: آية واحدة تحفظ سلسلتك.
+reminder-prayer = حان وقت صلاة { $prayer }.
+reminder-prayer_soon = اقترب وقت صلاة { $prayer }.
+reminder-focus_end = اكتملت جلسة التركيز.

@@ -547,3 +547,19 @@ dhikr-source = { $source }
 dhikr-today = Today: { $count }
 dhikr-round-complete = complete
 dhikr-round-partial = kept part way
+
+# Reminders.
+settings-reminders = Reminders
+settings-reminders-hint = Shown as notifications when the app is in the background, and in the app when it is open. Leave a time empty for no reminder.
+settings-remind-daily = Daily reading reminder at
+settings-remind-streak = Streak reminder in the evening at (only if today's reading is not done)
+settings-remind-prayer = Alert at each prayer time
+settings-remind-before = Also alert this many minutes before (0 for none)
+settings-quiet-hours = Quiet hours
+settings-quiet-start = Quiet from
+settings-quiet-end = Quiet until
+reminder-daily_reading = Time for your daily reading.
+reminder-streak_at_risk = Today's reading is not done yet: an ayah keeps your streak.
+reminder-prayer = It is time for { $prayer }.
+reminder-prayer_soon = { $prayer } is coming soon.
+reminder-focus_end = Your focus session is complete.

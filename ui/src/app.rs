@@ -1,6 +1,7 @@
 //! The root component: providers, the top bar, and the screen for the
 //! current `Route`.
 
+use companion_core::daily::reminder::Due;
 use companion_core::wire::{AudioEvent, CommandError, FocusNow, Theme, UiLanguage};
 use yew::prelude::*;
 
@@ -26,6 +27,7 @@ pub fn App() -> Html {
     // Errors that arrive as events are shown in the language of the moment.
     let language_now = use_mut_ref(I18n::english);
     *language_now.borrow_mut() = (*i18n).clone();
+    let language_for_reminders = language_now.clone();
 
     // Load settings and the translation list once.
     {
@@ -42,6 +44,14 @@ pub fn App() -> Html {
             });
             let downloads = state.clone();
             bridge::listen("download", move |p| downloads.dispatch(Action::Download(p)));
+            // Reminders show in the window too (a notification service may
+            // be missing); a focus session holds them until it ends.
+            let reminders = state.clone();
+            let language = language_for_reminders.clone();
+            bridge::listen("reminder", move |due: Due| {
+                let text = reminder_text(&language.borrow(), &due);
+                reminders.dispatch(Action::Toast(text));
+            });
             yew::platform::spawn_local(async move {
                 match bridge::get_settings().await {
                     Ok(settings) => state.dispatch(Action::Settings(settings)),
@@ -119,6 +129,18 @@ pub fn switch(route: &Route, visit: u32) -> Html {
         Route::Focus => html! { <FocusPage /> },
         Route::Dhikr => html! { <DhikrPage /> },
     }
+}
+
+/// A reminder's words in the interface's language.
+pub fn reminder_text(i18n: &I18n, due: &Due) -> String {
+    let prayer = due
+        .prayer
+        .map(|p| i18n.t(&format!("prayer-{}", p.as_str())))
+        .unwrap_or_default();
+    i18n.t_args(
+        &format!("reminder-{}", due.kind.as_str()),
+        &[("prayer", prayer.into())],
+    )
 }
 
 fn apply_root_tokens(theme: Theme, arabic_font_size: u16, language: UiLanguage) {

@@ -171,6 +171,8 @@ fn test() -> Result<()> {
             "focus",
             "--test",
             "dhikr",
+            "--test",
+            "reminders",
             "--",
             "--test-threads=1",
         ])

@@ -17,6 +17,7 @@ pub use self::dhikr::*;
 pub use self::focus::*;
 pub use self::progress::*;
 pub use self::recitation::*;
+use crate::daily::reminder::ReminderSettings;
 use crate::habit::settings::HabitSettings;
 use crate::reference::AyahRef;
 
@@ -264,6 +265,8 @@ pub struct Settings {
     pub habit: HabitSettings,
     /// Prayer times (place, method, adjustments) and the Hijri offset.
     pub daily: DailySettings,
+    /// Reminders: daily reading, streak at risk, prayer alerts, quiet hours.
+    pub reminders: ReminderSettings,
 }
 
 impl Settings {
@@ -309,6 +312,9 @@ impl Settings {
         }
         self.habit = self.habit.sanitized();
         self.daily = self.daily.sanitized();
+        if let Some(minutes) = &mut self.reminders.minutes_before_prayer {
+            *minutes = (*minutes).clamp(1, crate::daily::reminder::MAX_MINUTES_BEFORE);
+        }
         self
     }
 }
@@ -325,6 +331,7 @@ impl Default for Settings {
             playback: PlaybackSettings::default(),
             habit: HabitSettings::default(),
             daily: DailySettings::default(),
+            reminders: ReminderSettings::default(),
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The local SQLite store: settings, the last reading position, bookmarks,
 //! reading sessions with the sync outbox (`reading.rs`), goals, the khatm
 //! plan, excused days and achievements (`habit.rs`), Focus Mode sessions
-//! (`focus.rs`) and rounds of dhikr (`dhikr.rs`). The database file is
+//! (`focus.rs`), rounds of dhikr (`dhikr.rs`) and reminders shown
+//! (`reminders.rs`). The database file is
 //! opened and migrated by tauri-plugin-sql; this module uses the plugin's
 //! pool from Rust, so the webview needs (and has) no SQL permission at all.
 //!
@@ -16,6 +17,7 @@ mod habit;
 mod khatm;
 mod reading;
 mod recovery;
+mod reminders;
 
 use companion_core::wire::{Position, Settings, MAX_NOTE_CHARS};
 use companion_core::AyahRef;
@@ -71,6 +73,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         7,
         "rounds of dhikr",
         include_str!("../../migrations/0007_dhikr.sql"),
+    ),
+    (
+        8,
+        "reminders shown and the scheduler's last look",
+        include_str!("../../migrations/0008_reminders.sql"),
     ),
 ];
 

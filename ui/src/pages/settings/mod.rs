@@ -1,12 +1,13 @@
 //! Settings: theme, language, Arabic text size, translation and
 //! transliteration, with a live preview; recitation; the streak's daily
 //! minimum, the week's first day and freezes; prayer times and the Hijri
-//! date; how reading is counted; and
+//! date; reminders; how reading is counted; and
 //! where the text comes from.
 
 mod daily;
 mod habit;
 mod recitation;
+mod reminders;
 mod text;
 
 use companion_core::wire::{Settings, ViewTarget};
@@ -15,6 +16,7 @@ use yew::prelude::*;
 use self::daily::DailySettingsForm;
 use self::habit::HabitSettingsForm;
 use self::recitation::RecitationSettings;
+use self::reminders::ReminderSettingsForm;
 use self::text::TextSettings;
 use super::{use_load, Load};
 use crate::i18n::{use_i18n, I18n};
@@ -34,6 +36,7 @@ pub fn SettingsPage() -> Html {
                 <TextPreview />
                 <HabitSettingsForm />
                 <DailySettingsForm />
+                <ReminderSettingsForm />
                 <ReadingRule />
                 <h2>{ i18n.t("settings-about") }</h2>
                 <Attribution />
