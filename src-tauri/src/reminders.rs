@@ -6,6 +6,7 @@
 //! never shows it twice), and hands it to the app: a system notification
 //! when the window is not in front, and always an event the open window
 //! shows in itself (so reminders work without a notification service).
+//! During a focus session only its end is shown; the others wait for it.
 
 use std::collections::BTreeSet;
 
@@ -42,10 +43,19 @@ pub async fn check(
     let status = day_status(store, settings, today).await?;
     let fired = store.reminders_fired(at - REMEMBER_SECONDS).await?;
     let place = settings.daily.place.as_ref().and_then(|p| p.place());
-    let focus_end = store
+    // The running session's end; or, when the window settled one first,
+    // the end of the last one completed.
+    let running_end = store
         .focus_open()
         .await?
         .and_then(|row| row.session.ends_at());
+    let last_done = store
+        .focus_done(Some(1))
+        .await?
+        .into_iter()
+        .find(|done| done.outcome.completed)
+        .map(|done| done.outcome.ended);
+    let focus_end = running_end.or(last_done);
     let inputs = Inputs {
         zone,
         today: status,
@@ -53,13 +63,22 @@ pub async fn check(
         focus_end,
         fired: &fired,
     };
+    // During a focus session only its end is shown; the rest wait (the
+    // last look stays put, so they come when the session is over, the
+    // latest of each kind if still relevant).
+    let focusing = running_end.is_some();
     let mut shown = Vec::new();
     for reminder in due(&settings.reminders, &inputs, last, now) {
+        if focusing && reminder.kind != Kind::FocusEnd {
+            continue;
+        }
         if store.reminder_fire(&reminder.key, at).await? {
             shown.push(reminder);
         }
     }
-    store.set_reminders_checked(at).await?;
+    if !focusing {
+        store.set_reminders_checked(at).await?;
+    }
     Ok(shown)
 }
 
@@ -212,6 +231,37 @@ mod tests {
             evening.iter().all(|r| r.kind != Kind::StreakAtRisk),
             "{evening:?}"
         );
+    }
+
+    #[tokio::test]
+    async fn during_focus_only_its_end_is_shown_and_the_rest_wait_for_it() {
+        use companion_core::daily::focus::FocusSession;
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::tests::open(dir.path()).await;
+        let zone = TimeZone::UTC;
+        let s = settings();
+        check(&store, &s, at("2026-06-10T19:50:00Z"), &zone)
+            .await
+            .unwrap();
+        // A 20-minute session from 19:55 to 20:15, across the 20:00 reminder.
+        let session = FocusSession::start(at("2026-06-10T19:55:00Z"), 20).unwrap();
+        let id = store.focus_start(&session, None).await.unwrap();
+        let during = check(&store, &s, at("2026-06-10T20:00:10Z"), &zone)
+            .await
+            .unwrap();
+        assert!(during.is_empty(), "held: {during:?}");
+        // The window settles the session at its end, before the next look.
+        let outcome = session.end(at("2026-06-10T20:15:00Z"));
+        store.focus_finish(&id, &outcome).await.unwrap();
+        let after = check(&store, &s, at("2026-06-10T20:15:10Z"), &zone)
+            .await
+            .unwrap();
+        let kinds: BTreeSet<&str> = after.iter().map(|r| r.kind.as_str()).collect();
+        assert_eq!(kinds, BTreeSet::from(["daily_reading", "focus_end"]));
+        assert!(check(&store, &s, at("2026-06-10T20:15:25Z"), &zone)
+            .await
+            .unwrap()
+            .is_empty());
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! End-to-end Focus Mode: a session hides everything but the reader and
 //! its countdown, pauses and resumes, survives the app being closed (it
 //! comes back by itself with the right time left), ends early as
-//! incomplete after asking once, and one that ran out while the app was
-//! closed is settled as complete.
+//! incomplete after asking once, one that ran out while the app was
+//! closed is settled as complete, and a one-minute session runs to its
+//! end into the history.
 
 #![allow(clippy::unwrap_used)]
 
@@ -93,6 +94,25 @@ async fn a_focus_session_pauses_survives_a_restart_ends_early_and_settles_while_
     app.wait_for_attribute("#focus-summary", "data-completed", "true", soon)
         .await;
     app.wait_for_attribute("#focus-history", "data-sessions", "2", soon)
+        .await;
+    // A one-minute session, left to run to its end with the app open.
+    app.script(
+        "const m = document.getElementById('focus-custom');
+         m.value = '1'; m.dispatchEvent(new Event('change', { bubbles: true }));
+         return true;",
+    )
+    .await;
+    app.click("#focus-start").await;
+    app.wait_for("#focus-running").await;
+    assert!(seconds_left(&app).await <= 60);
+    app.wait_for_attribute(
+        "#focus-summary",
+        "data-completed",
+        "true",
+        Duration::from_secs(90),
+    )
+    .await;
+    app.wait_for_attribute("#focus-history", "data-sessions", "3", soon)
         .await;
     app.quit().await;
 }

@@ -23,9 +23,12 @@ pub fn FocusPage() -> Html {
     let app = use_app();
     let now = use_state(|| None::<FocusNow>);
     let version = use_state(|| 0u32);
+    // Whether the window is in focus mode now, so it changes only once.
+    let was_running = use_mut_ref(|| false);
     {
         let (now, app) = (now.clone(), app.clone());
         let ended_at_start = app.focus_ended.clone();
+        let was_running = was_running.clone();
         use_effect_with(*version, move |_| {
             yew::platform::spawn_local(async move {
                 if let Ok(mut loaded) = bridge::focus_status().await {
@@ -36,8 +39,10 @@ pub fn FocusPage() -> Html {
                         app.dispatch(Action::FocusEnded(None));
                     }
                     let running = matches!(loaded, FocusNow::Running(_));
-                    app.dispatch(Action::Focusing(running));
-                    bridge::set_fullscreen(running);
+                    if was_running.replace(running) != running {
+                        app.dispatch(Action::Focusing(running));
+                        bridge::set_fullscreen(running);
+                    }
                     now.set(Some(loaded));
                 }
             });
@@ -59,8 +64,9 @@ pub fn FocusPage() -> Html {
         Callback::from(move |()| version.set(version.wrapping_add(1)))
     };
     let ended = {
-        let (now, app) = (now.clone(), app.clone());
+        let (now, app, was_running) = (now.clone(), app.clone(), was_running.clone());
         Callback::from(move |summary: FocusSummary| {
+            *was_running.borrow_mut() = false;
             app.dispatch(Action::Focusing(false));
             bridge::set_fullscreen(false);
             now.set(Some(FocusNow::Ended(summary)));
@@ -95,12 +101,21 @@ fn FocusRunning(props: &RunningProps) -> Html {
     let started = use_state(js_sys::Date::now);
     let tick = use_state(js_sys::Date::now);
     let confirming = use_state(|| false);
+    let asked = use_mut_ref(|| false);
     {
-        let (tick, started) = (tick.clone(), started.clone());
+        let (tick, started, asked) = (tick.clone(), started.clone(), asked.clone());
+        let on_change = props.on_change.clone();
         use_effect_with(props.view.clone(), move |_| {
             started.set(js_sys::Date::now());
+            *asked.borrow_mut() = false;
             let interval = Interval::new(1_000, move || tick.set(js_sys::Date::now()));
-            move || drop(interval)
+            // The session's Hasanat grow as ayahs count: asked again now
+            // and then.
+            let refresh = Interval::new(10_000, move || on_change.emit(()));
+            move || {
+                drop(interval);
+                drop(refresh);
+            }
         });
     }
     let v = &props.view;
@@ -114,8 +129,9 @@ fn FocusRunning(props: &RunningProps) -> Html {
         FocusState::Paused { remaining_seconds } => (remaining_seconds, true),
         FocusState::Complete { .. } => (0, false),
     };
-    if remaining <= 0 && !paused {
-        // Its time is up: the app settles it and says so.
+    if remaining <= 0 && !paused && !asked.replace(true) {
+        // Its time is up: the app settles it and says so (asked once per
+        // view, not at every render).
         props.on_change.emit(());
     }
     let call = |pause: bool| {
