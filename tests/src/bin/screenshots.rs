@@ -44,6 +44,10 @@ async fn main() {
         .await;
     settle().await;
     shot("27-settings-prayer-times").await;
+    app.script("document.getElementById('reminder-settings').scrollIntoView(); return true;")
+        .await;
+    settle().await;
+    shot("33-settings-reminders").await;
     app.click("#nav-home").await;
     app.wait_for("#next-prayer").await;
     settle().await;
@@ -248,6 +252,15 @@ async fn main() {
     app.click("#dhikr-morning").await;
     settle().await;
     shot("31-dhikr-arabic-dark").await;
+    app.click("#nav-focus").await;
+    app.click("#focus-10").await;
+    app.click("#focus-start").await;
+    app.wait_for("#focus-running #reader .ayah").await;
+    settle().await;
+    shot("32-focus-arabic-dark").await;
+    app.click("#focus-end").await;
+    app.click("#focus-end-confirm").await;
+    app.wait_for("#focus-summary").await;
 
     app.quit().await;
 }
