@@ -287,6 +287,10 @@ proptest! {
         gaps in proptest::collection::vec(1i64..=300, 2600),
         spring in any::<bool>(),
     ) {
+        // A reminder is shown only on its own day: one set in the last five
+        // minutes before midnight can be missed by a check five minutes
+        // apart (the rule, tested on its own elsewhere).
+        prop_assume!(hour < 23 || minute < 55);
         let ny = zone("America/New_York");
         let settings = reading_at(hour, minute);
         let start = if spring { ts("2026-03-07T05:00:00Z") } else { ts("2026-10-31T04:00:00Z") };
