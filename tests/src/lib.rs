@@ -35,6 +35,8 @@ pub struct Profile {
     dir: tempfile::TempDir,
     /// Extra environment for the app (e.g. where recitation audio comes from).
     pub env: Vec<(String, String)>,
+    /// Watch the private session bus for desktop notifications.
+    watch_notifications: bool,
 }
 
 impl Profile {
@@ -52,6 +54,7 @@ impl Profile {
         Profile {
             dir,
             env: Vec::new(),
+            watch_notifications: false,
         }
     }
 
@@ -60,6 +63,18 @@ impl Profile {
     pub fn with_local_audio(self, base: &str) -> Profile {
         self.with_env("COMPANION_AUDIO_OUTPUT", "null")
             .with_env("COMPANION_AUDIO_BASE_URL", base)
+    }
+
+    /// Records every call to the desktop notification service on the app's
+    /// session bus (`dbus-monitor`) into [`Profile::notifications_log`].
+    pub fn watching_notifications(mut self) -> Profile {
+        self.watch_notifications = true;
+        self
+    }
+
+    /// What `dbus-monitor` saw of `org.freedesktop.Notifications`.
+    pub fn notifications_log(&self) -> PathBuf {
+        self.path().join("notifications.log")
     }
 
     /// Sets an environment variable for the app.
@@ -134,8 +149,19 @@ impl App {
         // A private session bus per run, so GLib does not start daemons
         // that outlive the test.
         let mut driver = Command::new("dbus-run-session");
+        driver.arg("--");
+        if profile.watch_notifications {
+            // The monitor shares the session bus the app will use.
+            driver
+                .args([
+                    "sh",
+                    "-c",
+                    "dbus-monitor --session \"interface='org.freedesktop.Notifications'\" > \"$0\" 2>&1 & exec \"$@\"",
+                ])
+                .arg(profile.notifications_log());
+        }
         driver
-            .args(["--", "tauri-driver", "--port"])
+            .args(["tauri-driver", "--port"])
             .arg(port.to_string())
             .arg("--native-port")
             .arg(native_port.to_string())

@@ -1,6 +1,6 @@
 //! End-to-end reminders: a daily reading reminder set in Settings shows in
-//! the window at its time (by the app's clock), and only once, even after
-//! a restart.
+//! the window at its time (by the app's clock) and as a desktop
+//! notification on the session bus, and only once, even after a restart.
 
 #![allow(clippy::unwrap_used)]
 
@@ -12,7 +12,9 @@ use companion_e2e::{App, Profile};
 async fn the_daily_reminder_shows_at_its_time_once() {
     let mut profile = Profile::new()
         .with_env("COMPANION_TIME_ZONE", "UTC")
-        .with_env("COMPANION_CLOCK_START", "2026-06-10T19:59:35Z");
+        .with_env("COMPANION_CLOCK_START", "2026-06-10T19:59:35Z")
+        .with_env("COMPANION_NOTIFY", "always")
+        .watching_notifications();
     {
         let app = App::launch(&profile).await;
         app.wait_for("#home").await;
