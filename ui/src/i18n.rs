@@ -101,6 +101,16 @@ impl I18n {
         )
     }
 
+    /// A number below 100 as two digits ("05"), in the language's digits.
+    pub fn two_digits(&self, n: u64) -> String {
+        let digits = self.digits(n);
+        if n < 10 {
+            format!("{}{digits}", self.digits(0))
+        } else {
+            digits
+        }
+    }
+
     /// The language of the text.
     pub fn language(&self) -> UiLanguage {
         self.language

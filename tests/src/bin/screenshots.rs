@@ -22,18 +22,31 @@ async fn main() {
         .with_env("COMPANION_TIME_ZONE", "UTC");
     seed_history(&profile.database()).await;
     let app = App::launch(&profile).await;
-    let settle = || tokio::time::sleep(Duration::from_millis(600));
-    let shot = |name: &'static str| {
-        let out = out.clone();
-        let app = &app;
-        async move {
-            let png = app.screenshot().await;
-            let path = out.join(format!("{name}.png"));
-            std::fs::write(&path, png).unwrap();
-            eprintln!("wrote {}", path.display());
-        }
-    };
+    let shots = Shots { out };
+    reading_and_recitation(&app, &shots).await;
+    habit_and_daily(&app, &shots).await;
+    arabic_and_dark(&app, &shots).await;
+    app.quit().await;
+}
 
+/// Where the PNGs go; each is taken once the screen has settled.
+struct Shots {
+    out: PathBuf,
+}
+
+impl Shots {
+    async fn take(&self, app: &App, name: &str) {
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        let png = app.screenshot().await;
+        let path = self.out.join(format!("{name}.png"));
+        std::fs::write(&path, png).unwrap();
+        eprintln!("wrote {}", path.display());
+    }
+}
+
+/// Home with prayer times, the indexes, the reader in three themes,
+/// search, page mode, settings, recitation and downloads.
+async fn reading_and_recitation(app: &App, shots: &Shots) {
     app.wait_for("#home #ayah-of-the-day .arabic").await;
     // Prayer times for Makkah, chosen by name.
     app.click("#choose-place").await;
@@ -42,68 +55,56 @@ async fn main() {
     app.wait_for_text("#place-chosen", "Makkah").await;
     app.script("document.getElementById('daily-settings').scrollIntoView(); return true;")
         .await;
-    settle().await;
-    shot("27-settings-prayer-times").await;
+    shots.take(app, "27-settings-prayer-times").await;
     app.script("document.getElementById('reminder-settings').scrollIntoView(); return true;")
         .await;
-    settle().await;
-    shot("33-settings-reminders").await;
+    shots.take(app, "33-settings-reminders").await;
     app.click("#nav-home").await;
     app.wait_for("#next-prayer").await;
-    settle().await;
-    shot("01-home").await;
+    shots.take(app, "01-home").await;
     app.click("#nav-calendar").await;
     app.wait_for("#prayer-table").await;
-    settle().await;
-    shot("28-calendar").await;
+    shots.take(app, "28-calendar").await;
 
     app.click("#nav-surahs").await;
     app.wait_for("#surah-list").await;
-    settle().await;
-    shot("02-surah-index").await;
+    shots.take(app, "02-surah-index").await;
 
     app.click("#surah-1").await;
     app.wait_for("#reader .ayah[data-ref='1:7']").await;
-    settle().await;
-    shot("03-reader-light").await;
+    shots.take(app, "03-reader-light").await;
 
     app.type_into("#goto-input", "2:255\n").await;
     app.wait_for("#reader .ayah[data-ref='2:255']").await;
     app.click("#theme-toggle").await; // light → sepia
-    settle().await;
-    shot("04-reader-sepia").await;
+    shots.take(app, "04-reader-sepia").await;
     app.click("#theme-toggle").await; // sepia → dark
-    settle().await;
-    shot("05-reader-dark").await;
+    shots.take(app, "05-reader-dark").await;
     app.click("#theme-toggle").await; // back to light
 
     app.click("#nav-search").await;
     app.type_into("#search-input", "الرحمن\n").await;
     app.wait_for("#search-results li").await;
-    settle().await;
-    shot("06-search-results").await;
+    shots.take(app, "06-search-results").await;
 
     app.type_into("#goto-input", "1:1\n").await;
     app.wait_for("#reader .ayah[data-ref='1:1']").await;
     app.click("#nav-home").await;
-    dismiss_toasts(&app).await;
+    dismiss_toasts(app).await;
     app.click("#tile-pages").await;
     app.type_into("#page-number", "604\n").await;
     app.wait_for("#reader .flow-ayah").await;
-    settle().await;
-    shot("07-page-mode").await;
+    shots.take(app, "07-page-mode").await;
 
     app.click("#nav-home").await;
-    dismiss_toasts(&app).await;
+    dismiss_toasts(app).await;
     app.click("#tile-juz").await;
     app.wait_for("#juz-list").await;
-    settle().await;
-    shot("08-juz-index").await;
+    shots.take(app, "08-juz-index").await;
 
     app.click("#nav-settings").await;
     app.wait_for("#settings").await;
-    settle().await;
-    shot("09-settings").await;
+    shots.take(app, "09-settings").await;
 
     // Recitation: surah 112 playing, paused on its first ayah.
     app.type_into("#goto-input", "112\n").await;
@@ -112,10 +113,25 @@ async fn main() {
     app.wait_for("#reader .ayah.playing").await;
     app.click("#audio-toggle").await;
     app.wait_for("#mini-player[data-state='paused']").await;
-    settle().await;
-    shot("12-reader-recitation").await;
+    shots.take(app, "12-reader-recitation").await;
     app.click("#audio-stop").await;
 
+    app.click("#nav-settings").await;
+    app.wait_for("#recitation").await;
+    app.script("document.getElementById('recitation').scrollIntoView(); return true;")
+        .await;
+    shots.take(app, "13-settings-recitation").await;
+
+    app.click("#open-downloads").await;
+    app.wait_for("#download-surah-start").await;
+    app.click("#download-surah-start").await;
+    app.wait_for_text(".download", "Done").await;
+    shots.take(app, "14-downloads").await;
+}
+
+/// Progress, khatm and goals, the reader's counter, stats, achievements,
+/// Focus Mode and dhikr.
+async fn habit_and_daily(app: &App, shots: &Shots) {
     // Progress: Al-Fatihah and Ayat al-Kursi read today.
     app.script(
         "window.__TAURI__.core.invoke('record_reading', { request: { how: 'marked', ayahs: [
@@ -126,8 +142,7 @@ async fn main() {
     .await;
     app.click("#nav-home").await;
     app.wait_for("#progress-today").await;
-    settle().await;
-    shot("15-home-progress").await;
+    shots.take(app, "15-home-progress").await;
     // A khatm plan and a goal, below the figures.
     app.script(
         "window.__TAURI__.core.invoke('set_khatm', { request: { kind: 'ramadan', first_day: 20614 } });
@@ -140,41 +155,34 @@ async fn main() {
     app.wait_for("#khatm-open").await;
     app.script("document.getElementById('khatm').scrollIntoView(); return true;")
         .await;
-    settle().await;
-    shot("18-home-khatm-goals").await;
+    shots.take(app, "18-home-khatm-goals").await;
     app.type_into("#goto-input", "1\n").await;
     app.wait_for("#reader .ayah[data-ref='1:7']").await;
     app.wait_for("#hasanat-counter:not([data-hasanat='0'])")
         .await;
-    settle().await;
-    shot("16-reader-counter").await;
+    shots.take(app, "16-reader-counter").await;
     app.click("#nav-settings").await;
     app.wait_for("#reading-rule").await;
     app.script("document.getElementById('reading-rule').scrollIntoView(); return true;")
         .await;
-    settle().await;
-    shot("17-settings-reading-rule").await;
+    shots.take(app, "17-settings-reading-rule").await;
 
     // Stats and achievements over the seeded months, light then dark.
     app.click("#nav-stats").await;
     app.wait_for("#stats-bars").await;
     app.click("#stats-30").await;
-    settle().await;
-    shot("19-stats").await;
+    shots.take(app, "19-stats").await;
     app.script("document.getElementById('stats-map-card').scrollIntoView(); return true;")
         .await;
-    settle().await;
-    shot("20-stats-map").await;
+    shots.take(app, "20-stats-map").await;
     app.click("#open-achievements").await;
     app.wait_for("#achievements-count").await;
-    settle().await;
-    shot("21-achievements").await;
+    shots.take(app, "21-achievements").await;
     app.click("#nav-settings").await;
     app.click("#theme-theme-dark").await;
     app.click("#nav-stats").await;
     app.wait_for("#stats-bars").await;
-    settle().await;
-    shot("19-stats-dark").await;
+    shots.take(app, "19-stats-dark").await;
     app.click("#nav-settings").await;
     app.click("#theme-theme-light").await;
 
@@ -185,84 +193,60 @@ async fn main() {
     app.click("#focus-start").await;
     app.wait_for("#focus-running #reader .ayah[data-ref='18:1']")
         .await;
-    settle().await;
-    shot("25-focus-running").await;
+    shots.take(app, "25-focus-running").await;
     app.click("#focus-end").await;
     app.click("#focus-end-confirm").await;
     app.wait_for("#focus-summary").await;
-    settle().await;
-    shot("26-focus-summary").await;
+    shots.take(app, "26-focus-summary").await;
 
     // Dhikr after prayer, part way through.
     app.click("#nav-dhikr").await;
     for _ in 0..12 {
         app.click("#dhikr-tap").await;
     }
-    settle().await;
-    shot("30-dhikr").await;
+    shots.take(app, "30-dhikr").await;
+}
 
-    app.click("#nav-settings").await;
-    app.wait_for("#recitation").await;
-    app.script("document.getElementById('recitation').scrollIntoView(); return true;")
-        .await;
-    settle().await;
-    shot("13-settings-recitation").await;
-
-    app.click("#open-downloads").await;
-    app.wait_for("#download-surah-start").await;
-    app.click("#download-surah-start").await;
-    app.wait_for_text(".download", "Done").await;
-    settle().await;
-    shot("14-downloads").await;
-
+/// The Arabic interface, then dark.
+async fn arabic_and_dark(app: &App, shots: &Shots) {
     app.click("#nav-settings").await;
     app.wait_for("#settings").await;
     app.click("#language-ar").await;
     app.wait_for("html[dir='rtl']").await;
     app.click("#nav-home").await;
     app.wait_for("#home #ayah-of-the-day .arabic").await;
-    settle().await;
-    shot("10-home-arabic").await;
+    shots.take(app, "10-home-arabic").await;
 
     app.type_into("#goto-input", "2:255\n").await;
     app.wait_for("#reader .ayah[data-ref='2:255']").await;
-    settle().await;
-    shot("11-reader-arabic-ui").await;
+    shots.take(app, "11-reader-arabic-ui").await;
 
     app.click("#nav-stats").await;
     app.wait_for("#stats-bars").await;
-    settle().await;
-    shot("22-stats-arabic").await;
+    shots.take(app, "22-stats-arabic").await;
     app.click("#nav-settings").await;
     app.click("#theme-theme-dark").await;
     app.click("#nav-stats").await;
     app.click("#open-achievements").await;
     app.wait_for("#achievements-count").await;
-    settle().await;
-    shot("23-achievements-arabic-dark").await;
+    shots.take(app, "23-achievements-arabic-dark").await;
     app.click("#nav-home").await;
     app.wait_for("#progress-today").await;
-    settle().await;
-    shot("24-home-arabic-dark").await;
+    shots.take(app, "24-home-arabic-dark").await;
     app.click("#nav-calendar").await;
     app.wait_for("#prayer-table").await;
-    settle().await;
-    shot("29-calendar-arabic-dark").await;
+    shots.take(app, "29-calendar-arabic-dark").await;
     app.click("#nav-dhikr").await;
     app.click("#dhikr-morning").await;
-    settle().await;
-    shot("31-dhikr-arabic-dark").await;
+    shots.take(app, "31-dhikr-arabic-dark").await;
     app.click("#nav-focus").await;
     app.click("#focus-10").await;
     app.click("#focus-start").await;
     app.wait_for("#focus-running #reader .ayah").await;
-    settle().await;
-    shot("32-focus-arabic-dark").await;
+    shots.take(app, "32-focus-arabic-dark").await;
     app.click("#focus-end").await;
     app.click("#focus-end-confirm").await;
     app.wait_for("#focus-summary").await;
-
-    app.quit().await;
 }
 
 /// Closes any message at the foot of the window (it could cover a tile).

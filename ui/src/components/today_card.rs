@@ -104,28 +104,17 @@ pub fn hijri(i18n: &I18n, h: HijriDate) -> String {
 
 /// "05:07", in the language's digits.
 pub fn clock(i18n: &I18n, hour: i8, minute: i8) -> String {
-    let pad = |n: i8| {
-        let d = i18n.digits(n.unsigned_abs().into());
-        if n < 10 {
-            format!("{}{d}", i18n.digits(0))
-        } else {
-            d
-        }
-    };
-    format!("{}:{}", pad(hour), pad(minute))
+    format!(
+        "{}:{}",
+        i18n.two_digits(hour.unsigned_abs().into()),
+        i18n.two_digits(minute.unsigned_abs().into())
+    )
 }
 
 /// "1:05:09" or "5:09".
-fn duration(i18n: &I18n, seconds: i64) -> String {
+pub fn duration(i18n: &I18n, seconds: i64) -> String {
     let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    let two = |n: i64| {
-        let d = i18n.digits(n.unsigned_abs());
-        if n < 10 {
-            format!("{}{d}", i18n.digits(0))
-        } else {
-            d
-        }
-    };
+    let two = |n: i64| i18n.two_digits(n.unsigned_abs());
     if h > 0 {
         format!("{}:{}:{}", i18n.digits(h.unsigned_abs()), two(m), two(s))
     } else {

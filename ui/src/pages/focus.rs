@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use super::reader::ReaderPage;
 use crate::components::goals::ring;
+use crate::components::today_card::duration;
 use crate::i18n::{use_i18n, I18n};
 use crate::services::bridge;
 use crate::state::{show_error, use_app, Action};
@@ -173,7 +174,7 @@ fn FocusRunning(props: &RunningProps) -> Html {
             <div class="focus-bar">
                 <div class="focus-clock" id="focus-remaining" data-seconds={remaining.max(0).to_string()}>
                     { ring(progress) }
-                    <span>{ minutes_seconds(&i18n, remaining.max(0)) }</span>
+                    <span>{ duration(&i18n, remaining.max(0)) }</span>
                 </div>
                 <span class="focus-hasanat" id="focus-hasanat">{ i18n.t_args("home-hasanat", &[("count", i18n.count(v.hasanat).into())]) }</span>
                 <span class="spacer"></span>
@@ -358,16 +359,4 @@ fn history_card(h: &FocusHistory, i18n: &I18n) -> Html {
             </ul>
         </section>
     }
-}
-
-/// "19:05" (minutes and seconds), in the language's digits.
-fn minutes_seconds(i18n: &I18n, seconds: i64) -> String {
-    let (m, s) = (seconds / 60, seconds % 60);
-    let s = i18n.digits(s.unsigned_abs());
-    let s = if s.chars().count() < 2 {
-        format!("{}{s}", i18n.digits(0))
-    } else {
-        s
-    };
-    format!("{}:{s}", i18n.digits(m.unsigned_abs()))
 }
