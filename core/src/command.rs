@@ -108,6 +108,8 @@ commands! {
     Daily = "daily": () => DailyView;
     /// A month in both calendars with its reading days and prayer times.
     CalendarMonth = "calendar_month": MonthRequest => CalendarMonthView;
+    /// Whether system notifications can be shown here (Settings says so).
+    NotificationState = "notification_status": () => NotificationStatus;
     /// Focus Mode now: idle, the running session, or one that just ended.
     FocusStatus = "focus_status": () => FocusNow;
     /// Starts a session (refused while one runs).

@@ -5,7 +5,10 @@
 
 use companion_core::daily::focus::{stats, FocusSession};
 use companion_core::habit::hasanat;
-use companion_core::wire::{FocusHistory, FocusNow, FocusStartRequest, FocusSummary, FocusView};
+use companion_core::reference::Reference;
+use companion_core::wire::{
+    FocusHistory, FocusNow, FocusStartRequest, FocusSummary, FocusTarget, FocusView,
+};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
@@ -43,6 +46,9 @@ pub async fn start(
         return Err(Error::Invalid(
             "A focus session is already running: end it first.".into(),
         ));
+    }
+    if let Some(FocusTarget::Range { start, end }) = request.target {
+        Reference::range(start, end)?;
     }
     let session = FocusSession::start(now, request.minutes)?;
     let id = store.focus_start(&session, request.target).await?;
@@ -157,6 +163,37 @@ mod tests {
 
     fn at(minutes: i64) -> Timestamp {
         Timestamp::from_second(1_781_092_800 + minutes * 60).unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_passage_is_kept_with_its_session_and_a_reversed_one_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::tests::open(dir.path()).await;
+        let (from, to) = (AyahRef::new(2, 255).unwrap(), AyahRef::new(3, 5).unwrap());
+        let reversed = FocusStartRequest {
+            minutes: 10,
+            target: Some(FocusTarget::Range {
+                start: to,
+                end: from,
+            }),
+        };
+        let refused = start(&store, reversed, at(0), &TimeZone::UTC)
+            .await
+            .unwrap_err();
+        assert_eq!(refused.code(), "range_reversed");
+        let passage = Some(FocusTarget::Range {
+            start: from,
+            end: to,
+        });
+        let request = FocusStartRequest {
+            minutes: 10,
+            target: passage,
+        };
+        start(&store, request, at(0), &TimeZone::UTC).await.unwrap();
+        match status(&store, at(1), &TimeZone::UTC).await.unwrap() {
+            FocusNow::Running(view) => assert_eq!(view.target, passage),
+            other => panic!("not running: {other:?}"),
+        }
     }
 
     #[tokio::test]

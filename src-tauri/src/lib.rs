@@ -11,6 +11,8 @@ mod commands;
 pub mod daily;
 pub mod error;
 pub mod focus;
+pub mod notices;
+mod notify;
 pub mod progress;
 mod recitation;
 pub mod reminders;
@@ -18,7 +20,9 @@ mod state;
 pub mod stats;
 pub mod store;
 pub mod views;
+mod words;
 
+use companion_core::wire::UiLanguage;
 use tauri::{Manager, Runtime};
 use tauri_plugin_sql::{DbInstances, DbPool, Migration, MigrationKind};
 
@@ -54,6 +58,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         .setup(|app| {
             open_store(app.handle());
             start_recitation(app.handle());
+            notify::init(app.handle());
             start_reminders(app.handle());
             warm_up();
             Ok(())
@@ -100,41 +105,50 @@ fn start_reminders<R: Runtime>(app: &tauri::AppHandle<R>) {
     });
 }
 
-/// One look of the scheduler: each reminder due is shown in the window
-/// (an event) and, when the window is not in front, as a system
-/// notification.
+/// One look of the scheduler: each reminder due, goal met or achievement
+/// unlocked is announced (see [`announce`]).
 async fn remind<R: Runtime>(app: &tauri::AppHandle<R>) {
-    use tauri::{Emitter, Manager};
-    use tauri_plugin_notification::NotificationExt;
+    use notices::Notice;
     let state = app.state::<AppState>();
     let Ok(store) = state.store() else {
         return;
     };
     let settings = state.settings().await;
     let clock = state.clock();
-    let due = match reminders::check(store, &settings, clock.now(), clock.zone()).await {
-        Ok(due) => due,
-        Err(error) => {
+    let (now, zone) = (clock.now(), clock.zone());
+    let reminders = reminders::check(store, &settings, now, zone).await;
+    let celebrations = notices::celebrations(store, &settings, now, zone).await;
+    let notices = match (reminders, celebrations) {
+        (Ok(due), Ok(celebrations)) => due
+            .into_iter()
+            .map(Notice::Reminder)
+            .chain(celebrations)
+            .collect::<Vec<_>>(),
+        (Err(error), _) | (_, Err(error)) => {
             tracing::warn!(%error, "reminders could not be checked");
             return;
         }
     };
-    for reminder in due {
-        tracing::info!(key = %reminder.key, "reminder due");
-        let _ = app.emit("reminder", &reminder);
-        let in_front = app
-            .get_webview_window("main")
-            .and_then(|w| w.is_focused().ok())
-            .unwrap_or(false);
-        // `COMPANION_NOTIFY=always` also notifies when the window is in
-        // front (end-to-end tests, where focus depends on the display).
-        let always = std::env::var("COMPANION_NOTIFY").is_ok_and(|v| v == "always");
-        if !in_front || always {
-            let (title, body) = reminders::text(&reminder, settings.ui_language);
-            if let Err(error) = app.notification().builder().title(title).body(body).show() {
-                tracing::warn!(%error, "no system notification; the window shows it when open");
-            }
-        }
+    for notice in notices {
+        announce(app, &notice, settings.ui_language);
+    }
+}
+
+/// Shows a notice in the window (reminders and goals: the window
+/// announced achievements itself) and, when the window is not in front,
+/// as a system notification whose click opens its screen.
+fn announce<R: Runtime>(app: &tauri::AppHandle<R>, notice: &notices::Notice, language: UiLanguage) {
+    use notices::Notice;
+    use tauri::Emitter;
+    tracing::info!(?notice, "announced");
+    let _ = match notice {
+        Notice::Reminder(due) => app.emit("reminder", due),
+        Notice::GoalMet(met) => app.emit("goal_met", met),
+        Notice::Achievement(_) => Ok(()),
+    };
+    if !notify::window_in_front(app) {
+        let (title, body) = notice.text(language);
+        notify::show(app, &title, &body, notice.destination());
     }
 }
 

@@ -10,10 +10,9 @@
 
 use std::collections::BTreeSet;
 
-use companion_core::daily::prayer::Prayer;
 use companion_core::daily::reminder::{due, DayStatus, Due, Inputs, Kind};
 use companion_core::habit::Day;
-use companion_core::wire::{Settings, UiLanguage};
+use companion_core::wire::Settings;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
@@ -90,55 +89,6 @@ async fn day_status(store: &Store, settings: &Settings, today: Day) -> Result<Da
         .is_some_and(|(_, amount)| settings.habit.daily_minimum.is_met(amount));
     let excused = !store.excused(today, today).await?.is_empty();
     Ok(DayStatus { met, excused })
-}
-
-/// The title and body of a system notification (the open window shows
-/// its own words, from the UI's translations).
-pub fn text(reminder: &Due, language: UiLanguage) -> (String, String) {
-    let prayer = reminder
-        .prayer
-        .map(|p| prayer_name(p, language))
-        .unwrap_or_default();
-    let (title, body) = match (language, reminder.kind) {
-        (UiLanguage::En, Kind::DailyReading) => {
-            ("Time to read", "Your daily reading is waiting.".into())
-        }
-        (UiLanguage::En, Kind::StreakAtRisk) => (
-            "Keep your streak",
-            "Today's reading is not done yet: an ayah is enough.".into(),
-        ),
-        (UiLanguage::En, Kind::Prayer) => ("Prayer time", format!("It is time for {prayer}.")),
-        (UiLanguage::En, Kind::PrayerSoon) => ("Prayer soon", format!("{prayer} is coming.")),
-        (UiLanguage::En, Kind::FocusEnd) => {
-            ("Focus session complete", "May Allah accept it.".into())
-        }
-        (UiLanguage::Ar, Kind::DailyReading) => ("وقت القراءة", "وِردك اليومي في انتظارك.".into()),
-        (UiLanguage::Ar, Kind::StreakAtRisk) => (
-            "حافظ على سلسلتك",
-            "لم تكتمل قراءة اليوم بعد: تكفي آية.".into(),
-        ),
-        (UiLanguage::Ar, Kind::Prayer) => ("وقت الصلاة", format!("حان وقت صلاة {prayer}.")),
-        (UiLanguage::Ar, Kind::PrayerSoon) => ("الصلاة قريبًا", format!("اقترب وقت صلاة {prayer}.")),
-        (UiLanguage::Ar, Kind::FocusEnd) => ("اكتملت جلسة التركيز", "تقبّل الله منك.".into()),
-    };
-    (title.to_owned(), body)
-}
-
-fn prayer_name(prayer: Prayer, language: UiLanguage) -> &'static str {
-    match (language, prayer) {
-        (UiLanguage::En, Prayer::Fajr) => "Fajr",
-        (UiLanguage::En, Prayer::Sunrise) => "sunrise",
-        (UiLanguage::En, Prayer::Dhuhr) => "Dhuhr",
-        (UiLanguage::En, Prayer::Asr) => "Asr",
-        (UiLanguage::En, Prayer::Maghrib) => "Maghrib",
-        (UiLanguage::En, Prayer::Isha) => "Isha",
-        (UiLanguage::Ar, Prayer::Fajr) => "الفجر",
-        (UiLanguage::Ar, Prayer::Sunrise) => "الشروق",
-        (UiLanguage::Ar, Prayer::Dhuhr) => "الظهر",
-        (UiLanguage::Ar, Prayer::Asr) => "العصر",
-        (UiLanguage::Ar, Prayer::Maghrib) => "المغرب",
-        (UiLanguage::Ar, Prayer::Isha) => "العشاء",
-    }
 }
 
 /// The keys of `reminders`, for tests and logs.
@@ -262,18 +212,5 @@ mod tests {
             .await
             .unwrap()
             .is_empty());
-    }
-
-    #[test]
-    fn notifications_speak_the_readers_language() {
-        let due = Due {
-            key: "prayer:asr:2026-06-10".into(),
-            kind: Kind::Prayer,
-            prayer: Some(Prayer::Asr),
-            due: at("2026-06-10T12:39:00Z"),
-            shown_from: at("2026-06-10T12:39:00Z"),
-        };
-        assert_eq!(text(&due, UiLanguage::En).1, "It is time for Asr.");
-        assert_eq!(text(&due, UiLanguage::Ar).1, "حان وقت صلاة العصر.");
     }
 }

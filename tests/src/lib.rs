@@ -37,6 +37,8 @@ pub struct Profile {
     pub env: Vec<(String, String)>,
     /// Watch the private session bus for desktop notifications.
     watch_notifications: bool,
+    /// Run a real notification server (dunst) on the private session bus.
+    notification_service: bool,
 }
 
 impl Profile {
@@ -55,6 +57,7 @@ impl Profile {
             dir,
             env: Vec::new(),
             watch_notifications: false,
+            notification_service: false,
         }
     }
 
@@ -70,6 +73,34 @@ impl Profile {
     pub fn watching_notifications(mut self) -> Profile {
         self.watch_notifications = true;
         self
+    }
+
+    /// Runs dunst, a real notification server, on the app's session bus
+    /// (on the test's X display), keeping each notification until it is
+    /// acted on; [`Profile::on_session_bus`] drives it (`dunstctl`).
+    pub fn with_notification_service(mut self) -> Profile {
+        let config = self.path().join("config").join("dunst");
+        std::fs::create_dir_all(&config).unwrap();
+        std::fs::write(
+            config.join("dunstrc"),
+            "[global]\n    follow = none\n[urgency_low]\n    timeout = 0\n\
+             [urgency_normal]\n    timeout = 0\n[urgency_critical]\n    timeout = 0\n",
+        )
+        .unwrap();
+        self.notification_service = true;
+        self
+    }
+
+    /// A command on the private session bus of the app last launched on
+    /// this profile (e.g. `dunstctl`).
+    pub fn on_session_bus(&self, program: &str) -> std::process::Command {
+        let address = std::fs::read_to_string(self.path().join("bus")).unwrap_or_default();
+        let mut command = std::process::Command::new(program);
+        command
+            .env("DBUS_SESSION_BUS_ADDRESS", address.trim())
+            .env("XDG_CONFIG_HOME", self.path().join("config"))
+            .env("XDG_RUNTIME_DIR", self.path().join("runtime"));
+        command
     }
 
     /// What `dbus-monitor` saw of `org.freedesktop.Notifications`.
@@ -100,6 +131,35 @@ impl Default for Profile {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// The system's session bus configuration, except that no notification
+/// server is started on demand: a test has one only when it asks for it
+/// ([`Profile::with_notification_service`]), whatever this machine has
+/// installed. `None` (the system's own) where the file is not as expected.
+fn session_bus_config(profile: &Profile) -> Option<PathBuf> {
+    const SYSTEM: &str = "/usr/share/dbus-1/session.conf";
+    const STANDARD_DIRS: &str = "<standard_session_servicedirs />";
+    let system = std::fs::read_to_string(SYSTEM).ok()?;
+    if !system.contains(STANDARD_DIRS) {
+        return None;
+    }
+    let services = profile.path().join("dbus-services");
+    std::fs::create_dir_all(&services).ok()?;
+    for entry in std::fs::read_dir("/usr/share/dbus-1/services")
+        .ok()?
+        .flatten()
+    {
+        let file = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        let link = services.join(entry.file_name());
+        if !file.contains("Name=org.freedesktop.Notifications") && !link.exists() {
+            std::os::unix::fs::symlink(entry.path(), link).ok()?;
+        }
+    }
+    let config = profile.path().join("session.conf");
+    let dirs = format!("<servicedir>{}</servicedir>", services.display());
+    std::fs::write(&config, system.replace(STANDARD_DIRS, &dirs)).ok()?;
+    Some(config)
 }
 
 /// Driver, D-Bus and app output go to `driver.log` in the profile; it is
@@ -149,17 +209,25 @@ impl App {
         // A private session bus per run, so GLib does not start daemons
         // that outlive the test.
         let mut driver = Command::new("dbus-run-session");
-        driver.arg("--");
-        if profile.watch_notifications {
-            // The monitor shares the session bus the app will use.
-            driver
-                .args([
-                    "sh",
-                    "-c",
-                    "dbus-monitor --session \"interface='org.freedesktop.Notifications'\" > \"$0\" 2>&1 & exec \"$@\"",
-                ])
-                .arg(profile.notifications_log());
+        if let Some(config) = session_bus_config(profile) {
+            driver.arg("--config-file").arg(config);
         }
+        // Inside the session: note the bus's address (for commands a test
+        // runs on it), start what shares the bus with the app (a monitor of
+        // notification calls, a notification server), then the driver.
+        let mut session = String::from("echo \"$DBUS_SESSION_BUS_ADDRESS\" > \"$0/bus\"; ");
+        if profile.watch_notifications {
+            session.push_str(
+                "dbus-monitor --session \"interface='org.freedesktop.Notifications'\" > \"$0/notifications.log\" 2>&1 & ",
+            );
+        }
+        if profile.notification_service {
+            session.push_str("dunst > \"$0/dunst.log\" 2>&1 & ");
+        }
+        session.push_str("exec \"$@\"");
+        driver
+            .args(["--", "sh", "-c", &session])
+            .arg(profile.path());
         driver
             .args(["tauri-driver", "--port"])
             .arg(port.to_string())
@@ -262,6 +330,21 @@ impl App {
             tokio::time::sleep(Duration::from_millis(250)).await;
         }
         panic!("`{css}` {attribute} never became {want:?} (last seen: {seen:?})");
+    }
+
+    /// Starts a khatm plan on home ending on `end` (`YYYY-MM-DD`), and
+    /// waits until today's portion starts at `first`.
+    pub async fn start_khatm(&self, end: &str, first: &str) {
+        self.wait_for("#khatm-date").await;
+        self.script(&format!(
+            "const d = document.getElementById('khatm-date');
+             d.value = '{end}'; d.dispatchEvent(new Event('change', {{ bubbles: true }}));
+             return true;"
+        ))
+        .await;
+        self.click("#khatm-start").await;
+        self.wait_for_attribute("#khatm", "data-start", first, Duration::from_secs(10))
+            .await;
     }
 
     /// All elements matching `css` now.

@@ -81,10 +81,22 @@ async fn a_focus_session_pauses_survives_a_restart_ends_early_and_settles_while_
         app.wait_for_attribute("#focus-history", "data-sessions", "1", soon)
             .await;
         app.wait_for(".topbar").await;
-        // A second session, left running when the app closes.
+        // A second session on a passage, left running when the app
+        // closes. An ayah that does not exist is refused, plainly.
         app.click("#focus-10").await;
+        app.type_into("#focus-range", "2:300").await;
         app.click("#focus-start").await;
-        app.wait_for("#focus-running").await;
+        app.wait_for_text("#focus-range-error", "286").await;
+        app.script(
+            "const r = document.getElementById('focus-range');
+             r.value = ''; r.dispatchEvent(new Event('input', { bubbles: true }));
+             return true;",
+        )
+        .await;
+        app.type_into("#focus-range", "36:1-12").await;
+        app.click("#focus-start").await;
+        app.wait_for("#focus-running #reader .ayah[data-ref='36:12']")
+            .await;
         app.quit().await;
     }
     // Half an hour later: it ran out while the app was closed, and the app

@@ -53,15 +53,7 @@ async fn reading_al_fatihah_on_screen_counts_1390_hasanat_and_a_streak_that_surv
         goal_stands_at_seven_of_ten(&app).await;
         // A khatm plan ending in 30 days (the clock says 2026-06-10) starts
         // today's portion at 1:1.
-        app.script(
-            "const d = document.getElementById('khatm-date');
-             d.value = '2026-07-09'; d.dispatchEvent(new Event('change', { bubbles: true }));
-             return true;",
-        )
-        .await;
-        app.click("#khatm-start").await;
-        app.wait_for_attribute("#khatm", "data-start", "1:1", Duration::from_secs(10))
-            .await;
+        app.start_khatm("2026-07-09", "1:1").await;
         app.quit().await;
     }
     let app = App::launch(&profile).await;

@@ -2,7 +2,9 @@
 //! current `Route`.
 
 use companion_core::daily::reminder::Due;
-use companion_core::wire::{AudioEvent, CommandError, FocusNow, Theme, UiLanguage};
+use companion_core::wire::{
+    AudioEvent, CommandError, Destination, FocusNow, GoalMet, Theme, UiLanguage, ViewTarget,
+};
 use yew::prelude::*;
 
 use crate::components::mini_player::MiniPlayer;
@@ -51,6 +53,21 @@ pub fn App() -> Html {
             bridge::listen("reminder", move |due: Due| {
                 let text = reminder_text(&language.borrow(), &due);
                 reminders.dispatch(Action::Toast(text));
+            });
+            let goals = state.clone();
+            let language = language_for_reminders.clone();
+            bridge::listen("goal_met", move |met: GoalMet| {
+                let i18n = language.borrow();
+                let goal = crate::components::goals::describe_goal(&i18n, &met.goal);
+                goals.dispatch(Action::Toast(
+                    i18n.t_args("goal-met", &[("goal", goal.into())]),
+                ));
+            });
+            // A click on a system notification opens its screen.
+            let opener = state.clone();
+            bridge::listen("open", move |destination: Destination| {
+                let opener = opener.clone();
+                yew::platform::spawn_local(async move { open(&opener, destination).await });
             });
             yew::platform::spawn_local(async move {
                 match bridge::get_settings().await {
@@ -128,6 +145,43 @@ pub fn switch(route: &Route, visit: u32) -> Html {
         Route::Calendar => html! { <CalendarPage /> },
         Route::Focus => html! { <FocusPage /> },
         Route::Dhikr => html! { <DhikrPage /> },
+    }
+}
+
+/// Opens the screen a notification points to. Today's reading is the
+/// khatm plan's portion for today, else where reading stopped, else home.
+/// A running focus session keeps the window to itself.
+async fn open(state: &UseReducerHandle<AppState>, destination: Destination) {
+    if let Ok(FocusNow::Running(_)) = bridge::focus_status().await {
+        return;
+    }
+    match destination {
+        Destination::Home => state.dispatch(Action::Navigate(Route::Home)),
+        Destination::FocusSummary => state.dispatch(Action::Navigate(Route::Focus)),
+        Destination::Achievements => state.dispatch(Action::Navigate(Route::Achievements)),
+        Destination::TodaysReading => {
+            let portion = bridge::progress()
+                .await
+                .ok()
+                .and_then(|p| p.khatm)
+                .and_then(|k| k.today);
+            if let Some(portion) = portion {
+                let route = Route::Reader {
+                    target: ViewTarget::Surah(portion.start.surah()),
+                    focus: Some(portion.start),
+                };
+                state.dispatch(Action::NavigateRange(route, (portion.start, portion.end)));
+                return;
+            }
+            let last = bridge::home().await.ok().and_then(|h| h.last_position);
+            state.dispatch(Action::Navigate(match last {
+                Some(position) => Route::Reader {
+                    target: position.target,
+                    focus: Some(position.ayah),
+                },
+                None => Route::Home,
+            }));
+        }
     }
 }
 

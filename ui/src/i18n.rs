@@ -71,23 +71,9 @@ impl I18n {
     /// A count as people of this language write it: `3,230` in English,
     /// `٣٬٢٣٠` (Arabic-Indic digits, Arabic thousands separator) in Arabic.
     pub fn count(&self, n: u64) -> String {
-        let (separator, zero) = match self.language {
-            UiLanguage::En => (',', '0'),
-            UiLanguage::Ar => ('\u{066C}', '\u{0660}'),
-        };
-        let digits: Vec<char> = n.to_string().chars().collect();
-        let mut out = String::with_capacity(digits.len() * 3);
-        for (i, d) in digits.iter().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push(separator);
-            }
-            let value = d.to_digit(10).unwrap_or(0);
-            out.push(char::from_u32(zero as u32 + value).unwrap_or(*d));
-        }
-        out
+        self.language.count(n)
     }
 
-    /// The message `id`, or the id itself when it is missing.
     /// A day as people write it: "12 March 2026", "١٢ مارس ٢٠٢٦".
     pub fn date(&self, day: companion_core::habit::Day) -> String {
         let (year, month, date) = day.civil();
@@ -118,20 +104,10 @@ impl I18n {
 
     /// A number in the language's digits, without grouping.
     pub fn digits(&self, n: u64) -> String {
-        match self.language {
-            UiLanguage::En => n.to_string(),
-            UiLanguage::Ar => n
-                .to_string()
-                .chars()
-                .map(|d| {
-                    d.to_digit(10)
-                        .and_then(|v| char::from_u32(0x0660 + v))
-                        .unwrap_or(d)
-                })
-                .collect(),
-        }
+        self.language.digits(n)
     }
 
+    /// The message `id`, or the id itself when it is missing.
     pub fn t(&self, id: &str) -> String {
         self.format(id, None)
     }

@@ -10,9 +10,9 @@ use std::path::PathBuf;
 use crate::process::{cmd, Error, Result};
 
 /// Debian packages to build the app (WebKitGTK, audio), to test it in a
-/// real window (Xvfb, WebKitWebDriver, a session bus), to test the sync
-/// server against a real PostgreSQL, to encode test audio, and to run tests
-/// under a faked clock.
+/// real window (Xvfb, WebKitWebDriver, a session bus, a notification
+/// server), to test the sync server against a real PostgreSQL, to encode
+/// test audio, and to run tests under a faked clock.
 const DEBIAN_PACKAGES: &[&str] = &[
     "build-essential",
     "pkg-config",
@@ -24,6 +24,9 @@ const DEBIAN_PACKAGES: &[&str] = &[
     "xauth",
     "webkit2gtk-driver",
     "dbus-x11",
+    // A real notification server on the tests' session bus (clicked with
+    // dunstctl).
+    "dunst",
     "procps",
     "postgresql",
     // Encodes the MP3s of the audio benchmark (and the test fixtures).

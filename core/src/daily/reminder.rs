@@ -36,7 +36,7 @@ pub const MAX_MINUTES_BEFORE: u32 = 120;
 
 /// The reader's reminder settings. Times are wall-clock times in the
 /// reader's zone.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReminderSettings {
     /// When to remind of the day's reading, if at all.
     pub daily_reading: Option<Time>,
@@ -47,6 +47,27 @@ pub struct ReminderSettings {
     /// Alert this many minutes before each prayer.
     pub minutes_before_prayer: Option<u32>,
     pub quiet_hours: Option<QuietHours>,
+    /// Notify when a goal is met or an achievement unlocked (on by
+    /// default; settings saved before it existed read as on).
+    #[serde(default = "on")]
+    pub celebrations: bool,
+}
+
+fn on() -> bool {
+    true
+}
+
+impl Default for ReminderSettings {
+    fn default() -> Self {
+        ReminderSettings {
+            daily_reading: None,
+            streak_at_risk: None,
+            at_prayer: false,
+            minutes_before_prayer: None,
+            quiet_hours: None,
+            celebrations: true,
+        }
+    }
 }
 
 impl ReminderSettings {
@@ -117,6 +138,15 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 5] = [
+        Kind::DailyReading,
+        Kind::StreakAtRisk,
+        Kind::Prayer,
+        Kind::PrayerSoon,
+        Kind::FocusEnd,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::DailyReading => "daily_reading",

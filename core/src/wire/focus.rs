@@ -19,6 +19,11 @@ pub enum FocusTarget {
     Surah {
         number: u16,
     },
+    /// A passage the reader chose, such as `2:255-286` or `18:1-3:10`.
+    Range {
+        start: AyahRef,
+        end: AyahRef,
+    },
 }
 
 /// A new session: its length and what it reads.

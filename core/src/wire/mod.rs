@@ -7,6 +7,7 @@
 mod daily;
 mod dhikr;
 mod focus;
+mod notice;
 mod progress;
 mod recitation;
 
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 pub use self::daily::*;
 pub use self::dhikr::*;
 pub use self::focus::*;
+pub use self::notice::*;
 pub use self::progress::*;
 pub use self::recitation::*;
 use crate::daily::reminder::ReminderSettings;
@@ -241,6 +243,46 @@ impl UiLanguage {
     pub fn is_rtl(self) -> bool {
         matches!(self, UiLanguage::Ar)
     }
+
+    /// A number in the language's digits, without grouping: `2026`,
+    /// `٢٠٢٦`.
+    pub fn digits(self, n: u64) -> String {
+        let zero = self.zero();
+        n.to_string().chars().map(|d| shift(d, zero)).collect()
+    }
+
+    /// A count as people of this language write it: `3,230` in English,
+    /// `٣٬٢٣٠` (Arabic-Indic digits, Arabic thousands separator) in Arabic.
+    pub fn count(self, n: u64) -> String {
+        let (separator, zero) = match self {
+            UiLanguage::En => (',', self.zero()),
+            UiLanguage::Ar => ('\u{066C}', self.zero()),
+        };
+        let digits: Vec<char> = n.to_string().chars().collect();
+        let mut out = String::with_capacity(digits.len() * 3);
+        for (i, d) in digits.iter().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(separator);
+            }
+            out.push(shift(*d, zero));
+        }
+        out
+    }
+
+    fn zero(self) -> char {
+        match self {
+            UiLanguage::En => '0',
+            UiLanguage::Ar => '\u{0660}',
+        }
+    }
+}
+
+/// An ASCII digit moved to the digits starting at `zero`.
+fn shift(digit: char, zero: char) -> char {
+    digit
+        .to_digit(10)
+        .and_then(|v| char::from_u32(u32::from(zero) + v))
+        .unwrap_or(digit)
 }
 
 /// The user's reading settings.
@@ -447,7 +489,15 @@ pub struct HomeView {
 
 #[cfg(test)]
 mod tests {
-    use super::PlaybackState;
+    use super::*;
+
+    #[test]
+    fn numbers_in_each_language() {
+        assert_eq!(UiLanguage::En.count(1_234_567), "1,234,567");
+        assert_eq!(UiLanguage::Ar.count(3230), "٣٬٢٣٠");
+        assert_eq!(UiLanguage::Ar.digits(2026), "٢٠٢٦");
+        assert_eq!(UiLanguage::En.count(0), "0");
+    }
 
     #[test]
     fn playback_states_travel_as_their_lowercase_names() {

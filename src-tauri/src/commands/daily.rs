@@ -1,12 +1,12 @@
 //! Handlers for the daily practice: today's Hijri date and prayer times,
-//! and a month of both calendars.
+//! a month of both calendars, and whether reminders can reach the desktop.
 
-use companion_core::command::{CalendarMonth, Daily};
-use companion_core::wire::{CalendarMonthView, DailyView, MonthRequest};
+use companion_core::command::{CalendarMonth, Daily, NotificationState};
+use companion_core::wire::{CalendarMonthView, DailyView, MonthRequest, NotificationStatus};
 
 use super::Handle;
 use crate::daily;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::state::AppState;
 
 impl Handle for Daily {
@@ -29,5 +29,14 @@ impl Handle for CalendarMonth {
             today,
         )
         .await
+    }
+}
+
+impl Handle for NotificationState {
+    async fn handle(_: &AppState, (): ()) -> Result<NotificationStatus> {
+        // Asking the session bus blocks for a moment.
+        tauri::async_runtime::spawn_blocking(crate::notify::status)
+            .await
+            .map_err(|error| Error::Invalid(format!("The notification check failed: {error}")))
     }
 }

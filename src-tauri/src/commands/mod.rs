@@ -121,6 +121,7 @@ handlers! {
     check_achievements => CheckAchievements,
     daily => Daily,
     calendar_month => CalendarMonth,
+    notification_status => NotificationState,
     focus_status => FocusStatus,
     focus_start => FocusStart,
     focus_pause => FocusPause,

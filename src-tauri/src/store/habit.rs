@@ -46,6 +46,16 @@ impl Store {
             .collect()
     }
 
+    /// The achievements unlocked at or after `since` (Unix seconds).
+    pub async fn unlocked_since(&self, since: i64) -> Result<Vec<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT id FROM achievements WHERE unlocked_at >= ? ORDER BY unlocked_at, id",
+        )
+        .bind(since)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// Records `id` unlocked on `day`; false when it already was.
     pub async fn unlock(&self, id: &str, day: Day, at: i64) -> Result<bool> {
         let done = sqlx::query(

@@ -1,7 +1,7 @@
 //! Goals on home: each standing goal as a progress ring with how far along
 //! it is, a way to remove it, and a small form to set a new one.
 
-use companion_core::habit::goal::{Measure, Period};
+use companion_core::habit::goal::{Goal, Measure, Period};
 use companion_core::wire::{GoalView, SetGoalRequest};
 use yew::prelude::*;
 
@@ -89,12 +89,17 @@ fn period_id(period: Period) -> &'static str {
 
 /// "10 pages a day".
 fn describe(i18n: &I18n, g: &GoalView) -> String {
+    describe_goal(i18n, &g.goal)
+}
+
+/// "10 pages a day", for a goal.
+pub fn describe_goal(i18n: &I18n, goal: &Goal) -> String {
     i18n.t_args(
         "goals-describe",
         &[
-            ("target", i18n.count(u64::from(g.goal.target)).into()),
-            ("measure", i18n.t(measure_id(g.goal.measure)).into()),
-            ("period", i18n.t(period_id(g.goal.period)).into()),
+            ("target", i18n.count(u64::from(goal.target)).into()),
+            ("measure", i18n.t(measure_id(goal.measure)).into()),
+            ("period", i18n.t(period_id(goal.period)).into()),
         ],
     )
 }

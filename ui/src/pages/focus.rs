@@ -7,8 +7,10 @@
 
 use companion_core::daily::focus::{FocusState, PRESETS};
 use companion_core::wire::{
-    FocusHistory, FocusNow, FocusStartRequest, FocusSummary, FocusTarget, FocusView, ViewTarget,
+    CommandError, FocusHistory, FocusNow, FocusStartRequest, FocusSummary, FocusTarget, FocusView,
+    ViewTarget,
 };
+use companion_core::Reference;
 use gloo_timers::callback::Interval;
 use yew::prelude::*;
 
@@ -165,7 +167,9 @@ fn FocusRunning(props: &RunningProps) -> Html {
     };
     let progress = 1.0 - remaining.max(0) as f64 / v.planned_seconds.max(1) as f64;
     let (target, focus) = match v.target {
-        Some(FocusTarget::Portion { start, .. }) => (ViewTarget::Surah(start.surah()), Some(start)),
+        Some(FocusTarget::Portion { start, .. } | FocusTarget::Range { start, .. }) => {
+            (ViewTarget::Surah(start.surah()), Some(start))
+        }
         Some(FocusTarget::Surah { number }) => (ViewTarget::Surah(number), None),
         None => (ViewTarget::Surah(1), None),
     };
@@ -210,6 +214,8 @@ fn FocusIdle(props: &IdleProps) -> Html {
     let minutes = use_state(|| 20u32);
     let target = use_state(|| "none".to_owned());
     let surah = use_state(|| 18u16);
+    let passage = use_state(String::new);
+    let passage_error = use_state(|| None::<String>);
     let portion = use_state(|| None::<FocusTarget>);
     let history = use_state(|| None::<FocusHistory>);
     {
@@ -232,16 +238,28 @@ fn FocusIdle(props: &IdleProps) -> Html {
     }
     let start = {
         let (app, i18n, on_change) = (app.clone(), i18n.clone(), props.on_change.clone());
-        let request = FocusStartRequest {
-            minutes: *minutes,
-            target: match target.as_str() {
-                "portion" => *portion,
-                "surah" => Some(FocusTarget::Surah { number: *surah }),
-                _ => None,
-            },
+        let chosen = match target.as_str() {
+            "portion" => Ok(*portion),
+            "surah" => Ok(Some(FocusTarget::Surah { number: *surah })),
+            "range" => passage_target(&passage).map(Some),
+            _ => Ok(None),
         };
+        let (minutes, passage_error) = (*minutes, passage_error.clone());
         Callback::from(move |_: MouseEvent| {
             let (app, i18n, on_change) = (app.clone(), i18n.clone(), on_change.clone());
+            let request = match &chosen {
+                Ok(target) => {
+                    passage_error.set(None);
+                    FocusStartRequest {
+                        minutes,
+                        target: *target,
+                    }
+                }
+                Err(error) => {
+                    passage_error.set(Some(i18n.error(&CommandError::from(error))));
+                    return;
+                }
+            };
             yew::platform::spawn_local(async move {
                 match bridge::focus_start(request).await {
                     Ok(_) => on_change.emit(()),
@@ -283,6 +301,16 @@ fn FocusIdle(props: &IdleProps) -> Html {
             }
         })
     };
+    let on_passage = {
+        let (passage, target) = (passage.clone(), target.clone());
+        Callback::from(move |e: InputEvent| {
+            passage.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            );
+            target.set("range".to_owned());
+        })
+    };
     html! {
         <main class="main" id="focus">
             <div class="page">
@@ -311,6 +339,14 @@ fn FocusIdle(props: &IdleProps) -> Html {
                                 { for (1..=114u16).map(|n| html! { <option value={n.to_string()} selected={n == *surah}>{ i18n.digits(u64::from(n)) }</option> }) }
                             </select>
                         </label>
+                        <label><input type="radio" name="focus-target" id="target-range" checked={*target == "range"} onchange={pick("range")} />{ i18n.t("focus-target-range") }
+                            <input id="focus-range" class="input compact" type="text" dir="ltr" placeholder="2:255-286"
+                                value={(*passage).clone()} oninput={on_passage}
+                                aria-describedby="focus-range-error" aria-invalid={passage_error.is_some().then_some("true")} />
+                        </label>
+                        if let Some(message) = &*passage_error {
+                            <p class="message error" id="focus-range-error" role="alert">{ message }</p>
+                        }
                     </fieldset>
                     <button class="button primary" id="focus-start" onclick={start}>{ i18n.t("focus-start") }</button>
                 </section>
@@ -320,6 +356,18 @@ fn FocusIdle(props: &IdleProps) -> Html {
             </div>
         </main>
     }
+}
+
+/// What a typed passage reads: a surah, one ayah, or a range.
+fn passage_target(text: &str) -> Result<FocusTarget, companion_core::Error> {
+    Ok(match Reference::parse(text)? {
+        Reference::Surah(number) => FocusTarget::Surah { number },
+        Reference::Ayah(ayah) => FocusTarget::Range {
+            start: ayah,
+            end: ayah,
+        },
+        Reference::Range { start, end } => FocusTarget::Range { start, end },
+    })
 }
 
 fn summary_card(s: &FocusSummary, i18n: &I18n) -> Html {
@@ -358,5 +406,37 @@ fn history_card(h: &FocusHistory, i18n: &I18n) -> Html {
                 }) }
             </ul>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use companion_core::AyahRef;
+
+    #[test]
+    fn a_typed_passage_becomes_what_the_session_reads() {
+        let ayah = |s, a| AyahRef::new(s, a).unwrap();
+        assert_eq!(
+            passage_target("2:255-257").unwrap(),
+            FocusTarget::Range {
+                start: ayah(2, 255),
+                end: ayah(2, 257)
+            }
+        );
+        assert_eq!(
+            passage_target(" ١٨ ").unwrap(),
+            FocusTarget::Surah { number: 18 }
+        );
+        assert_eq!(
+            passage_target("36:1").unwrap(),
+            FocusTarget::Range {
+                start: ayah(36, 1),
+                end: ayah(36, 1)
+            }
+        );
+        let error = passage_target("2:300").unwrap_err();
+        assert_eq!(CommandError::from(&error).code, "ayah_out_of_range");
+        assert!(passage_target("3:5-2:1").is_err(), "a reversed range");
     }
 }

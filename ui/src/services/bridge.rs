@@ -244,6 +244,10 @@ pub async fn calendar_month(year: i32, month: u32) -> CallResult<CalendarMonthVi
     invoke::<cmd::CalendarMonth>(&MonthRequest { year, month }).await
 }
 
+pub async fn notification_status() -> CallResult<NotificationStatus> {
+    invoke::<cmd::NotificationState>(&()).await
+}
+
 /// Puts the window in full screen, or back (a window manager may refuse;
 /// nothing else depends on it).
 pub fn set_fullscreen(on: bool) {

@@ -1,13 +1,17 @@
 //! Reminders: the daily reading reminder and the evening streak reminder
 //! at the reader's times, alerts at prayer times (and some minutes
-//! before), and quiet hours. Shown as system notifications when the
-//! window is not in front, and in the window always.
+//! before), notices of goals met and achievements unlocked, and quiet
+//! hours. Shown as system notifications when the window is not in front,
+//! and in the window always; the form says plainly when this desktop has
+//! no notification service.
 
 use companion_core::daily::reminder::QuietHours;
+use companion_core::wire::NotificationStatus;
 use yew::prelude::*;
 
 use crate::hooks::use_settings_editor::{control_value, use_settings_editor};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, I18n};
+use crate::services::bridge;
 use crate::state::use_app;
 
 /// "20:00" as the wire's time ("20:00:00").
@@ -40,10 +44,24 @@ pub fn ReminderSettingsForm() -> Html {
     let r = app.settings.reminders;
     let quiet_start = show_time(&r.quiet_hours.map(|q| q.start));
     let quiet_end = show_time(&r.quiet_hours.map(|q| q.end));
+    let status = use_state(|| None::<NotificationStatus>);
+    {
+        let status = status.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                if let Ok(found) = bridge::notification_status().await {
+                    status.set(Some(found));
+                }
+            });
+        });
+    }
     html! {
         <section class="card" id="reminder-settings">
             <h2>{ i18n.t("settings-reminders") }</h2>
             <p class="muted small">{ i18n.t("settings-reminders-hint") }</p>
+            if let Some(found) = &*status {
+                { status_line(&i18n, found) }
+            }
             <div class="settings-grid">
                 <label for="remind-daily">{ i18n.t("settings-remind-daily") }</label>
                 <input id="remind-daily" class="input compact" type="time" value={show_time(&r.daily_reading)}
@@ -77,8 +95,32 @@ pub fn ReminderSettingsForm() -> Html {
                         aria-label={i18n.t("settings-quiet-end")}
                         onchange={edit.on(|s, e: Event| set_quiet(s, None, Some(control_value(&e))))} />
                 </div>
+
+                <span id="remind-celebrations-label">{ i18n.t("settings-remind-celebrations") }</span>
+                <button class="chip" id="remind-celebrations" aria-labelledby="remind-celebrations-label" aria-pressed={r.celebrations.to_string()}
+                    onclick={edit.on(|s, _: MouseEvent| s.reminders.celebrations = !s.reminders.celebrations)}>
+                    { i18n.t(if r.celebrations { "on" } else { "off" }) }
+                </button>
             </div>
         </section>
+    }
+}
+
+/// Whether reminders reach the desktop, said plainly.
+fn status_line(i18n: &I18n, status: &NotificationStatus) -> Html {
+    let (state, text) = match status {
+        NotificationStatus::On { service } if !service.is_empty() => (
+            "on",
+            i18n.t_args(
+                "settings-notifications-on",
+                &[("service", service.clone().into())],
+            ),
+        ),
+        NotificationStatus::On { .. } => ("on", i18n.t("settings-notifications-on-plain")),
+        NotificationStatus::NoService => ("none", i18n.t("settings-notifications-none")),
+    };
+    html! {
+        <p class={classes!("message", (state == "none").then_some("warning"))} id="notification-status" data-state={state}>{ text }</p>
     }
 }
 
@@ -112,16 +154,9 @@ mod tests {
 
     #[test]
     fn every_reminder_has_words_in_both_languages() {
-        let kinds = [
-            Kind::DailyReading,
-            Kind::StreakAtRisk,
-            Kind::Prayer,
-            Kind::PrayerSoon,
-            Kind::FocusEnd,
-        ];
         for language in [UiLanguage::En, UiLanguage::Ar] {
             let i18n = I18n::new(language);
-            for kind in kinds {
+            for kind in Kind::ALL {
                 let id = format!("reminder-{}", kind.as_str());
                 assert!(i18n.has(&id), "{language:?} lacks {id}");
             }
