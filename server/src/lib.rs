@@ -55,6 +55,8 @@ pub struct AppState {
     pub live: live::Live,
     /// Chat messages one user may send a minute (0: no limit).
     pub chat_per_minute: u32,
+    /// One typing note per user and conversation every few seconds.
+    pub typing: Arc<http::limit::Throttle>,
 }
 
 /// The listener's limits on slow clients.
@@ -125,6 +127,10 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
             },
         ),
         chat_per_minute: config.chat_messages_per_minute,
+        typing: Arc::new(http::limit::Throttle::new(
+            domain::typing::TYPING_EVERY_SECONDS,
+            100_000,
+        )),
     })
 }
 
