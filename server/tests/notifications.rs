@@ -8,10 +8,12 @@
 mod common;
 
 use common::people::{
-    block, call, event, expect, friends, get, nothing_before_now, persons, private_group, socket,
-    socket_at, status, Person,
+    block, call, event, expect, friends, get, nothing_before_now, persons, private_group,
+    signed_in_again, socket, socket_at, status, Person,
 };
-use common::{close_code, next_json, send_json, spawn_app, spawn_app_at, Backend, TestApp};
+use common::{
+    close_code, next_json, send_json, spawn_app, spawn_app_at, spawn_app_at_with, Backend, TestApp,
+};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -449,7 +451,106 @@ async fn the_notifications_socket_carries_notifications_only(backend: Backend) {
     );
 }
 
+/// RFC 3339 for a Unix second.
+fn at(second: i64) -> String {
+    jiff::Timestamp::from_second(second).unwrap().to_string()
+}
+
+async fn a_competition_tells_its_start_and_final_ranks_and_posts_each_result(backend: Backend) {
+    // The timer is off: the test calls the announcement itself.
+    let app = spawn_app_at_with(backend, NOON, &["--announce-seconds", "0"]).await;
+    let [a, b, c] = persons(&app, ["amina", "bilal", "carim"]).await;
+    let (start, end) = (NOON + 60, NOON + 7_200);
+    let body = json!({ "name": "Ramadan race", "metric_type": "ayahs", "competition_type": "public",
+                       "start_date": at(start), "end_date": at(end) });
+    let race = expect(
+        &app,
+        (Method::POST, "/competitions"),
+        &a,
+        body,
+        StatusCode::CREATED,
+    )
+    .await;
+    let id = race["id"].as_str().unwrap();
+    for who in [&a, &b] {
+        let path = format!("/competitions/{id}/join");
+        expect(&app, (Method::POST, &path), who, json!({}), StatusCode::OK).await;
+    }
+    let [mut a_ws, mut b_ws, mut c_ws] = [
+        socket(&app, &a).await,
+        socket(&app, &b).await,
+        socket(&app, &c).await,
+    ];
+    companion_server::announce_competitions(&app.state).await;
+    app.advance(120);
+    companion_server::announce_competitions(&app.state).await;
+    companion_server::announce_competitions(&app.state).await;
+    for ws in [&mut a_ws, &mut b_ws] {
+        let told = event(ws, "notification").await;
+        assert_eq!(told["data"]["kind"], "competition_start", "{told}");
+        assert_eq!(told["data"]["data"]["name"], "Ramadan race");
+    }
+    let read = json!({ "id": "race-fatihah", "type": "reading_session", "data": {
+        "surah_number": 1, "start_ayah": 1, "end_ayah": 7,
+        "start_time": at(NOON + 130), "end_time": at(NOON + 190), "duration_seconds": 60 } });
+    expect(
+        &app,
+        (Method::POST, "/sync/push"),
+        &a,
+        json!({ "events": [read] }),
+        StatusCode::OK,
+    )
+    .await;
+    let why = "told once, and never to a non-participant";
+    nothing_before_now(&app, &mut a_ws, &c, &a, why).await;
+    nothing_before_now(&app, &mut b_ws, &c, &b, why).await;
+    nothing_before_now(&app, &mut c_ws, &a, &c, why).await;
+
+    app.advance(7_200 + 86_400);
+    companion_server::announce_competitions(&app.state).await;
+    // A day on, the first tokens have expired.
+    let (a, b) = (
+        signed_in_again(&app, a).await,
+        signed_in_again(&app, b).await,
+    );
+    let ended = get(&app, &a, "/notifications").await;
+    assert_eq!(
+        ended["notifications"][0]["kind"], "competition_end",
+        "{ended}"
+    );
+    assert_eq!(
+        ended["notifications"][0]["data"]["rank"], 1,
+        "amina read the most"
+    );
+    let other = get(&app, &b, "/notifications").await;
+    assert_eq!(
+        other["notifications"][0]["kind"], "competition_end",
+        "{other}"
+    );
+    assert_ne!(other["notifications"][0]["data"]["rank"], 1);
+    let posts = get(&app, &a, "/feed").await;
+    assert_eq!(
+        posts["posts"][0]["milestone"],
+        json!({ "name": "competition", "value": 1 }),
+        "{posts}"
+    );
+    assert_eq!(
+        posts["posts"][0]["visibility"], "private",
+        "milestones are private by default"
+    );
+    companion_server::announce_competitions(&app.state).await;
+    assert_eq!(
+        get(&app, &a, "/notifications").await["notifications"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2,
+        "each phase is told once"
+    );
+}
+
 on_both_backends!(
+    a_competition_tells_its_start_and_final_ranks_and_posts_each_result,
     a_join_notifies_the_admins_live_and_the_inbox_counts_pages_and_reads,
     a_kind_turned_off_is_neither_stored_nor_delivered,
     a_mention_notifies_the_named_members_only,

@@ -18,7 +18,8 @@
 //! - `boards`: periods, ranks and the leaderboard cache.
 //! - `chat`: conversations, messages, reactions, blocks and mutes;
 //!   `typing`: who is told that someone is typing.
-//! - `notifications`: the inbox, per-kind settings, mentions.
+//! - `notifications`: the inbox, per-kind settings, mentions;
+//!   `announcements`: competitions starting and ending, told by a timer.
 //! - `feed`: the Daily Deen feed, who sees which post, reactions;
 //!   `milestones`: the posts the server makes from synced reading.
 //!
@@ -30,6 +31,7 @@
 //! event, because checking events means parsing it.
 
 pub mod accounts;
+pub mod announcements;
 pub mod boards;
 pub mod chat;
 pub mod competitions;

@@ -10,6 +10,8 @@ use super::{next_json, TestApp, Ws};
 pub struct Person {
     pub id: String,
     pub token: String,
+    /// Their username; their email is `name@example.com`.
+    pub name: String,
 }
 
 /// Registers `name` (email `name@example.com`) and signs them in.
@@ -18,6 +20,7 @@ pub async fn person(app: &TestApp, name: &str) -> Person {
     Person {
         id: user["id"].as_str().unwrap().to_owned(),
         token: app.access_token(&format!("{name}@example.com")).await,
+        name: name.to_owned(),
     }
 }
 
@@ -30,6 +33,15 @@ pub async fn persons<const N: usize>(app: &TestApp, names: [&str; N]) -> [Person
     match out.try_into() {
         Ok(all) => all,
         Err(_) => unreachable!("one person per name"),
+    }
+}
+
+/// `who` with a fresh access token (after the clock moved past the old
+/// one's life).
+pub async fn signed_in_again(app: &TestApp, who: Person) -> Person {
+    Person {
+        token: app.access_token(&format!("{}@example.com", who.name)).await,
+        ..who
     }
 }
 
