@@ -133,6 +133,11 @@ pub struct Config {
     #[arg(long, env = "COMPANION_CHAT_MESSAGES_PER_MINUTE", default_value_t = 30)]
     pub chat_messages_per_minute: u32,
 
+    /// How often the server looks for competitions that started or whose
+    /// results became final, and tells their participants; 0 turns it off.
+    #[arg(long, env = "COMPANION_ANNOUNCE_SECONDS", default_value_t = 60)]
+    pub announce_seconds: u64,
+
     /// Log format: `json` (structured) or `text`.
     #[arg(long, env = "COMPANION_LOG_FORMAT", default_value = "json")]
     pub log_format: String,

@@ -1,6 +1,7 @@
 //! The closed sets of names the server stores as text and the API shows:
 //! roles, group privacy, leaderboard visibility, event and session types,
-//! competition types, metrics, statuses and kinds of live event. Each is an enum with
+//! competition types, metrics, statuses, kinds of live event and
+//! notification, and feed post visibilities, kinds and reactions. Each is an enum with
 //! `as_str`/`FromStr` (and serde through them), so no layer compares these
 //! names as strings. This module depends on nothing else in the crate.
 
@@ -174,6 +175,64 @@ text_enum! {
         ReactionChanged = "reaction_changed",
         /// A member read a conversation up to a message.
         ConversationRead = "conversation_read",
+        /// A new notification in the user's inbox.
+        Notification = "notification",
+        /// A new post in the user's Daily Deen feed.
+        FeedPost = "feed_post",
+    }
+}
+
+text_enum! {
+    /// Kinds of notification in a user's inbox, each one on or off in
+    /// their settings.
+    pub enum NotificationKind {
+        /// Invited to a group.
+        GroupInvite = "group_invite",
+        /// Someone joined a group the user administers.
+        GroupJoin = "group_join",
+        /// A competition the user is in has started.
+        CompetitionStart = "competition_start",
+        /// A competition the user is in has ended.
+        CompetitionEnd = "competition_end",
+        /// The user's rank in a competition changed.
+        CompetitionRank = "competition_rank",
+        /// Someone named the user (`@username`) in a chat message.
+        ChatMention = "chat_mention",
+        /// Someone reacted to the user's post.
+        PostReaction = "post_reaction",
+        /// About the user's portion of a group khatmah.
+        KhatmahPortion = "khatmah_portion",
+    }
+}
+
+text_enum! {
+    /// Who sees a feed post, as its author chose.
+    pub enum PostVisibility {
+        /// Friends (mutual follows).
+        Friends = "friends",
+        /// Members of the author's private groups.
+        Groups = "groups",
+        /// Only the author.
+        Private = "private",
+    }
+}
+
+text_enum! {
+    /// Kinds of feed post.
+    pub enum PostKind {
+        /// A reflection the author wrote, maybe on an ayah (tadabbur).
+        Reflection = "reflection",
+        /// A milestone the server posted from synced reading.
+        Milestone = "milestone",
+    }
+}
+
+text_enum! {
+    /// The reactions to a feed post.
+    pub enum PostReaction {
+        SubhanAllah = "subhanallah",
+        Ameen = "ameen",
+        MashaAllah = "mashaallah",
     }
 }
 
@@ -214,6 +273,10 @@ mod tests {
         round_trips(ActivityType::ALL);
         round_trips(LiveKind::ALL);
         round_trips(ConversationKind::ALL);
+        round_trips(NotificationKind::ALL);
+        round_trips(PostVisibility::ALL);
+        round_trips(PostKind::ALL);
+        round_trips(PostReaction::ALL);
     }
 
     #[test]

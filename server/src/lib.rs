@@ -55,6 +55,11 @@ pub struct AppState {
     pub live: live::Live,
     /// Chat messages one user may send a minute (0: no limit).
     pub chat_per_minute: u32,
+    /// One typing note per user and conversation every few seconds.
+    pub typing: Arc<http::limit::Throttle>,
+    /// How often competitions' starts and results are announced (`None`:
+    /// never).
+    pub announce_every: Option<Duration>,
 }
 
 /// The listener's limits on slow clients.
@@ -125,7 +130,33 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
             },
         ),
         chat_per_minute: config.chat_messages_per_minute,
+        typing: Arc::new(http::limit::Throttle::new(
+            domain::typing::TYPING_EVERY_SECONDS,
+            100_000,
+        )),
+        announce_every: (config.announce_seconds > 0)
+            .then(|| Duration::from_secs(config.announce_seconds)),
     })
+}
+
+/// Tells competitions' participants the starts and final results that
+/// are due now (`domain::announcements`) and publishes the events. A
+/// failure is logged; the next call tries again.
+pub async fn announce_competitions(state: &AppState) {
+    match domain::announcements::due(&state.store, state.clock.now()).await {
+        Ok(events) => state.live.publish(&events),
+        Err(error) => tracing::error!(%error, "announcing competitions failed"),
+    }
+}
+
+/// Calls [`announce_competitions`] every `every`, forever.
+async fn announce_every(state: AppState, every: Duration) {
+    let mut ticks = tokio::time::interval(every);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        announce_competitions(&state).await;
+    }
 }
 
 /// A database URL without its user and password, for messages and logs.
@@ -162,6 +193,9 @@ pub async fn serve(
     let (closing, _) = tokio::sync::watch::channel(false);
     let (running, mut finished) = tokio::sync::mpsc::channel::<()>(1);
     let mut shutdown = std::pin::pin!(shutdown);
+    let announcer = state
+        .announce_every
+        .map(|every| tokio::spawn(announce_every(state.clone(), every)));
     loop {
         let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
@@ -205,6 +239,9 @@ pub async fn serve(
         });
     }
     closing.send_replace(true);
+    if let Some(announcer) = announcer {
+        announcer.abort();
+    }
     state.live.hub.close_all();
     drop(running);
     let _ = finished.recv().await;

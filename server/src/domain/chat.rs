@@ -10,7 +10,7 @@
 //! everyone else still sees them). Every change is stored with its events
 //! in one transaction; the caller publishes the returned events.
 
-use super::{check_text, groups, people, Error, Result};
+use super::{check_text, groups, notifications, people, Error, Result};
 use crate::kinds::{ConversationKind, LiveKind, Role};
 use crate::live::payload;
 use crate::store::{
@@ -145,7 +145,8 @@ pub async fn messages(
 }
 
 /// Sends a message: stored (and its event) before it is answered; a
-/// resend with the same `client_id` gives the stored one back.
+/// resend with the same `client_id` gives the stored one back. Members it
+/// names (`@username`) are notified (`chat_mention`).
 /// `per_minute` bounds how many a user sends a minute (0: no bound).
 pub async fn send(
     store: &Store,
@@ -195,11 +196,15 @@ pub async fn send(
         recipients: &recipients,
         kind: LiveKind::MessageCreated,
     };
-    let (message, created, events) = store
+    let (message, created, mut events) = store
         .send_message(&new, &notice, |m| {
             payload::to_data(&payload::Message::from(m))
         })
         .await?;
+    if let (true, Some(sender)) = (created, message.sender.as_ref()) {
+        let (who, view) = (payload::Who::from(sender), payload::Message::from(&message));
+        events.extend(notifications::mentions(store, &recipients, &who, &view).await?);
+    }
     Ok(Sent {
         message,
         created,
@@ -209,7 +214,7 @@ pub async fn send(
 
 /// Refuses a sender who is blocked by (or blocks) the other person of a
 /// direct conversation, or muted in a group's.
-async fn may_send(store: &Store, c: &ConversationRow, user: &str) -> Result<()> {
+pub(crate) async fn may_send(store: &Store, c: &ConversationRow, user: &str) -> Result<()> {
     match (&c.users, c.kind) {
         (Some((a, b)), ConversationKind::Direct) => {
             let other = if a == user { b } else { a };

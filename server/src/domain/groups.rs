@@ -5,9 +5,10 @@
 //! longest-standing member (the store does that in the same transaction).
 
 use super::membership::{self, Place};
-use super::{check_text, Error, Result};
-use crate::kinds::{ActivityType, Privacy, Role};
-use crate::store::{self, Activity, GroupChange, GroupRow, Member, Scope, Store};
+use super::{check_text, notifications, Error, Result};
+use crate::kinds::{ActivityType, NotificationKind, Privacy, Role};
+use crate::live::payload;
+use crate::store::{self, Activity, GroupChange, GroupRow, Member, Scope, Store, UserEvent};
 
 /// Members a group may have at most.
 pub const MAX_MEMBER_LIMIT: i64 = 100_000;
@@ -240,9 +241,10 @@ impl Place for GroupRow {
 }
 
 /// Joins a group unless it is full; a member joining again changes
-/// nothing.
-async fn enter(store: &Store, group: GroupRow, user: &str) -> Result<Viewed> {
-    match store.join_group(&group.id, user).await {
+/// nothing. A new member's arrival is told to the group's admins
+/// (`group_join`): the events to publish.
+async fn enter(store: &Store, group: GroupRow, user: &str) -> Result<(Viewed, Vec<UserEvent>)> {
+    let joined = match store.join_group(&group.id, user).await {
         Err(store::Error::Refused { .. }) => {
             return Err(Error::conflict(
                 "group_full",
@@ -251,18 +253,44 @@ async fn enter(store: &Store, group: GroupRow, user: &str) -> Result<Viewed> {
         }
         other => other?,
     };
-    readable(store, &group.id, user).await
+    let events = match joined {
+        true => {
+            let admins = store.group_admins(&group.id).await?;
+            let by = super::people::user(store, user).await?;
+            let data = payload::GroupJoined {
+                group_id: group.id.clone(),
+                group_name: group.name.clone(),
+                by: payload::Who {
+                    id: by.id,
+                    username: by.username,
+                    display_name: by.display_name,
+                },
+            };
+            notifications::notify(store, &admins, NotificationKind::GroupJoin, &data).await?
+        }
+        false => Vec::new(),
+    };
+    Ok((readable(store, &group.id, user).await?, events))
 }
 
 /// Joins a public group, or a private one with its invite code (`code`,
-/// empty for none).
-pub async fn join(store: &Store, id: &str, code: &str, user: &str) -> Result<Viewed> {
+/// empty for none); the events to publish.
+pub async fn join(
+    store: &Store,
+    id: &str,
+    code: &str,
+    user: &str,
+) -> Result<(Viewed, Vec<UserEvent>)> {
     let group = membership::admitting::<GroupRow>(store, id, code, user).await?;
     enter(store, group, user).await
 }
 
-/// Joins any group by its invite code.
-pub async fn join_by_code(store: &Store, code: &str, user: &str) -> Result<Viewed> {
+/// Joins any group by its invite code; the events to publish.
+pub async fn join_by_code(
+    store: &Store,
+    code: &str,
+    user: &str,
+) -> Result<(Viewed, Vec<UserEvent>)> {
     let group = membership::by_code::<GroupRow>(store, code).await?;
     enter(store, group, user).await
 }

@@ -16,27 +16,38 @@
 //! - `membership`: invite codes and joining, for groups and competitions.
 //! - `groups`, `competitions`: who may read, join and administer.
 //! - `boards`: periods, ranks and the leaderboard cache.
+//! - `chat`: conversations, messages, reactions, blocks and mutes;
+//!   `typing`: who is told that someone is typing.
+//! - `notifications`: the inbox, per-kind settings, mentions;
+//!   `announcements`: competitions starting and ending, told by a timer.
+//! - `feed`: the Daily Deen feed, who sees which post, reactions;
+//!   `milestones`: the posts the server makes from synced reading.
 //!
-//! A new area (chat, feed, notifications) is a new module here with its
-//! store queries in `store/` and its routes in `http/`.
+//! A new area is a new module here with its store queries in `store/` and
+//! its routes in `http/`.
 //!
 //! Never here: axum, status codes, response shapes, SQL. The one request
 //! shape here is `sessions::SessionData`, the data of a reading-session
 //! event, because checking events means parsing it.
 
 pub mod accounts;
+pub mod announcements;
 pub mod boards;
 pub mod chat;
 pub mod competitions;
 pub mod days;
 mod error;
+pub mod feed;
 pub mod groups;
 pub mod membership;
+pub mod milestones;
+pub mod notifications;
 pub mod people;
 pub mod profile;
 pub mod sessions;
 pub mod stats;
 pub mod sync;
+pub mod typing;
 
 pub use error::{Error, Result};
 

@@ -141,7 +141,7 @@ pub fn per_day(days: &Days, today: i64, count: i64) -> Vec<Day> {
 }
 
 /// How many distinct ayahs the ranges (surah, first, last) cover.
-fn distinct_ayahs(ranges: &[Range]) -> i64 {
+pub fn distinct_ayahs(ranges: &[Range]) -> i64 {
     let mut read = vec![false; quran_data::quran().ayahs().len()];
     for &(surah, first, last) in ranges {
         if let (Ok(surah), Ok(first), Ok(last)) = (

@@ -2,7 +2,8 @@
 //! other devices pushed. Each event is checked on its own (a bad one is
 //! rejected with its own code and never blocks the rest of a queue); a
 //! reading session is counted by the server (`sessions`), and no user
-//! records more than 24 hours of reading on one local day.
+//! records more than 24 hours of reading on one local day. A push that
+//! stores reading posts the milestones it reached (`milestones`).
 
 use std::collections::HashSet;
 use std::future::Future;
@@ -13,7 +14,7 @@ use serde_json::Value;
 use super::sessions::{self, SessionData, MAX_SECONDS_PER_DAY};
 use super::{Error, Result};
 use crate::kinds::EventType;
-use crate::store::{self, EventRow, Existing, NewEvent, SessionRow, Store, Verdict};
+use crate::store::{self, EventRow, Existing, NewEvent, SessionRow, Store, UserEvent, Verdict};
 
 /// Most events in one push.
 pub const MAX_EVENTS_PER_PUSH: usize = 500;
@@ -46,6 +47,9 @@ pub struct Pushed {
     pub rejected: Vec<Rejected>,
     /// The user's cursor after the push.
     pub cursor: i64,
+    /// Live events of what the push achieved (milestone posts), to
+    /// publish.
+    pub events: Vec<UserEvent>,
 }
 
 /// A page of pulled events.
@@ -257,20 +261,28 @@ pub async fn push(
         other => other?,
     };
     pushed.cursor = cursor;
+    let mut read = false;
     for (verdict, event) in verdicts.into_iter().zip(checked) {
         match verdict {
-            Verdict::Accept => pushed.accepted.push(event.id),
+            Verdict::Accept => {
+                read |= event.session.is_some();
+                pushed.accepted.push(event.id)
+            }
             Verdict::Duplicate => pushed.duplicates.push(event.id),
             Verdict::Refuse => pushed
                 .rejected
                 .push(rejected(&event.id, too_much_reading())),
         }
     }
+    if read {
+        pushed.events = super::milestones::after_reading(store, user, zone, now).await?;
+    }
     Ok(pushed)
 }
 
-/// Records one reading session pushed on its own: the stored session, and
-/// whether it is new (false when its id was recorded before).
+/// Records one reading session pushed on its own: the stored session,
+/// whether it is new (false when its id was recorded before), and the
+/// live events to publish.
 pub async fn record_session(
     store: &Store,
     user: &str,
@@ -278,7 +290,7 @@ pub async fn record_session(
     data: &Value,
     now: i64,
     zone: impl Future<Output = Result<TimeZone>>,
-) -> Result<(SessionRow, bool)> {
+) -> Result<(SessionRow, bool, Vec<UserEvent>)> {
     let event = Incoming {
         id,
         kind: EventType::ReadingSession.as_str(),
@@ -297,7 +309,7 @@ pub async fn record_session(
             "This id was already used for another kind of event.",
         )
     })?;
-    Ok((stored, !pushed.accepted.is_empty()))
+    Ok((stored, !pushed.accepted.is_empty(), pushed.events))
 }
 
 /// One of the user's sessions by its id.

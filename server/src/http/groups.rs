@@ -303,7 +303,8 @@ async fn join(
     body: axum::body::Bytes,
 ) -> Result<Json<GroupOut>> {
     let request = JoinRequest::from_optional_body(&body)?;
-    let joined = groups::join(&state.store, &group_id, request.code(), &user.id).await?;
+    let (joined, events) = groups::join(&state.store, &group_id, request.code(), &user.id).await?;
+    state.live.publish(&events);
     Ok(Json(joined.into()))
 }
 
@@ -326,7 +327,8 @@ async fn join_by_code(
     user: AuthUser,
     ValidJson(request): ValidJson<JoinRequest>,
 ) -> Result<Json<GroupOut>> {
-    let joined = groups::join_by_code(&state.store, request.code(), &user.id).await?;
+    let (joined, events) = groups::join_by_code(&state.store, request.code(), &user.id).await?;
+    state.live.publish(&events);
     Ok(Json(joined.into()))
 }
 

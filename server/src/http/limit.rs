@@ -146,3 +146,67 @@ mod tests {
         assert!((0..100).all(|_| off.check(a).is_none()));
     }
 }
+
+/// At most one turn per key every `every` seconds, by the server's clock
+/// (so tests move time instead of sleeping): typing notes per user and
+/// conversation. Holds at most `max_keys` keys; when full, keys whose
+/// turn is over are forgotten, and if none is, the oldest.
+#[derive(Debug)]
+pub struct Throttle {
+    every: i64,
+    max_keys: usize,
+    last: std::sync::Mutex<std::collections::HashMap<(String, String), i64>>,
+}
+
+impl Throttle {
+    /// One turn per key every `every` seconds, `max_keys` keys at most.
+    pub fn new(every: i64, max_keys: usize) -> Throttle {
+        Throttle {
+            every,
+            max_keys: max_keys.max(1),
+            last: Default::default(),
+        }
+    }
+
+    /// Takes `key`'s turn at `now`: `None` if it may go, else the seconds
+    /// until it may.
+    pub fn turn(&self, key: (&str, &str), now: i64) -> Option<u64> {
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        let owned = (key.0.to_owned(), key.1.to_owned());
+        if let Some(at) = last.get(&owned) {
+            if now < at + self.every {
+                return Some((at + self.every - now).unsigned_abs());
+            }
+        }
+        if last.len() >= self.max_keys && !last.contains_key(&owned) {
+            last.retain(|_, at| now < *at + self.every);
+            if last.len() >= self.max_keys {
+                let oldest = last
+                    .iter()
+                    .min_by_key(|(_, at)| **at)
+                    .map(|(k, _)| k.clone());
+                if let Some(oldest) = oldest {
+                    last.remove(&oldest);
+                }
+            }
+        }
+        last.insert(owned, now);
+        None
+    }
+}
+
+#[cfg(test)]
+mod throttle_tests {
+    use super::Throttle;
+
+    #[test]
+    fn one_turn_per_key_every_few_seconds_and_the_table_stays_small() {
+        let throttle = Throttle::new(3, 2);
+        assert_eq!(throttle.turn(("a", "c"), 100), None);
+        assert_eq!(throttle.turn(("a", "c"), 101), Some(2), "too soon");
+        assert_eq!(throttle.turn(("a", "d"), 101), None, "another conversation");
+        assert_eq!(throttle.turn(("a", "c"), 103), None, "three seconds on");
+        assert_eq!(throttle.turn(("b", "c"), 103), None, "a third key fits");
+        assert!(throttle.last.lock().unwrap().len() <= 2, "at most two keys");
+    }
+}

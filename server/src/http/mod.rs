@@ -11,18 +11,21 @@
 mod auth;
 mod chat;
 mod competitions;
+mod feed;
 mod groups;
 mod health;
 mod leaderboard;
 pub mod limit;
 mod live;
 pub mod metrics;
+mod notifications;
 mod openapi;
 pub mod progress;
 mod quran;
 mod social;
 mod socket;
 mod sync;
+mod typing;
 mod users;
 
 use std::sync::Arc;
@@ -82,6 +85,13 @@ fn documented_routes(state: &AppState) -> OpenApiRouter<AppState> {
         .merge(section("social", Access::Bearer, social::router()))
         .merge(section("social", Access::Bearer, chat::block_router()))
         .merge(section("chat", Access::Bearer, chat::router()))
+        .merge(section("chat", Access::Bearer, typing::router()))
+        .merge(section("feed", Access::Bearer, feed::router()))
+        .merge(section(
+            "notifications",
+            Access::Bearer,
+            notifications::router(),
+        ))
         .merge(section("groups", Access::Bearer, groups::router()))
         .merge(section(
             "competitions",
@@ -179,6 +189,27 @@ pub struct Paging {
     pub limit: Option<i64>,
     /// How many to skip: 0 or more; 0 by default.
     pub offset: Option<i64>,
+}
+
+/// Paging for lists newest first by a rising id (the feed, the inbox).
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Before {
+    /// Only items with ids below this (`next_before` of the page before).
+    pub before: Option<i64>,
+    /// How many at most: 1 to 100 (by default 20 in the feed, 50 in the
+    /// inbox).
+    pub limit: Option<i64>,
+}
+
+impl Before {
+    /// The `before` of the next page after one whose ids are `ids`
+    /// (`limit` by default): `None` when the page was not full, so the
+    /// last one.
+    pub fn next(&self, default: i64, ids: impl ExactSizeIterator<Item = i64>) -> Option<i64> {
+        let full = ids.len() as i64 == self.limit.unwrap_or(default);
+        ids.last().filter(|_| full)
+    }
 }
 
 /// The body of a join request: `{"invite_code": ...}`, or nothing at all

@@ -105,8 +105,9 @@ async fn add_session(
     ValidJson(input): ValidJson<SessionIn>,
 ) -> Result<(StatusCode, Json<SessionOut>)> {
     let (now, zone) = (state.clock.now(), user.time_zone(&state.store));
-    let (stored, new) =
+    let (stored, new, events) =
         sync::record_session(&state.store, &user.id, &input.id, &input.data, now, zone).await?;
+    state.live.publish(&events);
     let status = if new {
         StatusCode::CREATED
     } else {

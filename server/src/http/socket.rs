@@ -8,6 +8,12 @@
 //! published out of commit order or lost, and the gap is read from the
 //! database. So a client sees each event once, in order.
 //!
+//! A socket of `/ws/chat/{id}` or `/ws/notifications` carries only the
+//! deliveries its [`Filter`] admits, but passes over the others by number
+//! like the rest: its `sent` counts them, so a gap is still a gap and a
+//! client that resumes with the last number it saw skips nothing it would
+//! have shown.
+//!
 //! The token is checked again at every delivery, every frame the client
 //! sends and every ping: an expired or revoked token closes the socket
 //! (4001). Generic over the socket (`Sink` + `Stream`) so the loop can be
@@ -20,8 +26,9 @@ use tokio::time::{timeout, Instant};
 
 use super::live::{authenticate, Close};
 use crate::auth::Access;
+use crate::domain::{chat, Error as DomainError};
 use crate::error::Error;
-use crate::live::{Delivery, Next, Subscription};
+use crate::live::{Delivery, Filter, Next, Subscription};
 use crate::AppState;
 
 /// How many stored events one catch-up read takes at a time.
@@ -34,6 +41,10 @@ enum ClientMessage {
     /// Its access token (first, or again when refreshed), and the last
     /// event number it has.
     Auth { token: String, after: Option<i64> },
+    /// The user is typing in a conversation: its other members are told
+    /// (ephemeral, rate-limited; a note too soon or about a conversation
+    /// not theirs is dropped without an answer).
+    Typing { conversation_id: String },
     /// Anything else is for a later version of the protocol: ignored.
     #[serde(other)]
     Other,
@@ -67,28 +78,37 @@ impl From<crate::store::Error> for End {
     }
 }
 
-/// A socket, whose token was checked, and the last event number it sent.
+/// A socket, whose token was checked, and the last event number it
+/// passed (sent, or skipped by its filter).
 struct Session<S> {
     socket: S,
     state: AppState,
     access: Access,
+    filter: Filter,
     sent: i64,
     heard: Instant,
 }
 
 /// Runs a socket until it closes. `access` is the header's token, if one
-/// was sent; `after` the query's last event number.
+/// was sent; `after` the query's last event number; `filter` which of the
+/// user's deliveries it carries.
 pub(super) async fn run<S>(
     mut socket: S,
     state: AppState,
-    access: Option<Access>,
-    after: Option<i64>,
+    (access, after): (Option<Access>, Option<i64>),
+    filter: Filter,
 ) where
     S: Sink<Message, Error = axum::Error> + Stream<Item = Result<Message, axum::Error>> + Unpin,
 {
     let first = match access {
         Some(access) => Ok((access, after)),
         None => first_message(&mut socket, &state).await,
+    };
+    let first = match first {
+        Ok((access, after)) => may_follow(&state, &access, &filter)
+            .await
+            .map(|()| (access, after)),
+        Err(end) => Err(end),
     };
     let (access, after) = match first {
         Ok(first) => first,
@@ -99,6 +119,7 @@ pub(super) async fn run<S>(
         socket,
         state,
         access,
+        filter,
         sent: 0,
         heard: Instant::now(),
     };
@@ -137,6 +158,18 @@ where
             return Err(End::from(Error::TooManyRequests { retry_after }));
         }
         return Ok((access, after));
+    }
+}
+
+/// Refuses (4003) a conversation's socket to someone not in it.
+async fn may_follow(state: &AppState, access: &Access, filter: &Filter) -> Result<(), End> {
+    let Filter::Conversation(id) = filter else {
+        return Ok(());
+    };
+    match chat::of_member(&state.store, id, &access.user_id).await {
+        Ok(_) => Ok(()),
+        Err(DomainError::NotFound { .. }) => Err(End::Close(Close::Forbidden)),
+        Err(error) => Err(End::from(Error::from(error))),
     }
 }
 
@@ -205,10 +238,11 @@ where
                 self.check().await?;
                 self.catch_up().await
             }
-            None => {
+            None if self.filter.admits(&delivery.topic) => {
                 self.check().await?;
                 self.send_delivery(&delivery).await
             }
+            None => Ok(()),
         }
     }
 
@@ -219,16 +253,31 @@ where
             Some(Ok(message)) => message,
         };
         self.heard = Instant::now();
-        if let Message::Text(text) = message {
-            if let Ok(ClientMessage::Auth { token, .. }) = serde_json::from_str(text.as_str()) {
+        let parsed = match &message {
+            Message::Text(text) => serde_json::from_str(text.as_str()).ok(),
+            _ => None,
+        };
+        match parsed {
+            Some(ClientMessage::Auth { token, .. }) => {
                 let access = authenticate(&self.state, &token).await?;
                 if access.user_id != self.access.user_id {
                     return Err(End::Close(Close::Unauthorized));
                 }
                 self.access = access;
+                self.check().await
             }
+            Some(ClientMessage::Typing { conversation_id }) => {
+                self.check().await?;
+                let user = &self.access.user_id;
+                let typed = super::typing::announce(&self.state, user, &conversation_id).await;
+                // Too soon, or not a conversation of theirs: dropped.
+                match typed {
+                    Err(DomainError::Store(error)) => Err(End::from(error)),
+                    Ok(()) | Err(_) => Ok(()),
+                }
+            }
+            Some(ClientMessage::Other) | None => self.check().await,
         }
-        self.check().await
     }
 
     /// The heartbeat: closes a silent client, checks the token, pings.
@@ -265,7 +314,11 @@ where
         }
     }
 
+    /// Sends a delivery if this socket's filter admits it.
     async fn send_delivery(&mut self, delivery: &Delivery) -> Result<(), End> {
+        if !self.filter.admits(&delivery.topic) {
+            return Ok(());
+        }
         let text: &str = &delivery.frame;
         self.send(Message::Text(text.into())).await
     }

@@ -132,6 +132,7 @@ async fn push(
     let zone = user.time_zone(&state.store);
     let batch = (events.as_slice(), request.history_device.as_deref());
     let pushed = sync::push(&state.store, &user.id, batch, state.clock.now(), zone).await?;
+    state.live.publish(&pushed.events);
     Ok(Json(pushed.into()))
 }
 

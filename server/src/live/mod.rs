@@ -13,7 +13,8 @@
 //! [`Hub::deliver`]. The hub never blocks a publisher: each user has a
 //! bounded ring of deliveries, and a socket that falls a ring behind is
 //! told so (and closed by its loop) instead of slowing the others.
-//! `payload` holds the shapes of the events' data.
+//! `payload` holds the shapes of the events' data; [`Filter`] says which
+//! deliveries a socket of `/ws/chat/{id}` or `/ws/notifications` carries.
 //! Never here: SQL, HTTP, or deciding who may see an event.
 
 use std::collections::HashMap;
@@ -22,6 +23,7 @@ use std::time::Duration;
 
 use tokio::sync::{broadcast, watch};
 
+use crate::kinds::LiveKind;
 use crate::store::UserEvent;
 
 pub mod payload;
@@ -55,6 +57,13 @@ impl Live {
             self.fanout.publish(Delivery::all_stored(events));
         }
     }
+
+    /// Sends ephemeral deliveries (typing notes) to their users' sockets.
+    pub fn publish_ephemeral(&self, deliveries: Vec<Delivery>) {
+        if !deliveries.is_empty() {
+            self.fanout.publish(deliveries);
+        }
+    }
 }
 
 /// The timings of a live socket.
@@ -82,6 +91,37 @@ pub struct Delivery {
     pub seq: Option<i64>,
     /// The JSON text frame to send.
     pub frame: Arc<str>,
+    /// What a filtered socket ([`Filter`]) looks at.
+    pub topic: Topic,
+}
+
+/// What a delivery is about: its kind (a [`LiveKind`]'s name, or `typing`)
+/// and the conversation it belongs to, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Topic {
+    pub kind: &'static str,
+    pub conversation_id: Option<Arc<str>>,
+}
+
+/// Which deliveries one socket carries: all of its user's
+/// (`/api/v1/ws`), one conversation's (`/api/v1/ws/chat/{id}`) or
+/// notifications only (`/api/v1/ws/notifications`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    All,
+    Conversation(String),
+    Notifications,
+}
+
+impl Filter {
+    /// Whether a socket with this filter sends a delivery about `topic`.
+    pub fn admits(&self, topic: &Topic) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Conversation(id) => topic.conversation_id.as_deref() == Some(id.as_str()),
+            Filter::Notifications => topic.kind == LiveKind::Notification.as_str(),
+        }
+    }
 }
 
 impl Delivery {
@@ -97,10 +137,26 @@ impl Delivery {
             "at": event.created_at,
             "data": data,
         });
+        let conversation_id = frame["data"]["conversation_id"].as_str().map(Arc::from);
         Delivery {
             user_id: event.user_id.clone(),
             seq: Some(event.seq),
             frame: frame.to_string().into(),
+            topic: Topic {
+                kind: event.kind.as_str(),
+                conversation_id,
+            },
+        }
+    }
+
+    /// An ephemeral delivery (not stored, not numbered) of `frame` to
+    /// `user_id`, about `topic`.
+    pub fn ephemeral(user_id: &str, frame: Arc<str>, topic: Topic) -> Delivery {
+        Delivery {
+            user_id: user_id.to_owned(),
+            seq: None,
+            frame,
+            topic,
         }
     }
 
@@ -243,11 +299,48 @@ mod tests {
     use super::*;
 
     fn ephemeral(user: &str, text: &str) -> Delivery {
-        Delivery {
-            user_id: user.to_owned(),
-            seq: None,
-            frame: text.into(),
-        }
+        Delivery::ephemeral(user, text.into(), Topic::default())
+    }
+
+    fn stored(kind: LiveKind, data: &str) -> Delivery {
+        Delivery::stored(&UserEvent {
+            user_id: "a".to_owned(),
+            seq: 1,
+            kind,
+            data: data.to_owned(),
+            created_at: 0,
+        })
+    }
+
+    #[test]
+    fn a_filtered_socket_carries_one_conversation_or_notifications_only() {
+        let message = stored(LiveKind::MessageCreated, r#"{"conversation_id":"c1"}"#);
+        let other = stored(LiveKind::MessageCreated, r#"{"conversation_id":"c2"}"#);
+        let mention = stored(
+            LiveKind::Notification,
+            r#"{"kind":"chat_mention","data":{"conversation_id":"c1"}}"#,
+        );
+        let typing = Delivery::ephemeral(
+            "a",
+            "{}".into(),
+            Topic {
+                kind: "typing",
+                conversation_id: Some("c1".into()),
+            },
+        );
+        let chat = Filter::Conversation("c1".to_owned());
+        assert!(chat.admits(&message.topic) && chat.admits(&typing.topic));
+        assert!(!chat.admits(&other.topic), "another conversation");
+        assert!(
+            !chat.admits(&mention.topic),
+            "a notification about the conversation is not the conversation's"
+        );
+        assert!(Filter::Notifications.admits(&mention.topic));
+        assert!(!Filter::Notifications.admits(&message.topic));
+        assert!(!Filter::Notifications.admits(&typing.topic));
+        assert!([&message, &other, &mention, &typing]
+            .iter()
+            .all(|d| Filter::All.admits(&d.topic)));
     }
 
     fn frame(next: Next) -> Option<String> {

@@ -90,3 +90,144 @@ pub struct Read {
     pub message_id: String,
     pub seq: i64,
 }
+
+/// A notification as its owner sees it: in the inbox, and as the data of
+/// a `notification` event.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Notification {
+    pub id: i64,
+    /// One of the notification kinds (`group_join`, `chat_mention`, ...).
+    #[schema(value_type = String)]
+    pub kind: crate::kinds::NotificationKind,
+    /// What happened; its shape depends on `kind`.
+    #[schema(value_type = Object)]
+    pub data: serde_json::Value,
+    pub read: bool,
+    pub created_at: i64,
+}
+
+impl From<&crate::store::NotificationRow> for Notification {
+    fn from(n: &crate::store::NotificationRow) -> Notification {
+        Notification {
+            id: n.id,
+            kind: n.kind,
+            data: serde_json::from_str(&n.data).unwrap_or(serde_json::Value::Null),
+            read: n.read_at.is_some(),
+            created_at: n.created_at,
+        }
+    }
+}
+
+/// `group_join`: someone joined a group the user administers.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupJoined {
+    pub group_id: String,
+    pub group_name: String,
+    pub by: Who,
+}
+
+/// `chat_mention`: someone named the user in a message.
+#[derive(Debug, Clone, Serialize)]
+pub struct Mentioned {
+    pub conversation_id: String,
+    pub message_id: String,
+    pub by: Who,
+    /// The message's first 100 characters.
+    pub excerpt: String,
+}
+
+/// `post_reaction`: someone reacted to the user's post.
+#[derive(Debug, Clone, Serialize)]
+pub struct PostReacted {
+    pub post_id: i64,
+    pub by: Who,
+    pub reaction: crate::kinds::PostReaction,
+}
+
+/// `competition_start` / `competition_end`: a competition the user is in
+/// started or ended (with their final rank once it ended, if ranked).
+#[derive(Debug, Clone, Serialize)]
+pub struct CompetitionPhase {
+    pub competition_id: String,
+    pub name: String,
+    pub rank: Option<i64>,
+}
+
+/// A feed post as a reader sees it: in the feed, and as the data of a
+/// `feed_post` event (with no reactions yet).
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Post {
+    pub id: i64,
+    pub author: Who,
+    /// `reflection` or `milestone`.
+    #[schema(value_type = String)]
+    pub kind: crate::kinds::PostKind,
+    /// `friends`, `groups` or `private`.
+    #[schema(value_type = String)]
+    pub visibility: crate::kinds::PostVisibility,
+    pub body: String,
+    /// A reflection's ayah, its text from the bundled Qur'an.
+    pub ayah: Option<PostAyah>,
+    /// A milestone post's milestone.
+    pub milestone: Option<Milestone>,
+    pub created_at: i64,
+    /// How many reacted with each reaction.
+    pub reactions: ReactionCounts,
+    /// The reader's own reaction.
+    #[schema(value_type = Option<String>)]
+    pub my_reaction: Option<crate::kinds::PostReaction>,
+}
+
+/// The ayah a reflection is about.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct PostAyah {
+    pub surah: i64,
+    pub ayah: i64,
+    /// The Uthmani text, as the server's bundled Qur'an has it.
+    pub text: String,
+}
+
+/// What a milestone post celebrates: `khatm`, `streak` (days in a row) or
+/// `competition` (the final rank), and its number.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Milestone {
+    pub name: String,
+    pub value: i64,
+}
+
+/// How many reacted to a post with each reaction.
+#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
+pub struct ReactionCounts {
+    pub subhanallah: i64,
+    pub ameen: i64,
+    pub mashaallah: i64,
+}
+
+impl From<&crate::store::PostRow> for Post {
+    fn from(p: &crate::store::PostRow) -> Post {
+        let count = |i: usize| p.counts.get(i).copied().unwrap_or(0);
+        Post {
+            id: p.id,
+            author: Who::from(&p.author),
+            kind: p.kind,
+            visibility: p.visibility,
+            body: p.body.clone(),
+            ayah: p.ayah.as_ref().map(|(surah, ayah, text)| PostAyah {
+                surah: *surah,
+                ayah: *ayah,
+                text: text.clone(),
+            }),
+            milestone: p.milestone.as_ref().map(|(name, value)| Milestone {
+                name: name.clone(),
+                value: *value,
+            }),
+            created_at: p.created_at,
+            reactions: ReactionCounts {
+                subhanallah: count(0),
+                ameen: count(1),
+                mashaallah: count(2),
+            },
+            my_reaction: p.mine,
+        }
+    }
+}

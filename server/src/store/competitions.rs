@@ -255,3 +255,58 @@ impl Store {
             .collect()
     }
 }
+
+impl Store {
+    /// Competitions whose `start` (`start`: started by `at`, not yet
+    /// over) or `end` (over by `at`) has not been announced, oldest first,
+    /// `limit` at most.
+    pub async fn competitions_to_announce(
+        &self,
+        start: bool,
+        at: i64,
+        limit: i64,
+    ) -> Result<Vec<CompetitionRow>> {
+        let (when, phase) = match start {
+            true => ("c.start_time <= $1 AND c.end_time > $1", "start"),
+            false => ("c.end_time <= $1", "end"),
+        };
+        let sql = format!(
+            "SELECT {COMPETITION_COLUMNS} FROM competitions c WHERE {when}
+               AND NOT EXISTS (SELECT 1 FROM competition_announcements a
+                               WHERE a.competition_id = c.id AND a.phase = '{phase}')
+             ORDER BY c.start_time, c.id LIMIT $2"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(at)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(competition_from).collect()
+    }
+
+    /// Claims the announcement of a competition's phase: `true` for the
+    /// one caller that gets to tell it.
+    pub async fn claim_announcement(&self, competition: &str, phase: &str) -> Result<bool> {
+        let claimed = sqlx::query(
+            "INSERT INTO competition_announcements (competition_id, phase, announced_at)
+             VALUES ($1, $2, $3) ON CONFLICT (competition_id, phase) DO NOTHING",
+        )
+        .bind(competition)
+        .bind(phase)
+        .bind(self.clock.now())
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(claimed == 1)
+    }
+
+    /// The ids of a competition's participants.
+    pub async fn participant_ids(&self, competition: &str) -> Result<Vec<String>> {
+        let rows =
+            sqlx::query("SELECT user_id FROM competition_participants WHERE competition_id = $1")
+                .bind(competition)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+    }
+}

@@ -294,6 +294,16 @@ impl Store {
         Ok(left)
     }
 
+    /// The ids of a group's admins.
+    pub async fn group_admins(&self, group: &str) -> Result<Vec<String>> {
+        let rows =
+            sqlx::query("SELECT user_id FROM group_members WHERE group_id = $1 AND role = 'admin'")
+                .bind(group)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+    }
+
     /// Sets a member's role; `Ok(false)` if they are not a member.
     pub async fn set_role(&self, group: &str, user: &str, role: Role) -> Result<bool> {
         let done =

@@ -9,7 +9,8 @@
 //! `competitions`, `boards` (the leaderboard query), `live` (the events
 //! each user's devices are told, numbered per user), `chat`
 //! (conversations, messages, reads, reactions), `moderation` (blocks,
-//! mutes, reports). The store only reads
+//! mutes, reports), `notifications` (inboxes and the kinds turned off),
+//! `feed` (posts, reactions, who sees what). The store only reads
 //! and writes: it answers with its own [`Error`] (not found, a taken
 //! column, a refused change, the database failing) and never decides what
 //! a request may do or what an error means to a client (`domain` does).
@@ -26,9 +27,11 @@ mod boards;
 mod chat;
 mod competitions;
 mod error;
+mod feed;
 mod groups;
 mod live;
 mod moderation;
+mod notifications;
 mod people;
 mod sync;
 mod users;
@@ -37,8 +40,10 @@ pub use boards::*;
 pub use chat::*;
 pub use competitions::*;
 pub use error::{Error, Result};
+pub use feed::*;
 pub use groups::*;
 pub use live::*;
+pub use notifications::*;
 pub use people::*;
 pub use sync::*;
 pub use users::*;

@@ -52,6 +52,15 @@ impl Store {
         rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
     }
 
+    /// Whom `user` blocks.
+    pub async fn blocked_by(&self, user: &str) -> Result<Vec<String>> {
+        let rows = sqlx::query("SELECT blocked_id FROM blocks WHERE blocker_id = $1")
+            .bind(user)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+    }
+
     /// Mutes (`true`) or unmutes a member in a conversation.
     pub async fn set_muted(
         &self,

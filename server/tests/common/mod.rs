@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, dead_code)]
 
+pub mod people;
+
 use clap::Parser;
 use companion_server::clock::{Clock, ManualClock};
 use companion_server::config::Config;
