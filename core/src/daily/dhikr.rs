@@ -22,6 +22,21 @@ pub enum Collection {
 }
 
 impl Collection {
+    pub const ALL: [Collection; 3] = [
+        Collection::SahihAlBukhari,
+        Collection::SahihMuslim,
+        Collection::SunanAbiDawud,
+    ];
+
+    /// Its name on the wire and in message ids: `sahih_muslim`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Collection::SahihAlBukhari => "sahih_al_bukhari",
+            Collection::SahihMuslim => "sahih_muslim",
+            Collection::SunanAbiDawud => "sunan_abi_dawud",
+        }
+    }
+
     /// The collection's usual English name.
     pub fn name(self) -> &'static str {
         match self {
@@ -266,6 +281,16 @@ impl Counter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_collections_name_is_its_wire_name() {
+        for collection in Collection::ALL {
+            assert_eq!(
+                serde_json::to_value(collection).ok(),
+                Some(serde_json::Value::from(collection.as_str()))
+            );
+        }
+    }
 
     #[test]
     fn the_tasbih_after_prayer_is_33_33_34_and_makes_a_hundred() {

@@ -189,6 +189,8 @@ async fn habit_and_daily(app: &App, shots: &Shots) {
     // Focus Mode on Al-Kahf, then ended early with its summary.
     app.click("#nav-focus").await;
     app.click("#focus-30").await;
+    app.type_into("#focus-range", "36:1-12").await;
+    shots.take(app, "34-focus-new").await;
     app.click("#target-surah").await;
     app.click("#focus-start").await;
     app.wait_for("#focus-running #reader .ayah[data-ref='18:1']")

@@ -5,7 +5,7 @@
 //! kept with today's total and the recent ones. One hand or the keyboard
 //! is enough.
 
-use companion_core::daily::dhikr::{adhkar, Counter, Occasion, Tap};
+use companion_core::daily::dhikr::{adhkar, Collection, Counter, Occasion, Source, Tap};
 use companion_core::wire::{DhikrHistory, DhikrKind, DhikrRound};
 use yew::prelude::*;
 
@@ -248,11 +248,28 @@ fn current(r: &Round, finished: bool, i18n: &I18n) -> Html {
     html! {
         <div class="dhikr-text" data-id={d.id}>
             <p class="dhikr-arabic" lang="ar" dir="rtl">{ d.arabic }</p>
-            <p class="transliteration">{ d.transliteration }</p>
-            <p class="translation">{ d.meaning }</p>
-            <p class="muted small">{ i18n.t_args("dhikr-source", &[("source", d.source.to_string().into())]) }</p>
+            // The transliteration and the English meaning help those who
+            // do not read Arabic; in the Arabic interface the Arabic is
+            // the text itself.
+            if !i18n.language().is_rtl() {
+                <p class="transliteration" lang="en" dir="ltr">{ d.transliteration }</p>
+                <p class="translation" lang="en" dir="ltr">{ d.meaning }</p>
+            }
+            <p class="muted small dhikr-source">{ source(i18n, d.source) }</p>
         </div>
     }
+}
+
+/// "Sahih Muslim 596", "صحيح مسلم ٥٩٦".
+fn source(i18n: &I18n, source: Source) -> String {
+    let collection = source.collection.as_str();
+    i18n.t_args(
+        "dhikr-source",
+        &[
+            ("collection", i18n.t(&format!("hadith-{collection}")).into()),
+            ("number", i18n.digits(u64::from(source.number)).into()),
+        ],
+    )
 }
 
 fn counter_ring(r: &Round, finished: bool) -> Html {
@@ -295,7 +312,7 @@ fn list(occasion: Occasion, r: &Round, finished: bool, i18n: &I18n) -> Html {
                     html! {
                         <li class={classes!("dhikr-item", done.then_some("done"), now.then_some("now"))}>
                             <span class="dhikr-item-arabic" lang="ar" dir="rtl">{ d.arabic }</span>
-                            <span class="muted small">{ format!("× {} · {}", i18n.digits(u64::from(d.count)), d.source) }</span>
+                            <span class="muted small">{ format!("× {} · {}", i18n.digits(u64::from(d.count)), source(i18n, d.source)) }</span>
                         </li>
                     }
                 }) }
@@ -347,5 +364,28 @@ mod tests {
         let done: Vec<bool> = (0..34).map(|n| r.tap(f64::from(n))).collect();
         assert_eq!(done.iter().filter(|d| **d).count(), 1);
         assert!(done[32], "the 33rd tap reaches the target");
+    }
+
+    #[test]
+    fn sources_are_named_in_the_interfaces_language() {
+        let muslim = Source {
+            collection: Collection::SahihMuslim,
+            number: 596,
+        };
+        assert_eq!(source(&I18n::english(), muslim), "Sahih Muslim 596");
+        assert_eq!(
+            source(&I18n::new(companion_core::wire::UiLanguage::Ar), muslim),
+            "صحيح مسلم ٥٩٦"
+        );
+        for language in [
+            companion_core::wire::UiLanguage::En,
+            companion_core::wire::UiLanguage::Ar,
+        ] {
+            let i18n = I18n::new(language);
+            for collection in Collection::ALL {
+                let id = format!("hadith-{}", collection.as_str());
+                assert!(i18n.has(&id), "{language:?} lacks {id}");
+            }
+        }
     }
 }
