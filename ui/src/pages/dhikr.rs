@@ -5,7 +5,7 @@
 //! kept with today's total and the recent ones. One hand or the keyboard
 //! is enough.
 
-use companion_core::daily::dhikr::{adhkar, Collection, Counter, Occasion, Source, Tap};
+use companion_core::daily::dhikr::{adhkar, Counter, Occasion, Source, Tap};
 use companion_core::wire::{DhikrHistory, DhikrKind, DhikrRound};
 use yew::prelude::*;
 
@@ -342,6 +342,7 @@ fn history_card(h: &DhikrHistory, i18n: &I18n) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use companion_core::daily::dhikr::Collection;
 
     #[test]
     fn a_round_after_prayer_finishes_at_a_hundred_with_a_signal_at_each_target() {
