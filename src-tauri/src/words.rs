@@ -42,9 +42,21 @@ fn bundle(language: UiLanguage) -> &'static FluentBundle<FluentResource> {
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // As in the window: no invisible bidi marks around arguments.
         bundle.set_use_isolating(false);
+        if language == UiLanguage::Ar {
+            bundle.set_formatter(Some(arabic_numbers));
+        }
         let _ = bundle.add_resource(resource);
         bundle
     })
+}
+
+/// Numbers a message formats itself, in Arabic-Indic digits (as in the
+/// window); plural rules still see the number.
+fn arabic_numbers<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(number) => Some(UiLanguage::Ar.localize_digits(&number.as_string())),
+        _ => None,
+    }
 }
 
 /// Whether `id` exists in `language` (for tests).

@@ -407,6 +407,17 @@ impl App {
         let _ = self.driver.wait().await;
     }
 
+    /// Kills the app and its drivers at once (`kill -9`), as a crash
+    /// would: nothing gets to save or close.
+    pub async fn kill(mut self) {
+        if let Some(pid) = self.driver.id() {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", "--", &format!("-{pid}")])
+                .status();
+        }
+        let _ = self.driver.wait().await;
+    }
+
     fn stop_tree(&mut self) {
         if let Some(pid) = self.driver.id() {
             // The driver leads its own process group: signal all of it.

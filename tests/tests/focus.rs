@@ -1,9 +1,9 @@
 //! End-to-end Focus Mode: a session hides everything but the reader and
-//! its countdown, pauses and resumes, survives the app being closed (it
-//! comes back by itself with the right time left), ends early as
-//! incomplete after asking once, one that ran out while the app was
-//! closed is settled as complete, and a one-minute session runs to its
-//! end into the history.
+//! its countdown, pauses and resumes, survives the app being killed
+//! (kill -9: it comes back by itself with the right time left), ends
+//! early as incomplete after asking once, one on a passage that ran out
+//! while the app was dead is settled as complete, and a one-minute
+//! session runs to its end into the history.
 
 #![allow(clippy::unwrap_used)]
 
@@ -62,7 +62,8 @@ async fn a_focus_session_pauses_survives_a_restart_ends_early_and_settles_while_
         app.wait_for("#focus-running[data-paused='true']").await;
         app.click("#focus-resume").await;
         app.wait_for("#focus-running[data-paused='false']").await;
-        app.quit().await;
+        // The app is killed mid-session (kill -9).
+        app.kill().await;
     }
     // Five minutes later by the clock: the app opens on the session.
     clock_at(&mut profile, "12:05:00");
@@ -97,7 +98,7 @@ async fn a_focus_session_pauses_survives_a_restart_ends_early_and_settles_while_
         app.click("#focus-start").await;
         app.wait_for("#focus-running #reader .ayah[data-ref='36:12']")
             .await;
-        app.quit().await;
+        app.kill().await;
     }
     // Half an hour later: it ran out while the app was closed, and the app
     // opens on its summary.

@@ -45,6 +45,9 @@ impl I18n {
         // Isolation marks would surround every argument with invisible bidi
         // characters; arguments here are numbers, references and names.
         bundle.set_use_isolating(false);
+        if language == UiLanguage::Ar {
+            bundle.set_formatter(Some(arabic_numbers));
+        }
         let _ = bundle.add_resource(resource);
         Self {
             bundle: Rc::new(bundle),
@@ -135,6 +138,15 @@ impl I18n {
     #[cfg(test)]
     pub fn has(&self, id: &str) -> bool {
         self.bundle.has_message(id)
+    }
+}
+
+/// Numbers a message formats itself (`{ $minutes }`), in Arabic-Indic
+/// digits; plural rules still see the number.
+fn arabic_numbers<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(number) => Some(UiLanguage::Ar.localize_digits(&number.as_string())),
+        _ => None,
     }
 }
 
@@ -287,11 +299,11 @@ mod tests {
         );
         assert_eq!(
             arabic.t_args("search-results", &[("total", 5.into())]),
-            "وُجدت 5 آيات"
+            "وُجدت ٥ آيات"
         );
         assert_eq!(
             arabic.t_args("search-results", &[("total", 48.into())]),
-            "وُجدت 48 آية"
+            "وُجدت ٤٨ آية"
         );
     }
 

@@ -269,6 +269,13 @@ impl UiLanguage {
         out
     }
 
+    /// `text` with its ASCII digits in the language's digits (numbers a
+    /// message formats, such as Fluent's).
+    pub fn localize_digits(self, text: &str) -> String {
+        let zero = self.zero();
+        text.chars().map(|c| shift(c, zero)).collect()
+    }
+
     fn zero(self) -> char {
         match self {
             UiLanguage::En => '0',
@@ -497,6 +504,8 @@ mod tests {
         assert_eq!(UiLanguage::Ar.count(3230), "٣٬٢٣٠");
         assert_eq!(UiLanguage::Ar.digits(2026), "٢٠٢٦");
         assert_eq!(UiLanguage::En.count(0), "0");
+        assert_eq!(UiLanguage::Ar.localize_digits("20 min, 3.5"), "٢٠ min, ٣.٥");
+        assert_eq!(UiLanguage::En.localize_digits("20"), "20");
     }
 
     #[test]

@@ -249,6 +249,7 @@ async fn arabic_and_dark(app: &App, shots: &Shots) {
     app.click("#focus-end").await;
     app.click("#focus-end-confirm").await;
     app.wait_for("#focus-summary").await;
+    shots.take(app, "35-focus-summary-arabic-dark").await;
 }
 
 /// Closes any message at the foot of the window (it could cover a tile).
