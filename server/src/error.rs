@@ -31,6 +31,14 @@ pub enum Error {
     /// Too many attempts; try again after this many seconds (429).
     #[error("Too many attempts. Try again in {retry_after} seconds.")]
     TooManyRequests { retry_after: u64 },
+    /// Too many of one thing (messages, typing notes) with its own code
+    /// and sentence (429).
+    #[error("{message}")]
+    TooMany {
+        code: &'static str,
+        message: String,
+        retry_after: u64,
+    },
     /// The body is larger than the server accepts (413).
     #[error("The request is too large: at most {max} bytes.")]
     TooLarge { max: usize },
@@ -79,7 +87,15 @@ impl From<domain::Error> for Error {
             domain::Error::NotFound { code, message } => Error::NotFound { code, message },
             domain::Error::Forbidden { code, message } => Error::Forbidden { code, message },
             domain::Error::Conflict { code, message } => Error::Conflict { code, message },
-            domain::Error::TooMany { retry_after, .. } => Error::TooManyRequests { retry_after },
+            domain::Error::TooMany {
+                code,
+                message,
+                retry_after,
+            } => Error::TooMany {
+                code,
+                message,
+                retry_after,
+            },
             domain::Error::AccountGone => Error::Unauthorized(error.to_string()),
             domain::Error::Store(error) => Error::Store(error),
         }
@@ -111,14 +127,13 @@ impl IntoResponse for Error {
             }
             Error::TooManyRequests { retry_after } => {
                 let body = ErrorBody::new("too_many_attempts", self.to_string());
-                let mut response = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
-                if let Ok(value) = axum::http::HeaderValue::from_str(&retry_after.to_string()) {
-                    response
-                        .headers_mut()
-                        .insert(axum::http::header::RETRY_AFTER, value);
-                }
-                return response;
+                return too_many(body, *retry_after);
             }
+            Error::TooMany {
+                code,
+                message,
+                retry_after,
+            } => return too_many(ErrorBody::new(code, message.clone()), *retry_after),
             Error::TooLarge { .. } => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 ErrorBody::new("too_large", self.to_string()),
@@ -143,4 +158,15 @@ impl IntoResponse for Error {
         };
         (status, Json(body)).into_response()
     }
+}
+
+/// A 429 with `body` and when to try again.
+fn too_many(body: ErrorBody, retry_after: u64) -> Response {
+    let mut response = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
+    if let Ok(value) = axum::http::HeaderValue::from_str(&retry_after.to_string()) {
+        response
+            .headers_mut()
+            .insert(axum::http::header::RETRY_AFTER, value);
+    }
+    response
 }

@@ -418,7 +418,7 @@ async fn reactions_reports_and_limits(backend: Backend) {
     let (status, limited) = say(&app, &a, &c, "m-3", "one too many").await;
     assert_eq!(
         (status, limited["code"].as_str()),
-        (StatusCode::TOO_MANY_REQUESTS, Some("too_many_attempts")),
+        (StatusCode::TOO_MANY_REQUESTS, Some("too_many_messages")),
         "3 a minute"
     );
 }

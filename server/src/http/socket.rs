@@ -63,7 +63,9 @@ impl From<Error> for End {
     fn from(error: Error) -> End {
         match error {
             Error::Unauthorized(_) => End::Close(Close::Unauthorized),
-            Error::TooManyRequests { .. } => End::Close(Close::TooManyRequests),
+            Error::TooManyRequests { .. } | Error::TooMany { .. } => {
+                End::Close(Close::TooManyRequests)
+            }
             error => {
                 tracing::error!(%error, "a live socket failed");
                 End::Close(Close::ServerError)
