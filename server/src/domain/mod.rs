@@ -22,6 +22,7 @@
 //!   `announcements`: competitions starting and ending, told by a timer.
 //! - `feed`: the Daily Deen feed, who sees which post, reactions;
 //!   `milestones`: the posts the server makes from synced reading.
+//! - `khatmah`: group khatmahs, their portions, deadline reminders.
 //!
 //! A new area is a new module here with its store queries in `store/` and
 //! its routes in `http/`.
@@ -39,6 +40,7 @@ pub mod days;
 mod error;
 pub mod feed;
 pub mod groups;
+pub mod khatmah;
 pub mod membership;
 pub mod milestones;
 pub mod notifications;

@@ -3,7 +3,8 @@
 //! rejected with its own code and never blocks the rest of a queue); a
 //! reading session is counted by the server (`sessions`), and no user
 //! records more than 24 hours of reading on one local day. A push that
-//! stores reading posts the milestones it reached (`milestones`).
+//! stores reading posts the milestones it reached (`milestones`) and
+//! counts the group khatmah portions it finished (`khatmah`).
 
 use std::collections::HashSet;
 use std::future::Future;
@@ -276,6 +277,9 @@ pub async fn push(
     }
     if read {
         pushed.events = super::milestones::after_reading(store, user, zone, now).await?;
+        pushed
+            .events
+            .extend(super::khatmah::after_reading(store, user).await?);
     }
     Ok(pushed)
 }

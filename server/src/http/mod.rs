@@ -14,6 +14,7 @@ mod competitions;
 mod feed;
 mod groups;
 mod health;
+mod khatmah;
 mod leaderboard;
 pub mod limit;
 mod live;
@@ -93,6 +94,7 @@ fn documented_routes(state: &AppState) -> OpenApiRouter<AppState> {
             notifications::router(),
         ))
         .merge(section("groups", Access::Bearer, groups::router()))
+        .merge(section("khatmah", Access::Bearer, khatmah::router()))
         .merge(section(
             "competitions",
             Access::Bearer,

@@ -51,6 +51,7 @@ pub const BEARER: &str = "bearer";
         (name = "competitions", description = "Competitions over one metric in a time window, public, private or in a group."),
         (name = "leaderboard", description = "Global, friends and group boards for today, the week or all time."),
         (name = "chat", description = "Direct and group conversations: messages, read markers, reactions, moderation."),
+        (name = "khatmah", description = "Group khatmah: a group reads the whole Qur'an together, portion by portion."),
         (name = "feed", description = "The Daily Deen feed: reflections on ayahs, milestone posts, reactions."),
         (name = "notifications", description = "The notification inbox, read marks and per-kind settings."),
         (name = "live", description = "The live WebSocket: each user's events, numbered, missed ones first."),

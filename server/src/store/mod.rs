@@ -10,7 +10,8 @@
 //! each user's devices are told, numbered per user), `chat`
 //! (conversations, messages, reads, reactions), `moderation` (blocks,
 //! mutes, reports), `notifications` (inboxes and the kinds turned off),
-//! `feed` (posts, reactions, who sees what). The store only reads
+//! `feed` (posts, reactions, who sees what), `khatmah` (group khatmahs
+//! and their portions). The store only reads
 //! and writes: it answers with its own [`Error`] (not found, a taken
 //! column, a refused change, the database failing) and never decides what
 //! a request may do or what an error means to a client (`domain` does).
@@ -29,6 +30,7 @@ mod competitions;
 mod error;
 mod feed;
 mod groups;
+mod khatmah;
 mod live;
 mod moderation;
 mod notifications;
@@ -42,6 +44,7 @@ pub use competitions::*;
 pub use error::{Error, Result};
 pub use feed::*;
 pub use groups::*;
+pub use khatmah::*;
 pub use live::*;
 pub use notifications::*;
 pub use people::*;

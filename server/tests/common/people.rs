@@ -173,3 +173,16 @@ pub async fn get(app: &TestApp, who: &Person, path: &str) -> Value {
 pub async fn status(app: &TestApp, method: Method, path: &str, who: &Person) -> StatusCode {
     call(app, method, path, who, Value::Null).await.0
 }
+
+/// Pushes sync `events` as `who`; none may be rejected.
+pub async fn push(app: &TestApp, who: &Person, events: Vec<Value>) {
+    let body = expect(
+        app,
+        (Method::POST, "/sync/push"),
+        who,
+        json!({ "events": events }),
+        StatusCode::OK,
+    )
+    .await;
+    assert!(body["rejected"].as_array().unwrap().is_empty(), "{body}");
+}
