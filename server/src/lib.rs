@@ -19,6 +19,7 @@ pub mod http;
 pub mod kinds;
 pub mod live;
 pub mod lockout;
+pub mod mail;
 pub mod store;
 
 use std::future::Future;
@@ -57,6 +58,9 @@ pub struct AppState {
     pub chat_per_minute: u32,
     /// One typing note per user and conversation every few seconds.
     pub typing: Arc<http::limit::Throttle>,
+    /// Sends mail (email verification); logs it unless a real sender is
+    /// configured.
+    pub mailer: Arc<dyn mail::Mailer>,
     /// How often competitions' starts and results are announced and
     /// khatmah deadlines reminded (`None`: never).
     pub announce_every: Option<Duration>,
@@ -134,6 +138,7 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
             domain::typing::TYPING_EVERY_SECONDS,
             100_000,
         )),
+        mailer: Arc::new(mail::LogMailer),
         announce_every: (config.announce_seconds > 0)
             .then(|| Duration::from_secs(config.announce_seconds)),
     })

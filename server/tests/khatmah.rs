@@ -8,19 +8,15 @@
 mod common;
 
 use common::people::{
-    call, event, expect, get, nothing_before_now, persons, private_group, push, socket, status,
-    Person,
+    call, event, expect, get, nothing_before_now, persons, private_group, push, reading_sessions,
+    socket, status, Person,
 };
-use common::{spawn_app, spawn_app_at, Backend, TestApp};
+use common::{rfc3339 as at, spawn_app, spawn_app_at, Backend, TestApp};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 /// A plain Wednesday noon in UTC (10 June 2026).
 const NOON: i64 = 1_781_092_800;
-
-fn at(second: i64) -> String {
-    jiff::Timestamp::from_second(second).unwrap().to_string()
-}
 
 /// Starts a khatmah of `group` as `admin`: the khatmah.
 async fn start(app: &TestApp, admin: &Person, group: &Value, body: Value) -> Value {
@@ -239,42 +235,6 @@ async fn a_portion_is_done_by_its_reader_or_an_admin_and_by_no_one_else(backend:
     );
 }
 
-/// Reading sessions of `first` to `last` (mushaf order), one per surah,
-/// one after the other from `began`: the events.
-fn sessions_of(tag: &str, (first, last): (&str, &str), began: i64) -> Vec<Value> {
-    let quran = quran_data::quran();
-    let parse = |r: &str| companion_core::AyahRef::parse(r).unwrap();
-    let ayahs = quran.range(parse(first), parse(last));
-    let mut events = Vec::new();
-    let mut clock = began;
-    for surah in ayahs
-        .iter()
-        .map(|a| a.reference.surah())
-        .collect::<std::collections::BTreeSet<_>>()
-    {
-        let of: Vec<_> = ayahs
-            .iter()
-            .filter(|a| a.reference.surah() == surah)
-            .collect();
-        let letters: i64 = of.iter().map(|a| i64::from(a.letters)).sum();
-        let seconds = letters / 20 + 1;
-        events.push(json!({
-            "id": format!("{tag}-{surah:03}"),
-            "type": "reading_session",
-            "data": {
-                "surah_number": surah,
-                "start_ayah": of[0].reference.ayah(),
-                "end_ayah": of[of.len() - 1].reference.ayah(),
-                "start_time": at(clock),
-                "end_time": at(clock + seconds),
-                "duration_seconds": seconds,
-            }
-        }));
-        clock += seconds + 60;
-    }
-    events
-}
-
 async fn a_portion_is_done_once_its_reader_synced_reading_of_each_ayah_after_the_start(
     backend: Backend,
 ) {
@@ -296,14 +256,19 @@ async fn a_portion_is_done_once_its_reader_synced_reading_of_each_ayah_after_the
     let mut admin_ws = socket(&app, &admin).await;
 
     // Read before the khatmah started: it does not count.
-    push(&app, &a, sessions_of("before", range, NOON - 3 * 3_600)).await;
+    push(
+        &app,
+        &a,
+        reading_sessions("before", range, NOON - 3 * 3_600),
+    )
+    .await;
     let id = khatmah["id"].as_str().unwrap();
     let view = get(&app, &a, &format!("/khatmahs/{id}")).await;
     assert_eq!(
         view["done"], 0,
         "reading before the start is not this khatmah's"
     );
-    let mut after = sessions_of("after", range, NOON + 600);
+    let mut after = reading_sessions("after", range, NOON + 600);
     let last = after.pop().unwrap();
     push(&app, &a, after).await;
     let view = get(&app, &a, &format!("/khatmahs/{id}")).await;

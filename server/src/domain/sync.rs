@@ -316,6 +316,33 @@ pub async fn record_session(
     Ok((stored, !pushed.accepted.is_empty(), pushed.events))
 }
 
+/// Records an event of `kind` the server makes for `user` from a REST
+/// call (a goal, a focus or dhikr session), checked and stored like a
+/// pushed one, so the user's devices pull it: its new id.
+pub async fn record(
+    store: &Store,
+    user: &str,
+    kind: EventType,
+    data: &Value,
+    now: i64,
+) -> Result<String> {
+    let id = format!("srv-{}", uuid::Uuid::new_v4().simple());
+    let event = Incoming {
+        id: &id,
+        kind: kind.as_str(),
+        data,
+    };
+    let zone = async { Ok(TimeZone::UTC) };
+    let mut pushed = push(store, user, (&[event], None), now, zone).await?;
+    match pushed.rejected.pop() {
+        Some(refused) => Err(Error::Invalid {
+            code: refused.code,
+            message: refused.message,
+        }),
+        None => Ok(id),
+    }
+}
+
 /// One of the user's sessions by its id.
 pub async fn session(store: &Store, user: &str, id: &str) -> Result<SessionRow> {
     store
