@@ -205,6 +205,71 @@ async fn focus_sessions_from_the_api_and_from_devices_are_listed_and_counted(bac
     assert_eq!(pulled(&app, &a, "focus_session").await.len(), 2);
 }
 
+async fn a_focus_session_kept_on_the_servers_clock_ends_early_or_complete(backend: Backend) {
+    let app = spawn_app_at(backend, NOON).await;
+    let [a] = persons(&app, ["amina"]).await;
+    let start = (Method::POST, "/focus/session/start");
+    let running = expect(&app, start.clone(), &a, json!({}), StatusCode::CREATED).await;
+    assert_eq!(
+        running["planned_minutes"], 20,
+        "the preferred length by default"
+    );
+    assert_eq!(running["ends_at"], at(NOON + 20 * 60));
+    let twice = expect(
+        &app,
+        start.clone(),
+        &a,
+        json!({ "minutes": 5 }),
+        StatusCode::CONFLICT,
+    )
+    .await;
+    assert_eq!(code(&twice), "focus_running", "one at a time");
+    app.advance(240);
+    let complete = (Method::PUT, "/focus/session/complete");
+    let early = expect(&app, complete.clone(), &a, Value::Null, StatusCode::OK).await;
+    assert_eq!(
+        (
+            early["completed"].clone(),
+            early["duration_seconds"].clone()
+        ),
+        (json!(false), json!(240)),
+        "ended early, with what was focused: {early}"
+    );
+    let none = expect(
+        &app,
+        complete.clone(),
+        &a,
+        Value::Null,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    assert_eq!(code(&none), "no_focus_session");
+    expect(
+        &app,
+        start,
+        &a,
+        json!({ "minutes": 1 }),
+        StatusCode::CREATED,
+    )
+    .await;
+    app.advance(120);
+    let done = expect(&app, complete, &a, Value::Null, StatusCode::OK).await;
+    assert_eq!(
+        (done["completed"].clone(), done["duration_seconds"].clone()),
+        (json!(true), json!(60))
+    );
+    assert_eq!(
+        done["end_time"],
+        at(NOON + 240 + 60),
+        "complete when its time ran"
+    );
+    let stats = get(&app, &a, "/focus/stats").await;
+    assert_eq!(
+        (stats["sessions"].clone(), stats["completed"].clone()),
+        (json!(2), json!(1))
+    );
+}
+
 async fn dhikr_lists_come_from_the_apps_catalogue_and_rounds_are_kept(backend: Backend) {
     let app = spawn_app_at(backend, NOON).await;
     let [a] = persons(&app, ["amina"]).await;
@@ -513,6 +578,7 @@ async fn an_expired_verification_token_is_refused_and_a_new_one_can_be_asked_for
 on_both_backends!(
     goals_are_set_changed_and_removed_by_their_owner_only_and_synced,
     focus_sessions_from_the_api_and_from_devices_are_listed_and_counted,
+    a_focus_session_kept_on_the_servers_clock_ends_early_or_complete,
     dhikr_lists_come_from_the_apps_catalogue_and_rounds_are_kept,
     achievements_come_from_synced_reading_and_are_private_unless_shared,
     prayer_times_for_makkah_are_what_core_computes_and_bad_input_is_a_clear_422,

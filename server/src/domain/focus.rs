@@ -5,7 +5,10 @@
 //! sends them (`start_time`, `end_time`, `planned_minutes`,
 //! `duration_seconds`, `completed`); recording one over REST stores the
 //! same event, so the user's devices pull it, and the list and stats read
-//! those events: no second copy. Never here: SQL, statuses.
+//! those events: no second copy. A client may also let the server keep
+//! time: `start` keeps one running session per user (`focus_running`),
+//! `complete` ends it by core's `FocusSession` rules and records it.
+//! Never here: SQL, statuses.
 
 use companion_core::daily::focus::{self as core_focus, FocusOutcome, FocusStats, MAX_MINUTES};
 use serde_json::{json, Value};
@@ -102,22 +105,75 @@ pub async fn record(
             "`duration_seconds` is 0 to the session's length.",
         ));
     }
-    let data = json!({
-        "start_time": days::rfc3339(start),
-        "end_time": days::rfc3339(end),
-        "planned_minutes": planned,
-        "duration_seconds": new.focused_seconds,
-        "completed": new.completed,
-    });
-    let id = sync::record(store, user, EventType::FocusSession, &data, now).await?;
-    Ok(FocusRecord {
-        id,
+    let record = FocusRecord {
+        id: String::new(),
         start,
         end,
         planned_minutes: planned,
         focused_seconds: new.focused_seconds,
         completed: new.completed,
-    })
+    };
+    keep(store, user, record, now).await
+}
+
+/// Stores a checked session as a `focus_session` sync event: it, with
+/// the event's id.
+async fn keep(store: &Store, user: &str, record: FocusRecord, now: i64) -> Result<FocusRecord> {
+    let data = json!({
+        "start_time": days::rfc3339(record.start),
+        "end_time": days::rfc3339(record.end),
+        "planned_minutes": record.planned_minutes,
+        "duration_seconds": record.focused_seconds,
+        "completed": record.completed,
+    });
+    let id = sync::record(store, user, EventType::FocusSession, &data, now).await?;
+    Ok(FocusRecord { id, ..record })
+}
+
+/// Starts a focus session of `minutes` (the preferred length by default)
+/// for `user` at `now`, for a client that lets the server keep time:
+/// (started at, planned minutes). One at a time.
+pub async fn start(
+    store: &Store,
+    user: &str,
+    minutes: Option<i64>,
+    now: i64,
+) -> Result<(i64, i64)> {
+    let minutes = match minutes {
+        Some(minutes) => check_minutes(minutes)?,
+        None => preferences(store, user).await?.default_minutes,
+    };
+    if !store.start_focus(user, now, minutes).await? {
+        return Err(Error::conflict(
+            "focus_running",
+            "A focus session is running; complete it first.",
+        ));
+    }
+    Ok((now, minutes))
+}
+
+/// Completes `user`'s running session at `now` by core's rules (complete
+/// once its time ran, otherwise ended early with what was focused) and
+/// records it.
+pub async fn complete(store: &Store, user: &str, now: i64) -> Result<FocusRecord> {
+    let (started, minutes) = store.take_focus(user).await?.ok_or_else(|| {
+        Error::not_found("no_focus_session", "No focus session of yours is running.")
+    })?;
+    let at =
+        |second: i64| jiff::Timestamp::from_second(second).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    let minutes32 = u32::try_from(minutes).unwrap_or(MAX_MINUTES);
+    let session = core_focus::FocusSession::start(at(started), minutes32)
+        .map_err(|e| Error::invalid("invalid_minutes", e.to_string()))?;
+    let outcome = session.end(at(now));
+    let record = FocusRecord {
+        id: String::new(),
+        start: outcome.started.as_second(),
+        end: outcome.ended.as_second(),
+        planned_minutes: minutes,
+        focused_seconds: outcome.focused_seconds,
+        completed: outcome.completed,
+    };
+    keep(store, user, record, now).await
 }
 
 /// `user`'s finished sessions, newest first.

@@ -1,6 +1,7 @@
 //! `/focus` (rules in `domain::focus`): Focus Mode preferences, finished
 //! sessions (recorded as `focus_session` sync events, as the app sends
-//! them) and their stats.
+//! them) and their stats, and a session kept on the server's clock
+//! (`/focus/session/start`, `/focus/session/complete`).
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -23,6 +24,71 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(preferences, set_preferences))
         .routes(routes!(sessions, record))
         .routes(routes!(stats))
+        .routes(routes!(start))
+        .routes(routes!(complete))
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct StartIn {
+    /// 1 to 720; the preferred length (`default_minutes`) when absent.
+    minutes: Option<i64>,
+}
+
+/// The session running on the server's clock.
+#[derive(Debug, Serialize, ToSchema)]
+struct Running {
+    /// RFC 3339.
+    started_at: String,
+    planned_minutes: i64,
+    /// RFC 3339: when it completes if not ended early.
+    ends_at: String,
+}
+
+/// Starts a focus session kept on the server's clock (for clients that do
+/// not keep their own): one at a time. Pauses are the app's.
+#[utoipa::path(
+    post,
+    path = "/focus/session/start",
+    operation_id = "start_focus_session",
+    request_body = StartIn,
+    responses(
+        (status = 201, description = "Started.", body = Running),
+        (status = 409, description = "`focus_running`: complete it first.", body = ErrorBody),
+        (status = 422, description = "`invalid_minutes`.", body = ErrorBody),
+    ),
+)]
+async fn start(
+    State(state): State<AppState>,
+    user: AuthUser,
+    ValidJson(request): ValidJson<StartIn>,
+) -> Result<(StatusCode, Json<Running>)> {
+    let now = state.clock.now();
+    let (started, minutes) = focus::start(&state.store, &user.id, request.minutes, now).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(Running {
+            started_at: days::rfc3339(started),
+            planned_minutes: minutes,
+            ends_at: days::rfc3339(started + minutes * 60),
+        }),
+    ))
+}
+
+/// Completes the session started with `/focus/session/start`: complete if
+/// its time ran, otherwise ended early; recorded as a finished session.
+#[utoipa::path(
+    put,
+    path = "/focus/session/complete",
+    operation_id = "complete_focus_session",
+    responses(
+        (status = 200, description = "The finished session.", body = SessionOut),
+        (status = 404, description = "`no_focus_session`.", body = ErrorBody),
+    ),
+)]
+async fn complete(State(state): State<AppState>, user: AuthUser) -> Result<Json<SessionOut>> {
+    let record = focus::complete(&state.store, &user.id, state.clock.now()).await?;
+    Ok(Json(SessionOut::from(&record)))
 }
 
 /// Focus Mode preferences.

@@ -62,6 +62,31 @@ impl Store {
         Ok(())
     }
 
+    /// Starts `user`'s focus session through the API: `false` if one
+    /// runs already.
+    pub async fn start_focus(&self, user: &str, started_at: i64, minutes: i64) -> Result<bool> {
+        let done = sqlx::query(
+            "INSERT INTO focus_running (user_id, started_at, planned_minutes) VALUES ($1, $2, $3)
+             ON CONFLICT (user_id) DO NOTHING",
+        )
+        .bind(user)
+        .bind(started_at)
+        .bind(minutes)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(done > 0)
+    }
+
+    /// Ends `user`'s running focus session: (started at, planned
+    /// minutes), once.
+    pub async fn take_focus(&self, user: &str) -> Result<Option<(i64, i64)>> {
+        let sql =
+            "DELETE FROM focus_running WHERE user_id = $1 RETURNING started_at, planned_minutes";
+        self.optional(sql, user, |row| Ok((row.try_get(0)?, row.try_get(1)?)))
+            .await
+    }
+
     /// Whether the user shares their achievements (`false` until set).
     pub async fn achievements_shared(&self, user: &str) -> Result<bool> {
         let sql = "SELECT shared FROM achievement_settings WHERE user_id = $1";
