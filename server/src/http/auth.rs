@@ -112,7 +112,13 @@ async fn register(
     accounts::register(&state.store, &user).await?;
     tracing::info!(user = %user.id, "account created");
     let to = (user.id.as_str(), user.email.as_str());
-    verification::issue(&state.store, state.mailer.as_ref(), to, state.clock.now()).await?;
+    // The account exists now: a failure here costs only the mail, which
+    // `POST /users/me/verify-email` sends again.
+    if let Err(error) =
+        verification::issue(&state.store, state.mailer.as_ref(), to, state.clock.now()).await
+    {
+        tracing::error!(%error, user = %user.id, "issuing the verification token failed");
+    }
     Ok((StatusCode::CREATED, Json(user.into())))
 }
 
