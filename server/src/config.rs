@@ -134,7 +134,9 @@ pub struct Config {
     pub chat_messages_per_minute: u32,
 
     /// How often the server looks for competitions that started or whose
-    /// results became final, and tells their participants; 0 turns it off.
+    /// results became final, and tells their participants, and for group
+    /// khatmahs whose deadline is near, and reminds their readers; 0 turns
+    /// it off.
     #[arg(long, env = "COMPANION_ANNOUNCE_SECONDS", default_value_t = 60)]
     pub announce_seconds: u64,
 

@@ -1,7 +1,8 @@
 //! The closed sets of names the server stores as text and the API shows:
 //! roles, group privacy, leaderboard visibility, event and session types,
 //! competition types, metrics, statuses, kinds of live event and
-//! notification, and feed post visibilities, kinds and reactions. Each is an enum with
+//! notification, feed post visibilities, kinds and reactions, and group
+//! khatmahs' divisions and states. Each is an enum with
 //! `as_str`/`FromStr` (and serde through them), so no layer compares these
 //! names as strings. This module depends on nothing else in the crate.
 
@@ -179,6 +180,10 @@ text_enum! {
         Notification = "notification",
         /// A new post in the user's Daily Deen feed.
         FeedPost = "feed_post",
+        /// A group khatmah of one of the user's groups changed: started,
+        /// a portion claimed, assigned, released or done, completed,
+        /// cancelled.
+        Khatmah = "khatmah",
     }
 }
 
@@ -212,6 +217,9 @@ text_enum! {
         Friends = "friends",
         /// Members of the author's private groups.
         Groups = "groups",
+        /// Members of one group (the server's posts for a group, such as
+        /// a completed khatmah); never chosen for a reflection.
+        Group = "group",
         /// Only the author.
         Private = "private",
     }
@@ -233,6 +241,37 @@ text_enum! {
         SubhanAllah = "subhanallah",
         Ameen = "ameen",
         MashaAllah = "mashaallah",
+    }
+}
+
+text_enum! {
+    /// How a group khatmah is split into portions.
+    pub enum Division {
+        /// 30 portions, one juz each.
+        Juz = "juz",
+        /// 60 portions, one hizb (four quarters) each.
+        Hizb = "hizb",
+    }
+}
+
+text_enum! {
+    /// Where a group khatmah stands.
+    pub enum KhatmahStatus {
+        Running = "running",
+        /// Every portion done.
+        Completed = "completed",
+        /// Stopped by an admin before the end.
+        Cancelled = "cancelled",
+    }
+}
+
+text_enum! {
+    /// How a khatmah portion came to be done.
+    pub enum DoneHow {
+        /// Marked done by its reader or an admin.
+        Marked = "marked",
+        /// Every ayah read (synced reading) after the khatmah started.
+        Reading = "reading",
     }
 }
 
@@ -277,6 +316,9 @@ mod tests {
         round_trips(PostVisibility::ALL);
         round_trips(PostKind::ALL);
         round_trips(PostReaction::ALL);
+        round_trips(Division::ALL);
+        round_trips(KhatmahStatus::ALL);
+        round_trips(DoneHow::ALL);
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod http;
 pub mod kinds;
 pub mod live;
 pub mod lockout;
+pub mod mail;
 pub mod store;
 
 use std::future::Future;
@@ -57,8 +58,11 @@ pub struct AppState {
     pub chat_per_minute: u32,
     /// One typing note per user and conversation every few seconds.
     pub typing: Arc<http::limit::Throttle>,
-    /// How often competitions' starts and results are announced (`None`:
-    /// never).
+    /// Sends mail (email verification); logs it unless a real sender is
+    /// configured.
+    pub mailer: Arc<dyn mail::Mailer>,
+    /// How often competitions' starts and results are announced and
+    /// khatmah deadlines reminded (`None`: never).
     pub announce_every: Option<Duration>,
 }
 
@@ -134,6 +138,7 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
             domain::typing::TYPING_EVERY_SECONDS,
             100_000,
         )),
+        mailer: Arc::new(mail::LogMailer),
         announce_every: (config.announce_seconds > 0)
             .then(|| Duration::from_secs(config.announce_seconds)),
     })
@@ -149,13 +154,25 @@ pub async fn announce_competitions(state: &AppState) {
     }
 }
 
-/// Calls [`announce_competitions`] every `every`, forever.
+/// Reminds the readers of unfinished group khatmah portions whose
+/// deadline is near (`domain::khatmah::remind`) and publishes the events.
+/// A failure is logged; the next call tries again.
+pub async fn remind_khatmahs(state: &AppState) {
+    match domain::khatmah::remind(&state.store, state.clock.now()).await {
+        Ok(events) => state.live.publish(&events),
+        Err(error) => tracing::error!(%error, "reminding khatmah readers failed"),
+    }
+}
+
+/// Calls [`announce_competitions`] and [`remind_khatmahs`] every
+/// `every`, forever.
 async fn announce_every(state: AppState, every: Duration) {
     let mut ticks = tokio::time::interval(every);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticks.tick().await;
         announce_competitions(&state).await;
+        remind_khatmahs(&state).await;
     }
 }
 

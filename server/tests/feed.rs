@@ -8,8 +8,8 @@
 mod common;
 
 use common::people::{
-    block, call, event, expect, friends, get, nothing_before_now, persons, private_group, socket,
-    status, Person,
+    block, call, event, expect, friends, get, nothing_before_now, persons, private_group, push,
+    socket, status, Person,
 };
 use common::{spawn_app, spawn_app_at, Backend, TestApp};
 use reqwest::{Method, StatusCode};
@@ -346,18 +346,6 @@ fn session(id: &str, (surah, first, last): (u16, usize, usize), began: i64, seco
             "duration_seconds": seconds,
         }
     })
-}
-
-async fn push(app: &TestApp, who: &Person, events: Vec<Value>) {
-    let body = expect(
-        app,
-        (Method::POST, "/sync/push"),
-        who,
-        json!({ "events": events }),
-        StatusCode::OK,
-    )
-    .await;
-    assert!(body["rejected"].as_array().unwrap().is_empty(), "{body}");
 }
 
 /// Al-Fatihah read once a day at 08:00 UTC on each of the `days` days

@@ -77,6 +77,30 @@ pub fn parse_rfc3339(value: &str) -> Option<i64> {
     value.parse::<Timestamp>().ok().map(|t| t.as_second())
 }
 
+/// The longest span a focus or dhikr session may cover: 12 hours.
+pub const MAX_SPAN_SECONDS: i64 = 12 * 3600;
+
+/// A finished span of time from `start` to `end` (RFC 3339): in order, at
+/// most [`MAX_SPAN_SECONDS`] long, not ending after `now` (a minute of
+/// clock skew allowed): (start, end) in Unix seconds.
+pub fn check_span(start: &str, end: &str, now: i64) -> super::Result<(i64, i64)> {
+    let invalid = |message: &str| super::Error::invalid("invalid_time", message.to_owned());
+    let start = parse_rfc3339(start).ok_or_else(|| invalid("`start_time` is an RFC 3339 time."))?;
+    let end = parse_rfc3339(end).ok_or_else(|| invalid("`end_time` is an RFC 3339 time."))?;
+    if end < start || end - start > MAX_SPAN_SECONDS {
+        return Err(invalid(
+            "`end_time` is after `start_time`, at most 12 hours later.",
+        ));
+    }
+    if end > now + 60 {
+        return Err(super::Error::invalid(
+            "future_time",
+            "The session ends in the future: check the device clock.",
+        ));
+    }
+    Ok((start, end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

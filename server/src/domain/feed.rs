@@ -37,14 +37,16 @@ fn not_found() -> Error {
     Error::not_found("post_not_found", "No post you can see has this id.")
 }
 
-/// A post visibility by name.
+/// A post visibility a person may choose, by name (`group` is only for
+/// the server's posts for one group).
 pub fn check_visibility(name: &str) -> Result<PostVisibility> {
-    name.parse().map_err(|_| {
-        Error::invalid(
+    match name.parse() {
+        Ok(PostVisibility::Group) | Err(_) => Err(Error::invalid(
             "invalid_visibility",
             "`visibility` is friends, groups or private.",
-        )
-    })
+        )),
+        Ok(visibility) => Ok(visibility),
+    }
 }
 
 /// A reaction by name.
@@ -72,9 +74,18 @@ pub(crate) async fn publish(
     store: &Store,
     new: &NewPost<'_>,
 ) -> Result<Option<(PostRow, Vec<UserEvent>)>> {
-    let mut audience = store
-        .post_audience(new.author, new.visibility, FANOUT_LIMIT)
-        .await?;
+    let mut audience = match new.group {
+        Some(group) => {
+            store
+                .group_audience(new.author, group, FANOUT_LIMIT)
+                .await?
+        }
+        None => {
+            store
+                .post_audience(new.author, new.visibility, FANOUT_LIMIT)
+                .await?
+        }
+    };
     audience.push(new.author.to_owned());
     let data = |post: &PostRow| payload::to_data(&payload::Post::from(post));
     let posted = store.create_post(new, &audience, data).await?;
@@ -115,6 +126,7 @@ pub async fn reflect(
         body: &body,
         ayah: ayah.as_ref().map(|(s, a, t)| (*s, *a, t.as_str())),
         milestone: None,
+        group: None,
     };
     publish(store, &new)
         .await?
@@ -232,6 +244,10 @@ mod tests {
             Some(PostVisibility::Groups)
         );
         assert!(check_visibility("everyone").is_err(), "no public posts");
+        assert!(
+            check_visibility("group").is_err(),
+            "a group's posts are the server's"
+        );
         assert_eq!(check_reaction("ameen").ok(), Some(PostReaction::Ameen));
         assert!(check_reaction("Ameen").is_err() && check_reaction("👍").is_err());
     }

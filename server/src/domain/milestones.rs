@@ -79,6 +79,7 @@ async fn post(
         body,
         ayah: None,
         milestone: Some(milestone),
+        group: None,
     };
     Ok(feed::publish(store, &new)
         .await?

@@ -22,6 +22,12 @@
 //!   `announcements`: competitions starting and ending, told by a timer.
 //! - `feed`: the Daily Deen feed, who sees which post, reactions;
 //!   `milestones`: the posts the server makes from synced reading.
+//! - `khatmah`: group khatmahs, their portions, deadline reminders.
+//! - `goals`, `focus`, `dhikr`: the planning API over the synced
+//!   `goal_set`/`goal_removed`, `focus_session` and `dhikr_session`
+//!   events; `achievements`: core's catalogue over the synced reading;
+//!   `calendar`: prayer times and Hijri dates by core's rules;
+//!   `verification`: email verification tokens.
 //!
 //! A new area is a new module here with its store queries in `store/` and
 //! its routes in `http/`.
@@ -31,14 +37,20 @@
 //! event, because checking events means parsing it.
 
 pub mod accounts;
+pub mod achievements;
 pub mod announcements;
 pub mod boards;
+pub mod calendar;
 pub mod chat;
 pub mod competitions;
 pub mod days;
+pub mod dhikr;
 mod error;
 pub mod feed;
+pub mod focus;
+pub mod goals;
 pub mod groups;
+pub mod khatmah;
 pub mod membership;
 pub mod milestones;
 pub mod notifications;
@@ -48,6 +60,7 @@ pub mod sessions;
 pub mod stats;
 pub mod sync;
 pub mod typing;
+pub mod verification;
 
 pub use error::{Error, Result};
 

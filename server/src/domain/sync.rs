@@ -3,7 +3,8 @@
 //! rejected with its own code and never blocks the rest of a queue); a
 //! reading session is counted by the server (`sessions`), and no user
 //! records more than 24 hours of reading on one local day. A push that
-//! stores reading posts the milestones it reached (`milestones`).
+//! stores reading posts the milestones it reached (`milestones`) and
+//! counts the group khatmah portions it finished (`khatmah`).
 
 use std::collections::HashSet;
 use std::future::Future;
@@ -276,6 +277,9 @@ pub async fn push(
     }
     if read {
         pushed.events = super::milestones::after_reading(store, user, zone, now).await?;
+        pushed
+            .events
+            .extend(super::khatmah::after_reading(store, user).await?);
     }
     Ok(pushed)
 }
@@ -310,6 +314,33 @@ pub async fn record_session(
         )
     })?;
     Ok((stored, !pushed.accepted.is_empty(), pushed.events))
+}
+
+/// Records an event of `kind` the server makes for `user` from a REST
+/// call (a goal, a focus or dhikr session), checked and stored like a
+/// pushed one, so the user's devices pull it: its new id.
+pub async fn record(
+    store: &Store,
+    user: &str,
+    kind: EventType,
+    data: &Value,
+    now: i64,
+) -> Result<String> {
+    let id = format!("srv-{}", uuid::Uuid::new_v4().simple());
+    let event = Incoming {
+        id: &id,
+        kind: kind.as_str(),
+        data,
+    };
+    let zone = async { Ok(TimeZone::UTC) };
+    let mut pushed = push(store, user, (&[event], None), now, zone).await?;
+    match pushed.rejected.pop() {
+        Some(refused) => Err(Error::Invalid {
+            code: refused.code,
+            message: refused.message,
+        }),
+        None => Ok(id),
+    }
 }
 
 /// One of the user's sessions by its id.

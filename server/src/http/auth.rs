@@ -1,5 +1,5 @@
-//! `/auth`: register, login, refresh-token (rotating, with reuse
-//! detection), logout.
+//! `/auth`: register (which mails an email verification token), login,
+//! refresh-token (rotating, with reuse detection), logout, verify-email.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -12,7 +12,7 @@ use utoipa_axum::routes;
 use super::openapi::{Invalid, TooLarge};
 use super::ValidJson;
 use crate::auth::{hash_password, random_token, token_hash, verify_password};
-use crate::domain::{accounts, profile};
+use crate::domain::{accounts, profile, verification};
 use crate::error::{Error, ErrorBody, Result};
 use crate::kinds::Visibility;
 use crate::lockout;
@@ -25,6 +25,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(login))
         .routes(routes!(refresh))
         .routes(routes!(logout))
+        .routes(routes!(verify_email))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -53,6 +54,9 @@ pub struct UserResponse {
     pub leaderboard_visibility: String,
     /// Unix seconds.
     pub created_at: i64,
+    /// Whether the email address was verified (`POST /auth/verify-email`
+    /// with the token mailed at registration).
+    pub email_verified: bool,
 }
 
 impl From<UserRow> for UserResponse {
@@ -66,6 +70,7 @@ impl From<UserRow> for UserResponse {
             time_zone: u.time_zone,
             leaderboard_visibility: u.leaderboard_visibility.as_str().to_owned(),
             created_at: u.created_at,
+            email_verified: u.email_verified,
         }
     }
 }
@@ -102,9 +107,18 @@ async fn register(
         leaderboard_visibility: Visibility::Circles,
         password_hash: hash_password(request.password).await?,
         created_at: state.clock.now(),
+        email_verified: false,
     };
     accounts::register(&state.store, &user).await?;
     tracing::info!(user = %user.id, "account created");
+    let to = (user.id.as_str(), user.email.as_str());
+    // The account exists now: a failure here costs only the mail, which
+    // `POST /users/me/verify-email` sends again.
+    if let Err(error) =
+        verification::issue(&state.store, state.mailer.as_ref(), to, state.clock.now()).await
+    {
+        tracing::error!(%error, user = %user.id, "issuing the verification token failed");
+    }
     Ok((StatusCode::CREATED, Json(user.into())))
 }
 
@@ -285,5 +299,32 @@ async fn logout(
     ValidJson(request): ValidJson<RefreshRequest>,
 ) -> Result<StatusCode> {
     accounts::sign_out(&state.store, &token_hash(&request.refresh_token)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct VerifyEmailRequest {
+    /// The token mailed at registration (or by `POST /users/me/verify-email`).
+    token: String,
+}
+
+/// Verifies the email address a token was mailed to; tokens last 48 hours.
+/// Verifying again is no change.
+#[utoipa::path(
+    post,
+    path = "/auth/verify-email",
+    request_body = VerifyEmailRequest,
+    responses(
+        (status = 204, description = "Verified."),
+        (status = 422, description = "`invalid_token` (not one the server issued) or `token_expired`.", body = ErrorBody),
+        TooLarge,
+    ),
+)]
+async fn verify_email(
+    State(state): State<AppState>,
+    ValidJson(request): ValidJson<VerifyEmailRequest>,
+) -> Result<StatusCode> {
+    verification::verify(&state.store, request.token.trim(), state.clock.now()).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -8,12 +8,18 @@
 //! the answer; errors become statuses in `crate::error`. Never here: rules
 //! about who may do what, or SQL.
 
+mod achievements;
 mod auth;
+mod calendar;
 mod chat;
 mod competitions;
+mod dhikr;
 mod feed;
+mod focus;
+mod goals;
 mod groups;
 mod health;
+mod khatmah;
 mod leaderboard;
 pub mod limit;
 mod live;
@@ -93,6 +99,16 @@ fn documented_routes(state: &AppState) -> OpenApiRouter<AppState> {
             notifications::router(),
         ))
         .merge(section("groups", Access::Bearer, groups::router()))
+        .merge(section("khatmah", Access::Bearer, khatmah::router()))
+        .merge(section("goals", Access::Bearer, goals::router()))
+        .merge(section("focus", Access::Bearer, focus::router()))
+        .merge(section("dhikr", Access::Bearer, dhikr::router()))
+        .merge(section(
+            "achievements",
+            Access::Bearer,
+            achievements::router(),
+        ))
+        .merge(section("calendar", Access::Public, calendar::router()))
         .merge(section(
             "competitions",
             Access::Bearer,
@@ -189,6 +205,21 @@ pub struct Paging {
     pub limit: Option<i64>,
     /// How many to skip: 0 or more; 0 by default.
     pub offset: Option<i64>,
+}
+
+impl Paging {
+    /// The page of `items` asked for (at most 100, and 100 by default).
+    pub fn slice<'a, T>(&self, items: &'a [T]) -> crate::error::Result<&'a [T]> {
+        let limit = crate::domain::limit(self.limit, 100)?;
+        let offset = crate::domain::offset(self.offset)?;
+        let start = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(items.len());
+        let end = start
+            .saturating_add(usize::try_from(limit).unwrap_or(0))
+            .min(items.len());
+        Ok(&items[start..end])
+    }
 }
 
 /// Paging for lists newest first by a rising id (the feed, the inbox).

@@ -20,6 +20,54 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(surah))
         .routes(routes!(juz))
         .routes(routes!(ayah))
+        .routes(routes!(reciters))
+}
+
+/// A reciter the app can play, and where their per-ayah files live.
+// The fields of `quran_data::Reciter`, which has no schema.
+#[derive(Debug, Serialize, ToSchema)]
+struct ReciterOut {
+    /// Stable id, as the app stores it.
+    id: &'static str,
+    name_en: &'static str,
+    name_ar: &'static str,
+    /// `murattal`, `mujawwad` or `muallim`.
+    style: &'static str,
+    bitrate_kbps: u16,
+    /// The reciter's folder: an ayah's file is
+    /// `{base}/{directory}/{SSSAAA}.mp3` (`001001.mp3` is 1:1).
+    directory: &'static str,
+}
+
+/// The reciters.
+#[derive(Debug, Serialize, ToSchema)]
+struct Reciters {
+    /// The well-known public host of the files, the app's default `base`.
+    default_base_url: &'static str,
+    reciters: Vec<ReciterOut>,
+}
+
+/// The reciters the app knows (the same catalogue, `quran-data`).
+#[utoipa::path(
+    get,
+    path = "/quran/reciters",
+    responses((status = 200, description = "The reciters.", body = Reciters)),
+)]
+async fn reciters() -> Json<Reciters> {
+    Json(Reciters {
+        default_base_url: quran_data::DEFAULT_AUDIO_BASE_URL,
+        reciters: quran_data::reciters()
+            .iter()
+            .map(|r| ReciterOut {
+                id: r.id,
+                name_en: r.name_en,
+                name_ar: r.name_ar,
+                style: r.style,
+                bitrate_kbps: r.bitrate_kbps,
+                directory: r.directory,
+            })
+            .collect(),
+    })
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -15,7 +15,7 @@ use super::limit::PasswordTurn;
 use super::openapi::{error_response, Invalid, TooLarge};
 use super::ValidJson;
 use crate::auth::{hash_password, verify_password, AuthUser};
-use crate::domain::{accounts, profile};
+use crate::domain::{accounts, profile, verification};
 use crate::error::{Error, ErrorBody, Result};
 use crate::lockout;
 use crate::store::UserRow;
@@ -26,6 +26,24 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(me, update_me, delete_me))
         .routes(routes!(change_password))
         .routes(routes!(export))
+        .routes(routes!(resend_verification))
+}
+
+/// Mails a new email verification token (the old one stops working);
+/// nothing to do once verified.
+#[utoipa::path(
+    post,
+    path = "/users/me/verify-email",
+    operation_id = "resend_verification",
+    responses((status = 204, description = "Mailed, or verified already.")),
+)]
+async fn resend_verification(State(state): State<AppState>, user: AuthUser) -> Result<StatusCode> {
+    let account = load(&state, &user).await?;
+    if !account.email_verified {
+        let to = (account.id.as_str(), account.email.as_str());
+        verification::issue(&state.store, state.mailer.as_ref(), to, state.clock.now()).await?;
+    }
+    Ok(StatusCode::NO_CONTENT)
 }
 
 async fn load(state: &AppState, user: &AuthUser) -> Result<UserRow> {

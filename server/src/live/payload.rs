@@ -231,3 +231,59 @@ impl From<&crate::store::PostRow> for Post {
         }
     }
 }
+
+/// One portion of a group khatmah: in a khatmah's view, and in its
+/// `khatmah` events.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct KhatmahPortion {
+    /// 1 to 30 (juz) or 60 (hizb).
+    pub number: i64,
+    /// Its first ayah, `surah:ayah`.
+    pub first: String,
+    /// Its last ayah, `surah:ayah`.
+    pub last: String,
+    /// Who reads it; `null` while it is free.
+    pub assignee: Option<Who>,
+    pub done: bool,
+    /// `marked` (by hand) or `reading` (from synced reading), once done.
+    #[schema(value_type = Option<String>)]
+    pub done_how: Option<crate::kinds::DoneHow>,
+    /// RFC 3339, once done.
+    pub done_at: Option<String>,
+}
+
+/// `khatmah`: a khatmah of one of the user's groups changed.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct KhatmahChanged {
+    pub khatmah_id: String,
+    pub group_id: String,
+    /// `started`, `claimed`, `assigned`, `released`, `done`, `completed`
+    /// or `cancelled`.
+    pub change: &'static str,
+    /// The portion that changed, as it is now.
+    pub portion: Option<KhatmahPortion>,
+    /// Portions done, and in all.
+    pub done: i64,
+    pub total: i64,
+    /// `running`, `completed` or `cancelled`.
+    #[schema(value_type = String)]
+    pub status: crate::kinds::KhatmahStatus,
+}
+
+/// `khatmah_portion`: a portion of a group khatmah was given to the user
+/// (`assigned`), or its deadline is near and the user's portion is not
+/// done (`deadline`).
+#[derive(Debug, Clone, Serialize)]
+pub struct KhatmahNotice {
+    pub khatmah_id: String,
+    pub group_id: String,
+    pub group_name: String,
+    /// `assigned` or `deadline`.
+    pub reason: &'static str,
+    /// The user's portions concerned.
+    pub portions: Vec<i64>,
+    /// `juz` or `hizb`.
+    pub division: crate::kinds::Division,
+    /// RFC 3339, if the khatmah has one.
+    pub deadline: Option<String>,
+}

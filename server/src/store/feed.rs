@@ -5,7 +5,8 @@
 //! Who may see a post is one SQL condition ([`VISIBLE`]), used by every
 //! read, so the feed, one post and a reaction agree: the author always;
 //! with `friends`, people the author and they follow both ways; with
-//! `groups`, members of a private group the author is in; never anyone
+//! `groups`, members of a private group the author is in; with `group`
+//! (the server's posts for one group), that group's members; never anyone
 //! either of whom blocks the other. The live audience of a new post is
 //! the same rule read the other way ([`Store::post_audience`]). A post is
 //! stored with its `feed_post` events in one transaction.
@@ -46,6 +47,8 @@ pub struct NewPost<'a> {
     pub ayah: Option<(i64, i64, &'a str)>,
     /// (name, value, key): a milestone is posted once per key and author.
     pub milestone: Option<(&'a str, i64, &'a str)>,
+    /// The group whose members see a post of visibility `group`.
+    pub group: Option<&'a str>,
 }
 
 /// Whether the reader (`$1`) may see the post `p`; a fixed fragment.
@@ -56,7 +59,10 @@ const VISIBLE: &str = "(p.author_id = $1
     OR (p.visibility = 'groups'
         AND EXISTS (SELECT 1 FROM group_members x JOIN group_members y ON y.group_id = x.group_id
                     JOIN user_groups g ON g.id = x.group_id
-                    WHERE x.user_id = $1 AND y.user_id = p.author_id AND g.privacy = 'private')))
+                    WHERE x.user_id = $1 AND y.user_id = p.author_id AND g.privacy = 'private'))
+    OR (p.visibility = 'group'
+        AND EXISTS (SELECT 1 FROM feed_post_groups pg JOIN group_members m ON m.group_id = pg.group_id
+                    WHERE pg.post_id = p.id AND m.user_id = $1)))
     AND NOT EXISTS (SELECT 1 FROM blocks b
                     WHERE (b.blocker_id = $1 AND b.blocked_id = p.author_id)
                        OR (b.blocker_id = p.author_id AND b.blocked_id = $1))";
@@ -131,6 +137,13 @@ impl Store {
             return Ok(None);
         };
         let id: i64 = inserted.try_get(0)?;
+        if let Some(group) = new.group {
+            sqlx::query("INSERT INTO feed_post_groups (post_id, group_id) VALUES ($1, $2)")
+                .bind(id)
+                .bind(group)
+                .execute(&mut *tx)
+                .await?;
+        }
         let sql = format!(
             "SELECT {POST_COLUMNS} FROM feed_posts p JOIN users u ON u.id = p.author_id
              WHERE p.id = $2"
@@ -237,7 +250,8 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<String>> {
         let sql = match visibility {
-            PostVisibility::Private => return Ok(Vec::new()),
+            // A group's post reaches its members: `group_audience`.
+            PostVisibility::Private | PostVisibility::Group => return Ok(Vec::new()),
             PostVisibility::Friends => {
                 "SELECT f.follower_id AS id FROM follows f
                  WHERE f.followee_id = $1
@@ -250,6 +264,31 @@ impl Store {
                  WHERE x.user_id = $1 AND y.user_id <> $1 AND g.privacy = 'private'"
             }
         };
+        self.audience_of(author, sql, None, limit).await
+    }
+
+    /// Who besides the author sees their post for `group` (visibility
+    /// `group`): its members, never across a block, `limit` at most.
+    pub async fn group_audience(
+        &self,
+        author: &str,
+        group: &str,
+        limit: i64,
+    ) -> Result<Vec<String>> {
+        let sql =
+            "SELECT m.user_id AS id FROM group_members m WHERE m.group_id = $3 AND m.user_id <> $1";
+        self.audience_of(author, sql, Some(group), limit).await
+    }
+
+    /// The ids `sql` selects (with the author as `$1` and `group` as
+    /// `$3`), without anyone either of whom blocks the other.
+    async fn audience_of(
+        &self,
+        author: &str,
+        sql: &str,
+        group: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<String>> {
         let sql = format!(
             "SELECT a.id FROM ({sql}) a
              WHERE NOT EXISTS (SELECT 1 FROM blocks b
@@ -257,11 +296,11 @@ impl Store {
                                   OR (b.blocker_id = a.id AND b.blocked_id = $1))
              ORDER BY a.id LIMIT $2"
         );
-        let rows = sqlx::query(&sql)
-            .bind(author)
-            .bind(limit)
-            .fetch_all(&self.pool)
-            .await?;
+        let mut query = sqlx::query(&sql).bind(author).bind(limit);
+        if let Some(group) = group {
+            query = query.bind(group);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
         rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
     }
 

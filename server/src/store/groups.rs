@@ -428,7 +428,8 @@ async fn add_activity(
 }
 
 /// [`Store::leave_group`] inside the caller's transaction: the member
-/// goes, the count follows, an empty group is deleted and a group left
+/// goes, the count follows, their unfinished khatmah portions are freed,
+/// an empty group is deleted and a group left
 /// without an admin gets its oldest member as one.
 pub(crate) async fn leave_group_in(
     tx: &mut Transaction<'_, Any>,
@@ -449,6 +450,17 @@ pub(crate) async fn leave_group_in(
         .bind(group)
         .execute(&mut **tx)
         .await?;
+    // Their unfinished portions of the group's running khatmah are free
+    // again for the members who stay.
+    sqlx::query(
+        "UPDATE khatmah_portions SET assignee_id = NULL, assigned_at = NULL
+         WHERE assignee_id = $2 AND done_at IS NULL
+           AND khatmah_id IN (SELECT id FROM khatmahs WHERE group_id = $1 AND status = 'running')",
+    )
+    .bind(group)
+    .bind(user)
+    .execute(&mut **tx)
+    .await?;
     let counts = sqlx::query(
         "SELECT COUNT(*), COALESCE(SUM(CASE WHEN role = 'admin' THEN 1 ELSE 0 END), 0)
          FROM group_members WHERE group_id = $1",

@@ -10,7 +10,9 @@
 //! each user's devices are told, numbered per user), `chat`
 //! (conversations, messages, reads, reactions), `moderation` (blocks,
 //! mutes, reports), `notifications` (inboxes and the kinds turned off),
-//! `feed` (posts, reactions, who sees what). The store only reads
+//! `feed` (posts, reactions, who sees what), `khatmah` (group khatmahs
+//! and their portions), `habits` (synced events of some kinds, Focus
+//! Mode preferences, achievement sharing, email verification tokens). The store only reads
 //! and writes: it answers with its own [`Error`] (not found, a taken
 //! column, a refused change, the database failing) and never decides what
 //! a request may do or what an error means to a client (`domain` does).
@@ -29,6 +31,8 @@ mod competitions;
 mod error;
 mod feed;
 mod groups;
+mod habits;
+mod khatmah;
 mod live;
 mod moderation;
 mod notifications;
@@ -42,6 +46,8 @@ pub use competitions::*;
 pub use error::{Error, Result};
 pub use feed::*;
 pub use groups::*;
+pub use habits::*;
+pub use khatmah::*;
 pub use live::*;
 pub use notifications::*;
 pub use people::*;

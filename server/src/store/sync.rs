@@ -152,6 +152,17 @@ fn totals_from(row: &AnyRow) -> Result<Totals> {
     })
 }
 
+/// A stored sync event from a row of `id, seq, kind, data, received_at`.
+pub(super) fn event_row_from(row: &AnyRow) -> Result<EventRow> {
+    Ok(EventRow {
+        id: row.try_get("id")?,
+        seq: row.try_get("seq")?,
+        kind: row.try_get::<String, _>("kind")?.parse()?,
+        data: row.try_get("data")?,
+        received_at: row.try_get("received_at")?,
+    })
+}
+
 fn session_from(row: &AnyRow) -> Result<SessionRow> {
     Ok(SessionRow {
         id: row.try_get("id")?,
@@ -326,17 +337,7 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(EventRow {
-                    id: row.try_get("id")?,
-                    seq: row.try_get("seq")?,
-                    kind: row.try_get::<String, _>("kind")?.parse()?,
-                    data: row.try_get("data")?,
-                    received_at: row.try_get("received_at")?,
-                })
-            })
-            .collect()
+        rows.iter().map(event_row_from).collect()
     }
 
     /// One of the user's sessions by its client id.

@@ -28,7 +28,16 @@ pub struct UserRow {
     pub leaderboard_visibility: Visibility,
     pub password_hash: String,
     pub created_at: i64,
+    /// Whether the email address was verified (`email_verifications`).
+    pub email_verified: bool,
 }
+
+/// The columns of a user, with whether their email is verified.
+const USER_COLUMNS: &str =
+    "id, email, username, display_name, bio, time_zone, leaderboard_visibility,
+    password_hash, created_at,
+    (SELECT COUNT(*) FROM email_verifications v
+     WHERE v.user_id = users.id AND v.verified_at IS NOT NULL) AS email_verified";
 
 /// Changes to a profile; `None` leaves a field as it is.
 #[derive(Debug, Clone, Default)]
@@ -92,13 +101,14 @@ impl Store {
                 .parse()?,
             password_hash: row.try_get("password_hash")?,
             created_at: row.try_get("created_at")?,
+            email_verified: row.try_get::<i64, _>("email_verified")? > 0,
         })
     }
 
     /// The user with this email, if any.
     pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>> {
         self.optional(
-            "SELECT id, email, username, display_name, bio, time_zone, leaderboard_visibility, password_hash, created_at FROM users WHERE email = $1",
+            &format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1"),
             email,
             Self::user_from,
         )
@@ -108,7 +118,7 @@ impl Store {
     /// The user with this username, if any.
     pub async fn user_by_username(&self, username: &str) -> Result<Option<UserRow>> {
         self.optional(
-            "SELECT id, email, username, display_name, bio, time_zone, leaderboard_visibility, password_hash, created_at FROM users WHERE username = $1",
+            &format!("SELECT {USER_COLUMNS} FROM users WHERE username = $1"),
             username,
             Self::user_from,
         )
@@ -127,7 +137,7 @@ impl Store {
     /// The user with this id, if any.
     pub async fn user_by_id(&self, id: &str) -> Result<Option<UserRow>> {
         self.optional(
-            "SELECT id, email, username, display_name, bio, time_zone, leaderboard_visibility, password_hash, created_at FROM users WHERE id = $1",
+            &format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"),
             id,
             Self::user_from,
         )

@@ -20,11 +20,45 @@ pub struct TestApp {
     pub state: companion_server::AppState,
     /// The database the server uses, for tests that hold its locks.
     pub database_url: String,
+    /// The mail the server sent (instead of sending it).
+    pub mails: std::sync::Arc<MailBox>,
     /// The server's clock, and its handle when the test pinned it.
     clock: Clock,
     hand: Option<ManualClock>,
     _dir: tempfile::TempDir,
     _shutdown: tokio::sync::oneshot::Sender<()>,
+}
+
+/// Keeps the mail the server sends: mail cannot leave this machine, so
+/// tests read it here.
+#[derive(Debug, Default)]
+pub struct MailBox(std::sync::Mutex<Vec<companion_server::mail::Mail>>);
+
+impl companion_server::mail::Mailer for MailBox {
+    fn send(
+        &self,
+        mail: &companion_server::mail::Mail,
+    ) -> Result<(), companion_server::mail::MailError> {
+        self.0.lock().unwrap().push(mail.clone());
+        Ok(())
+    }
+}
+
+impl MailBox {
+    /// The token of the last mail to `to`.
+    pub fn last_token(&self, to: &str) -> Option<String> {
+        let mails = self.0.lock().unwrap();
+        mails
+            .iter()
+            .rev()
+            .find(|m| m.to == to)
+            .map(|m| m.token.clone())
+    }
+}
+
+/// A Unix second as RFC 3339.
+pub fn rfc3339(second: i64) -> String {
+    jiff::Timestamp::from_second(second).unwrap().to_string()
 }
 
 /// Which database the server under test uses.
@@ -95,9 +129,11 @@ async fn spawn(
     let mut args = vec!["companion-server", "--database-url", &url];
     args.extend_from_slice(settings);
     let config = Config::parse_from(args);
-    let state = companion_server::state_with_clock(&config, clock.clone())
+    let mut state = companion_server::state_with_clock(&config, clock.clone())
         .await
         .unwrap();
+    let mails = std::sync::Arc::new(MailBox::default());
+    state.mailer = mails.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
@@ -108,6 +144,7 @@ async fn spawn(
         base,
         http: reqwest::Client::new(),
         state,
+        mails,
         database_url: url,
         clock,
         hand,

@@ -173,3 +173,52 @@ pub async fn get(app: &TestApp, who: &Person, path: &str) -> Value {
 pub async fn status(app: &TestApp, method: Method, path: &str, who: &Person) -> StatusCode {
     call(app, method, path, who, Value::Null).await.0
 }
+
+/// Pushes sync `events` as `who`; none may be rejected.
+pub async fn push(app: &TestApp, who: &Person, events: Vec<Value>) {
+    let body = expect(
+        app,
+        (Method::POST, "/sync/push"),
+        who,
+        json!({ "events": events }),
+        StatusCode::OK,
+    )
+    .await;
+    assert!(body["rejected"].as_array().unwrap().is_empty(), "{body}");
+}
+
+/// Reading sessions of `first` to `last` (mushaf order), one per surah,
+/// one after the other from `began`: the events.
+pub fn reading_sessions(tag: &str, (first, last): (&str, &str), began: i64) -> Vec<Value> {
+    let quran = quran_data::quran();
+    let parse = |r: &str| companion_core::AyahRef::parse(r).unwrap();
+    let ayahs = quran.range(parse(first), parse(last));
+    let mut events = Vec::new();
+    let mut clock = began;
+    for surah in ayahs
+        .iter()
+        .map(|a| a.reference.surah())
+        .collect::<std::collections::BTreeSet<_>>()
+    {
+        let of: Vec<_> = ayahs
+            .iter()
+            .filter(|a| a.reference.surah() == surah)
+            .collect();
+        let letters: i64 = of.iter().map(|a| i64::from(a.letters)).sum();
+        let seconds = letters / 20 + 1;
+        events.push(json!({
+            "id": format!("{tag}-{surah:03}"),
+            "type": "reading_session",
+            "data": {
+                "surah_number": surah,
+                "start_ayah": of[0].reference.ayah(),
+                "end_ayah": of[of.len() - 1].reference.ayah(),
+                "start_time": super::rfc3339(clock),
+                "end_time": super::rfc3339(clock + seconds),
+                "duration_seconds": seconds,
+            }
+        }));
+        clock += seconds + 60;
+    }
+    events
+}
