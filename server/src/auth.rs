@@ -85,16 +85,9 @@ pub fn token_hash(token: &str) -> String {
 }
 
 impl Tokens {
-    /// Keys from the configured secret, or a random one.
-    pub fn new(config: &Config) -> Tokens {
-        let secret = config
-            .jwt_secret
-            .as_ref()
-            .map(|s| s.expose().to_owned())
-            .unwrap_or_else(|| {
-                tracing::warn!("no JWT secret configured: tokens end when the process does");
-                random_token()
-            });
+    /// Keys from `secret` (the configured one, or the one kept beside the
+    /// database, `Store::signing_secret`) with the configured lifetimes.
+    pub fn new(config: &Config, secret: &str) -> Tokens {
         Tokens {
             encoding: EncodingKey::from_secret(secret.as_bytes()),
             decoding: DecodingKey::from_secret(secret.as_bytes()),

@@ -54,7 +54,9 @@ pub struct Config {
     pub database_url: String,
 
     /// Secret for signing access tokens (at least 32 characters). Without
-    /// one, a random secret is made at start, so tokens end with the process.
+    /// one, a random secret is made on the first start and kept beside the
+    /// database (a 0600 file next to a SQLite file, a row of
+    /// `server_secrets` on PostgreSQL), so tokens outlive a restart.
     #[arg(long, env = "COMPANION_JWT_SECRET", hide_env_values = true)]
     pub jwt_secret: Option<Secret>,
 

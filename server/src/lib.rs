@@ -100,7 +100,7 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
             )
         })?
         .with_clock(clock.clone());
-    let tokens = auth::Tokens::new(config);
+    let tokens = auth::Tokens::new(config, &signing_secret(config, &store).await?);
     Ok(AppState {
         store,
         tokens: Arc::new(tokens),
@@ -137,6 +137,24 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
         announce_every: (config.announce_seconds > 0)
             .then(|| Duration::from_secs(config.announce_seconds)),
     })
+}
+
+/// The configured signing secret; without one, the secret kept for the
+/// database (made on the first start), so a restart and the other nodes
+/// accept the tokens signed before; with nowhere to keep one (SQLite in
+/// memory), a random secret that ends with the process.
+async fn signing_secret(config: &Config, store: &Store) -> Result<String, String> {
+    if let Some(secret) = &config.jwt_secret {
+        return Ok(secret.expose().to_owned());
+    }
+    match store.signing_secret(auth::random_token).await {
+        Ok(Some(secret)) => Ok(secret),
+        Ok(None) => {
+            tracing::warn!("no JWT secret configured and nowhere to keep one: tokens end when the process does");
+            Ok(auth::random_token())
+        }
+        Err(error) => Err(format!("cannot keep the JWT signing secret: {error}")),
+    }
 }
 
 /// Tells competitions' participants the starts and final results that

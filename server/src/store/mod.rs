@@ -33,6 +33,7 @@ mod live;
 mod moderation;
 mod notifications;
 mod people;
+mod secrets;
 mod sync;
 mod users;
 
@@ -55,6 +56,8 @@ pub struct Store {
     /// SQLite has one writer: pushes queue here rather than in its busy
     /// loop. PostgreSQL serializes only pushes of the same user (row lock).
     pub(crate) sqlite: bool,
+    /// The SQLite database's file (none on PostgreSQL or in memory).
+    pub(crate) file: Option<std::path::PathBuf>,
     pub(crate) writes: std::sync::Arc<tokio::sync::Mutex<()>>,
     /// Bumped by every change a leaderboard shows.
     pub(crate) changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
@@ -62,6 +65,15 @@ pub struct Store {
     pub(crate) clock: Clock,
     /// Token versions read lately: user → (version, read at).
     pub(crate) versions: std::sync::Arc<std::sync::Mutex<HashMap<String, (i64, i64)>>>,
+}
+
+/// The file of a `sqlite:` URL, if it names one (not `:memory:`).
+fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && !path.contains(":memory:")).then(|| std::path::PathBuf::from(path))
 }
 
 impl Store {
@@ -105,6 +117,7 @@ impl Store {
         Ok(Store {
             pool,
             sqlite,
+            file: sqlite.then(|| sqlite_file(&url)).flatten(),
             writes: Default::default(),
             changes: Default::default(),
             clock: Clock::system(),

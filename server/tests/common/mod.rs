@@ -23,7 +23,8 @@ pub struct TestApp {
     /// The server's clock, and its handle when the test pinned it.
     clock: Clock,
     hand: Option<ManualClock>,
-    _dir: tempfile::TempDir,
+    /// The SQLite file's directory, removed with the first node.
+    dir: Option<tempfile::TempDir>,
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
 
@@ -92,7 +93,19 @@ async fn spawn(
 ) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let url = database_url(backend, dir.path()).await;
-    let mut args = vec!["companion-server", "--database-url", &url];
+    let mut app = serve_on(&url, settings, clock, hand).await;
+    app.dir = Some(dir);
+    app
+}
+
+/// A server on the database at `url`, which it does not own.
+async fn serve_on(
+    url: &str,
+    settings: &[&str],
+    clock: Clock,
+    hand: Option<ManualClock>,
+) -> TestApp {
+    let mut args = vec!["companion-server", "--database-url", url];
     args.extend_from_slice(settings);
     let config = Config::parse_from(args);
     let state = companion_server::state_with_clock(&config, clock.clone())
@@ -108,15 +121,36 @@ async fn spawn(
         base,
         http: reqwest::Client::new(),
         state,
-        database_url: url,
+        database_url: url.to_owned(),
         clock,
         hand,
-        _dir: dir,
+        dir: None,
         _shutdown: tx,
     }
 }
 
 impl TestApp {
+    /// Stops this server and starts a fresh one (new state, new port) on
+    /// the same database with the same `settings`: a restart.
+    pub async fn restart(mut self, settings: &[&str]) -> TestApp {
+        let dir = self.dir.take();
+        let (url, clock, hand) = (
+            self.database_url.clone(),
+            self.clock.clone(),
+            self.hand.take(),
+        );
+        drop(self);
+        let mut app = serve_on(&url, settings, clock, hand).await;
+        app.dir = dir;
+        app
+    }
+
+    /// A second server (another node: its own state and port) on this
+    /// one's database, with `settings`.
+    pub async fn another_node(&self, settings: &[&str]) -> TestApp {
+        serve_on(&self.database_url, settings, Clock::system(), None).await
+    }
+
     /// The server's "now", in Unix seconds.
     pub fn now(&self) -> i64 {
         self.clock.now()
