@@ -350,7 +350,7 @@ impl FromRequestParts<AppState> for AuthUser {
         let now = state.clock.now();
         let access = state.tokens.access(token.trim(), now)?;
         access.check(&state.store, now).await?;
-        match state.user_limit.check(&access.user_id) {
+        match state.user_limit.check(&access.user_id).await {
             Some(retry_after) => Err(Error::TooManyRequests { retry_after }),
             None => Ok(AuthUser::new(access.user_id)),
         }

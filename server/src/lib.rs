@@ -19,6 +19,7 @@ pub mod http;
 pub mod kinds;
 pub mod live;
 pub mod lockout;
+pub mod nodes;
 pub mod store;
 
 use std::future::Future;
@@ -101,34 +102,50 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
         })?
         .with_clock(clock.clone());
     let tokens = auth::Tokens::new(config, &signing_secret(config, &store).await?);
+    let redis = match &config.redis_url {
+        Some(url) => Some(
+            nodes::Redis::open(url.expose(), &config.redis_namespace).map_err(|e| e.to_string())?,
+        ),
+        None => None,
+    };
+    if let Some(redis) = &redis {
+        store.generations().share(redis.clone());
+    }
+    let heartbeat = live::Heartbeat {
+        ping: Duration::from_secs(config.ws_ping_seconds.max(1)),
+        idle: Duration::from_secs(config.ws_idle_seconds.max(1)),
+        auth: Duration::from_secs(10),
+        write: Duration::from_secs(10),
+    };
     Ok(AppState {
         store,
         tokens: Arc::new(tokens),
         refreshes: Arc::new(auth::RecentRefreshes::new(i64::from(
             config.refresh_grace_seconds,
         ))),
-        logins: Arc::new(lockout::LoginGuard::new(config.lockout_max_keys)),
+        logins: Arc::new(lockout::LoginGuard::new(
+            config.lockout_max_keys,
+            redis.clone(),
+        )),
         metrics: Arc::default(),
         auth_limit: Arc::new(http::limit::AddressLimit::new(
             config.auth_rate_limit_per_minute,
             config.trust_forwarded_for,
+            redis.clone(),
         )),
-        user_limit: Arc::new(http::limit::Keyed::new(config.user_rate_limit_per_minute)),
+        user_limit: Arc::new(
+            http::limit::Keyed::new(config.user_rate_limit_per_minute).share(redis.clone(), "user"),
+        ),
         clock,
         boards: Arc::default(),
         timeouts: Timeouts {
             header_read: Duration::from_millis(config.header_read_timeout_ms.max(1)),
             request: Duration::from_millis(config.request_timeout_ms.max(1)),
         },
-        live: live::Live::local(
-            config.ws_queue,
-            live::Heartbeat {
-                ping: Duration::from_secs(config.ws_ping_seconds.max(1)),
-                idle: Duration::from_secs(config.ws_idle_seconds.max(1)),
-                auth: Duration::from_secs(10),
-                write: Duration::from_secs(10),
-            },
-        ),
+        live: match redis {
+            Some(redis) => live::Live::shared(config.ws_queue, heartbeat, redis),
+            None => live::Live::local(config.ws_queue, heartbeat),
+        },
         chat_per_minute: config.chat_messages_per_minute,
         typing: Arc::new(http::limit::Throttle::new(
             domain::typing::TYPING_EVERY_SECONDS,

@@ -10,6 +10,7 @@ mod faketime;
 mod install;
 mod postgres;
 mod process;
+mod redis;
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -139,17 +140,27 @@ fn test() -> Result<()> {
     // The server's API suite runs against SQLite and against this real
     // PostgreSQL server.
     let postgres = postgres::Postgres::start()?;
+    // And against a real Redis (the two-node suite).
+    let redis = redis::Redis::start()?;
     step("unit, integration and UI component tests");
     let suites = ["--workspace", "--exclude", "companion-e2e"];
     cmd("cargo")
         .args(["test"])
         .args(suites)
         .env("COMPANION_TEST_POSTGRES", postgres.url())
+        .env("COMPANION_TEST_REDIS", redis.url())
         .current_dir(&root)
         .run()?;
     step("core, server and app tests again at midnight and at a DST change (faketime)");
-    let url = postgres.url();
-    faketime::run_suites(&suites, &[("COMPANION_TEST_POSTGRES", &url)])?;
+    let (url, redis_url) = (postgres.url(), redis.url());
+    faketime::run_suites(
+        &suites,
+        &[
+            ("COMPANION_TEST_POSTGRES", &url),
+            ("COMPANION_TEST_REDIS", &redis_url),
+        ],
+    )?;
+    drop(redis);
     drop(postgres);
     step("end-to-end tests in a real window");
     let app = build_app()?;

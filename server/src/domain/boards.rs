@@ -15,6 +15,7 @@ use jiff::tz::TimeZone;
 
 use super::{days, Error, Result};
 use crate::kinds::Metric;
+use crate::nodes::generations::Generation;
 use crate::store::{Scope, Standing, Store};
 
 /// How long a cached board may be served when nothing changed on this node.
@@ -191,7 +192,7 @@ pub async fn board(
 }
 
 /// A board, the change generation it was read at, and when.
-type Cached = (u64, Instant, Arc<Vec<Standing>>);
+type Cached = (Generation, Instant, Arc<Vec<Standing>>);
 
 /// Computed boards by query, with the change generation they were read at.
 #[derive(Debug, Default)]
@@ -213,7 +214,8 @@ impl BoardCache {
     ) -> Result<Arc<Vec<Standing>>> {
         let key = format!("{scope:?}|{metric:?}|{window:?}");
         // Every change up to `arrived` must show; later ones may.
-        let arrived = store.generation();
+        let changes = scope.changes();
+        let arrived = store.generations().read(&changes).await;
         if let Some(hit) = self.get(&key, arrived) {
             return Ok(hit);
         }
@@ -224,7 +226,7 @@ impl BoardCache {
         if let Some(hit) = self.get(&key, arrived) {
             return Ok(hit);
         }
-        let generation = store.generation();
+        let generation = store.generations().read(&changes).await;
         let board = Arc::new(store.standings(scope, metric, window).await?);
         self.put(key, generation, board.clone());
         Ok(board)
@@ -240,13 +242,13 @@ impl BoardCache {
     }
 
     /// A board read at change `at_least` or later, and not too old.
-    fn get(&self, key: &str, at_least: u64) -> Option<Arc<Vec<Standing>>> {
+    fn get(&self, key: &str, at_least: Generation) -> Option<Arc<Vec<Standing>>> {
         let boards = self.boards.lock().ok()?;
         let (at, read, board) = boards.get(key)?;
-        (*at >= at_least && read.elapsed() < BOARD_TTL).then(|| board.clone())
+        (at.covers(at_least) && read.elapsed() < BOARD_TTL).then(|| board.clone())
     }
 
-    fn put(&self, key: String, generation: u64, board: Arc<Vec<Standing>>) {
+    fn put(&self, key: String, generation: Generation, board: Arc<Vec<Standing>>) {
         if let Ok(mut boards) = self.boards.lock() {
             if boards.len() >= BOARD_CACHE_SIZE {
                 boards.clear();
@@ -318,12 +320,15 @@ mod tests {
             },
             score: 3,
         }]);
-        cache.put("k".into(), 5, board);
+        cache.put("k".into(), Generation::Local(5), board);
         assert!(
-            cache.get("k", 5).is_some(),
+            cache.get("k", Generation::Local(5)).is_some(),
             "read at the generation asked for"
         );
-        assert!(cache.get("k", 6).is_none(), "a change since makes it stale");
-        assert!(cache.get("other", 0).is_none());
+        assert!(
+            cache.get("k", Generation::Local(6)).is_none(),
+            "a change since makes it stale"
+        );
+        assert!(cache.get("other", Generation::Local(0)).is_none());
     }
 }

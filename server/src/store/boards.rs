@@ -27,6 +27,19 @@ pub enum Scope<'a> {
     },
 }
 
+impl Scope<'_> {
+    /// The change counter of this scope's boards (`nodes::generations`):
+    /// `people` for the global and friends boards, `g:{id}` for a group's,
+    /// `c:{id}` for a competition's.
+    pub fn changes(&self) -> String {
+        match self {
+            Scope::Global | Scope::Friends(_) => "people".to_owned(),
+            Scope::Group { id, .. } => format!("g:{id}"),
+            Scope::Competition { id, .. } => format!("c:{id}"),
+        }
+    }
+}
+
 /// The column of `user_totals` and of `reading_sessions` a metric sums.
 fn columns(metric: Metric) -> (&'static str, &'static str) {
     match metric {
@@ -138,6 +151,23 @@ fn bind_all<'q>(
 }
 
 impl Store {
+    /// The change counters of every board that may rank `user`: the
+    /// global and friends boards, and their groups' and competitions'.
+    pub async fn scopes_of(&self, user: &str) -> Result<Vec<String>> {
+        let rows = sqlx::query(
+            "SELECT 'g:' || group_id AS scope FROM group_members WHERE user_id = $1
+             UNION ALL SELECT 'c:' || competition_id FROM competition_participants WHERE user_id = $1",
+        )
+        .bind(user)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut scopes = vec!["people".to_owned()];
+        for row in &rows {
+            scopes.push(row.try_get("scope")?);
+        }
+        Ok(scopes)
+    }
+
     /// Everyone a scope ranks, by `metric`, all time (`window` None) or
     /// for sessions that started in `[start, end)`: highest first, equal
     /// scores by username.

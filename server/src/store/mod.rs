@@ -59,8 +59,8 @@ pub struct Store {
     /// The SQLite database's file (none on PostgreSQL or in memory).
     pub(crate) file: Option<std::path::PathBuf>,
     pub(crate) writes: std::sync::Arc<tokio::sync::Mutex<()>>,
-    /// Bumped by every change a leaderboard shows.
-    pub(crate) changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// Bumped by every change a leaderboard shows, per scope.
+    pub(crate) generations: std::sync::Arc<crate::nodes::generations::Generations>,
     /// "Now" for the times the store writes (created, joined, received).
     pub(crate) clock: Clock,
     /// Token versions read lately: user → (version, read at).
@@ -119,7 +119,7 @@ impl Store {
             sqlite,
             file: sqlite.then(|| sqlite_file(&url)).flatten(),
             writes: Default::default(),
-            changes: Default::default(),
+            generations: Default::default(),
             clock: Clock::system(),
             versions: Default::default(),
         })
@@ -151,15 +151,33 @@ impl Store {
         row.as_ref().map(from).transpose()
     }
 
-    /// The generation of what leaderboards show: bumped by every change to
-    /// progress, membership or visibility made through this store.
+    /// How many changes to what leaderboards show this store has made:
+    /// progress, membership or visibility.
     pub fn generation(&self) -> u64 {
-        self.changes.load(std::sync::atomic::Ordering::SeqCst)
+        self.generations.total()
     }
 
-    /// Records that something a leaderboard shows has changed.
+    /// The per-scope change counters boards are cached by (shared through
+    /// Redis by `nodes::generations` when several nodes run).
+    pub fn generations(&self) -> &crate::nodes::generations::Generations {
+        &self.generations
+    }
+
+    /// Records that who boards rank (or what they show of them) changed:
+    /// every board is stale.
     pub(crate) fn boards_changed(&self) {
-        self.changes
-            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.generations.bump_all();
+    }
+
+    /// Records that `user`'s scores changed: the boards that may rank them
+    /// (global and friends, their groups and competitions) are stale.
+    pub(crate) async fn scores_changed(&self, user: &str) {
+        match self.scopes_of(user).await {
+            Ok(scopes) => self.generations.bump(&scopes).await,
+            Err(error) => {
+                tracing::warn!(%error, "reading a reader's boards failed: every board is stale");
+                self.generations.bump_all();
+            }
+        }
     }
 }

@@ -222,7 +222,7 @@ impl Store {
         insert_sessions(&mut tx, user_id, &stored, received_at).await?;
         tx.commit().await?;
         if stored.iter().any(|(event, _)| event.session.is_some()) {
-            self.boards_changed();
+            self.scores_changed(user_id).await;
         }
         Ok((verdicts, cursor))
     }

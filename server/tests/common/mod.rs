@@ -36,7 +36,7 @@ pub enum Backend {
 }
 
 /// A fresh, empty database for one test.
-async fn database_url(backend: Backend, dir: &std::path::Path) -> String {
+pub async fn database_url(backend: Backend, dir: &std::path::Path) -> String {
     match backend {
         Backend::Sqlite => format!("sqlite://{}", dir.join("server.db").display()),
         Backend::Postgres => {
@@ -60,6 +60,13 @@ async fn database_url(backend: Backend, dir: &std::path::Path) -> String {
             format!("{base}/{name}")
         }
     }
+}
+
+/// The URL of the Redis the two-node suite shares (`cargo xtask test`
+/// starts one and sets `COMPANION_TEST_REDIS`).
+pub fn redis_url() -> String {
+    std::env::var("COMPANION_TEST_REDIS")
+        .expect("COMPANION_TEST_REDIS is not set: `cargo xtask test` starts Redis and sets it")
 }
 
 /// The server on the system clock.
@@ -149,6 +156,19 @@ impl TestApp {
     /// one's database, with `settings`.
     pub async fn another_node(&self, settings: &[&str]) -> TestApp {
         serve_on(&self.database_url, settings, Clock::system(), None).await
+    }
+
+    /// Waits until this node's live delivery reaches the other nodes
+    /// (connected to Redis and listening), for at most 10 s.
+    pub async fn shared(&self) {
+        let started = std::time::Instant::now();
+        while !self.state.live.fanout.ready() {
+            assert!(
+                started.elapsed() < WAIT,
+                "the node connects to Redis and listens within 10 s"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
     }
 
     /// The server's "now", in Unix seconds.
