@@ -464,6 +464,16 @@ async fn seed(url: &str, password_hash: &str) -> String {
     .execute(&mut *tx)
     .await
     .unwrap();
+    // The per-UTC-day totals boards of a window read.
+    sqlx::query(
+        "INSERT INTO board_days (day, user_id, seconds, ayahs, hasanat, page_thousandths)
+         SELECT start_time / 86400, user_id, SUM(duration_seconds), SUM(ayahs_read), SUM(hasanat),
+                SUM(page_thousandths)
+         FROM reading_sessions GROUP BY start_time / 86400, user_id",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
     let journal_mode: String = sqlx::query_scalar("PRAGMA journal_mode")
         .fetch_one(&mut conn)

@@ -102,6 +102,8 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
         })?
         .with_clock(clock.clone());
     let tokens = auth::Tokens::new(config, &signing_secret(config, &store).await?);
+    let boards = Arc::new(domain::boards::BoardCache::default());
+    store.listen(boards.clone());
     let redis = match &config.redis_url {
         Some(url) => Some(
             nodes::Redis::open(url.expose(), &config.redis_namespace).map_err(|e| e.to_string())?,
@@ -137,7 +139,7 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
             http::limit::Keyed::new(config.user_rate_limit_per_minute).share(redis.clone(), "user"),
         ),
         clock,
-        boards: Arc::default(),
+        boards,
         timeouts: Timeouts {
             header_read: Duration::from_millis(config.header_read_timeout_ms.max(1)),
             request: Duration::from_millis(config.request_timeout_ms.max(1)),

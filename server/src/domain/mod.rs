@@ -32,6 +32,7 @@
 
 pub mod accounts;
 pub mod announcements;
+pub mod board_cache;
 pub mod boards;
 pub mod chat;
 pub mod competitions;

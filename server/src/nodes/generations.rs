@@ -58,6 +58,35 @@ impl Generations {
         let _ = self.shared.set(redis);
     }
 
+    /// Whether the counters are Redis's.
+    pub fn is_shared(&self) -> bool {
+        self.shared.get().is_some()
+    }
+
+    /// Bumps this node's counters of `scopes` at once and answers each
+    /// scope's generation before and after. `counted` says whether the
+    /// change shows on boards (a push of sessions) for [`Self::total`].
+    pub fn bump_here(
+        &self,
+        scopes: &[String],
+        counted: bool,
+    ) -> Vec<(String, Generation, Generation)> {
+        if counted {
+            self.total.fetch_add(1, Ordering::SeqCst);
+        }
+        let mut counters = self.scopes.lock().unwrap_or_else(|e| e.into_inner());
+        let all = self.all.load(Ordering::SeqCst);
+        scopes
+            .iter()
+            .map(|scope| {
+                let own = counters.entry(scope.clone()).or_default();
+                let before = Generation::Local(all + *own);
+                *own += 1;
+                (scope.clone(), before, Generation::Local(all + *own))
+            })
+            .collect()
+    }
+
     /// How many changes this node has counted.
     pub fn total(&self) -> u64 {
         self.total.load(Ordering::SeqCst)

@@ -61,6 +61,8 @@ pub struct Store {
     pub(crate) writes: std::sync::Arc<tokio::sync::Mutex<()>>,
     /// Bumped by every change a leaderboard shows, per scope.
     pub(crate) generations: std::sync::Arc<crate::nodes::generations::Generations>,
+    /// Told each push's change to a reader's scores (the board cache).
+    pub(crate) listener: std::sync::Arc<std::sync::OnceLock<std::sync::Arc<dyn ScoreListener>>>,
     /// "Now" for the times the store writes (created, joined, received).
     pub(crate) clock: Clock,
     /// Token versions read lately: user → (version, read at).
@@ -120,6 +122,7 @@ impl Store {
             file: sqlite.then(|| sqlite_file(&url)).flatten(),
             writes: Default::default(),
             generations: Default::default(),
+            listener: Default::default(),
             clock: Clock::system(),
             versions: Default::default(),
         })
@@ -169,15 +172,40 @@ impl Store {
         self.generations.bump_all();
     }
 
-    /// Records that `user`'s scores changed: the boards that may rank them
-    /// (global and friends, their groups and competitions) are stale.
-    pub(crate) async fn scores_changed(&self, user: &str) {
-        match self.scopes_of(user).await {
-            Ok(scopes) => self.generations.bump(&scopes).await,
+    /// Tells `listener` every push's change to a reader's scores.
+    pub fn listen(&self, listener: std::sync::Arc<dyn ScoreListener>) {
+        let _ = self.listener.set(listener);
+    }
+
+    /// Records a push's change to a reader's scores. Alone, the boards
+    /// that may rank them (global and friends, their groups and
+    /// competitions) move to a new generation, and the listener brings the
+    /// cached ones up to date (a push of other events only moves the
+    /// reader's cursor). Shared, the change counters are bumped in Redis
+    /// and every node's boards are read afresh.
+    pub(crate) async fn scores_changed(&self, change: ScoreChange) {
+        if change.sessions.is_empty() && change.before == change.after {
+            return;
+        }
+        let scopes = match self.scopes_of(&change.user_id).await {
+            Ok(scopes) => scopes,
             Err(error) => {
                 tracing::warn!(%error, "reading a reader's boards failed: every board is stale");
                 self.generations.bump_all();
+                return;
             }
+        };
+        if self.generations.is_shared() {
+            if !change.sessions.is_empty() {
+                self.generations.bump(&scopes).await;
+            }
+            return;
+        }
+        let bumped = self
+            .generations
+            .bump_here(&scopes, !change.sessions.is_empty());
+        if let Some(listener) = self.listener.get() {
+            listener.scores_changed(&change, &bumped);
         }
     }
 }

@@ -221,9 +221,17 @@ impl Store {
         insert_events(&mut tx, user_id, &stored, received_at).await?;
         insert_sessions(&mut tx, user_id, &stored, received_at).await?;
         tx.commit().await?;
-        if stored.iter().any(|(event, _)| event.session.is_some()) {
-            self.scores_changed(user_id).await;
-        }
+        let change = super::ScoreChange {
+            user_id: user_id.to_owned(),
+            before: cursor - count,
+            after: cursor,
+            received_at,
+            sessions: stored
+                .iter()
+                .filter_map(|(event, _)| event.session.as_ref().map(super::SessionScore::from))
+                .collect(),
+        };
+        self.scores_changed(change).await;
         Ok((verdicts, cursor))
     }
 
@@ -515,6 +523,8 @@ async fn insert_sessions(
         return Ok(());
     }
     add_totals(tx, user_id, &[(None, totals)]).await?;
+    let scored: Vec<&Session> = sessions.iter().map(|(_, s)| *s).collect();
+    super::boards::add_board_days(tx, user_id, &scored).await?;
     let mut per_day: HashMap<i64, Totals> = HashMap::new();
     for (_, session) in &sessions {
         per_day.entry(session.local_day).or_default().add(session);
