@@ -1,10 +1,9 @@
 //! Leaderboards: global, friends, group and competition boards for today,
 //! the last seven local days, all time or a competition's window. Ranks
 //! are standard competition ranks (equal scores share one). Who a board
-//! ranks and how it scores is one store query per board; this module keeps
-//! the sorted boards in a cache that every change a board shows (on this
-//! node) empties, that is never older than [`BOARD_TTL`] (other nodes'
-//! changes), and that computes one board at a time per key.
+//! ranks and how it scores is one store query per board; the sorted boards
+//! are kept in `board_cache` (per-scope generations, patched by pushes,
+//! never older than [`BOARD_TTL`]).
 
 use std::future::Future;
 use std::time::Duration;
