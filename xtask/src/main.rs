@@ -32,8 +32,8 @@ Commands:
   serve          run the sync server (companion-server) on 127.0.0.1:8787
                  with an embedded SQLite file; extra arguments go to it
   bench [which]  run the benchmarks and write results to bench-results/;
-                 which: all (default), search, startup, audio, server
-                 or habit
+                 which: all (default), search, startup, audio, server,
+                 habit or realtime
   install        only install the tools and system packages
   build-ui       only build the UI (ui/dist)
 ";
@@ -224,10 +224,10 @@ fn bench(args: &[String]) -> Result<()> {
     let which = args.first().map(String::as_str).unwrap_or("all");
     if !matches!(
         which,
-        "all" | "search" | "data" | "audio" | "startup" | "server" | "habit"
+        "all" | "search" | "data" | "audio" | "startup" | "server" | "habit" | "realtime"
     ) {
         return Err(Error::Usage(format!(
-            "unknown benchmark `{which}`: use all, search, audio, startup, server or habit"
+            "unknown benchmark `{which}`: use all, search, audio, startup, server, habit or realtime"
         )));
     }
     if matches!(which, "all" | "search" | "data") {
@@ -273,6 +273,20 @@ fn bench(args: &[String]) -> Result<()> {
         step("sync server under load (release build, seeded SQLite)");
         cmd("cargo")
             .args(["bench", "--package", "companion-server", "--bench", "load"])
+            .env("BENCH_OUT_DIR", &out)
+            .current_dir(root())
+            .run()?;
+    }
+    if matches!(which, "all" | "realtime") {
+        step("sync server: 10,000 WebSocket clients in 100 groups (release build)");
+        cmd("cargo")
+            .args([
+                "bench",
+                "--package",
+                "companion-server",
+                "--bench",
+                "realtime",
+            ])
             .env("BENCH_OUT_DIR", &out)
             .current_dir(root())
             .run()?;

@@ -10,8 +10,8 @@
 //! database before it is published, so a delivery lost on the way is read
 //! back by number (`?after=`, or the socket's own gap filling). A Redis
 //! outage therefore never takes a node down: the connection is made (and
-//! remade) in the background, each call has a short timeout, and a failed
-//! call falls back to this node's own behaviour (local deliveries only;
+//! remade) in the background, each call has a short timeout, after a
+//! failure calls rest for [`BACK_OFF`], and a failed call falls back to this node's own behaviour (local deliveries only;
 //! this node's own rate limits and lockout; boards from this node's
 //! changes, never older than their time to live), logged at most every
 //! [`LOG_EVERY_SECONDS`]. Every key and channel starts with the
@@ -34,6 +34,9 @@ use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 pub const LOG_EVERY_SECONDS: i64 = 10;
 /// How long one Redis call may take before the node goes on without it.
 pub const CALL_TIMEOUT: Duration = Duration::from_millis(500);
+/// After a failed call, how long calls go straight to the local fallback
+/// (so an unreachable Redis costs requests no time meanwhile).
+pub const BACK_OFF: Duration = Duration::from_secs(1);
 
 /// What talking to Redis fails with.
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +53,9 @@ pub enum Error {
     /// A call took longer than [`CALL_TIMEOUT`].
     #[error("Redis did not answer in time")]
     Timeout,
+    /// A call failed less than [`BACK_OFF`] ago: not tried.
+    #[error("Redis failed a moment ago; not tried")]
+    Resting,
 }
 
 /// Result of a Redis call.
@@ -71,6 +77,9 @@ struct Inner {
     prefix: String,
     /// When a failure was last logged (Unix seconds).
     logged: AtomicI64,
+    /// Until when calls are not tried (milliseconds since `started`).
+    resting_until: AtomicI64,
+    started: std::time::Instant,
 }
 
 impl std::fmt::Debug for Redis {
@@ -94,6 +103,8 @@ impl Redis {
                 node: crate::auth::random_token(),
                 prefix: format!("{namespace}:"),
                 logged: AtomicI64::new(0),
+                resting_until: AtomicI64::new(0),
+                started: std::time::Instant::now(),
             }),
         };
         tokio::spawn(redis.clone().connect());
@@ -154,11 +165,27 @@ impl Redis {
     where
         F: std::future::Future<Output = redis::RedisResult<T>>,
     {
-        let connection = self.connection()?;
-        match tokio::time::timeout(CALL_TIMEOUT, call(connection)).await {
-            Ok(answer) => Ok(answer?),
-            Err(_) => Err(Error::Timeout),
+        let now = self.millis();
+        if now < self.inner.resting_until.load(Ordering::Relaxed) {
+            return Err(Error::Resting);
         }
+        let connection = self.connection()?;
+        let answer = match tokio::time::timeout(CALL_TIMEOUT, call(connection)).await {
+            Ok(answer) => answer.map_err(Error::from),
+            Err(_) => Err(Error::Timeout),
+        };
+        if answer.is_err() {
+            let rest = i64::try_from(BACK_OFF.as_millis()).unwrap_or(1000);
+            self.inner
+                .resting_until
+                .store(self.millis() + rest, Ordering::Relaxed);
+        }
+        answer
+    }
+
+    /// Milliseconds since this handle was made.
+    fn millis(&self) -> i64 {
+        i64::try_from(self.inner.started.elapsed().as_millis()).unwrap_or(i64::MAX)
     }
 
     /// Logs that `what` failed, at most every [`LOG_EVERY_SECONDS`]; the
