@@ -17,7 +17,6 @@
 
 use std::future::Future;
 use std::ops::Range;
-use std::path::PathBuf;
 use std::process::{Child, Command};
 use std::str::FromStr;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -31,6 +30,9 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
 use sqlx::Connection;
+
+mod common;
+use common::machine;
 
 const USERS: usize = 10_000;
 const SESSIONS: usize = 1_000_000;
@@ -162,15 +164,7 @@ async fn main() {
             "at_end": memory_at_end.json(),
         },
     });
-    let out = std::env::var_os("BENCH_OUT_DIR").map_or_else(
-        || {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../target/bench-results"
-            ))
-        },
-        PathBuf::from,
-    );
+    let out = common::results_dir();
     std::fs::create_dir_all(&out).unwrap();
     let path = out.join("server.json");
     std::fs::write(&path, serde_json::to_string_pretty(&report).unwrap() + "\n").unwrap();
@@ -1206,29 +1200,4 @@ fn print_table(scenarios: &[Scenario], at_start: &Memory, at_end: &Memory) {
         at_end.rss_kb / 1024,
         at_end.hwm_kb / 1024
     );
-}
-
-fn machine() -> Value {
-    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let cpu = cpuinfo
-        .lines()
-        .find_map(|line| line.strip_prefix("model name")?.split_once(':'))
-        .map(|(_, name)| name.trim().to_owned());
-    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
-    let memory_mb = meminfo
-        .lines()
-        .find_map(|line| line.strip_prefix("MemTotal:"))
-        .and_then(|rest| rest.split_whitespace().next()?.parse::<u64>().ok())
-        .map(|kb| kb / 1024);
-    // Other work on the machine skews every number; the 1-minute load
-    // average before the run says how much there was.
-    let load_average = std::fs::read_to_string("/proc/loadavg")
-        .ok()
-        .and_then(|text| text.split_whitespace().next()?.parse::<f64>().ok());
-    json!({
-        "cores": std::thread::available_parallelism().map_or(1, |n| n.get()),
-        "cpu": cpu,
-        "memory_mb": memory_mb,
-        "load_average_1m_before": load_average,
-    })
 }

@@ -17,7 +17,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::PathBuf;
 use std::process::{Child, Command};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -33,10 +32,13 @@ use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::Message;
 
+mod common;
+
 const CLIENTS: usize = 10_000;
 const GROUPS: usize = 100;
-/// Messages sent a second, for `SENDING`.
-const RATE: u64 = 100;
+/// Messages sent a second in each phase (each for `SENDING`): a steady
+/// load, then one the writer cannot keep up with.
+const RATES: [u64; 2] = [20, 100];
 const SENDING: Duration = Duration::from_secs(10);
 /// Sockets opened at once while connecting.
 const OPENING: usize = 256;
@@ -181,8 +183,8 @@ impl Server {
     }
 }
 
-/// What one client saw: delivery latencies in microseconds.
-type Latencies = Vec<u32>;
+/// What one client saw: delivery latencies in microseconds, per phase.
+type Latencies = Vec<Vec<u32>>;
 
 /// One client: connects, reads its catch-up, then records the latency of
 /// every message until `stop`.
@@ -211,7 +213,7 @@ async fn client(
             Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
         }
     };
-    let mut latencies = Vec::new();
+    let mut latencies = vec![Vec::new(); RATES.len()];
     // The catch-up ends with `ready`.
     loop {
         let text = match ws.next().await {
@@ -240,12 +242,17 @@ async fn client(
         let arrived = origin.elapsed().as_micros() as u64;
         let frame: Value = serde_json::from_str(text.as_str()).unwrap_or(Value::Null);
         if frame["kind"] == "message_created" {
+            // The body is `{phase}:{micros}`, the send time.
             let sent = frame["data"]["body"]
                 .as_str()
-                .and_then(|body| body.strip_prefix('t'))
-                .and_then(|micros| micros.parse::<u64>().ok());
-            if let Some(sent) = sent {
-                latencies.push(u32::try_from(arrived.saturating_sub(sent)).unwrap_or(u32::MAX));
+                .and_then(|body| body.split_once(':'))
+                .and_then(|(phase, micros)| {
+                    Some((phase.parse::<usize>().ok()?, micros.parse::<u64>().ok()?))
+                });
+            if let Some((phase, sent)) = sent {
+                if let Some(phase) = latencies.get_mut(phase) {
+                    phase.push(u32::try_from(arrived.saturating_sub(sent)).unwrap_or(u32::MAX));
+                }
             }
         }
     }
@@ -260,8 +267,8 @@ fn percentile_ms(sorted: &[u32], p: f64) -> f64 {
     (f64::from(sorted[index]) / 10.0).round() / 100.0
 }
 
-#[tokio::main]
-async fn main() {
+/// Raises the soft file descriptor limit to the hard one.
+fn raise_fd_limit() {
     let (soft, hard) = rlimit::Resource::NOFILE.get().unwrap();
     rlimit::increase_nofile_limit(hard).unwrap();
     let (raised, _) = rlimit::Resource::NOFILE.get().unwrap();
@@ -270,7 +277,106 @@ async fn main() {
         raised as usize > CLIENTS + 1000,
         "the fd limit allows {CLIENTS} sockets"
     );
+}
 
+/// Connects every client (`OPENING` at a time): their tasks, and the
+/// seconds it took.
+async fn connect_all(
+    server: &Server,
+    signed: &[String],
+    origin: Instant,
+    stop: &Arc<AtomicBool>,
+) -> (Vec<tokio::task::JoinHandle<Latencies>>, f64) {
+    let connected = Arc::new(AtomicUsize::new(0));
+    let opening = Arc::new(tokio::sync::Semaphore::new(OPENING));
+    let started = Instant::now();
+    let mut clients = Vec::with_capacity(CLIENTS);
+    for token in signed.iter().cloned() {
+        let (base, flags) = (server.base.clone(), (connected.clone(), stop.clone()));
+        let permit = opening.clone().acquire_owned().await.unwrap();
+        clients.push(tokio::spawn(client(base, token, origin, flags, permit)));
+    }
+    while connected.load(Ordering::Relaxed) < CLIENTS {
+        assert!(
+            started.elapsed() < Duration::from_secs(300),
+            "{} of {CLIENTS} clients connected in 5 minutes",
+            connected.load(Ordering::Relaxed)
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    (clients, started.elapsed().as_secs_f64())
+}
+
+/// Sends group messages at `rate` a second for `SENDING` from random
+/// members: how many were sent and how many failed.
+async fn send_phase(
+    server: &Server,
+    signed: &[String],
+    origin: Instant,
+    (phase, rate): (usize, u64),
+) -> (usize, usize) {
+    let http = reqwest::Client::builder()
+        .pool_max_idle_per_host(64)
+        .build()
+        .unwrap();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(7 + phase as u64);
+    let mut ticks = tokio::time::interval(Duration::from_micros(1_000_000 / rate));
+    let started = Instant::now();
+    let mut sends = Vec::new();
+    while started.elapsed() < SENDING {
+        ticks.tick().await;
+        let group = rng.gen_range(0..GROUPS);
+        let sender = group * (CLIENTS / GROUPS) + rng.gen_range(0..CLIENTS / GROUPS);
+        let url = format!(
+            "http://{}/api/v1/chat/conversations/{}/messages",
+            server.base,
+            conversation(group)
+        );
+        let request = http.post(url).bearer_auth(&signed[sender]);
+        let client_id = format!("rt-{phase}-{}", sends.len());
+        sends.push(tokio::spawn(async move {
+            let body = format!("{phase}:{}", origin.elapsed().as_micros());
+            let response = request
+                .json(&json!({ "client_id": client_id, "body": body }))
+                .send()
+                .await;
+            response.is_ok_and(|r| r.status().is_success())
+        }));
+    }
+    let sent = sends.len();
+    let mut failed = 0;
+    for send in sends {
+        if !send.await.unwrap_or(false) {
+            failed += 1;
+        }
+    }
+    // Let the last deliveries arrive.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    (sent, failed)
+}
+
+/// One phase's report.
+fn phase_report(rate: u64, (sent, failed): (usize, usize), mut latencies: Vec<u32>) -> Value {
+    latencies.sort_unstable();
+    let p99 = percentile_ms(&latencies, 0.99);
+    json!({
+        "rate_per_s": rate,
+        "messages_sent": sent,
+        "send_failures": failed,
+        "deliveries_expected": sent * (CLIENTS / GROUPS),
+        "deliveries": latencies.len(),
+        "deliveries_per_s": (latencies.len() as f64 / SENDING.as_secs_f64()).round(),
+        "p50_ms": percentile_ms(&latencies, 0.50),
+        "p99_ms": p99,
+        "max_ms": percentile_ms(&latencies, 1.0),
+        "target_p99_ms": 100,
+        "meets_target": p99 < 100.0,
+    })
+}
+
+#[tokio::main]
+async fn main() {
+    raise_fd_limit();
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("realtime.db").display());
     companion_server::store::Store::connect(&url).await.unwrap();
@@ -287,86 +393,43 @@ async fn main() {
     let rss_before = server.rss_kb();
 
     let origin = Instant::now();
-    let connected = Arc::new(AtomicUsize::new(0));
     let stop = Arc::new(AtomicBool::new(false));
-    let opening = Arc::new(tokio::sync::Semaphore::new(OPENING));
-    let mut clients = Vec::with_capacity(CLIENTS);
-    let connect_started = Instant::now();
     let signed: Vec<String> = (0..CLIENTS)
         .map(|n| tokens.access_token(&user_id(n), 0, now()).unwrap())
         .collect();
-    for token in signed.iter().cloned() {
-        let (base, flags) = (server.base.clone(), (connected.clone(), stop.clone()));
-        let permit = opening.clone().acquire_owned().await.unwrap();
-        clients.push(tokio::spawn(client(base, token, origin, flags, permit)));
-    }
-    while connected.load(Ordering::Relaxed) < CLIENTS {
-        assert!(
-            connect_started.elapsed() < Duration::from_secs(300),
-            "{} of {CLIENTS} clients connected in 5 minutes",
-            connected.load(Ordering::Relaxed)
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let connect_seconds = connect_started.elapsed().as_secs_f64();
+    let (clients, connect_seconds) = connect_all(&server, &signed, origin, &stop).await;
     eprintln!("{CLIENTS} clients connected in {connect_seconds:.1} s");
     tokio::time::sleep(Duration::from_secs(3)).await;
     let rss_idle = server.rss_kb();
-    let per_connection_kb = (rss_idle.saturating_sub(rss_before)) as f64 / CLIENTS as f64;
+    let per_connection_kb = rss_idle.saturating_sub(rss_before) as f64 / CLIENTS as f64;
     eprintln!("server VmRSS {rss_before} kB → {rss_idle} kB: {per_connection_kb:.1} kB per idle connection");
 
-    // Messages at a steady rate from random members of random groups.
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(64)
-        .build()
-        .unwrap();
-    let mut rng = rand::rngs::StdRng::seed_from_u64(7);
-    let mut ticks = tokio::time::interval(Duration::from_micros(1_000_000 / RATE));
-    let send_started = Instant::now();
-    let mut sends = Vec::new();
-    let mut sent = 0usize;
-    while send_started.elapsed() < SENDING {
-        ticks.tick().await;
-        let group = rng.gen_range(0..GROUPS);
-        let sender = group * (CLIENTS / GROUPS) + rng.gen_range(0..CLIENTS / GROUPS);
-        let url = format!(
-            "http://{}/api/v1/chat/conversations/{}/messages",
-            server.base,
-            conversation(group)
+    let mut sent = Vec::new();
+    for (phase, rate) in RATES.iter().enumerate() {
+        eprintln!(
+            "sending {rate} group messages a second for {} s…",
+            SENDING.as_secs()
         );
-        let request = http.post(url).bearer_auth(&signed[sender]);
-        sent += 1;
-        let client_id = format!("rt-{sent}");
-        sends.push(tokio::spawn(async move {
-            let body = format!("t{}", origin.elapsed().as_micros());
-            let response = request
-                .json(&json!({ "client_id": client_id, "body": body }))
-                .send()
-                .await;
-            response.is_ok_and(|r| r.status().is_success())
-        }));
+        sent.push(send_phase(&server, &signed, origin, (phase, *rate)).await);
     }
-    let mut failed = 0;
-    for send in sends {
-        if !send.await.unwrap_or(false) {
-            failed += 1;
-        }
-    }
-    // Let the last deliveries arrive.
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    let send_seconds = send_started.elapsed().as_secs_f64() - 2.0;
     let rss_after = server.rss_kb();
     stop.store(true, Ordering::Relaxed);
-    let mut latencies: Latencies = Vec::new();
+    let mut latencies = vec![Vec::new(); RATES.len()];
     for client in clients {
-        latencies.extend(client.await.unwrap_or_default());
+        for (all, own) in latencies.iter_mut().zip(client.await.unwrap_or_default()) {
+            all.extend(own);
+        }
     }
-    latencies.sort_unstable();
-    let expected = sent * (CLIENTS / GROUPS);
+    let phases: Vec<Value> = RATES
+        .iter()
+        .zip(sent)
+        .zip(latencies)
+        .map(|((rate, sent), latencies)| phase_report(*rate, sent, latencies))
+        .collect();
     let report = json!({
         "benchmark": "companion-server realtime",
-        "what": "10,000 WebSocket clients on one node (the release server as its own process, a seeded SQLite file) in 100 groups of 100; group chat messages sent at a steady rate from random members over HTTP; latency from just before the send request to the frame's arrival at each member's socket; the clients run on the same cores",
-        "machine": machine(),
+        "what": "10,000 WebSocket clients on one node (the release server as its own process, a seeded SQLite file) in 100 groups of 100; group chat messages sent at a steady rate from random members over HTTP, each fanned out to the group's 100 members; latency from just before the send request to the frame's arrival at each member's socket; the clients run on the same cores",
+        "machine": common::machine(),
         "clients": CLIENTS,
         "groups": GROUPS,
         "connect_s": (connect_seconds * 10.0).round() / 10.0,
@@ -378,49 +441,13 @@ async fn main() {
             "target_kb": 20,
             "meets_target": per_connection_kb < 20.0,
         },
-        "fanout": {
-            "messages_sent": sent,
-            "send_failures": failed,
-            "rate_per_s": RATE,
-            "deliveries_expected": expected,
-            "deliveries": latencies.len(),
-            "deliveries_per_s": (latencies.len() as f64 / send_seconds).round(),
-            "p50_ms": percentile_ms(&latencies, 0.50),
-            "p99_ms": percentile_ms(&latencies, 0.99),
-            "max_ms": percentile_ms(&latencies, 1.0),
-            "target_p99_ms": 100,
-            "meets_target": percentile_ms(&latencies, 0.99) < 100.0,
-        },
+        "fanout": phases,
     });
     println!("{}", serde_json::to_string_pretty(&report).unwrap());
-    let out = std::env::var_os("BENCH_OUT_DIR").map_or_else(
-        || {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../target/bench-results"
-            ))
-        },
-        PathBuf::from,
-    );
+    let out = common::results_dir();
     std::fs::create_dir_all(&out).unwrap();
     let path = out.join("realtime.json");
     std::fs::write(&path, serde_json::to_string_pretty(&report).unwrap() + "\n").unwrap();
     println!("realtime results -> {}", path.display());
     drop(server);
-}
-
-fn machine() -> Value {
-    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let cpu = cpuinfo
-        .lines()
-        .find_map(|line| line.strip_prefix("model name")?.split_once(':'))
-        .map(|(_, name)| name.trim().to_owned());
-    let load_average = std::fs::read_to_string("/proc/loadavg")
-        .ok()
-        .and_then(|text| text.split_whitespace().next()?.parse::<f64>().ok());
-    json!({
-        "cores": std::thread::available_parallelism().map_or(1, |n| n.get()),
-        "cpu": cpu,
-        "load_average_1m_before": load_average,
-    })
 }

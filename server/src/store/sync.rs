@@ -132,7 +132,7 @@ pub(crate) fn placeholders(rows: usize, columns: usize, first: usize) -> String 
 }
 
 /// `$first,$first+1,...`: `count` placeholders for an `IN (...)` list.
-fn list(count: usize, first: usize) -> String {
+pub(crate) fn list(count: usize, first: usize) -> String {
     (0..count)
         .map(|i| format!("${}", i + first))
         .collect::<Vec<_>>()
