@@ -185,7 +185,7 @@ impl Store {
         events: &[NewEvent],
         decide: impl FnOnce(&[NewEvent], &Existing) -> Vec<Verdict>,
     ) -> Result<(Vec<Verdict>, i64)> {
-        let _turn = match self.sqlite {
+        let turn = match self.sqlite {
             true => Some(self.writes.lock().await),
             false => None,
         };
@@ -221,6 +221,8 @@ impl Store {
         insert_events(&mut tx, user_id, &stored, received_at).await?;
         insert_sessions(&mut tx, user_id, &stored, received_at).await?;
         tx.commit().await?;
+        // The next push may write while the boards are brought up to date.
+        drop(turn);
         let change = super::ScoreChange {
             user_id: user_id.to_owned(),
             before: cursor - count,
