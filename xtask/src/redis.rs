@@ -58,3 +58,23 @@ impl Drop for Redis {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read, Write};
+
+    #[test]
+    fn a_throwaway_redis_answers_on_loopback_and_leaves_nothing_behind() {
+        let redis = Redis::start().expect("redis-server is installed (cargo xtask install)");
+        let mut connection = std::net::TcpStream::connect(("127.0.0.1", redis.port)).unwrap();
+        connection.write_all(b"PING\r\n").unwrap();
+        let mut answer = [0u8; 7];
+        connection.read_exact(&mut answer).unwrap();
+        assert_eq!(&answer, b"+PONG\r\n");
+        assert!(redis.url().starts_with("redis://127.0.0.1:"));
+        let dir = redis.dir.clone();
+        drop(redis);
+        assert!(!dir.exists(), "its directory is removed with it");
+    }
+}
