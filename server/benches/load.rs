@@ -17,7 +17,6 @@
 
 use std::future::Future;
 use std::ops::Range;
-use std::path::PathBuf;
 use std::process::{Child, Command};
 use std::str::FromStr;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -31,6 +30,9 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
 use sqlx::Connection;
+
+mod common;
+use common::machine;
 
 const USERS: usize = 10_000;
 const SESSIONS: usize = 1_000_000;
@@ -77,6 +79,7 @@ async fn main() {
     let seed_seconds = seed_started.elapsed().as_secs_f64();
     eprintln!("seeded {USERS} users and {SESSIONS} sessions in {seed_seconds:.1} s");
 
+    let afresh = boards_afresh(&url).await;
     let server = Server::start(&url).await;
     eprintln!("server healthy at {}", server.base);
     let bench = Bench {
@@ -157,20 +160,13 @@ async fn main() {
             "how": "users, group, members, sessions and totals through multi-row INSERTs in one transaction",
         },
         "scenarios": scenarios.iter().map(Scenario::json).collect::<Vec<_>>(),
+        "boards_afresh": afresh,
         "server_memory": {
             "at_start": memory_at_start.json(),
             "at_end": memory_at_end.json(),
         },
     });
-    let out = std::env::var_os("BENCH_OUT_DIR").map_or_else(
-        || {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../target/bench-results"
-            ))
-        },
-        PathBuf::from,
-    );
+    let out = common::results_dir();
     std::fs::create_dir_all(&out).unwrap();
     let path = out.join("server.json");
     std::fs::write(&path, serde_json::to_string_pretty(&report).unwrap() + "\n").unwrap();
@@ -461,6 +457,24 @@ async fn seed(url: &str, password_hash: &str) -> String {
                 SUM(hasanat), SUM(page_thousandths)
          FROM reading_sessions GROUP BY user_id, local_day",
     )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    // The per-UTC-day totals boards of a window read (servers that have
+    // them).
+    let has_board_days: Option<String> =
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE name = 'board_days'")
+            .fetch_optional(&mut *tx)
+            .await
+            .unwrap();
+    sqlx::query(if has_board_days.is_none() {
+        "SELECT 1"
+    } else {
+        "INSERT INTO board_days (day, user_id, seconds, ayahs, hasanat, page_thousandths)
+         SELECT start_time / 86400, user_id, SUM(duration_seconds), SUM(ayahs_read), SUM(hasanat),
+                SUM(page_thousandths)
+         FROM reading_sessions GROUP BY start_time / 86400, user_id"
+    })
     .execute(&mut *tx)
     .await
     .unwrap();
@@ -1198,27 +1212,49 @@ fn print_table(scenarios: &[Scenario], at_start: &Memory, at_end: &Memory) {
     );
 }
 
-fn machine() -> Value {
-    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let cpu = cpuinfo
-        .lines()
-        .find_map(|line| line.strip_prefix("model name")?.split_once(':'))
-        .map(|(_, name)| name.trim().to_owned());
-    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
-    let memory_mb = meminfo
-        .lines()
-        .find_map(|line| line.strip_prefix("MemTotal:"))
-        .and_then(|rest| rest.split_whitespace().next()?.parse::<u64>().ok())
-        .map(|kb| kb / 1024);
-    // Other work on the machine skews every number; the 1-minute load
-    // average before the run says how much there was.
-    let load_average = std::fs::read_to_string("/proc/loadavg")
-        .ok()
-        .and_then(|text| text.split_whitespace().next()?.parse::<f64>().ok());
-    json!({
-        "cores": std::thread::available_parallelism().map_or(1, |n| n.get()),
-        "cpu": cpu,
-        "memory_mb": memory_mb,
-        "load_average_1m_before": load_average,
-    })
+/// The group's boards computed afresh by the store (no cache, no HTTP),
+/// before the server starts: the week from UTC midnight six days ago and
+/// all time, `RUNS` times each; milliseconds per computation.
+async fn boards_afresh(url: &str) -> Value {
+    const RUNS: usize = 15;
+    use companion_server::kinds::Metric;
+    use companion_server::store::{Scope, Store};
+    let store = Store::connect(url).await.unwrap();
+    let week = ((now() / 86_400 - 6) * 86_400, i64::MAX);
+    let scope = Scope::Group {
+        id: GROUP_ID,
+        strangers: false,
+    };
+    let mut report = serde_json::Map::new();
+    for (name, window) in [("week", Some(week)), ("all_time", None)] {
+        let mut times = Vec::with_capacity(RUNS);
+        for _ in 0..RUNS {
+            let started = Instant::now();
+            let board = store
+                .standings(scope, Metric::Hasanat, window)
+                .await
+                .unwrap();
+            times.push(ms(started.elapsed()));
+            assert_eq!(board.len(), USERS, "every member is ranked");
+        }
+        let first = times[0];
+        times.sort_by(f64::total_cmp);
+        eprintln!(
+            "group board {name} afresh: first {first:.1} ms, median {:.1} ms, max {:.1} ms",
+            times[RUNS / 2],
+            times[RUNS - 1]
+        );
+        report.insert(
+            name.to_owned(),
+            json!({
+                "what": format!("Store::standings for the group of all {USERS} members over {SESSIONS} sessions, {RUNS} runs"),
+                "first_ms": round(first, 2),
+                "median_ms": round(times[RUNS / 2], 2),
+                "max_ms": round(times[RUNS - 1], 2),
+                "target_ms": if name == "week" { json!(50) } else { Value::Null },
+            }),
+        );
+    }
+    drop(store);
+    Value::Object(report)
 }

@@ -85,16 +85,9 @@ pub fn token_hash(token: &str) -> String {
 }
 
 impl Tokens {
-    /// Keys from the configured secret, or a random one.
-    pub fn new(config: &Config) -> Tokens {
-        let secret = config
-            .jwt_secret
-            .as_ref()
-            .map(|s| s.expose().to_owned())
-            .unwrap_or_else(|| {
-                tracing::warn!("no JWT secret configured: tokens end when the process does");
-                random_token()
-            });
+    /// Keys from `secret` (the configured one, or the one kept beside the
+    /// database, `Store::signing_secret`) with the configured lifetimes.
+    pub fn new(config: &Config, secret: &str) -> Tokens {
         Tokens {
             encoding: EncodingKey::from_secret(secret.as_bytes()),
             decoding: DecodingKey::from_secret(secret.as_bytes()),
@@ -357,7 +350,7 @@ impl FromRequestParts<AppState> for AuthUser {
         let now = state.clock.now();
         let access = state.tokens.access(token.trim(), now)?;
         access.check(&state.store, now).await?;
-        match state.user_limit.check(&access.user_id) {
+        match state.user_limit.check(&access.user_id).await {
             Some(retry_after) => Err(Error::TooManyRequests { retry_after }),
             None => Ok(AuthUser::new(access.user_id)),
         }

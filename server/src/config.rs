@@ -32,6 +32,30 @@ impl std::str::FromStr for Secret {
     }
 }
 
+/// A URL that may hold a password: printed without it.
+#[derive(Clone)]
+pub struct Url(String);
+
+impl Url {
+    /// The URL's value.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Url {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::redact(&self.0))
+    }
+}
+
+impl std::str::FromStr for Url {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Url(s.to_owned()))
+    }
+}
+
 /// The server's settings.
 #[derive(Debug, Clone, Parser)]
 #[command(
@@ -54,7 +78,9 @@ pub struct Config {
     pub database_url: String,
 
     /// Secret for signing access tokens (at least 32 characters). Without
-    /// one, a random secret is made at start, so tokens end with the process.
+    /// one, a random secret is made on the first start and kept beside the
+    /// database (a 0600 file next to a SQLite file, a row of
+    /// `server_secrets` on PostgreSQL), so tokens outlive a restart.
     #[arg(long, env = "COMPANION_JWT_SECRET", hide_env_values = true)]
     pub jwt_secret: Option<Secret>,
 
@@ -139,6 +165,17 @@ pub struct Config {
     /// it off.
     #[arg(long, env = "COMPANION_ANNOUNCE_SECONDS", default_value_t = 60)]
     pub announce_seconds: u64,
+
+    /// Redis shared by several nodes (`redis://HOST:PORT`): live delivery,
+    /// rate limits, the login lockout and leaderboard changes then reach
+    /// every node. Without it this node keeps them to itself.
+    #[arg(long, env = "REDIS_URL", hide_env_values = true)]
+    pub redis_url: Option<Url>,
+
+    /// The start of every Redis key and channel of this deployment, so
+    /// several can share one Redis.
+    #[arg(long, env = "COMPANION_REDIS_NAMESPACE", default_value = "companion")]
+    pub redis_namespace: String,
 
     /// Log format: `json` (structured) or `text`.
     #[arg(long, env = "COMPANION_LOG_FORMAT", default_value = "json")]

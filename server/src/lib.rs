@@ -20,6 +20,7 @@ pub mod kinds;
 pub mod live;
 pub mod lockout;
 pub mod mail;
+pub mod nodes;
 pub mod store;
 
 use std::future::Future;
@@ -104,35 +105,53 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
             )
         })?
         .with_clock(clock.clone());
-    let tokens = auth::Tokens::new(config);
+    let tokens = auth::Tokens::new(config, &signing_secret(config, &store).await?);
+    let boards = Arc::new(domain::boards::BoardCache::default());
+    store.listen(boards.clone());
+    let redis = match &config.redis_url {
+        Some(url) => Some(
+            nodes::Redis::open(url.expose(), &config.redis_namespace).map_err(|e| e.to_string())?,
+        ),
+        None => None,
+    };
+    if let Some(redis) = &redis {
+        store.generations().share(redis.clone());
+    }
+    let heartbeat = live::Heartbeat {
+        ping: Duration::from_secs(config.ws_ping_seconds.max(1)),
+        idle: Duration::from_secs(config.ws_idle_seconds.max(1)),
+        auth: Duration::from_secs(10),
+        write: Duration::from_secs(10),
+    };
     Ok(AppState {
         store,
         tokens: Arc::new(tokens),
         refreshes: Arc::new(auth::RecentRefreshes::new(i64::from(
             config.refresh_grace_seconds,
         ))),
-        logins: Arc::new(lockout::LoginGuard::new(config.lockout_max_keys)),
+        logins: Arc::new(lockout::LoginGuard::new(
+            config.lockout_max_keys,
+            redis.clone(),
+        )),
         metrics: Arc::default(),
         auth_limit: Arc::new(http::limit::AddressLimit::new(
             config.auth_rate_limit_per_minute,
             config.trust_forwarded_for,
+            redis.clone(),
         )),
-        user_limit: Arc::new(http::limit::Keyed::new(config.user_rate_limit_per_minute)),
+        user_limit: Arc::new(
+            http::limit::Keyed::new(config.user_rate_limit_per_minute).share(redis.clone(), "user"),
+        ),
         clock,
-        boards: Arc::default(),
+        boards,
         timeouts: Timeouts {
             header_read: Duration::from_millis(config.header_read_timeout_ms.max(1)),
             request: Duration::from_millis(config.request_timeout_ms.max(1)),
         },
-        live: live::Live::local(
-            config.ws_queue,
-            live::Heartbeat {
-                ping: Duration::from_secs(config.ws_ping_seconds.max(1)),
-                idle: Duration::from_secs(config.ws_idle_seconds.max(1)),
-                auth: Duration::from_secs(10),
-                write: Duration::from_secs(10),
-            },
-        ),
+        live: match redis {
+            Some(redis) => live::Live::shared(config.ws_queue, heartbeat, redis),
+            None => live::Live::local(config.ws_queue, heartbeat),
+        },
         chat_per_minute: config.chat_messages_per_minute,
         typing: Arc::new(http::limit::Throttle::new(
             domain::typing::TYPING_EVERY_SECONDS,
@@ -142,6 +161,24 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
         announce_every: (config.announce_seconds > 0)
             .then(|| Duration::from_secs(config.announce_seconds)),
     })
+}
+
+/// The configured signing secret; without one, the secret kept for the
+/// database (made on the first start), so a restart and the other nodes
+/// accept the tokens signed before; with nowhere to keep one (SQLite in
+/// memory), a random secret that ends with the process.
+async fn signing_secret(config: &Config, store: &Store) -> Result<String, String> {
+    if let Some(secret) = &config.jwt_secret {
+        return Ok(secret.expose().to_owned());
+    }
+    match store.signing_secret(auth::random_token).await {
+        Ok(Some(secret)) => Ok(secret),
+        Ok(None) => {
+            tracing::warn!("no JWT secret configured and nowhere to keep one: tokens end when the process does");
+            Ok(auth::random_token())
+        }
+        Err(error) => Err(format!("cannot keep the JWT signing secret: {error}")),
+    }
 }
 
 /// Tells competitions' participants the starts and final results that

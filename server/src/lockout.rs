@@ -23,9 +23,18 @@
 //! the least-failed unlocked window is forgotten first; locked windows
 //! are never forgotten, and when every window is locked a new key is
 //! refused (fail closed) until one ends. In memory: a restart forgets.
+//!
+//! With several nodes ([`LoginGuard::new`] given Redis) the windows are
+//! Redis's (`nodes::counters`: one count of failures and attempts in
+//! flight per hashed key, expiring with its window), so guesses spread
+//! over the nodes count together. While Redis fails, each node counts
+//! on its own (logged): at most five guesses per window and node, rather
+//! than refusing every login.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+
+use crate::nodes::Redis;
 
 /// Failed logins per key before it is locked.
 pub const MAX_FAILED_LOGINS: u32 = 5;
@@ -39,6 +48,7 @@ pub const MAX_KEY_BYTES: usize = 254 + 1 + 64;
 pub struct LoginGuard {
     max_keys: usize,
     windows: Mutex<HashMap<String, Window>>,
+    shared: Option<Redis>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -69,11 +79,13 @@ pub fn key(email: &str, device: Option<&str>) -> String {
 }
 
 impl LoginGuard {
-    /// A guard holding at most `max_keys` windows (at least one).
-    pub fn new(max_keys: usize) -> LoginGuard {
+    /// A guard holding at most `max_keys` windows (at least one) on this
+    /// node; with `shared`, the windows are every node's, in Redis.
+    pub fn new(max_keys: usize, shared: Option<Redis>) -> LoginGuard {
         LoginGuard {
             max_keys: max_keys.max(1),
             windows: Mutex::default(),
+            shared,
         }
     }
 
@@ -82,11 +94,32 @@ impl LoginGuard {
         self.windows.lock().map_or(0, |w| w.len())
     }
 
-    /// Takes a place for one attempt on `key` at `now`, or refuses with
-    /// the seconds to wait: the key is locked (or, with the map full of
-    /// locks, cannot be tracked). A key longer than [`MAX_KEY_BYTES`] is
-    /// refused for the whole window.
-    pub fn attempt(self: &Arc<Self>, key: String, now: i64) -> Result<Attempt, u64> {
+    /// Takes a place for one attempt on `key` at `now` (in every node's
+    /// window when shared), or refuses with the seconds to wait: the key
+    /// is locked. A key longer than [`MAX_KEY_BYTES`] is refused for the
+    /// whole window.
+    pub async fn attempt(self: &Arc<Self>, key: String, now: i64) -> Result<Attempt, u64> {
+        if let (Some(redis), true) = (&self.shared, key.len() <= MAX_KEY_BYTES) {
+            let window = (MAX_FAILED_LOGINS, LOCKOUT_SECONDS.unsigned_abs());
+            match redis.take_place(&key, window).await {
+                Ok(None) => {
+                    return Ok(Attempt {
+                        guard: self.clone(),
+                        key,
+                        settled: false,
+                        shared: Some(redis.clone()),
+                    })
+                }
+                Ok(Some(wait)) => return Err(wait),
+                Err(error) => redis.failed("taking a lockout place", &error),
+            }
+        }
+        self.attempt_here(key, now)
+    }
+
+    /// [`LoginGuard::attempt`] in this node's windows: also refused when,
+    /// with the map full of locks, the key cannot be tracked.
+    pub fn attempt_here(self: &Arc<Self>, key: String, now: i64) -> Result<Attempt, u64> {
         let wait = |started: i64| u64::try_from(started + LOCKOUT_SECONDS - now).unwrap_or(1);
         if key.len() > MAX_KEY_BYTES {
             return Err(wait(now));
@@ -114,10 +147,21 @@ impl LoginGuard {
             guard: self.clone(),
             key,
             settled: false,
+            shared: None,
         })
     }
 
-    fn settle(&self, key: &str, failed: bool, succeeded: bool) {
+    fn settle(&self, attempt: &Attempt, failed: bool, succeeded: bool) {
+        let key = attempt.key.as_str();
+        if let Some(redis) = &attempt.shared {
+            // A failure keeps its place in the count.
+            if succeeded {
+                redis.forget_window(key);
+            } else if !failed {
+                redis.give_back_place(key);
+            }
+            return;
+        }
         let Ok(mut windows) = self.windows.lock() else {
             return;
         };
@@ -164,26 +208,28 @@ pub struct Attempt {
     guard: Arc<LoginGuard>,
     key: String,
     settled: bool,
+    /// The Redis whose window holds the place, if shared.
+    shared: Option<Redis>,
 }
 
 impl Attempt {
     /// The password was wrong: one more failure in the window.
     pub fn failed(mut self) {
         self.settled = true;
-        self.guard.settle(&self.key, true, false);
+        self.guard.clone().settle(&self, true, false);
     }
 
     /// The password was right: the window is forgotten.
     pub fn succeeded(mut self) {
         self.settled = true;
-        self.guard.settle(&self.key, false, true);
+        self.guard.clone().settle(&self, false, true);
     }
 }
 
 impl Drop for Attempt {
     fn drop(&mut self) {
         if !self.settled {
-            self.guard.settle(&self.key, false, false);
+            self.guard.clone().settle(self, false, false);
         }
     }
 }
@@ -194,50 +240,60 @@ mod tests {
 
     #[test]
     fn five_attempts_in_flight_leave_no_room_for_a_sixth() {
-        let guard = Arc::new(LoginGuard::new(10));
-        let places: Vec<_> = (0..5).map(|_| guard.attempt("a@x.org".into(), 0)).collect();
+        let guard = Arc::new(LoginGuard::new(10, None));
+        let places: Vec<_> = (0..5)
+            .map(|_| guard.attempt_here("a@x.org".into(), 0))
+            .collect();
         assert!(places.iter().all(Result::is_ok));
         assert_eq!(
-            guard.attempt("a@x.org".into(), 0).err(),
+            guard.attempt_here("a@x.org".into(), 0).err(),
             Some(900),
             "the sixth waits the window out"
         );
         for place in places {
             place.unwrap().failed();
         }
-        assert_eq!(guard.attempt("a@x.org".into(), 899).err(), Some(1));
+        assert_eq!(guard.attempt_here("a@x.org".into(), 899).err(), Some(1));
         assert!(
-            guard.attempt("a@x.org".into(), 900).is_ok(),
+            guard.attempt_here("a@x.org".into(), 900).is_ok(),
             "the window ends 15 minutes after it began"
         );
     }
 
     #[test]
     fn an_unsettled_attempt_gives_its_place_back_and_a_success_forgets() {
-        let guard = Arc::new(LoginGuard::new(10));
-        drop(guard.attempt("a@x.org".into(), 0));
+        let guard = Arc::new(LoginGuard::new(10, None));
+        drop(guard.attempt_here("a@x.org".into(), 0));
         assert_eq!(guard.tracked(), 0, "nothing failed, nothing is kept");
-        guard.attempt("a@x.org".into(), 0).unwrap().failed();
-        guard.attempt("a@x.org".into(), 1).unwrap().succeeded();
+        guard.attempt_here("a@x.org".into(), 0).unwrap().failed();
+        guard.attempt_here("a@x.org".into(), 1).unwrap().succeeded();
         assert_eq!(guard.tracked(), 0);
     }
 
     #[test]
     fn the_map_is_bounded_and_locked_windows_are_kept_longest() {
-        let guard = Arc::new(LoginGuard::new(3));
+        let guard = Arc::new(LoginGuard::new(3, None));
         for _ in 0..5 {
-            guard.attempt("locked@x.org".into(), 0).unwrap().failed();
+            guard
+                .attempt_here("locked@x.org".into(), 0)
+                .unwrap()
+                .failed();
         }
         for n in 0..10 {
-            guard.attempt(format!("{n}@x.org"), 1).unwrap().failed();
+            guard
+                .attempt_here(format!("{n}@x.org"), 1)
+                .unwrap()
+                .failed();
         }
         assert_eq!(guard.tracked(), 3);
         assert!(
-            guard.attempt("locked@x.org".into(), 2).is_err(),
+            guard.attempt_here("locked@x.org".into(), 2).is_err(),
             "a lock is not forgotten to make room"
         );
-        assert!(guard.attempt("x".repeat(MAX_KEY_BYTES + 1), 2).is_err());
-        let place = guard.attempt("new@x.org".into(), 901);
+        assert!(guard
+            .attempt_here("x".repeat(MAX_KEY_BYTES + 1), 2)
+            .is_err());
+        let place = guard.attempt_here("new@x.org".into(), 901);
         assert!(place.is_ok());
         assert_eq!(guard.tracked(), 1, "ended windows are swept");
     }

@@ -11,7 +11,7 @@ use crate::process::{cmd, Error, Result};
 
 /// Debian packages to build the app (WebKitGTK, audio), to test it in a
 /// real window (Xvfb, WebKitWebDriver, a session bus, a notification
-/// server), to test the sync server against a real PostgreSQL, to encode
+/// server), to test the sync server against a real PostgreSQL and Redis, to encode
 /// test audio, and to run tests under a faked clock.
 const DEBIAN_PACKAGES: &[&str] = &[
     "build-essential",
@@ -29,6 +29,9 @@ const DEBIAN_PACKAGES: &[&str] = &[
     "dunst",
     "procps",
     "postgresql",
+    // Shared live delivery, limits and boards between nodes (the two-node
+    // suite).
+    "redis-server",
     // Encodes the MP3s of the audio benchmark (and the test fixtures).
     "lame",
     // Runs the suites once more at awkward instants (libfaketime).

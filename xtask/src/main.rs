@@ -10,6 +10,7 @@ mod faketime;
 mod install;
 mod postgres;
 mod process;
+mod redis;
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -31,8 +32,8 @@ Commands:
   serve          run the sync server (companion-server) on 127.0.0.1:8787
                  with an embedded SQLite file; extra arguments go to it
   bench [which]  run the benchmarks and write results to bench-results/;
-                 which: all (default), search, startup, audio, server
-                 or habit
+                 which: all (default), search, startup, audio, server,
+                 habit or realtime
   install        only install the tools and system packages
   build-ui       only build the UI (ui/dist)
 ";
@@ -139,17 +140,27 @@ fn test() -> Result<()> {
     // The server's API suite runs against SQLite and against this real
     // PostgreSQL server.
     let postgres = postgres::Postgres::start()?;
+    // And against a real Redis (the two-node suite).
+    let redis = redis::Redis::start()?;
     step("unit, integration and UI component tests");
     let suites = ["--workspace", "--exclude", "companion-e2e"];
     cmd("cargo")
         .args(["test"])
         .args(suites)
         .env("COMPANION_TEST_POSTGRES", postgres.url())
+        .env("COMPANION_TEST_REDIS", redis.url())
         .current_dir(&root)
         .run()?;
     step("core, server and app tests again at midnight and at a DST change (faketime)");
-    let url = postgres.url();
-    faketime::run_suites(&suites, &[("COMPANION_TEST_POSTGRES", &url)])?;
+    let (url, redis_url) = (postgres.url(), redis.url());
+    faketime::run_suites(
+        &suites,
+        &[
+            ("COMPANION_TEST_POSTGRES", &url),
+            ("COMPANION_TEST_REDIS", &redis_url),
+        ],
+    )?;
+    drop(redis);
     drop(postgres);
     step("end-to-end tests in a real window");
     let app = build_app()?;
@@ -213,10 +224,10 @@ fn bench(args: &[String]) -> Result<()> {
     let which = args.first().map(String::as_str).unwrap_or("all");
     if !matches!(
         which,
-        "all" | "search" | "data" | "audio" | "startup" | "server" | "habit"
+        "all" | "search" | "data" | "audio" | "startup" | "server" | "habit" | "realtime"
     ) {
         return Err(Error::Usage(format!(
-            "unknown benchmark `{which}`: use all, search, audio, startup, server or habit"
+            "unknown benchmark `{which}`: use all, search, audio, startup, server, habit or realtime"
         )));
     }
     if matches!(which, "all" | "search" | "data") {
@@ -262,6 +273,20 @@ fn bench(args: &[String]) -> Result<()> {
         step("sync server under load (release build, seeded SQLite)");
         cmd("cargo")
             .args(["bench", "--package", "companion-server", "--bench", "load"])
+            .env("BENCH_OUT_DIR", &out)
+            .current_dir(root())
+            .run()?;
+    }
+    if matches!(which, "all" | "realtime") {
+        step("sync server: 10,000 WebSocket clients in 100 groups (release build)");
+        cmd("cargo")
+            .args([
+                "bench",
+                "--package",
+                "companion-server",
+                "--bench",
+                "realtime",
+            ])
             .env("BENCH_OUT_DIR", &out)
             .current_dir(root())
             .run()?;

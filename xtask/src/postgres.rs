@@ -33,7 +33,8 @@ fn bin_dir() -> Result<PathBuf> {
         .ok_or_else(|| Error::Other("no PostgreSQL server found under /usr/lib/postgresql".into()))
 }
 
-fn free_port() -> Result<u16> {
+/// A loopback port no one listens on now.
+pub fn free_port() -> Result<u16> {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())

@@ -1,15 +1,12 @@
 //! Leaderboards: global, friends, group and competition boards for today,
 //! the last seven local days, all time or a competition's window. Ranks
 //! are standard competition ranks (equal scores share one). Who a board
-//! ranks and how it scores is one store query per board; this module keeps
-//! the sorted boards in a cache that every change a board shows (on this
-//! node) empties, that is never older than [`BOARD_TTL`] (other nodes'
-//! changes), and that computes one board at a time per key.
+//! ranks and how it scores is one store query per board; the sorted boards
+//! are kept in `board_cache` (per-scope generations, patched by pushes,
+//! never older than [`BOARD_TTL`]).
 
-use std::collections::HashMap;
 use std::future::Future;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use jiff::tz::TimeZone;
 
@@ -17,10 +14,10 @@ use super::{days, Error, Result};
 use crate::kinds::Metric;
 use crate::store::{Scope, Standing, Store};
 
+pub use super::board_cache::BoardCache;
+
 /// How long a cached board may be served when nothing changed on this node.
 pub const BOARD_TTL: Duration = Duration::from_secs(5);
-/// Boards kept at most (distinct scope, metric and window).
-const BOARD_CACHE_SIZE: usize = 512;
 
 /// The span a board counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,76 +187,9 @@ pub async fn board(
     })
 }
 
-/// A board, the change generation it was read at, and when.
-type Cached = (u64, Instant, Arc<Vec<Standing>>);
-
-/// Computed boards by query, with the change generation they were read at.
-#[derive(Debug, Default)]
-pub struct BoardCache {
-    boards: Mutex<HashMap<String, Cached>>,
-    flights: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
-}
-
-impl BoardCache {
-    /// Everyone `scope` ranks by `metric` over `window`, highest first:
-    /// from the cache when nothing it shows changed since the caller
-    /// arrived, else computed once for every caller waiting on it.
-    pub async fn standings(
-        &self,
-        store: &Store,
-        scope: Scope<'_>,
-        metric: Metric,
-        window: Option<(i64, i64)>,
-    ) -> Result<Arc<Vec<Standing>>> {
-        let key = format!("{scope:?}|{metric:?}|{window:?}");
-        // Every change up to `arrived` must show; later ones may.
-        let arrived = store.generation();
-        if let Some(hit) = self.get(&key, arrived) {
-            return Ok(hit);
-        }
-        // One computation per board at a time: the others wait for it and
-        // take its result, which was read after they arrived.
-        let flight = self.flight(&key);
-        let _turn = flight.lock().await;
-        if let Some(hit) = self.get(&key, arrived) {
-            return Ok(hit);
-        }
-        let generation = store.generation();
-        let board = Arc::new(store.standings(scope, metric, window).await?);
-        self.put(key, generation, board.clone());
-        Ok(board)
-    }
-
-    /// The lock that computing one board takes.
-    fn flight(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
-        let mut flights = self.flights.lock().unwrap_or_else(|e| e.into_inner());
-        if flights.len() >= BOARD_CACHE_SIZE {
-            flights.retain(|_, lock| Arc::strong_count(lock) > 1);
-        }
-        flights.entry(key.to_owned()).or_default().clone()
-    }
-
-    /// A board read at change `at_least` or later, and not too old.
-    fn get(&self, key: &str, at_least: u64) -> Option<Arc<Vec<Standing>>> {
-        let boards = self.boards.lock().ok()?;
-        let (at, read, board) = boards.get(key)?;
-        (*at >= at_least && read.elapsed() < BOARD_TTL).then(|| board.clone())
-    }
-
-    fn put(&self, key: String, generation: u64, board: Arc<Vec<Standing>>) {
-        if let Ok(mut boards) = self.boards.lock() {
-            if boards.len() >= BOARD_CACHE_SIZE {
-                boards.clear();
-            }
-            boards.insert(key, (generation, Instant::now(), board));
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::Person;
 
     #[test]
     fn equal_scores_share_a_rank_and_the_next_rank_skips() {
@@ -305,25 +235,5 @@ mod tests {
             metric(Some("Pages")).err().and_then(|e| e.code()),
             Some("invalid_metric")
         );
-    }
-
-    #[test]
-    fn a_cached_board_expires_and_an_older_one_is_not_served() {
-        let cache = BoardCache::default();
-        let board = Arc::new(vec![Standing {
-            person: Person {
-                id: "u".into(),
-                username: "u".into(),
-                display_name: "U".into(),
-            },
-            score: 3,
-        }]);
-        cache.put("k".into(), 5, board);
-        assert!(
-            cache.get("k", 5).is_some(),
-            "read at the generation asked for"
-        );
-        assert!(cache.get("k", 6).is_none(), "a change since makes it stale");
-        assert!(cache.get("other", 0).is_none());
     }
 }

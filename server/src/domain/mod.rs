@@ -39,6 +39,7 @@
 pub mod accounts;
 pub mod achievements;
 pub mod announcements;
+pub mod board_cache;
 pub mod boards;
 pub mod calendar;
 pub mod chat;

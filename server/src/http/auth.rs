@@ -215,6 +215,7 @@ async fn login(
     let attempt = state
         .logins
         .attempt(lockout::key(&email, device.as_deref()), now)
+        .await
         .map_err(|retry_after| Error::TooManyRequests { retry_after })?;
     let Some(user) = accounts::by_email(&state.store, &email).await? else {
         attempt.failed();

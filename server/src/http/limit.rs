@@ -1,8 +1,15 @@
 //! Per-address rate limits on the `/auth` routes (GCRA, from `governor`):
 //! a burst of the per-minute quota, refilled evenly. Over the limit is a
 //! 429 with Retry-After. The same limiter, keyed by user, bounds each
-//! signed-in user's requests (`AuthUser`, `--user-rate-limit-per-minute`). The account lockout in `lockout::LoginGuard` is the
-//! second line: it counts failures per account, whatever the address.
+//! signed-in user's requests (`AuthUser`, `--user-rate-limit-per-minute`).
+//! The account lockout in `lockout::LoginGuard` is the second line: it
+//! counts failures per account, whatever the address.
+//!
+//! With several nodes ([`Keyed::share`]) the count is Redis's: a window of
+//! a minute from a key's first request, holding the quota, shared by every
+//! node (a fixed window, so a client may spend up to twice the quota
+//! across a window's edge; GCRA's even refill needs a clock the nodes
+//! share). When Redis fails, this node's own limiter answers.
 
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
@@ -18,6 +25,7 @@ use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::error::Error;
+use crate::nodes::Redis;
 use crate::AppState;
 
 /// Forget idle addresses after this many checks, so the table stays small.
@@ -29,19 +37,48 @@ const PRUNE_EVERY: u64 = 10_000;
 pub struct Keyed<K: std::hash::Hash + Eq + Clone> {
     limiter: Option<DefaultKeyedRateLimiter<K>>,
     checks: AtomicU64,
+    per_minute: u32,
+    /// The shared count's Redis and the limit's name in it.
+    shared: Option<(Redis, &'static str)>,
 }
 
-impl<K: std::hash::Hash + Eq + Clone> Keyed<K> {
+impl<K: std::hash::Hash + Eq + Clone + std::fmt::Display> Keyed<K> {
     /// `per_minute` requests per key (0: no limit).
     pub fn new(per_minute: u32) -> Keyed<K> {
         Keyed {
             limiter: NonZeroU32::new(per_minute).map(|n| RateLimiter::keyed(Quota::per_minute(n))),
             checks: AtomicU64::new(0),
+            per_minute,
+            shared: None,
         }
     }
 
-    /// Seconds to wait, if `key` is over its limit.
-    pub fn check(&self, key: &K) -> Option<u64> {
+    /// The same limit, counted in `redis` under `name` for every node.
+    pub fn share(self, redis: Option<Redis>, name: &'static str) -> Keyed<K> {
+        Keyed {
+            shared: redis.map(|redis| (redis, name)),
+            ..self
+        }
+    }
+
+    /// Seconds to wait, if `key` is over its limit: every node's count
+    /// when shared (this node's while Redis fails).
+    pub async fn check(&self, key: &K) -> Option<u64> {
+        self.limiter.as_ref()?;
+        if let Some((redis, name)) = &self.shared {
+            let turn = redis
+                .take_turn(name, &key.to_string(), (self.per_minute, 60))
+                .await;
+            match turn {
+                Ok(wait) => return wait,
+                Err(error) => redis.failed("counting a rate limit", &error),
+            }
+        }
+        self.check_here(key)
+    }
+
+    /// [`Keyed::check`] on this node's count only.
+    pub fn check_here(&self, key: &K) -> Option<u64> {
         let limiter = self.limiter.as_ref()?;
         if self.checks.fetch_add(1, Ordering::Relaxed) % PRUNE_EVERY == PRUNE_EVERY - 1 {
             limiter.retain_recent();
@@ -63,17 +100,18 @@ pub struct AddressLimit {
 }
 
 impl AddressLimit {
-    /// `per_minute` requests per address (0: no limit).
-    pub fn new(per_minute: u32, trust_forwarded_for: bool) -> AddressLimit {
+    /// `per_minute` requests per address (0: no limit), counted in
+    /// `redis` for every node when given.
+    pub fn new(per_minute: u32, trust_forwarded_for: bool, redis: Option<Redis>) -> AddressLimit {
         AddressLimit {
-            keyed: Keyed::new(per_minute),
+            keyed: Keyed::new(per_minute).share(redis, "auth"),
             trust_forwarded_for,
         }
     }
 
     /// Seconds to wait, if `address` is over its limit.
-    pub fn check(&self, address: IpAddr) -> Option<u64> {
-        self.keyed.check(&address)
+    pub async fn check(&self, address: IpAddr) -> Option<u64> {
+        self.keyed.check(&address).await
     }
 
     /// The client's address: the peer, or behind a trusted proxy the last
@@ -107,10 +145,12 @@ impl FromRequestParts<AppState> for PasswordTurn {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
         let limit = &state.auth_limit;
-        match limit
-            .client(&parts.headers, &parts.extensions)
-            .and_then(|ip| limit.check(ip))
-        {
+        let client = limit.client(&parts.headers, &parts.extensions);
+        let wait = match client {
+            Some(ip) => limit.check(ip).await,
+            None => None,
+        };
+        match wait {
             Some(retry_after) => Err(Error::TooManyRequests { retry_after }),
             None => Ok(PasswordTurn),
         }
@@ -121,7 +161,11 @@ impl FromRequestParts<AppState> for PasswordTurn {
 pub async fn auth_routes(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let limit: &Arc<AddressLimit> = &state.auth_limit;
     let client = limit.client(request.headers(), request.extensions());
-    if let Some(retry_after) = client.and_then(|ip| limit.check(ip)) {
+    let wait = match client {
+        Some(ip) => limit.check(ip).await,
+        None => None,
+    };
+    if let Some(retry_after) = wait {
         return Error::TooManyRequests { retry_after }.into_response();
     }
     next.run(request).await
@@ -131,19 +175,21 @@ pub async fn auth_routes(State(state): State<AppState>, request: Request, next: 
 mod tests {
     use super::*;
 
-    #[test]
-    fn an_address_over_its_quota_waits_and_others_do_not() {
-        let limit = AddressLimit::new(3, false);
+    #[tokio::test]
+    async fn an_address_over_its_quota_waits_and_others_do_not() {
+        let limit = AddressLimit::new(3, false, None);
         let a: IpAddr = "192.0.2.1".parse().unwrap();
         let b: IpAddr = "192.0.2.2".parse().unwrap();
         for _ in 0..3 {
-            assert_eq!(limit.check(a), None);
+            assert_eq!(limit.check(a).await, None);
         }
-        let wait = limit.check(a).expect("the fourth is over the limit");
+        let wait = limit.check(a).await.expect("the fourth is over the limit");
         assert!((1..=20).contains(&wait), "{wait}");
-        assert_eq!(limit.check(b), None, "limits are per address");
-        let off = AddressLimit::new(0, false);
-        assert!((0..100).all(|_| off.check(a).is_none()));
+        assert_eq!(limit.check(b).await, None, "limits are per address");
+        let off = AddressLimit::new(0, false, None);
+        for _ in 0..100 {
+            assert!(off.check(a).await.is_none());
+        }
     }
 }
 

@@ -229,7 +229,7 @@ async fn open(
     let access = match bearer(headers) {
         Some(token) => {
             let access = authenticate(&state, token).await?;
-            if let Some(retry_after) = state.user_limit.check(&access.user_id) {
+            if let Some(retry_after) = state.user_limit.check(&access.user_id).await {
                 return Err(Error::TooManyRequests { retry_after });
             }
             if let Filter::Conversation(id) = &filter {

@@ -156,7 +156,7 @@ where
             return Err(End::Close(Close::AuthExpected));
         };
         let access = authenticate(state, &token).await?;
-        if let Some(retry_after) = state.user_limit.check(&access.user_id) {
+        if let Some(retry_after) = state.user_limit.check(&access.user_id).await {
             return Err(End::from(Error::TooManyRequests { retry_after }));
         }
         return Ok((access, after));

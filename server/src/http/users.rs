@@ -64,6 +64,7 @@ async fn confirm_password(
     let attempt = state
         .logins
         .attempt(lockout::key(&found.email, None), state.clock.now())
+        .await
         .map_err(|retry_after| Error::TooManyRequests { retry_after })?;
     if verify_password(password, found.password_hash).await? {
         attempt.succeeded();

@@ -8,9 +8,9 @@
 //! dropped it) reads what it missed from the database by number, so the
 //! fan-out may lose deliveries but never reorders what a client shows.
 //!
-//! [`LocalFanout`] serves one node; a fan-out over Redis would publish to
-//! Redis in [`Fanout::publish`] and feed what it receives to each node's
-//! [`Hub::deliver`]. The hub never blocks a publisher: each user has a
+//! [`LocalFanout`] serves one node; `nodes::fanout::RedisFanout` serves
+//! several: it publishes to Redis in [`Fanout::publish`] and feeds what
+//! other nodes publish to this node's [`Hub::deliver`]. The hub never blocks a publisher: each user has a
 //! bounded ring of deliveries, and a socket that falls a ring behind is
 //! told so (and closed by its loop) instead of slowing the others.
 //! `payload` holds the shapes of the events' data; [`Filter`] says which
@@ -46,6 +46,17 @@ impl Live {
         let hub = Arc::new(Hub::new(queue));
         Live {
             fanout: Arc::new(LocalFanout(hub.clone())),
+            hub,
+            heartbeat,
+        }
+    }
+
+    /// A node's live delivery among several: deliveries reach the other
+    /// nodes' hubs through Redis pub/sub (`nodes::fanout`).
+    pub fn shared(queue: usize, heartbeat: Heartbeat, redis: crate::nodes::Redis) -> Live {
+        let hub = Arc::new(Hub::new(queue));
+        Live {
+            fanout: Arc::new(crate::nodes::fanout::RedisFanout::start(hub.clone(), redis)),
             hub,
             heartbeat,
         }
@@ -171,6 +182,12 @@ impl Delivery {
 pub trait Fanout: Send + Sync + std::fmt::Debug {
     /// Sends each delivery to its user's sockets on every node.
     fn publish(&self, deliveries: Vec<Delivery>);
+
+    /// Whether deliveries reach every node now (a shared fan-out is
+    /// connected and listening); a single node's always do.
+    fn ready(&self) -> bool {
+        true
+    }
 }
 
 /// The fan-out of a single node: straight into its own hub.

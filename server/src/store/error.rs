@@ -22,6 +22,13 @@ pub enum Error {
     /// (SQLite keeps it), so this is the input's fault, not the database's.
     #[error("a value holds a character the database cannot store: {0}")]
     Unstorable(sqlx::Error),
+    /// The signing secret's file beside a SQLite database cannot be made
+    /// or read.
+    #[error("cannot keep the signing secret in {}: {source}", path.display())]
+    SecretFile {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
     /// The database failed.
     #[error("database error: {0}")]
     Database(sqlx::Error),

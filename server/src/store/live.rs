@@ -104,32 +104,59 @@ pub(crate) async fn append_events(
     users.sort();
     users.dedup();
     let mut events = Vec::with_capacity(users.len());
-    for user in users {
-        let row = sqlx::query(
-            "UPDATE users SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq",
-        )
-        .bind(user)
-        .fetch_optional(&mut **tx)
-        .await?;
-        let Some(row) = row else { continue };
-        let seq: i64 = row.try_get(0)?;
-        sqlx::query(
-            "INSERT INTO user_events (user_id, seq, kind, data, created_at) VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(user)
-        .bind(seq)
-        .bind(kind.as_str())
-        .bind(data)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
-        events.push(UserEvent {
-            user_id: user.clone(),
+    // PostgreSQL: lock the rows in id order first, so two transactions
+    // never wait on each other's rows (SQLite has one writer).
+    let postgres = (**tx).backend_name() == "PostgreSQL";
+    // A hundred recipients a statement: three statements for a group's
+    // message rather than two per member.
+    for chunk in users.chunks(100) {
+        let ids = super::sync::list(chunk.len(), 1);
+        if postgres {
+            let sql = format!("SELECT id FROM users WHERE id IN ({ids}) ORDER BY id FOR UPDATE");
+            let mut lock = sqlx::query::<Any>(&sql);
+            for user in chunk {
+                lock = lock.bind(user.as_str());
+            }
+            lock.fetch_all(&mut **tx).await?;
+        }
+        let sql = format!(
+            "UPDATE users SET event_seq = event_seq + 1 WHERE id IN ({ids}) RETURNING id, event_seq"
+        );
+        let mut bump = sqlx::query::<Any>(&sql);
+        for user in chunk {
+            bump = bump.bind(user.as_str());
+        }
+        let mut numbered = bump
+            .fetch_all(&mut **tx)
+            .await?
+            .iter()
+            .map(|row| Ok((row.try_get::<String, _>(0)?, row.try_get::<i64, _>(1)?)))
+            .collect::<Result<Vec<_>>>()?;
+        if numbered.is_empty() {
+            continue;
+        }
+        numbered.sort();
+        let sql = format!(
+            "INSERT INTO user_events (user_id, seq, kind, data, created_at) VALUES {}",
+            super::sync::placeholders(numbered.len(), 5, 1)
+        );
+        let mut insert = sqlx::query::<Any>(&sql);
+        for (user, seq) in &numbered {
+            insert = insert
+                .bind(user.as_str())
+                .bind(*seq)
+                .bind(kind.as_str())
+                .bind(data)
+                .bind(now);
+        }
+        insert.execute(&mut **tx).await?;
+        events.extend(numbered.into_iter().map(|(user_id, seq)| UserEvent {
+            user_id,
             seq,
             kind,
             data: data.to_owned(),
             created_at: now,
-        });
+        }));
     }
     Ok(events)
 }

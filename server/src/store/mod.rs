@@ -37,6 +37,7 @@ mod live;
 mod moderation;
 mod notifications;
 mod people;
+mod secrets;
 mod sync;
 mod users;
 
@@ -61,13 +62,26 @@ pub struct Store {
     /// SQLite has one writer: pushes queue here rather than in its busy
     /// loop. PostgreSQL serializes only pushes of the same user (row lock).
     pub(crate) sqlite: bool,
+    /// The SQLite database's file (none on PostgreSQL or in memory).
+    pub(crate) file: Option<std::path::PathBuf>,
     pub(crate) writes: std::sync::Arc<tokio::sync::Mutex<()>>,
-    /// Bumped by every change a leaderboard shows.
-    pub(crate) changes: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// Bumped by every change a leaderboard shows, per scope.
+    pub(crate) generations: std::sync::Arc<crate::nodes::generations::Generations>,
+    /// Told each push's change to a reader's scores (the board cache).
+    pub(crate) listener: std::sync::Arc<std::sync::OnceLock<std::sync::Arc<dyn ScoreListener>>>,
     /// "Now" for the times the store writes (created, joined, received).
     pub(crate) clock: Clock,
     /// Token versions read lately: user → (version, read at).
     pub(crate) versions: std::sync::Arc<std::sync::Mutex<HashMap<String, (i64, i64)>>>,
+}
+
+/// The file of a `sqlite:` URL, if it names one (not `:memory:`).
+fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && !path.contains(":memory:")).then(|| std::path::PathBuf::from(path))
 }
 
 impl Store {
@@ -111,8 +125,10 @@ impl Store {
         Ok(Store {
             pool,
             sqlite,
+            file: sqlite.then(|| sqlite_file(&url)).flatten(),
             writes: Default::default(),
-            changes: Default::default(),
+            generations: Default::default(),
+            listener: Default::default(),
             clock: Clock::system(),
             versions: Default::default(),
         })
@@ -144,15 +160,58 @@ impl Store {
         row.as_ref().map(from).transpose()
     }
 
-    /// The generation of what leaderboards show: bumped by every change to
-    /// progress, membership or visibility made through this store.
+    /// How many changes to what leaderboards show this store has made:
+    /// progress, membership or visibility.
     pub fn generation(&self) -> u64 {
-        self.changes.load(std::sync::atomic::Ordering::SeqCst)
+        self.generations.total()
     }
 
-    /// Records that something a leaderboard shows has changed.
+    /// The per-scope change counters boards are cached by (shared through
+    /// Redis by `nodes::generations` when several nodes run).
+    pub fn generations(&self) -> &crate::nodes::generations::Generations {
+        &self.generations
+    }
+
+    /// Records that who boards rank (or what they show of them) changed:
+    /// every board is stale.
     pub(crate) fn boards_changed(&self) {
-        self.changes
-            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.generations.bump_all();
+    }
+
+    /// Tells `listener` every push's change to a reader's scores.
+    pub fn listen(&self, listener: std::sync::Arc<dyn ScoreListener>) {
+        let _ = self.listener.set(listener);
+    }
+
+    /// Records a push's change to a reader's scores. Alone, the boards
+    /// that may rank them (global and friends, their groups and
+    /// competitions) move to a new generation, and the listener brings the
+    /// cached ones up to date (a push of other events only moves the
+    /// reader's cursor). Shared, the change counters are bumped in Redis
+    /// and every node's boards are read afresh.
+    pub(crate) async fn scores_changed(&self, change: ScoreChange) {
+        if change.sessions.is_empty() && change.before == change.after {
+            return;
+        }
+        let scopes = match self.scopes_of(&change.user_id).await {
+            Ok(scopes) => scopes,
+            Err(error) => {
+                tracing::warn!(%error, "reading a reader's boards failed: every board is stale");
+                self.generations.bump_all();
+                return;
+            }
+        };
+        if self.generations.is_shared() {
+            if !change.sessions.is_empty() {
+                self.generations.bump(&scopes).await;
+            }
+            return;
+        }
+        let bumped = self
+            .generations
+            .bump_here(&scopes, !change.sessions.is_empty());
+        if let Some(listener) = self.listener.get() {
+            listener.scores_changed(&change, &bumped);
+        }
     }
 }

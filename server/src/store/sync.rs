@@ -132,7 +132,7 @@ pub(crate) fn placeholders(rows: usize, columns: usize, first: usize) -> String 
 }
 
 /// `$first,$first+1,...`: `count` placeholders for an `IN (...)` list.
-fn list(count: usize, first: usize) -> String {
+pub(crate) fn list(count: usize, first: usize) -> String {
     (0..count)
         .map(|i| format!("${}", i + first))
         .collect::<Vec<_>>()
@@ -196,7 +196,7 @@ impl Store {
         events: &[NewEvent],
         decide: impl FnOnce(&[NewEvent], &Existing) -> Vec<Verdict>,
     ) -> Result<(Vec<Verdict>, i64)> {
-        let _turn = match self.sqlite {
+        let turn = match self.sqlite {
             true => Some(self.writes.lock().await),
             false => None,
         };
@@ -232,9 +232,19 @@ impl Store {
         insert_events(&mut tx, user_id, &stored, received_at).await?;
         insert_sessions(&mut tx, user_id, &stored, received_at).await?;
         tx.commit().await?;
-        if stored.iter().any(|(event, _)| event.session.is_some()) {
-            self.boards_changed();
-        }
+        // The next push may write while the boards are brought up to date.
+        drop(turn);
+        let change = super::ScoreChange {
+            user_id: user_id.to_owned(),
+            before: cursor - count,
+            after: cursor,
+            received_at,
+            sessions: stored
+                .iter()
+                .filter_map(|(event, _)| event.session.as_ref().map(super::SessionScore::from))
+                .collect(),
+        };
+        self.scores_changed(change).await;
         Ok((verdicts, cursor))
     }
 
@@ -516,6 +526,8 @@ async fn insert_sessions(
         return Ok(());
     }
     add_totals(tx, user_id, &[(None, totals)]).await?;
+    let scored: Vec<&Session> = sessions.iter().map(|(_, s)| *s).collect();
+    super::boards::add_board_days(tx, user_id, &scored).await?;
     let mut per_day: HashMap<i64, Totals> = HashMap::new();
     for (_, session) in &sessions {
         per_day.entry(session.local_day).or_default().add(session);

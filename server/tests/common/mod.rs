@@ -25,7 +25,8 @@ pub struct TestApp {
     /// The server's clock, and its handle when the test pinned it.
     clock: Clock,
     hand: Option<ManualClock>,
-    _dir: tempfile::TempDir,
+    /// The SQLite file's directory, removed with the first node.
+    dir: Option<tempfile::TempDir>,
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
 
@@ -69,7 +70,7 @@ pub enum Backend {
 }
 
 /// A fresh, empty database for one test.
-async fn database_url(backend: Backend, dir: &std::path::Path) -> String {
+pub async fn database_url(backend: Backend, dir: &std::path::Path) -> String {
     match backend {
         Backend::Sqlite => format!("sqlite://{}", dir.join("server.db").display()),
         Backend::Postgres => {
@@ -93,6 +94,13 @@ async fn database_url(backend: Backend, dir: &std::path::Path) -> String {
             format!("{base}/{name}")
         }
     }
+}
+
+/// The URL of the Redis the two-node suite shares (`cargo xtask test`
+/// starts one and sets `COMPANION_TEST_REDIS`).
+pub fn redis_url() -> String {
+    std::env::var("COMPANION_TEST_REDIS")
+        .expect("COMPANION_TEST_REDIS is not set: `cargo xtask test` starts Redis and sets it")
 }
 
 /// The server on the system clock.
@@ -126,7 +134,19 @@ async fn spawn(
 ) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let url = database_url(backend, dir.path()).await;
-    let mut args = vec!["companion-server", "--database-url", &url];
+    let mut app = serve_on(&url, settings, clock, hand).await;
+    app.dir = Some(dir);
+    app
+}
+
+/// A server on the database at `url`, which it does not own.
+async fn serve_on(
+    url: &str,
+    settings: &[&str],
+    clock: Clock,
+    hand: Option<ManualClock>,
+) -> TestApp {
+    let mut args = vec!["companion-server", "--database-url", url];
     args.extend_from_slice(settings);
     let config = Config::parse_from(args);
     let mut state = companion_server::state_with_clock(&config, clock.clone())
@@ -145,15 +165,49 @@ async fn spawn(
         http: reqwest::Client::new(),
         state,
         mails,
-        database_url: url,
+        database_url: url.to_owned(),
         clock,
         hand,
-        _dir: dir,
+        dir: None,
         _shutdown: tx,
     }
 }
 
 impl TestApp {
+    /// Stops this server and starts a fresh one (new state, new port) on
+    /// the same database with the same `settings`: a restart.
+    pub async fn restart(mut self, settings: &[&str]) -> TestApp {
+        let dir = self.dir.take();
+        let (url, clock, hand) = (
+            self.database_url.clone(),
+            self.clock.clone(),
+            self.hand.take(),
+        );
+        drop(self);
+        let mut app = serve_on(&url, settings, clock, hand).await;
+        app.dir = dir;
+        app
+    }
+
+    /// A second server (another node: its own state and port) on this
+    /// one's database, with `settings`.
+    pub async fn another_node(&self, settings: &[&str]) -> TestApp {
+        serve_on(&self.database_url, settings, Clock::system(), None).await
+    }
+
+    /// Waits until this node's live delivery reaches the other nodes
+    /// (connected to Redis and listening), for at most 10 s.
+    pub async fn shared(&self) {
+        let started = std::time::Instant::now();
+        while !self.state.live.fanout.ready() {
+            assert!(
+                started.elapsed() < WAIT,
+                "the node connects to Redis and listens within 10 s"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
     /// The server's "now", in Unix seconds.
     pub fn now(&self) -> i64 {
         self.clock.now()
