@@ -1,7 +1,7 @@
 //! The Daily Deen feed over the REST routes with live delivery on
 //! `/api/v1/ws`, on both backends: who sees a post, reactions,
 //! reflections on an ayah, and the milestone posts the server makes from
-//! synced reading.
+//! synced reading (streaks, a khatm, achievements).
 
 #![allow(clippy::unwrap_used)]
 
@@ -348,6 +348,25 @@ fn session(id: &str, (surah, first, last): (u16, usize, usize), began: i64, seco
     })
 }
 
+/// `who` shows their milestone posts to their friends.
+async fn milestones_to_friends(app: &TestApp, who: &Person) {
+    let body = json!({ "milestones": "friends" });
+    let path = "/feed/settings";
+    expect(app, (Method::PUT, path), who, body, StatusCode::OK).await;
+}
+
+/// The posts `who`'s feed shows, newest first, without achievements'.
+async fn but_achievements(app: &TestApp, who: &Person) -> Vec<Value> {
+    let feed = get(app, who, "/feed").await;
+    feed["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["milestone"]["name"] != "achievement")
+        .cloned()
+        .collect()
+}
+
 /// Al-Fatihah read once a day at 08:00 UTC on each of the `days` days
 /// up to today.
 async fn read_daily(app: &TestApp, who: &Person, days: i64) {
@@ -371,35 +390,24 @@ async fn a_seven_day_streak_is_posted_once_privately_unless_its_author_opted_in(
         settings["milestones"], "private",
         "milestone posts are private by default"
     );
-    let body = json!({ "milestones": "friends" });
-    expect(
-        &app,
-        (Method::PUT, "/feed/settings"),
-        &b,
-        body,
-        StatusCode::OK,
-    )
-    .await;
+    milestones_to_friends(&app, &b).await;
     let mut c_ws = socket(&app, &c).await;
 
     read_daily(&app, &a, 6).await;
     assert!(
-        feed_ids(&app, &a).await.is_empty(),
+        but_achievements(&app, &a).await.is_empty(),
         "six days are no milestone"
     );
     read_daily(&app, &a, 7).await;
-    let own = get(&app, &a, "/feed").await;
-    assert_eq!(own["posts"].as_array().unwrap().len(), 1, "{own}");
-    assert_eq!(own["posts"][0]["kind"], "milestone");
-    assert_eq!(
-        own["posts"][0]["milestone"],
-        json!({ "name": "streak", "value": 7 })
-    );
-    assert_eq!(own["posts"][0]["visibility"], "private");
+    let own = but_achievements(&app, &a).await;
+    assert_eq!(own.len(), 1, "{own:?}");
+    assert_eq!(own[0]["kind"], "milestone");
+    assert_eq!(own[0]["milestone"], json!({ "name": "streak", "value": 7 }));
+    assert_eq!(own[0]["visibility"], "private");
     let more = session("fatihah-again", (1, 1, 7), NOON - 600, 120);
     push(&app, &a, vec![more]).await;
     assert_eq!(
-        feed_ids(&app, &a).await.len(),
+        but_achievements(&app, &a).await.len(),
         1,
         "a milestone is posted once"
     );
@@ -414,14 +422,9 @@ async fn a_seven_day_streak_is_posted_once_privately_unless_its_author_opted_in(
         (json!("bilal"), json!(7)),
         "bilal opted in: his friend is told live, and amina's private post never came: {live}"
     );
-    let seen = get(&app, &c, "/feed").await;
-    let authors: Vec<&Value> = seen["posts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| &p["author"]["username"])
-        .collect();
-    assert_eq!(authors, vec![&json!("bilal")], "{seen}");
+    let seen = but_achievements(&app, &c).await;
+    let authors: Vec<&Value> = seen.iter().map(|p| &p["author"]["username"]).collect();
+    assert_eq!(authors, vec![&json!("bilal")], "{seen:?}");
 }
 
 async fn a_khatm_is_posted_when_every_ayah_has_been_read(backend: Backend) {
@@ -438,7 +441,7 @@ async fn a_khatm_is_posted_when_every_ayah_has_been_read(backend: Backend) {
     let last = events.pop().unwrap();
     push(&app, &a, events).await;
     assert!(
-        feed_ids(&app, &a).await.is_empty(),
+        but_achievements(&app, &a).await.is_empty(),
         "113 surahs are not a khatm"
     );
     let mut ws = socket(&app, &a).await;
@@ -451,7 +454,76 @@ async fn a_khatm_is_posted_when_every_ayah_has_been_read(backend: Backend) {
     );
 }
 
+/// The achievements of the milestone posts `who`'s feed shows, newest
+/// first, with their visibility.
+async fn achievement_posts(app: &TestApp, who: &Person) -> Vec<(Value, Value)> {
+    let feed = get(app, who, "/feed").await;
+    feed["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["milestone"]["name"] == "achievement")
+        .map(|p| {
+            (
+                p["milestone"]["achievement"].clone(),
+                p["visibility"].clone(),
+            )
+        })
+        .collect()
+}
+
+async fn achievements_a_push_meets_are_posted_once_each(backend: Backend) {
+    let app = spawn_app_at(backend, NOON).await;
+    let [a, b, c] = persons(&app, ["amina", "bilal", "carim"]).await;
+    friends(&app, &a, &b).await;
+    let mut b_ws = socket(&app, &b).await;
+    let fatihah = session("fatihah-first", (1, 1, 7), NOON - 600, 120);
+    push(&app, &a, vec![fatihah.clone()]).await;
+    let private = json!("private");
+    assert_eq!(
+        achievement_posts(&app, &a).await,
+        [
+            (json!("first_surah"), private.clone()),
+            (json!("first_session"), private.clone())
+        ],
+        "a first session that reads al-Fatihah whole, private by default"
+    );
+    let own = get(&app, &a, "/feed").await;
+    assert_eq!(
+        own["posts"][1]["milestone"],
+        json!({ "name": "achievement", "value": 1, "achievement": "first_session" })
+    );
+    push(&app, &a, vec![fatihah]).await;
+    let again = session("fatihah-again", (1, 1, 7), NOON - 300, 120);
+    push(&app, &a, vec![again]).await;
+    assert_eq!(
+        achievement_posts(&app, &a).await.len(),
+        2,
+        "the same push again, or another meeting nothing new, posts nothing"
+    );
+    nothing_before_now(&app, &mut b_ws, &c, &b, "amina's posts are private").await;
+
+    milestones_to_friends(&app, &b).await;
+    let mut a_ws = socket(&app, &a).await;
+    push(
+        &app,
+        &b,
+        vec![session("b-fatihah", (1, 1, 7), NOON - 600, 120)],
+    )
+    .await;
+    let live = event(&mut a_ws, "feed_post").await;
+    assert_eq!(
+        (
+            live["data"]["author"]["username"].clone(),
+            live["data"]["milestone"]["achievement"].clone()
+        ),
+        (json!("bilal"), json!("first_session")),
+        "bilal opted in: his friend is told live: {live}"
+    );
+}
+
 on_both_backends!(
+    achievements_a_push_meets_are_posted_once_each,
     a_post_reaches_those_it_is_for_and_never_strangers_the_blocked_or_non_members,
     reactions_are_one_per_person_changeable_counted_and_tell_the_author,
     a_reflection_carries_the_servers_ayah_text_and_is_checked_paged_and_deleted,

@@ -8,7 +8,7 @@
 mod common;
 
 use common::people::{
-    block, call, event, expect, friends, get, nothing_before_now, persons, private_group,
+    block, call, event, expect, friends, get, nothing_before_now, persons, private_group, race,
     signed_in_again, socket, socket_at, status, Person,
 };
 use common::{
@@ -460,22 +460,7 @@ async fn a_competition_tells_its_start_and_final_ranks_and_posts_each_result(bac
     // The timer is off: the test calls the announcement itself.
     let app = spawn_app_at_with(backend, NOON, &["--announce-seconds", "0"]).await;
     let [a, b, c] = persons(&app, ["amina", "bilal", "carim"]).await;
-    let (start, end) = (NOON + 60, NOON + 7_200);
-    let body = json!({ "name": "Ramadan race", "metric_type": "ayahs", "competition_type": "public",
-                       "start_date": at(start), "end_date": at(end) });
-    let race = expect(
-        &app,
-        (Method::POST, "/competitions"),
-        &a,
-        body,
-        StatusCode::CREATED,
-    )
-    .await;
-    let id = race["id"].as_str().unwrap();
-    for who in [&a, &b] {
-        let path = format!("/competitions/{id}/join");
-        expect(&app, (Method::POST, &path), who, json!({}), StatusCode::OK).await;
-    }
+    race(&app, &a, &[&a, &b], (NOON + 60, NOON + 7_200)).await;
     let [mut a_ws, mut b_ws, mut c_ws] = [
         socket(&app, &a).await,
         socket(&app, &b).await,
@@ -501,6 +486,9 @@ async fn a_competition_tells_its_start_and_final_ranks_and_posts_each_result(bac
         StatusCode::OK,
     )
     .await;
+    for _ in ["first_session", "first_surah"] {
+        event(&mut a_ws, "feed_post").await; // amina's own achievement posts
+    }
     let why = "told once, and never to a non-participant";
     nothing_before_now(&app, &mut a_ws, &c, &a, why).await;
     nothing_before_now(&app, &mut b_ws, &c, &b, why).await;

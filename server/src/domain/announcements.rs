@@ -15,7 +15,7 @@
 use super::{boards, competitions, milestones, notifications, Result};
 use crate::kinds::NotificationKind;
 use crate::live::payload::CompetitionPhase;
-use crate::store::{CompetitionRow, Scope, Store, UserEvent};
+use crate::store::{CompetitionRow, Store, UserEvent};
 
 /// How many competitions one call announces per phase at most.
 const BATCH: i64 = 50;
@@ -54,15 +54,7 @@ async fn started(store: &Store, c: &CompetitionRow) -> Result<Vec<UserEvent>> {
 /// Tells each participant their final rank (none for one hidden from the
 /// board) and posts each ranked one's result.
 async fn ended(store: &Store, c: &CompetitionRow) -> Result<Vec<UserEvent>> {
-    let scope = Scope::Competition {
-        id: &c.id,
-        received_before: c
-            .end_time
-            .saturating_add(competitions::RESULTS_GRACE_SECONDS),
-        strangers: false,
-    };
-    let window = Some((c.start_time, c.end_time));
-    let standings = store.standings(scope, c.metric_type, window).await?;
+    let standings = competitions::standings(store, c).await?;
     let scores: Vec<i64> = standings.iter().map(|s| s.score).collect();
     let ranked: Vec<(String, i64)> = standings
         .iter()

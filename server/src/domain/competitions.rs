@@ -7,7 +7,7 @@
 use super::membership::{self, Place};
 use super::{check_text, days, Error, Result};
 use crate::kinds::{CompetitionType, Metric, Status};
-use crate::store::{CompetitionRow, Person, Scope, Store};
+use crate::store::{CompetitionRow, Person, Scope, Standing, Store};
 
 /// The longest competition: a year and a day.
 pub const MAX_SECONDS: i64 = 366 * 86_400;
@@ -379,6 +379,18 @@ pub async fn board_window<'a>(
         strangers: !viewed.joined,
     };
     Ok((c.metric_type, (c.start_time, c.end_time), scope))
+}
+
+/// Everyone `c`'s board ranks as its participants see it (the sessions
+/// received before its results froze), highest first.
+pub async fn standings(store: &Store, c: &CompetitionRow) -> Result<Vec<Standing>> {
+    let scope = Scope::Competition {
+        id: &c.id,
+        received_before: c.end_time.saturating_add(RESULTS_GRACE_SECONDS),
+        strangers: false,
+    };
+    let window = Some((c.start_time, c.end_time));
+    Ok(store.standings(scope, c.metric_type, window).await?)
 }
 
 #[cfg(test)]

@@ -19,9 +19,11 @@
 //! - `chat`: conversations, messages, reactions, blocks and mutes;
 //!   `typing`: who is told that someone is typing.
 //! - `notifications`: the inbox, per-kind settings, mentions;
-//!   `announcements`: competitions starting and ending, told by a timer.
+//!   `announcements`: competitions starting and ending, told by a timer;
+//!   `ranks`: rank changes in running competitions, told after a push.
 //! - `feed`: the Daily Deen feed, who sees which post, reactions;
-//!   `milestones`: the posts the server makes from synced reading.
+//!   `milestones`: the posts the server makes from synced reading
+//!   (khatm, streaks, achievements, competition results).
 //! - `khatmah`: group khatmahs, their portions, deadline reminders.
 //! - `goals`, `focus`, `dhikr`: the planning API over the synced
 //!   `goal_set`/`goal_removed`, `focus_session` and `dhikr_session`
@@ -57,6 +59,7 @@ pub mod milestones;
 pub mod notifications;
 pub mod people;
 pub mod profile;
+pub mod ranks;
 pub mod sessions;
 pub mod stats;
 pub mod sync;

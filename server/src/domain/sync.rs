@@ -262,11 +262,11 @@ pub async fn push(
         other => other?,
     };
     pushed.cursor = cursor;
-    let mut read = false;
+    let mut read = Vec::new();
     for (verdict, event) in verdicts.into_iter().zip(checked) {
         match verdict {
             Verdict::Accept => {
-                read |= event.session.is_some();
+                read.extend(event.session.as_ref().map(store::SessionScore::from));
                 pushed.accepted.push(event.id)
             }
             Verdict::Duplicate => pushed.duplicates.push(event.id),
@@ -275,11 +275,14 @@ pub async fn push(
                 .push(rejected(&event.id, too_much_reading())),
         }
     }
-    if read {
+    if !read.is_empty() {
         pushed.events = super::milestones::after_reading(store, user, zone, now).await?;
         pushed
             .events
             .extend(super::khatmah::after_reading(store, user).await?);
+        pushed
+            .events
+            .extend(super::ranks::after_push(store, user, &read, now).await?);
     }
     Ok(pushed)
 }

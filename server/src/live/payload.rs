@@ -153,6 +153,19 @@ pub struct CompetitionPhase {
     pub rank: Option<i64>,
 }
 
+/// `competition_rank`: the user moved up in a running competition past
+/// others (`passed`, the nearest [`crate::domain::ranks::MAX_PASSED`]
+/// of them), or someone moved up past the user (`by`); `rank` is the
+/// user's own now.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompetitionRank {
+    pub competition_id: String,
+    pub name: String,
+    pub rank: i64,
+    pub passed: Vec<Who>,
+    pub by: Option<Who>,
+}
+
 /// A feed post as a reader sees it: in the feed, and as the data of a
 /// `feed_post` event (with no reactions yet).
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -187,12 +200,16 @@ pub struct PostAyah {
     pub text: String,
 }
 
-/// What a milestone post celebrates: `khatm`, `streak` (days in a row) or
-/// `competition` (the final rank), and its number.
+/// What a milestone post celebrates: `khatm`, `streak` (days in a row),
+/// `competition` (the final rank), `khatmah` (a group's, its number) or
+/// `achievement` (its target), and its number.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Milestone {
     pub name: String,
     pub value: i64,
+    /// An `achievement` milestone's id in the app's catalogue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub achievement: Option<String>,
 }
 
 /// How many reacted to a post with each reaction.
@@ -220,6 +237,7 @@ impl From<&crate::store::PostRow> for Post {
             milestone: p.milestone.as_ref().map(|(name, value)| Milestone {
                 name: name.clone(),
                 value: *value,
+                achievement: p.achievement.clone(),
             }),
             created_at: p.created_at,
             reactions: ReactionCounts {

@@ -300,6 +300,29 @@ impl Store {
         Ok(claimed == 1)
     }
 
+    /// The competitions `user` takes part in that run at `now` (started,
+    /// not ended), the soonest to end first, `limit` at most.
+    pub async fn running_competitions_of(
+        &self,
+        user: &str,
+        now: i64,
+        limit: i64,
+    ) -> Result<Vec<CompetitionRow>> {
+        let sql = format!(
+            "SELECT {COMPETITION_COLUMNS} FROM competitions
+             WHERE start_time <= $2 AND end_time > $2 AND id IN
+               (SELECT competition_id FROM competition_participants WHERE user_id = $1)
+             ORDER BY end_time, id LIMIT $3"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(user)
+            .bind(now)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(competition_from).collect()
+    }
+
     /// The ids of a competition's participants.
     pub async fn participant_ids(&self, competition: &str) -> Result<Vec<String>> {
         let rows =

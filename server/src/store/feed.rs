@@ -18,6 +18,9 @@ use super::live::append_events;
 use super::{Person, Result, Store, UserEvent};
 use crate::kinds::{LiveKind, PostKind, PostReaction, PostVisibility};
 
+/// How the key of an achievement's milestone post starts (then its id).
+pub const ACHIEVEMENT_KEY: &str = "achievement:";
+
 /// A post as one reader sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostRow {
@@ -30,6 +33,8 @@ pub struct PostRow {
     pub ayah: Option<(i64, i64, String)>,
     /// A milestone's name and what it counts.
     pub milestone: Option<(String, i64)>,
+    /// An `achievement` milestone's catalogue id (from its key).
+    pub achievement: Option<String>,
     pub created_at: i64,
     /// How many reacted with each of [`PostReaction::ALL`], in order.
     pub counts: Vec<i64>,
@@ -69,7 +74,7 @@ const VISIBLE: &str = "(p.author_id = $1
 
 /// The columns of a post read for the reader `$1`.
 const POST_COLUMNS: &str = "p.id, p.kind, p.visibility, p.body, p.surah, p.ayah, p.ayah_text,
-    p.milestone, p.milestone_value, p.created_at,
+    p.milestone, p.milestone_value, p.milestone_key, p.created_at,
     u.id AS u_id, u.username, u.display_name,
     (SELECT COUNT(*) FROM feed_reactions r WHERE r.post_id = p.id AND r.reaction = 'subhanallah') AS n0,
     (SELECT COUNT(*) FROM feed_reactions r WHERE r.post_id = p.id AND r.reaction = 'ameen') AS n1,
@@ -82,6 +87,7 @@ fn post_from(row: &AnyRow) -> Result<PostRow> {
     let text: Option<String> = row.try_get("ayah_text")?;
     let milestone: Option<String> = row.try_get("milestone")?;
     let value: Option<i64> = row.try_get("milestone_value")?;
+    let key: Option<String> = row.try_get("milestone_key")?;
     let mine: Option<String> = row.try_get("mine")?;
     Ok(PostRow {
         id: row.try_get("id")?,
@@ -95,6 +101,10 @@ fn post_from(row: &AnyRow) -> Result<PostRow> {
         body: row.try_get("body")?,
         ayah: surah.zip(ayah).zip(text).map(|((s, a), t)| (s, a, t)),
         milestone: milestone.map(|m| (m, value.unwrap_or(0))),
+        achievement: key
+            .as_deref()
+            .and_then(|k| k.strip_prefix(ACHIEVEMENT_KEY))
+            .map(str::to_owned),
         created_at: row.try_get("created_at")?,
         counts: vec![row.try_get("n0")?, row.try_get("n1")?, row.try_get("n2")?],
         mine: mine.map(|m| m.parse()).transpose()?,
@@ -158,6 +168,19 @@ impl Store {
             append_events(&mut tx, audience, LiveKind::FeedPost, &data(&post), now).await?;
         tx.commit().await?;
         Ok(Some((post, events)))
+    }
+
+    /// The keys of `author`'s milestone posts that start with `prefix` (a
+    /// LIKE pattern: no `%` or `_` in it).
+    pub async fn milestone_keys(&self, author: &str, prefix: &str) -> Result<Vec<String>> {
+        let rows = sqlx::query(
+            "SELECT milestone_key FROM feed_posts WHERE author_id = $1 AND milestone_key LIKE $2",
+        )
+        .bind(author)
+        .bind(format!("{prefix}%"))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
     }
 
     /// The post, if `reader` may see it.

@@ -174,6 +174,32 @@ pub async fn status(app: &TestApp, method: Method, path: &str, who: &Person) -> 
     call(app, method, path, who, Value::Null).await.0
 }
 
+/// A public competition "Ramadan race" over ayahs read in `[start, end)`,
+/// created by `creator` and joined by `others`: its id.
+pub async fn race(
+    app: &TestApp,
+    creator: &Person,
+    others: &[&Person],
+    (start, end): (i64, i64),
+) -> String {
+    let body = json!({ "name": "Ramadan race", "metric_type": "ayahs", "competition_type": "public",
+                       "start_date": super::rfc3339(start), "end_date": super::rfc3339(end) });
+    let race = expect(
+        app,
+        (Method::POST, "/competitions"),
+        creator,
+        body,
+        StatusCode::CREATED,
+    )
+    .await;
+    let id = race["id"].as_str().unwrap().to_owned();
+    for who in others {
+        let path = format!("/competitions/{id}/join");
+        expect(app, (Method::POST, &path), who, json!({}), StatusCode::OK).await;
+    }
+    id
+}
+
 /// Pushes sync `events` as `who`; none may be rejected.
 pub async fn push(app: &TestApp, who: &Person, events: Vec<Value>) {
     let body = expect(
