@@ -276,6 +276,20 @@ text_enum! {
 }
 
 text_enum! {
+    /// Where an invitation to a group stands.
+    pub enum InvitationStatus {
+        /// Not answered yet.
+        Pending = "pending",
+        /// The invitee joined the group.
+        Accepted = "accepted",
+        /// The invitee said no.
+        Declined = "declined",
+        /// An admin took it back.
+        Revoked = "revoked",
+    }
+}
+
+text_enum! {
     /// Kinds of chat conversation.
     pub enum ConversationKind {
         /// Between two people.
@@ -319,6 +333,7 @@ mod tests {
         round_trips(Division::ALL);
         round_trips(KhatmahStatus::ALL);
         round_trips(DoneHow::ALL);
+        round_trips(InvitationStatus::ALL);
     }
 
     #[test]

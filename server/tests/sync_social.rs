@@ -1094,11 +1094,32 @@ async fn an_export_holds_progress_and_deleting_the_account_removes_it(backend: B
         json!({}),
     )
     .await;
+    social_data_of_alice(&app, &alice, &bob, group_id).await;
     let (_, export) = app.read("/users/me/export", &alice).await;
     assert_eq!(export["reading_sessions"][0]["hasanat"], FATIHAH_HASANAT);
     assert_eq!(export["sync_events"][0]["id"], "a-000001");
     assert_eq!(export["following"][0], "bob");
     assert_eq!(export["groups"][0]["name"], "Quiet readers");
+    let posts = export["feed_posts"].as_array().unwrap();
+    assert!(
+        posts.iter().any(|p| p["body"] == "Patience"),
+        "her reflection, besides her milestone posts: {export}"
+    );
+    assert_eq!(export["feed_reactions"][0]["reaction"], "ameen");
+    let told: Vec<&Value> = export["notifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| &n["kind"])
+        .collect();
+    assert_eq!(told, [&json!("group_invite"), &json!("group_join")]);
+    assert_eq!(export["notification_settings"]["chat_mention"], false);
+    assert_eq!(export["feed_settings"]["milestones"], "friends");
+    assert_eq!(export["khatmah_portions"][0]["number"], 3);
+    assert_eq!(
+        export["group_invitations"][0]["group_name"],
+        "Night readers"
+    );
 
     let (status, _) = app
         .call(
@@ -1114,6 +1135,50 @@ async fn an_export_holds_progress_and_deleting_the_account_removes_it(backend: B
     let (_, members) = app.read(&format!("/groups/{group_id}/members"), &bob).await;
     assert_eq!(members.as_array().unwrap().len(), 1, "{members}");
     assert_eq!(members[0]["role"], "admin", "the group keeps an admin");
+}
+
+/// Gives `alice` some of every kind of social data an export holds: a
+/// post and her reaction to it, settings, a khatmah portion in `group`
+/// and an invitation from `bob` (with her inbox: `bob` joined `group`).
+async fn social_data_of_alice(app: &TestApp, alice: &User, bob: &User, group: &str) {
+    let post = json!({ "body": "Patience", "visibility": "private" });
+    let (_, post) = app.call(Method::POST, "/feed/posts", alice, post).await;
+    let react = format!("/feed/posts/{}/react", post["id"]);
+    let (status, _) = app
+        .call(Method::PUT, &react, alice, json!({ "reaction": "ameen" }))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let settings = [
+        ("/notifications/settings", json!({ "chat_mention": false })),
+        ("/feed/settings", json!({ "milestones": "friends" })),
+    ];
+    for (path, body) in settings {
+        let (status, _) = app.call(Method::PUT, path, alice, body).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+    }
+    let start = format!("/groups/{group}/khatmahs");
+    let (_, khatmah) = app
+        .call(Method::POST, &start, alice, json!({ "division": "juz" }))
+        .await;
+    let claim = format!(
+        "/khatmahs/{}/portions/3/claim",
+        khatmah["id"].as_str().unwrap()
+    );
+    let (status, _) = app.call(Method::POST, &claim, alice, json!({})).await;
+    assert!(status.is_success(), "{status}");
+    let (_, night) = app
+        .call(
+            Method::POST,
+            "/groups",
+            bob,
+            json!({ "name": "Night readers" }),
+        )
+        .await;
+    let invite = format!("/groups/{}/invitations", night["id"].as_str().unwrap());
+    let (status, _) = app
+        .call(Method::POST, &invite, bob, json!({ "username": "alice" }))
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
 }
 
 /// A public group "Fajr Circle" of up to 10, created by `admin`; its id.

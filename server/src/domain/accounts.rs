@@ -5,8 +5,10 @@
 //! the lockout are `crate::auth`'s.
 
 use super::{Error, Result};
+use crate::kinds::{NotificationKind, PostReaction, PostVisibility};
 use crate::store::{
-    self, EventRow, Follows, GroupRow, ProfileChange, RefreshRow, SessionRow, Store, UserRow,
+    self, EventRow, Follows, GroupRow, HeldPortion, InvitationRow, NotificationRow, PostRow,
+    ProfileChange, RefreshRow, SessionRow, Store, UserRow,
 };
 
 /// Everything the server holds about one user.
@@ -20,6 +22,20 @@ pub struct Export {
     /// Usernames.
     pub followers: Vec<String>,
     pub groups: Vec<GroupRow>,
+    /// Their feed posts, oldest first.
+    pub posts: Vec<PostRow>,
+    /// Their reactions to posts: (post id, reaction, when).
+    pub reactions: Vec<(i64, PostReaction, i64)>,
+    /// Their inbox, newest first.
+    pub notifications: Vec<NotificationRow>,
+    /// Every kind of notification and whether they have it on.
+    pub notification_settings: Vec<(NotificationKind, bool)>,
+    /// Who sees the milestone posts the server makes for them.
+    pub feed_milestones: PostVisibility,
+    /// The khatmah portions they hold, done or not.
+    pub portions: Vec<HeldPortion>,
+    /// The invitations to groups they received, answered ones too.
+    pub invitations: Vec<InvitationRow>,
 }
 
 /// What a taken unique column of `users` means.
@@ -73,6 +89,13 @@ pub async fn export(store: &Store, id: &str) -> Result<Export> {
         following: names(store.follow_list(id, Follows::Following).await?),
         followers: names(store.follow_list(id, Follows::Followers).await?),
         groups: store.groups_of(id).await?,
+        posts: store.posts_of(id).await?,
+        reactions: store.reactions_by(id).await?,
+        notifications: store.notifications(id, None, i64::MAX).await?,
+        notification_settings: super::notifications::settings(store, id).await?,
+        feed_milestones: super::feed::milestone_visibility(store, id).await?,
+        portions: store.portions_held(id).await?,
+        invitations: store.invitations_of(id, false).await?,
     })
 }
 

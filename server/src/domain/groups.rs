@@ -1,8 +1,9 @@
 //! Halaqah groups. Public groups can be found and joined by anyone;
 //! private ones only with their invite code, and to anyone outside a
-//! private group it does not exist. Admins edit, delete, promote, remove
-//! and renew the invite code; the last admin to leave hands the role to the
-//! longest-standing member (the store does that in the same transaction).
+//! private group it does not exist. Admins edit, delete, promote, remove,
+//! renew the invite code and invite people (`invitations`); the last admin
+//! to leave hands the role to the longest-standing member (the store does
+//! that in the same transaction).
 
 use super::membership::{self, Place};
 use super::{check_text, notifications, Error, Result};
@@ -117,7 +118,7 @@ pub async fn readable(store: &Store, id: &str, user: &str) -> Result<Viewed> {
 }
 
 /// The group, if the viewer is one of its admins.
-async fn administered(store: &Store, id: &str, user: &str) -> Result<Viewed> {
+pub(crate) async fn administered(store: &Store, id: &str, user: &str) -> Result<Viewed> {
     let viewed = readable(store, id, user).await?;
     if may_administer(viewed.role) {
         Ok(viewed)
@@ -243,7 +244,11 @@ impl Place for GroupRow {
 /// Joins a group unless it is full; a member joining again changes
 /// nothing. A new member's arrival is told to the group's admins
 /// (`group_join`): the events to publish.
-async fn enter(store: &Store, group: GroupRow, user: &str) -> Result<(Viewed, Vec<UserEvent>)> {
+pub(crate) async fn enter(
+    store: &Store,
+    group: GroupRow,
+    user: &str,
+) -> Result<(Viewed, Vec<UserEvent>)> {
     let joined = match store.join_group(&group.id, user).await {
         Err(store::Error::Refused { .. }) => {
             return Err(Error::conflict(

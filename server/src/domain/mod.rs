@@ -14,7 +14,8 @@
 //! - `sync`: checking pushed events, the 24-hours-a-day rule, pulling.
 //! - `stats`: totals, streaks and history.
 //! - `membership`: invite codes and joining, for groups and competitions.
-//! - `groups`, `competitions`: who may read, join and administer.
+//! - `groups`, `competitions`: who may read, join and administer;
+//!   `invitations`: an admin invites one user to a group.
 //! - `boards`: periods, ranks and the leaderboard cache.
 //! - `chat`: conversations, messages, reactions, blocks and mutes;
 //!   `typing`: who is told that someone is typing.
@@ -53,6 +54,7 @@ pub mod feed;
 pub mod focus;
 pub mod goals;
 pub mod groups;
+pub mod invitations;
 pub mod khatmah;
 pub mod membership;
 pub mod milestones;

@@ -61,7 +61,7 @@ error_response!(
 
 error_response!(
     /// 403 for a member who is not an admin.
-    NotAdmin: 403,
+    pub NotAdmin: 403,
     "`not_admin`: only the group's admins can do this."
 );
 
@@ -72,7 +72,7 @@ error_response!(
 );
 
 #[derive(Debug, Serialize, ToSchema)]
-struct GroupOut {
+pub struct GroupOut {
     id: String,
     name: String,
     description: String,

@@ -14,11 +14,13 @@ mod calendar;
 mod chat;
 mod competitions;
 mod dhikr;
+mod export;
 mod feed;
 mod focus;
 mod goals;
 mod groups;
 mod health;
+mod invitations;
 mod khatmah;
 mod leaderboard;
 pub mod limit;
@@ -85,6 +87,7 @@ fn documented_routes(state: &AppState) -> OpenApiRouter<AppState> {
     let api = OpenApiRouter::new()
         .merge(auth)
         .merge(section("users", Access::Bearer, users::router()))
+        .merge(section("users", Access::Bearer, export::router()))
         .merge(section("quran", Access::Public, quran::router()))
         .merge(section("progress", Access::Bearer, sync::router()))
         .merge(section("progress", Access::Bearer, progress::router()))
@@ -99,6 +102,7 @@ fn documented_routes(state: &AppState) -> OpenApiRouter<AppState> {
             notifications::router(),
         ))
         .merge(section("groups", Access::Bearer, groups::router()))
+        .merge(section("groups", Access::Bearer, invitations::router()))
         .merge(section("khatmah", Access::Bearer, khatmah::router()))
         .merge(section("goals", Access::Bearer, goals::router()))
         .merge(section("focus", Access::Bearer, focus::router()))

@@ -47,7 +47,7 @@ pub const BEARER: &str = "bearer";
         (name = "quran", description = "The bundled Qur'an text and its divisions, read-only, no sign-in."),
         (name = "progress", description = "Sync of events between devices, reading sessions, stats, streaks and Hasanat."),
         (name = "social", description = "Finding people, follows, friends, profiles and their stats."),
-        (name = "groups", description = "Halaqah groups: public or private (by invite code), members, admins, activity."),
+        (name = "groups", description = "Halaqah groups: public or private (by invite code or invitation), members, admins, activity."),
         (name = "competitions", description = "Competitions over one metric in a time window, public, private or in a group."),
         (name = "leaderboard", description = "Global, friends and group boards for today, the week or all time."),
         (name = "chat", description = "Direct and group conversations: messages, read markers, reactions, moderation."),

@@ -1,6 +1,6 @@
 //! `/users/me`: the signed-in user's own account: read and update the
-//! profile, change the password, delete the account, export everything
-//! (through `domain::accounts`).
+//! profile, change the password, delete the account (through
+//! `domain::accounts`); the export of everything is `export`'s.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -25,7 +25,6 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(me, update_me, delete_me))
         .routes(routes!(change_password))
-        .routes(routes!(export))
         .routes(routes!(resend_verification))
 }
 
@@ -215,65 +214,4 @@ async fn delete_me(
     accounts::delete(&state.store, &user.id).await?;
     tracing::info!(user = %user.id, "account deleted");
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// Everything the server holds about the user, as one JSON document.
-///
-/// It grows with each kind of data the server learns to keep: `format`,
-/// `version`, `exported_at`, `account`, `reading_sessions`, `sync_events`,
-/// `following`, `followers` and `groups`.
-#[utoipa::path(
-    get,
-    path = "/users/me/export",
-    responses((status = 200, description = "The export document.", body = Object)),
-)]
-async fn export(State(state): State<AppState>, user: AuthUser) -> Result<Json<serde_json::Value>> {
-    let export = accounts::export(&state.store, &user.id).await?;
-    let account: UserResponse = export.account.into();
-    let sessions: Vec<serde_json::Value> = export
-        .sessions
-        .into_iter()
-        .map(|row| {
-            let s = row.session;
-            serde_json::json!({
-                "id": row.id,
-                "surah_number": s.surah_number,
-                "start_ayah": s.start_ayah,
-                "end_ayah": s.end_ayah,
-                "start_time": s.start_time,
-                "end_time": s.end_time,
-                "duration_seconds": s.duration_seconds,
-                "session_type": s.session_type.as_str(),
-                "hasanat": s.hasanat,
-            })
-        })
-        .collect();
-    let events: Vec<serde_json::Value> = export
-        .events
-        .into_iter()
-        .map(|e| {
-            serde_json::json!({
-                "id": e.id,
-                "type": e.kind.as_str(),
-                "data": serde_json::from_str::<serde_json::Value>(&e.data).unwrap_or_default(),
-                "received_at": e.received_at,
-            })
-        })
-        .collect();
-    let groups: Vec<serde_json::Value> = export
-        .groups
-        .into_iter()
-        .map(|g| serde_json::json!({ "id": g.id, "name": g.name }))
-        .collect();
-    Ok(Json(serde_json::json!({
-        "format": "qurancompanion-export",
-        "version": 1,
-        "exported_at": state.clock.now(),
-        "account": account,
-        "reading_sessions": sessions,
-        "sync_events": events,
-        "following": export.following,
-        "followers": export.followers,
-        "groups": groups,
-    })))
 }

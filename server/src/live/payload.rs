@@ -126,6 +126,15 @@ pub struct GroupJoined {
     pub by: Who,
 }
 
+/// `group_invite`: an admin invited the user to a group.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupInvited {
+    pub invitation_id: String,
+    pub group_id: String,
+    pub group_name: String,
+    pub by: Who,
+}
+
 /// `chat_mention`: someone named the user in a message.
 #[derive(Debug, Clone, Serialize)]
 pub struct Mentioned {

@@ -327,6 +327,38 @@ impl Store {
         rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
     }
 
+    /// Every post of `author`, oldest first, as they see it.
+    pub async fn posts_of(&self, author: &str) -> Result<Vec<PostRow>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {POST_COLUMNS} FROM feed_posts p JOIN users u ON u.id = p.author_id
+             WHERE p.author_id = $1 ORDER BY p.id"
+        ))
+        .bind(author)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(post_from).collect()
+    }
+
+    /// Every reaction of `user`: (post id, reaction, when), oldest first.
+    pub async fn reactions_by(&self, user: &str) -> Result<Vec<(i64, PostReaction, i64)>> {
+        let rows = sqlx::query(
+            "SELECT post_id, reaction, created_at FROM feed_reactions
+             WHERE user_id = $1 ORDER BY created_at, post_id",
+        )
+        .bind(user)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    row.try_get("post_id")?,
+                    row.try_get::<String, _>("reaction")?.parse()?,
+                    row.try_get("created_at")?,
+                ))
+            })
+            .collect()
+    }
+
     /// Who sees the milestone posts the server makes for `user`; `None`
     /// until they choose.
     pub async fn milestone_visibility(&self, user: &str) -> Result<Option<PostVisibility>> {

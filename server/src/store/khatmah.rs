@@ -49,6 +49,18 @@ pub struct PortionRow {
     pub done_how: Option<DoneHow>,
 }
 
+/// A portion someone holds (or held) in any khatmah, for their export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldPortion {
+    pub khatmah_id: String,
+    pub group_id: String,
+    pub division: Division,
+    pub number: i64,
+    pub assigned_at: Option<i64>,
+    pub done_at: Option<i64>,
+    pub done_how: Option<DoneHow>,
+}
+
 /// A portion someone has still to read in a running khatmah.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenPortion {
@@ -273,6 +285,34 @@ impl Store {
                     division: row.try_get::<String, _>("division")?.parse()?,
                     started_at: row.try_get("started_at")?,
                     number: row.try_get("number")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Every portion `user` holds, done or not, in any khatmah (running
+    /// or history), oldest khatmah first.
+    pub async fn portions_held(&self, user: &str) -> Result<Vec<HeldPortion>> {
+        let rows = sqlx::query(
+            "SELECT p.khatmah_id, k.group_id, k.division, p.number, p.assigned_at,
+                    p.done_at, p.done_how
+             FROM khatmah_portions p JOIN khatmahs k ON k.id = p.khatmah_id
+             WHERE p.assignee_id = $1 ORDER BY k.started_at, p.khatmah_id, p.number",
+        )
+        .bind(user)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let done_how: Option<String> = row.try_get("done_how")?;
+                Ok(HeldPortion {
+                    khatmah_id: row.try_get("khatmah_id")?,
+                    group_id: row.try_get("group_id")?,
+                    division: row.try_get::<String, _>("division")?.parse()?,
+                    number: row.try_get("number")?,
+                    assigned_at: row.try_get("assigned_at")?,
+                    done_at: row.try_get("done_at")?,
+                    done_how: done_how.map(|h| h.parse()).transpose()?,
                 })
             })
             .collect()

@@ -10,7 +10,8 @@
 //! each user's devices are told, numbered per user), `chat`
 //! (conversations, messages, reads, reactions), `moderation` (blocks,
 //! mutes, reports), `notifications` (inboxes and the kinds turned off),
-//! `feed` (posts, reactions, who sees what), `khatmah` (group khatmahs
+//! `feed` (posts, reactions, who sees what), `invitations` (invitations
+//! to groups), `khatmah` (group khatmahs
 //! and their portions), `habits` (synced events of some kinds, Focus
 //! Mode preferences, achievement sharing, email verification tokens). The store only reads
 //! and writes: it answers with its own [`Error`] (not found, a taken
@@ -32,6 +33,7 @@ mod error;
 mod feed;
 mod groups;
 mod habits;
+mod invitations;
 mod khatmah;
 mod live;
 mod moderation;
@@ -48,6 +50,7 @@ pub use error::{Error, Result};
 pub use feed::*;
 pub use groups::*;
 pub use habits::*;
+pub use invitations::*;
 pub use khatmah::*;
 pub use live::*;
 pub use notifications::*;
