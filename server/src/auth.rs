@@ -187,13 +187,16 @@ const MAX_RECENT_REFRESHES: usize = 10_000;
 /// answer and sends the same token again gets the same new pair instead of
 /// being taken for a thief. Two refreshes with one token *at once* are
 /// still reuse (the second finds no answer yet); a second one that
-/// arrives after the first was answered is taken for such a retry. In
-/// memory only (a retry that reaches another node is reuse), and never in
-/// `Debug`.
+/// arrives after the first was answered is taken for such a retry. Kept
+/// in memory, and with several nodes ([`RecentRefreshes::share`]) in
+/// Redis too, sealed with the traded token (`nodes::recent`), so a retry
+/// that reaches another node is a retry there as well (while Redis fails,
+/// only on the node that answered). Never in `Debug`.
 #[derive(Default)]
 pub struct RecentRefreshes {
     grace: i64,
     answers: std::sync::Mutex<std::collections::HashMap<String, (i64, String, String)>>,
+    shared: Option<crate::nodes::Redis>,
 }
 
 impl std::fmt::Debug for RecentRefreshes {
@@ -201,8 +204,18 @@ impl std::fmt::Debug for RecentRefreshes {
         let kept = self.answers.lock().map_or(0, |a| a.len());
         f.debug_struct("RecentRefreshes")
             .field("kept", &kept)
+            .field("shared", &self.shared.is_some())
             .finish()
     }
+}
+
+/// A refresh answer as the nodes share it: until when it holds, and the
+/// pair.
+#[derive(Serialize, Deserialize)]
+struct SharedAnswer {
+    until: i64,
+    access: String,
+    refresh: String,
 }
 
 impl RecentRefreshes {
@@ -211,19 +224,68 @@ impl RecentRefreshes {
         RecentRefreshes {
             grace,
             answers: Default::default(),
+            shared: None,
         }
     }
 
-    /// The (access, refresh) pair given for the token with this hash, if
-    /// it was given less than the grace before `now`.
-    pub fn get(&self, hash: &str, now: i64) -> Option<(String, String)> {
+    /// The same, kept in `redis` too for every node.
+    pub fn share(self, redis: Option<crate::nodes::Redis>) -> RecentRefreshes {
+        RecentRefreshes {
+            shared: redis,
+            ..self
+        }
+    }
+
+    /// The (access, refresh) pair given for `token`, if it was given less
+    /// than the grace before `now` (by this node, or by any when shared).
+    pub async fn get(&self, token: &str, now: i64) -> Option<(String, String)> {
+        if let Some(pair) = self.get_here(&token_hash(token), now) {
+            return Some(pair);
+        }
+        let redis = self.shared.as_ref().filter(|_| self.grace > 0)?;
+        match redis.answer(token).await {
+            Ok(answer) => answer
+                .and_then(|answer| serde_json::from_str::<SharedAnswer>(&answer).ok())
+                .filter(|answer| now < answer.until)
+                .map(|answer| (answer.access, answer.refresh)),
+            Err(error) => {
+                redis.failed("reading a refresh answer", &error);
+                None
+            }
+        }
+    }
+
+    /// The pair this node gave for the token with this hash, if it was
+    /// given less than the grace before `now`.
+    fn get_here(&self, hash: &str, now: i64) -> Option<(String, String)> {
         let answers = self.answers.lock().ok()?;
         let (until, access, refresh) = answers.get(hash)?;
         (now < *until).then(|| (access.clone(), refresh.clone()))
     }
 
-    /// Keeps the pair given at `now` for the token with this hash.
-    pub fn keep(&self, hash: String, (access, refresh): (&str, &str), now: i64) {
+    /// Keeps the pair given at `now` for `token` (in Redis too when
+    /// shared, before the answer goes out).
+    pub async fn keep(&self, token: &str, (access, refresh): (&str, &str), now: i64) {
+        self.keep_here(token_hash(token), (access, refresh), now);
+        let Some(redis) = self.shared.as_ref().filter(|_| self.grace > 0) else {
+            return;
+        };
+        let answer = SharedAnswer {
+            until: now + self.grace,
+            access: access.to_owned(),
+            refresh: refresh.to_owned(),
+        };
+        let Ok(answer) = serde_json::to_string(&answer) else {
+            return;
+        };
+        let seconds = self.grace.unsigned_abs();
+        if let Err(error) = redis.keep_answer(token, &answer, seconds).await {
+            redis.failed("keeping a refresh answer", &error);
+        }
+    }
+
+    /// Keeps the pair in this node's memory.
+    fn keep_here(&self, hash: String, (access, refresh): (&str, &str), now: i64) {
         let Ok(mut answers) = self.answers.lock() else {
             return;
         };

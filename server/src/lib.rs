@@ -126,9 +126,10 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
     Ok(AppState {
         store,
         tokens: Arc::new(tokens),
-        refreshes: Arc::new(auth::RecentRefreshes::new(i64::from(
-            config.refresh_grace_seconds,
-        ))),
+        refreshes: Arc::new(
+            auth::RecentRefreshes::new(i64::from(config.refresh_grace_seconds))
+                .share(redis.clone()),
+        ),
         logins: Arc::new(lockout::LoginGuard::new(
             config.lockout_max_keys,
             redis.clone(),
@@ -148,15 +149,15 @@ pub async fn state_with_clock(config: &Config, clock: clock::Clock) -> Result<Ap
             header_read: Duration::from_millis(config.header_read_timeout_ms.max(1)),
             request: Duration::from_millis(config.request_timeout_ms.max(1)),
         },
+        typing: Arc::new(
+            http::limit::Throttle::new(domain::typing::TYPING_EVERY_SECONDS, 100_000)
+                .share(redis.clone(), "typing"),
+        ),
         live: match redis {
             Some(redis) => live::Live::shared(config.ws_queue, heartbeat, redis),
             None => live::Live::local(config.ws_queue, heartbeat),
         },
         chat_per_minute: config.chat_messages_per_minute,
-        typing: Arc::new(http::limit::Throttle::new(
-            domain::typing::TYPING_EVERY_SECONDS,
-            100_000,
-        )),
         mailer: Arc::new(mail::LogMailer),
         announce_every: (config.announce_seconds > 0)
             .then(|| Duration::from_secs(config.announce_seconds)),

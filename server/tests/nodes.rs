@@ -1,8 +1,9 @@
 //! Restarts and several nodes: a zero-configuration server keeps its
 //! signing secret across a restart, and nodes sharing one PostgreSQL
 //! database and one Redis share live delivery, rate limits, the lockout
-//! and leaderboards; a node killed mid-conversation loses no acknowledged
-//! message, and its clients resume on the other node.
+//! leaderboards, the refresh grace and the typing notes' turns; a node
+//! killed mid-conversation loses no acknowledged message, and its clients
+//! resume on the other node.
 //!
 //! The two-node tests need `COMPANION_TEST_POSTGRES` and
 //! `COMPANION_TEST_REDIS` (`cargo xtask test` sets both); each test uses a
@@ -89,13 +90,18 @@ async fn a_message_sent_through_one_node_reaches_a_socket_on_the_other() {
 
 /// `from` starts a conversation with `to` through `node` and sends `text`.
 async fn say(node: &TestApp, (from, to): (&Person, &Person), text: &str) {
-    let body = json!({ "user_id": to.id });
-    let path = (Method::POST, "/chat/conversations");
-    let conversation = expect(node, path, from, body, StatusCode::OK).await;
-    let id = conversation["id"].as_str().unwrap();
+    let id = conversation(node, from, to).await;
     let path = format!("/chat/conversations/{id}/messages");
     let body = json!({ "client_id": "m1", "body": text });
     expect(node, (Method::POST, &path), from, body, StatusCode::CREATED).await;
+}
+
+/// The direct conversation `from` starts with `to` through `node`: its id.
+async fn conversation(node: &TestApp, from: &Person, to: &Person) -> String {
+    let body = json!({ "user_id": to.id });
+    let path = (Method::POST, "/chat/conversations");
+    let conversation = expect(node, path, from, body, StatusCode::OK).await;
+    conversation["id"].as_str().unwrap().to_owned()
 }
 
 /// The next `message_created` event on `ws` (skipping the others).
@@ -186,6 +192,71 @@ async fn a_leaderboard_change_through_one_node_is_fresh_on_the_other() {
     );
 }
 
+/// Signs `email` in through `first`, refreshes through `first`, then
+/// retries the same refresh through `then`: both answer the same pair,
+/// which is returned.
+async fn retried_refresh(first: &TestApp, then: &TestApp, email: &str) -> Value {
+    let signed_in = first.login(email).await;
+    let refresh = json!({ "refresh_token": signed_in["refresh_token"] });
+    let path = "/api/v1/auth/refresh-token";
+    let (status, answer) = first.post(path, refresh.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let (status, retried) = then.post(path, refresh).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "a retry within the grace is not reuse: {retried}"
+    );
+    for field in ["access_token", "refresh_token"] {
+        assert_eq!(retried[field], answer[field], "the same new {field}");
+    }
+    answer
+}
+
+#[tokio::test]
+async fn a_refresh_retried_on_the_other_node_within_the_grace_is_the_same_refresh() {
+    let (a, b) = two_nodes(&[]).await;
+    a.register("amina@example.org", "amina").await;
+    let first = retried_refresh(&a, &b, "amina@example.org").await;
+    let token = first["access_token"].as_str().unwrap();
+    let (status, body) = b.get("/api/v1/users/me", Some(token)).await;
+    assert_eq!(status, StatusCode::OK, "the session lives on: {body}");
+    let next = json!({ "refresh_token": first["refresh_token"] });
+    let (status, body) = b.post("/api/v1/auth/refresh-token", next).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the new refresh token works: {body}"
+    );
+}
+
+/// `who` tells `conversation` through `node` that they are typing: the
+/// status.
+async fn typing(node: &TestApp, who: &Person, conversation: &str) -> StatusCode {
+    let path = format!("/chat/conversations/{conversation}/typing");
+    call(node, Method::POST, &path, who, Value::Null).await.0
+}
+
+#[tokio::test]
+async fn a_typing_note_through_one_node_spends_the_turn_on_the_other() {
+    let (a, b) = two_nodes(&[]).await;
+    let (amina, bilal) = (person(&a, "amina").await, person(&a, "bilal").await);
+    friends(&a, &amina, &bilal).await;
+    let conversation = conversation(&a, &amina, &bilal).await;
+    let id = conversation.as_str();
+    assert_eq!(typing(&a, &amina, id).await, StatusCode::NO_CONTENT);
+    assert_eq!(
+        typing(&b, &on(&amina), id).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "one note every 3 seconds across the nodes"
+    );
+    assert_eq!(
+        typing(&b, &on(&bilal), id).await,
+        StatusCode::NO_CONTENT,
+        "the turn is amina's alone"
+    );
+}
+
 #[tokio::test]
 async fn a_node_whose_redis_is_down_serves_on_its_own() {
     // Nothing listens on port 9 of loopback: Redis is down from the start.
@@ -209,5 +280,15 @@ async fn a_node_whose_redis_is_down_serves_on_its_own() {
         status,
         StatusCode::TOO_MANY_REQUESTS,
         "without Redis the lockout still holds on this node"
+    );
+
+    retried_refresh(&app, &app, "bilal@example.com").await;
+    let conversation = conversation(&app, &amina, &bilal).await;
+    let id = conversation.as_str();
+    assert_eq!(typing(&app, &amina, id).await, StatusCode::NO_CONTENT);
+    assert_eq!(
+        typing(&app, &amina, id).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "without Redis this node's typing turns hold"
     );
 }

@@ -244,7 +244,8 @@ struct RefreshRequest {
 /// copied: of two refreshes with one token at once, one gets new tokens
 /// and the other a 401, and the new refresh token then fails too. But a
 /// retry with the same token within 10 seconds of its answer (a client
-/// that lost the answer) gets the same new tokens again.
+/// that lost the answer) gets the same new tokens again, on whichever
+/// node it reaches.
 #[utoipa::path(
     post,
     path = "/auth/refresh-token",
@@ -263,7 +264,8 @@ async fn refresh(
     let invalid = || Error::Unauthorized("The refresh token is invalid; sign in again.".into());
     let now = state.clock.now();
     let hash = token_hash(&request.refresh_token);
-    if let Some((access_token, refresh_token)) = state.refreshes.get(&hash, now) {
+    let retried = state.refreshes.get(&request.refresh_token, now).await;
+    if let Some((access_token, refresh_token)) = retried {
         return Ok(Json(TokenResponse {
             access_token,
             refresh_token,
@@ -277,7 +279,10 @@ async fn refresh(
         .ok_or_else(invalid)?;
     let tokens = issue(&state, &user_id, &family_id).await?;
     let pair = (tokens.access_token.as_str(), tokens.refresh_token.as_str());
-    state.refreshes.keep(hash, pair, now);
+    state
+        .refreshes
+        .keep(&request.refresh_token, pair, now)
+        .await;
     Ok(Json(tokens))
 }
 

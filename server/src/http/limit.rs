@@ -196,12 +196,16 @@ mod tests {
 /// At most one turn per key every `every` seconds, by the server's clock
 /// (so tests move time instead of sleeping): typing notes per user and
 /// conversation. Holds at most `max_keys` keys; when full, keys whose
-/// turn is over are forgotten, and if none is, the oldest.
+/// turn is over are forgotten, and if none is, the oldest. With several
+/// nodes ([`Throttle::share`]) the turns are Redis's, taken by each
+/// node's clock; while Redis fails, this node's.
 #[derive(Debug)]
 pub struct Throttle {
     every: i64,
     max_keys: usize,
     last: std::sync::Mutex<std::collections::HashMap<(String, String), i64>>,
+    /// The shared turns' Redis and their area in it.
+    shared: Option<(Redis, &'static str)>,
 }
 
 impl Throttle {
@@ -211,12 +215,33 @@ impl Throttle {
             every,
             max_keys: max_keys.max(1),
             last: Default::default(),
+            shared: None,
+        }
+    }
+
+    /// The same turns, taken in `redis` under `area` for every node.
+    pub fn share(self, redis: Option<Redis>, area: &'static str) -> Throttle {
+        Throttle {
+            shared: redis.map(|redis| (redis, area)),
+            ..self
         }
     }
 
     /// Takes `key`'s turn at `now`: `None` if it may go, else the seconds
-    /// until it may.
-    pub fn turn(&self, key: (&str, &str), now: i64) -> Option<u64> {
+    /// until it may (every node's turns when shared).
+    pub async fn turn(&self, key: (&str, &str), now: i64) -> Option<u64> {
+        if let Some((redis, area)) = &self.shared {
+            let name = format!("{}\n{}", key.0, key.1);
+            match redis.take_pause((area, &name), self.every, now).await {
+                Ok(wait) => return wait,
+                Err(error) => redis.failed("taking a typing turn", &error),
+            }
+        }
+        self.turn_here(key, now)
+    }
+
+    /// [`Throttle::turn`] on this node's turns only.
+    pub fn turn_here(&self, key: (&str, &str), now: i64) -> Option<u64> {
         let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
         let owned = (key.0.to_owned(), key.1.to_owned());
         if let Some(at) = last.get(&owned) {
@@ -248,11 +273,23 @@ mod throttle_tests {
     #[test]
     fn one_turn_per_key_every_few_seconds_and_the_table_stays_small() {
         let throttle = Throttle::new(3, 2);
-        assert_eq!(throttle.turn(("a", "c"), 100), None);
-        assert_eq!(throttle.turn(("a", "c"), 101), Some(2), "too soon");
-        assert_eq!(throttle.turn(("a", "d"), 101), None, "another conversation");
-        assert_eq!(throttle.turn(("a", "c"), 103), None, "three seconds on");
-        assert_eq!(throttle.turn(("b", "c"), 103), None, "a third key fits");
+        assert_eq!(throttle.turn_here(("a", "c"), 100), None);
+        assert_eq!(throttle.turn_here(("a", "c"), 101), Some(2), "too soon");
+        assert_eq!(
+            throttle.turn_here(("a", "d"), 101),
+            None,
+            "another conversation"
+        );
+        assert_eq!(
+            throttle.turn_here(("a", "c"), 103),
+            None,
+            "three seconds on"
+        );
+        assert_eq!(
+            throttle.turn_here(("b", "c"), 103),
+            None,
+            "a third key fits"
+        );
         assert!(throttle.last.lock().unwrap().len() <= 2, "at most two keys");
     }
 }

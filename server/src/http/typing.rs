@@ -4,8 +4,9 @@
 //! delivered to the other members' sockets as an ephemeral frame (not
 //! stored, not numbered): `{"type": "typing", "conversation_id", "user":
 //! {id, username, display_name}, "at"}`. At most one every 3 seconds per
-//! user and conversation (`AppState::typing`); the route answers a note
-//! too soon with 429, the socket drops it.
+//! user and conversation (`AppState::typing`, across the nodes when they
+//! share a Redis); the route answers a note too soon with 429, the socket
+//! drops it.
 
 use std::sync::Arc;
 
@@ -36,7 +37,7 @@ pub(super) async fn announce(
 ) -> domain::Result<()> {
     let now = state.clock.now();
     let (who, told) = typing::audience(&state.store, user, conversation).await?;
-    if let Some(retry_after) = state.typing.turn((user, conversation), now) {
+    if let Some(retry_after) = state.typing.turn((user, conversation), now).await {
         return Err(domain::Error::TooMany {
             code: "too_many_typing_notes",
             message: "At most one typing note every 3 seconds.".to_owned(),

@@ -2,8 +2,9 @@
 //! processes behind one load balancer share what one process otherwise
 //! keeps in memory, through Redis: live deliveries (`fanout`, pub/sub on
 //! one channel), rate limits and the login lockout (`counters`, counters
-//! with expiry), and the generations the leaderboard caches are read at
-//! (`generations`, per scope). Without Redis nothing here runs, and one node
+//! with expiry), the generations the leaderboard caches are read at
+//! (`generations`, per scope), and the answers to recent refreshes and the
+//! typing notes' turns (`recent`). Without Redis nothing here runs, and one node
 //! needs nothing else.
 //!
 //! Redis is shared memory, never the record: every event is stored in the
@@ -11,9 +12,10 @@
 //! back by number (`?after=`, or the socket's own gap filling). A Redis
 //! outage therefore never takes a node down: the connection is made (and
 //! remade) in the background, each call has a short timeout, after a
-//! failure calls rest for [`BACK_OFF`], and a failed call falls back to this node's own behaviour (local deliveries only;
-//! this node's own rate limits and lockout; boards from this node's
-//! changes, never older than their time to live), logged at most every
+//! failure calls rest for [`BACK_OFF`], and a failed call falls back to
+//! this node's own behaviour (local deliveries only; this node's own rate
+//! limits, lockout, refresh answers and typing turns; boards from this
+//! node's changes, never older than their time to live), logged at most every
 //! [`LOG_EVERY_SECONDS`]. Every key and channel starts with the
 //! deployment's namespace (`--redis-namespace`, `companion`), so several
 //! deployments (or test runs) can share one Redis; keys that name
@@ -23,6 +25,7 @@
 pub mod counters;
 pub mod fanout;
 pub mod generations;
+pub mod recent;
 
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
