@@ -116,19 +116,18 @@ async fn remind<R: Runtime>(app: &tauri::AppHandle<R>) {
     let settings = state.settings().await;
     let clock = state.clock();
     let (now, zone) = (clock.now(), clock.zone());
-    let reminders = reminders::check(store, &settings, now, zone).await;
-    let celebrations = notices::celebrations(store, &settings, now, zone).await;
-    let notices = match (reminders, celebrations) {
-        (Ok(due), Ok(celebrations)) => due
-            .into_iter()
-            .map(Notice::Reminder)
-            .chain(celebrations)
-            .collect::<Vec<_>>(),
-        (Err(error), _) | (_, Err(error)) => {
-            tracing::warn!(%error, "reminders could not be checked");
-            return;
-        }
-    };
+    // Each part's keys are recorded as it returns them: announce what
+    // either part found even when the other failed, so nothing recorded
+    // goes unshown.
+    let mut notices = Vec::new();
+    match reminders::check(store, &settings, now, zone).await {
+        Ok(due) => notices.extend(due.into_iter().map(Notice::Reminder)),
+        Err(error) => tracing::warn!(%error, "reminders could not be checked"),
+    }
+    match notices::celebrations(store, &settings, now, zone).await {
+        Ok(celebrations) => notices.extend(celebrations),
+        Err(error) => tracing::warn!(%error, "goals and achievements could not be checked"),
+    }
     for notice in notices {
         announce(app, &notice, settings.ui_language);
     }
