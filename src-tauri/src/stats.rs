@@ -5,8 +5,9 @@
 use std::collections::BTreeSet;
 
 use companion_core::daily::focus::FocusOutcome;
-use companion_core::habit::achievement::{longest_run, Facts};
-use companion_core::habit::goal::{Amount, Period};
+use companion_core::habit::achievement::Facts;
+use companion_core::habit::goal::Amount;
+use companion_core::habit::kept::{goal_weeks, Met};
 use companion_core::habit::settings::HabitSettings;
 use companion_core::habit::Day;
 use companion_core::wire::{DayStat, Share, StatsView};
@@ -129,7 +130,7 @@ pub struct Kept {
     /// Khatm plans completed.
     pub khatms: u32,
     /// The days each goal was met, by goal, with its period.
-    pub goal_days: Vec<(String, String, Day)>,
+    pub goal_days: Vec<Met>,
     /// Finished focus sessions.
     pub focus: Vec<FocusOutcome>,
 }
@@ -177,33 +178,6 @@ pub fn facts(
             .unwrap_or(0),
         goal_weeks: goal_weeks(&kept.goal_days),
     }
-}
-
-/// Weeks in which a goal was kept: each weekly goal met, and each seven
-/// days in a row a daily goal was met.
-fn goal_weeks(goal_days: &[(String, String, Day)]) -> u32 {
-    let weekly = goal_days
-        .iter()
-        .filter(|(_, period, _)| period == Period::Weekly.as_str())
-        .count() as u32;
-    let daily_ids: BTreeSet<&str> = goal_days
-        .iter()
-        .filter(|(_, period, _)| period == Period::Daily.as_str())
-        .map(|(id, _, _)| id.as_str())
-        .collect();
-    let daily = daily_ids
-        .into_iter()
-        .map(|id| {
-            longest_run(
-                goal_days
-                    .iter()
-                    .filter(|(g, _, _)| g == id)
-                    .map(|(_, _, day)| day.0),
-            ) / 7
-        })
-        .max()
-        .unwrap_or(0);
-    weekly + daily
 }
 
 #[cfg(test)]
@@ -324,20 +298,5 @@ mod tests {
             (1, 30),
             "the whole Qur'an read is a khatm"
         );
-    }
-
-    #[test]
-    fn a_goal_is_kept_a_week_by_a_weekly_goal_or_seven_daily_ones_in_a_row() {
-        let daily = |id: &str, days: std::ops::Range<i32>| {
-            days.map(|n| (id.to_owned(), "daily".to_owned(), day(n)))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(goal_weeks(&daily("a", 0..6)), 0);
-        assert_eq!(goal_weeks(&daily("a", 0..7)), 1);
-        let mut split = daily("a", 0..4);
-        split.extend(daily("b", 4..7));
-        assert_eq!(goal_weeks(&split), 0, "two goals do not make one kept");
-        let weekly = vec![("w".to_owned(), "weekly".to_owned(), day(3))];
-        assert_eq!(goal_weeks(&weekly), 1);
     }
 }

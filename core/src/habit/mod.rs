@@ -1,6 +1,6 @@
 //! The rules of the reward and the habit: when an ayah counts as read
 //! ([`dwell`]), local days ([`day`]), streaks with freezes and excused
-//! days ([`streak`]), goals and their periods ([`goal`]), the khatm
+//! days ([`streak`]), goals and their periods ([`goal`]), goals kept ([`kept`]), the khatm
 //! planner ([`khatm`]), the reader's own rules ([`settings`]) and
 //! achievements ([`achievement`]). Pure functions over numbers and days,
 //! tested with properties; the app stores, the UI draws.
@@ -12,6 +12,7 @@ pub mod achievement;
 pub mod day;
 pub mod dwell;
 pub mod goal;
+pub mod kept;
 pub mod khatm;
 pub mod settings;
 pub mod streak;

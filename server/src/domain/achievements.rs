@@ -6,17 +6,25 @@
 //! A user's achievements are private until they share them; shared, they
 //! are shown to whoever may see their reading (their leaderboard
 //! visibility: `people::stats_visible`), the same rule as their stats.
-//! `goal_weeks` is not computed here (it needs each past day judged
-//! against the goal standing then), so `goal_week` stays locked on the
-//! server. Never here: SQL, statuses.
+//! Weeks of goals kept (`goal_week`) are judged as the app judges them
+//! (core's `habit::kept`): each goal's history from the synced
+//! `goal_set` / `goal_removed` events, in the user's local days, against
+//! their reading, weeks starting as their synced habit settings say.
+//! Never here: SQL, statuses.
 
 use std::collections::BTreeSet;
 
 use companion_core::habit::achievement::{progress, Facts, CATALOGUE};
+use companion_core::habit::goal::Amount;
+use companion_core::habit::kept::{self, met_while_standing};
+use companion_core::habit::settings::HabitSettings;
+use companion_core::habit::{Day, Weekday};
+use jiff::tz::TimeZone;
+use serde_json::Value;
 
-use super::{focus, people, stats, Error, Result};
+use super::{days as local, focus, goals, people, stats, Error, Result};
 use crate::kinds::EventType;
-use crate::store::{Store, Totals};
+use crate::store::{EventRow, Store, Totals};
 
 /// One achievement of the catalogue for one user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,8 +134,68 @@ pub fn standings(facts: &Facts) -> Vec<Standing> {
         .collect()
 }
 
+/// A day's totals as core's goals count them.
+fn amount(totals: &Totals) -> Amount {
+    let small = |n: i64| u32::try_from(n.max(0)).unwrap_or(u32::MAX);
+    Amount {
+        pages: totals.page_thousandths as f64 / 1_000.0,
+        ayahs: small(totals.ayahs),
+        seconds: small(totals.seconds),
+        hasanat: u64::try_from(totals.hasanat.max(0)).unwrap_or(0),
+    }
+}
+
+/// The first day of the week in the latest synced habit settings
+/// (`settings` events carry `{"habit": …}`); Monday, the app's default,
+/// without any.
+fn week_starts(settings: &[EventRow]) -> Weekday {
+    settings
+        .iter()
+        .rev()
+        .filter_map(|e| serde_json::from_str::<Value>(&e.data).ok())
+        .filter_map(|data| serde_json::from_value::<HabitSettings>(data.get("habit")?.clone()).ok())
+        .map(|habit| habit.week_start)
+        .next()
+        .unwrap_or(HabitSettings::default().week_start)
+}
+
+/// The weeks `user` kept a goal (the `goal_week` facts), from their
+/// goals' history and `days` of reading, local days in `zone`.
+pub async fn goal_weeks(
+    store: &Store,
+    user: &str,
+    days: &stats::Days,
+    zone: &TimeZone,
+) -> Result<u32> {
+    let kinds = [
+        EventType::GoalSet,
+        EventType::GoalRemoved,
+        EventType::Settings,
+    ];
+    let (goal_events, settings): (Vec<EventRow>, Vec<EventRow>) = store
+        .events_of(user, &kinds)
+        .await?
+        .into_iter()
+        .partition(|e| e.kind != EventType::Settings);
+    if goal_events.is_empty() {
+        return Ok(0);
+    }
+    let spans = goals::spans(&goal_events, zone);
+    let reading: Vec<(Day, Amount)> = days
+        .iter()
+        .filter_map(|(day, totals)| Some((Day(i32::try_from(*day).ok()?), amount(totals))))
+        .collect();
+    let met = met_while_standing(&spans, &reading, week_starts(&settings));
+    Ok(kept::goal_weeks(&met))
+}
+
 /// `user`'s achievements, from their synced data.
 pub async fn of(store: &Store, user: &str) -> Result<Vec<Standing>> {
+    let zone = store
+        .time_zone(user)
+        .await?
+        .as_deref()
+        .map_or(TimeZone::UTC, local::zone_or_utc);
     let days = store.daily_totals(user, None).await?;
     let ranges = store.read_ranges(user).await?;
     let totals = store.totals(user).await?;
@@ -138,7 +206,11 @@ pub async fn of(store: &Store, user: &str) -> Result<Vec<Standing>> {
         .filter_map(focus::record_of)
         .map(|r| (r.planned_minutes, r.completed))
         .collect();
-    Ok(standings(&facts(&days, &ranges, totals, &focus)))
+    let facts = Facts {
+        goal_weeks: goal_weeks(store, user, &days, &zone).await?,
+        ..facts(&days, &ranges, totals, &focus)
+    };
+    Ok(standings(&facts))
 }
 
 /// `target`'s achievements as `viewer` may see them: their own always;

@@ -8,9 +8,12 @@
 //! goal is not found. Never here: SQL, statuses.
 
 use companion_core::habit::goal::{Goal, Measure, Period};
+use companion_core::habit::kept::GoalSpan;
+use companion_core::habit::Day;
+use jiff::tz::TimeZone;
 use serde_json::{json, Value};
 
-use super::{sync, Error, Result};
+use super::{days, sync, Error, Result};
 use crate::kinds::EventType;
 use crate::store::{EventRow, Store};
 
@@ -27,30 +30,59 @@ fn not_found() -> Error {
     Error::not_found("goal_not_found", "You have no goal with this id.")
 }
 
+/// Each change in `events` (`goal_set` / `goal_removed`, in order): the
+/// event, its goal's id, and the goal it set (`None` for a removal, or a
+/// setting that does not parse). Events without a goal id are skipped.
+fn changes(events: &[EventRow]) -> impl Iterator<Item = (&EventRow, String, Option<Goal>)> {
+    events.iter().filter_map(|event| {
+        let data = serde_json::from_str::<Value>(&event.data).ok()?;
+        let id = data.get("goal_id")?.as_str()?.to_owned();
+        let goal = (event.kind == EventType::GoalSet)
+            .then(|| goal_of(&data))
+            .flatten();
+        Some((event, id, goal))
+    })
+}
+
 /// The goals standing after `events` (`goal_set` / `goal_removed`, in
 /// order): the latest setting of each, without the removed ones. Events
 /// that do not parse are skipped (a device's old shape).
 pub fn fold(events: &[EventRow]) -> Vec<GoalRow> {
     let mut goals: Vec<GoalRow> = Vec::new();
-    for event in events {
-        let Ok(data) = serde_json::from_str::<Value>(&event.data) else {
-            continue;
-        };
-        let Some(id) = data.get("goal_id").and_then(Value::as_str) else {
-            continue;
-        };
+    for (event, id, goal) in changes(events) {
         goals.retain(|g| g.id != id);
-        if event.kind == EventType::GoalSet {
-            if let Some(goal) = goal_of(&data) {
-                goals.push(GoalRow {
-                    id: id.to_owned(),
-                    goal,
-                    set_at: event.received_at,
-                });
-            }
+        if let Some(goal) = goal {
+            goals.push(GoalRow {
+                id,
+                goal,
+                set_at: event.received_at,
+            });
         }
     }
     goals
+}
+
+/// How each goal stood over time after `events` (`goal_set` /
+/// `goal_removed`, in order): a span from the local day (in `zone`) the
+/// server received each setting until the day it was changed or removed.
+/// Events that do not parse are skipped, as in [`fold`].
+pub fn spans(events: &[EventRow], zone: &TimeZone) -> Vec<GoalSpan> {
+    let mut spans: Vec<GoalSpan> = Vec::new();
+    for (event, id, goal) in changes(events) {
+        let day = Day(i32::try_from(days::today(event.received_at, zone)).unwrap_or(0));
+        for span in spans.iter_mut().filter(|s| s.id == id && s.until.is_none()) {
+            span.until = Some(day);
+        }
+        if let Some(goal) = goal {
+            spans.push(GoalSpan {
+                id,
+                goal,
+                from: day,
+                until: None,
+            });
+        }
+    }
+    spans
 }
 
 fn goal_of(data: &Value) -> Option<Goal> {
@@ -163,6 +195,47 @@ mod tests {
         let goals = fold(&events);
         assert_eq!(goals.len(), 1, "b removed, c unreadable: {goals:?}");
         assert_eq!((goals[0].id.as_str(), goals[0].goal.target), ("a", 7));
+    }
+
+    #[test]
+    fn spans_run_from_each_setting_to_the_next_change_in_local_days() {
+        let day = 86_400;
+        let set = |seq: i64, id: &str, at: i64| EventRow {
+            received_at: at,
+            ..event(
+                seq,
+                EventType::GoalSet,
+                json!({ "goal_id": id, "period": "daily", "measure": "ayahs", "target": 5 }),
+            )
+        };
+        let events = [
+            set(1, "a", 100 * day + 3_600),
+            set(2, "b", 101 * day),
+            set(3, "a", 104 * day + 23 * 3_600),
+            EventRow {
+                received_at: 110 * day,
+                ..event(4, EventType::GoalRemoved, json!({ "goal_id": "a" }))
+            },
+        ];
+        let utc = spans(&events, &TimeZone::UTC);
+        let shown: Vec<(&str, i32, Option<i32>)> = utc
+            .iter()
+            .map(|s| (s.id.as_str(), s.from.0, s.until.map(|d| d.0)))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("a", 100, Some(104)),
+                ("b", 101, None),
+                ("a", 104, Some(110))
+            ]
+        );
+        let tokyo = spans(&events, &TimeZone::get("Asia/Tokyo").unwrap());
+        assert_eq!(
+            tokyo[2].from,
+            Day(105),
+            "23:00 UTC is the next day in Tokyo"
+        );
     }
 
     #[test]

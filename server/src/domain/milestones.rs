@@ -12,8 +12,8 @@
 //! once (`achievement:<id>`), checked after each push of reading from the
 //! facts the streak and khatm already load plus the totals (one row); the
 //! focus achievements are not checked there (a push of reading does not
-//! change them) and `goal_week` is never met on the server
-//! (`achievements`). The keys posted already are read in one query, so a
+//! change them); `goal_week` is, from the goals' history (one more
+//! query). The keys posted already are read in one query, so a
 //! push that meets nothing new posts nothing. Never here: SQL, statuses.
 
 use companion_core::habit::achievement::{Criterion, Facts, CATALOGUE};
@@ -73,7 +73,10 @@ pub async fn after_reading(
         events.extend(post(store, user, ("streak", milestone, &key), &body).await?);
     }
     let ranges = store.read_ranges(user).await?;
-    let facts = achievements::facts(&days, &ranges, store.totals(user).await?, &[]);
+    let facts = Facts {
+        goal_weeks: achievements::goal_weeks(store, user, &days, zone).await?,
+        ..achievements::facts(&days, &ranges, store.totals(user).await?, &[])
+    };
     if facts.khatms > 0 {
         let body = "Completed a khatm: every ayah of the Qur'an read.";
         events.extend(post(store, user, ("khatm", 1, "khatm:1"), body).await?);

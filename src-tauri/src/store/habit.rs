@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use companion_core::habit::goal::Period;
+use companion_core::habit::kept::Met;
 use companion_core::habit::Day;
 use companion_core::AyahRef;
 use sqlx::Row;
@@ -104,17 +106,27 @@ impl Store {
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 
-    /// The days each goal was met, by goal, with its period.
-    pub async fn goal_completions(&self) -> Result<Vec<(String, String, Day)>> {
+    /// The days each goal was met, by goal, with its period (a period this
+    /// build does not know is skipped).
+    pub async fn goal_completions(&self) -> Result<Vec<Met>> {
         let rows = sqlx::query(
             "SELECT c.goal_id, g.period, c.completed_on FROM goal_completions c
              JOIN goals g ON g.id = c.goal_id ORDER BY c.goal_id, c.completed_on",
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| Ok((row.try_get(0)?, row.try_get(1)?, Day(row.try_get(2)?))))
-            .collect()
+        let mut met = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let period: String = row.try_get(1)?;
+            if let Some(period) = Period::parse(&period) {
+                met.push(Met {
+                    goal_id: row.try_get(0)?,
+                    period,
+                    day: Day(row.try_get(2)?),
+                });
+            }
+        }
+        Ok(met)
     }
 }
 
