@@ -110,6 +110,17 @@ commands! {
     CalendarMonth = "calendar_month": MonthRequest => CalendarMonthView;
     /// Whether system notifications can be shown here (Settings says so).
     NotificationState = "notification_status": () => NotificationStatus;
+    /// The account on the sync server and how its sync stands.
+    Account = "account": () => AccountView;
+    /// Signs in to a sync server, then sends what this device kept.
+    SignIn = "sign_in": SignInRequest => AccountView;
+    /// Creates an account on a sync server and signs in with it.
+    Register = "register": RegisterRequest => AccountView;
+    /// Signs out: the server forgets this device's sign-in, and the
+    /// keyring forgets the token. What was read stays on the device.
+    SignOut = "sign_out": () => AccountView;
+    /// Sends the changes waiting on this device now.
+    SyncNow = "sync_now": () => AccountView;
     /// Focus Mode now: idle, the running session, or one that just ended.
     FocusStatus = "focus_status": () => FocusNow;
     /// Starts a session (refused while one runs).

@@ -31,6 +31,10 @@ pub enum Error {
     /// Playback or a download failed (the audio crate's code and sentence).
     #[error("{message}")]
     Recitation { code: &'static str, message: String },
+    /// The sync server could not be reached, or refused (`code`: see
+    /// `account::client`), with a sentence for the reader.
+    #[error("{message}")]
+    Server { code: &'static str, message: String },
 }
 
 impl Error {
@@ -45,6 +49,7 @@ impl Error {
             Error::Json(_) => "corrupt_setting",
             Error::Audio(_) => "audio_unavailable",
             Error::Recitation { code, .. } => code,
+            Error::Server { code, .. } => code,
         }
     }
 }

@@ -5,6 +5,7 @@
 //! that happens to the database, the network or the audio device may take
 //! the reader away from the user.
 
+pub mod account;
 pub mod achievements;
 pub mod clock;
 mod commands;
@@ -60,6 +61,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             start_recitation(app.handle());
             notify::init(app.handle());
             start_reminders(app.handle());
+            start_sync(app.handle());
             warm_up();
             Ok(())
         })
@@ -101,6 +103,27 @@ fn start_reminders<R: Runtime>(app: &tauri::AppHandle<R>) {
         loop {
             remind(&app).await;
             tokio::time::sleep(reminders::TICK).await;
+        }
+    });
+}
+
+/// Sends the outbox every few minutes while someone is signed in and
+/// something waits (a failure, offline, is recorded on the account).
+fn start_sync<R: Runtime>(app: &tauri::AppHandle<R>) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        loop {
+            tokio::time::sleep(account::SYNC_EVERY).await;
+            let state = app.state::<AppState>();
+            let Ok(store) = state.store() else {
+                continue;
+            };
+            if matches!(state.account().has_work(store).await, Ok(true)) {
+                let now = state.clock().now().as_second();
+                if let Err(error) = state.account().sync(store, now).await {
+                    tracing::warn!(%error, "sync could not run");
+                }
+            }
         }
     });
 }

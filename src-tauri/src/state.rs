@@ -16,6 +16,7 @@ pub struct AppState {
     notice: Mutex<Option<String>>,
     recitation: OnceLock<crate::recitation::Recitation>,
     clock: crate::clock::Clock,
+    account: crate::account::Account,
 }
 
 impl AppState {
@@ -71,6 +72,11 @@ impl AppState {
     /// "Now" and the local day, for every rule that needs them.
     pub fn clock(&self) -> &crate::clock::Clock {
         &self.clock
+    }
+
+    /// The account on the sync server.
+    pub fn account(&self) -> &crate::account::Account {
+        &self.account
     }
 
     /// The message for the home screen, shown once.

@@ -4,6 +4,7 @@
 //! types, so the UI (wasm32) and the app (native) agree on the shape at
 //! compile time. Nothing here does I/O or knows about SQLite or the webview.
 
+mod account;
 mod daily;
 mod dhikr;
 mod focus;
@@ -13,6 +14,7 @@ mod recitation;
 
 use serde::{Deserialize, Serialize};
 
+pub use self::account::*;
 pub use self::daily::*;
 pub use self::dhikr::*;
 pub use self::focus::*;

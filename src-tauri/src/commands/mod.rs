@@ -11,6 +11,7 @@
 //! Every handler is `async` so that work (parsing a translation on first
 //! use, a search, a database write) never runs on the window's thread.
 
+mod account;
 mod daily;
 mod dhikr;
 mod focus;
@@ -130,4 +131,9 @@ handlers! {
     focus_history => FocusHistoryOf,
     dhikr_keep => DhikrKeep,
     dhikr_history => DhikrHistoryOf,
+    account => Account,
+    sign_in => SignIn,
+    register => Register,
+    sign_out => SignOut,
+    sync_now => SyncNow,
 }

@@ -10,6 +10,7 @@
 //! moves a damaged file aside, so a corrupt database never costs the user
 //! the Qur'an reader.
 
+mod account;
 mod dhikr;
 mod focus;
 mod goals;
@@ -24,6 +25,7 @@ use companion_core::AyahRef;
 use sqlx::sqlite::SqlitePool;
 use sqlx::Row;
 
+pub use self::account::*;
 pub use self::focus::*;
 pub use self::goals::*;
 pub use self::khatm::*;

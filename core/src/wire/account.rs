@@ -1,0 +1,53 @@
+//! The reader's account on the sync server, as the window shows it and
+//! asks for it. Nothing leaves the device until the reader signs in.
+
+use serde::{Deserialize, Serialize};
+
+/// The account screen: the server's address and, once signed in, who and
+/// how the sync stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    /// The server signed in to, or the one a sign-in would use.
+    pub server: String,
+    pub signed_in: Option<SignedIn>,
+}
+
+/// Who is signed in, and how their sync stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedIn {
+    pub username: String,
+    pub display_name: String,
+    pub email: String,
+    /// Changes made on this device that the server does not have yet.
+    pub waiting: u32,
+    /// When the last sync finished (Unix seconds), if one has.
+    pub synced_at: Option<i64>,
+    /// Why the last sync did not finish, in plain words; `None` once one
+    /// works again.
+    pub problem: Option<String>,
+    /// Whether the sign-in is kept in the system's keyring (so it survives
+    /// a restart); without a keyring it lasts until the app closes.
+    pub remembered: bool,
+    /// The sign-in was not kept (no keyring) or the server ended it: the
+    /// password is needed again before anything is sent.
+    pub needs_password: bool,
+}
+
+/// Sign in with an account that exists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInRequest {
+    pub server: String,
+    pub email: String,
+    pub password: String,
+}
+
+/// Create an account, then sign in with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisterRequest {
+    pub server: String,
+    pub email: String,
+    pub username: String,
+    pub password: String,
+    /// Empty: the server uses the username.
+    pub display_name: String,
+}

@@ -1,0 +1,311 @@
+//! The reader's account on the sync server: create one, sign in, sign out,
+//! and send what this device kept (the outbox) so the server's streaks,
+//! leaderboards and achievements see it. Nothing leaves the device before
+//! the reader signs in.
+//!
+//! The access token lives in memory only; the refresh token in memory and
+//! in the system's keyring ([`keys`]) so a restart stays signed in. One
+//! lock serializes sign-in, refresh and push, so a refresh token (spent on
+//! use) is never sent twice.
+
+pub mod client;
+pub mod keys;
+
+use companion_core::wire::{AccountView, RegisterRequest, SignInRequest, SignedIn};
+use tokio::sync::Mutex;
+
+use self::client::{Client, EventOut, Tokens};
+use crate::error::{Error, Result};
+use crate::store::{AccountRecord, Store};
+
+/// The server a sign-in uses unless the reader types another: the local
+/// one `cargo xtask run` starts, or `COMPANION_SERVER_URL`.
+pub const DEFAULT_SERVER: &str = "http://127.0.0.1:8787";
+
+/// How often the outbox is sent while someone is signed in.
+pub const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Events per push (the server's limit).
+const BATCH: u32 = 500;
+
+/// Refresh the access token this long before it expires.
+const MARGIN_SECONDS: i64 = 30;
+
+/// The tokens of the current sign-in.
+#[derive(Debug)]
+struct Session {
+    access: String,
+    /// Unix second after which `access` is refreshed first.
+    access_until: i64,
+    refresh: String,
+    remembered: bool,
+}
+
+/// The account's state in the app: registered with the app's state.
+#[derive(Debug)]
+pub struct Account {
+    session: Mutex<Option<Session>>,
+    default_server: String,
+}
+
+impl Default for Account {
+    fn default() -> Self {
+        let default_server = std::env::var("COMPANION_SERVER_URL")
+            .ok()
+            .and_then(|typed| client::server_address(&typed).ok())
+            .unwrap_or_else(|| DEFAULT_SERVER.to_owned());
+        Account {
+            session: Mutex::new(None),
+            default_server,
+        }
+    }
+}
+
+/// Runs a keyring call on a blocking thread.
+async fn blocking<T: Send + 'static>(call: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    tokio::task::spawn_blocking(call).await.ok()
+}
+
+impl Account {
+    /// The account screen's state. After a restart, the sign-in comes back
+    /// from the keyring here.
+    pub async fn view(&self, store: &Store) -> Result<AccountView> {
+        let Some(account) = store.account().await? else {
+            return Ok(AccountView {
+                server: self.default_server.clone(),
+                signed_in: None,
+            });
+        };
+        let mut session = self.session.lock().await;
+        if session.is_none() {
+            let (server, user) = (account.server.clone(), account.user_id.clone());
+            if let Some(Some(refresh)) = blocking(move || keys::kept(&server, &user)).await {
+                *session = Some(Session {
+                    access: String::new(),
+                    access_until: i64::MIN,
+                    refresh,
+                    remembered: true,
+                });
+            }
+        }
+        Ok(AccountView {
+            server: account.server.clone(),
+            signed_in: Some(SignedIn {
+                username: account.username,
+                display_name: account.display_name,
+                email: account.email,
+                waiting: store.waiting().await?,
+                synced_at: account.synced_at,
+                problem: account.problem,
+                remembered: session.as_ref().is_some_and(|s| s.remembered),
+                needs_password: session.is_none(),
+            }),
+        })
+    }
+
+    /// Signs in, keeps the sign-in, and sends what this device kept.
+    pub async fn sign_in(
+        &self,
+        store: &Store,
+        request: SignInRequest,
+        now: i64,
+    ) -> Result<AccountView> {
+        let client = Client::new(&request.server)?;
+        let tokens = client.login(&request.email, &request.password).await?;
+        self.start(store, &client, tokens, now).await
+    }
+
+    /// Creates an account, then signs in with it.
+    pub async fn register(
+        &self,
+        store: &Store,
+        request: RegisterRequest,
+        now: i64,
+    ) -> Result<AccountView> {
+        let client = Client::new(&request.server)?;
+        let me = client
+            .register(
+                &request.email,
+                &request.username,
+                &request.password,
+                &request.display_name,
+            )
+            .await?;
+        let tokens = client.login(&me.email, &request.password).await?;
+        self.start(store, &client, tokens, now).await
+    }
+
+    /// Records a new sign-in and syncs.
+    async fn start(
+        &self,
+        store: &Store,
+        client: &Client,
+        tokens: Tokens,
+        now: i64,
+    ) -> Result<AccountView> {
+        let me = client.me(&tokens.access_token).await?;
+        let earlier = store.account().await?;
+        let same_device = earlier
+            .as_ref()
+            .filter(|a| a.server == client.address() && a.user_id == me.id);
+        let account = AccountRecord {
+            server: client.address().to_owned(),
+            user_id: me.id.clone(),
+            username: me.username,
+            display_name: me.display_name,
+            email: me.email,
+            synced_at: same_device.and_then(|a| a.synced_at),
+            problem: None,
+            device: same_device
+                .map(|a| a.device.clone())
+                .unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string()),
+            history_sent: same_device.is_some_and(|a| a.history_sent),
+        };
+        if let Some(other) =
+            earlier.filter(|a| a.server != account.server || a.user_id != account.user_id)
+        {
+            blocking(move || keys::forget(&other.server, &other.user_id)).await;
+        }
+        store.set_account(&account).await?;
+        let (server, user, refresh) = (account.server.clone(), me.id, tokens.refresh_token.clone());
+        let remembered = blocking(move || keys::keep(&server, &user, &refresh))
+            .await
+            .unwrap_or(false);
+        *self.session.lock().await = Some(Session {
+            access: tokens.access_token,
+            access_until: now + tokens.expires_in - MARGIN_SECONDS,
+            refresh: tokens.refresh_token,
+            remembered,
+        });
+        self.sync(store, now).await
+    }
+
+    /// Signs out: the server ends this sign-in (if it can be reached), the
+    /// keyring forgets it. The reading stays; what was not sent waits for
+    /// the next sign-in.
+    pub async fn sign_out(&self, store: &Store) -> Result<AccountView> {
+        let mut session = self.session.lock().await;
+        if let Some(account) = store.account().await? {
+            if let (Some(ended), Ok(client)) = (session.take(), Client::new(&account.server)) {
+                if let Err(error) = client.logout(&ended.refresh).await {
+                    tracing::info!(%error, "the server was not told of the sign-out");
+                }
+            }
+            let (server, user) = (account.server, account.user_id);
+            blocking(move || keys::forget(&server, &user)).await;
+            store.forget_account().await?;
+        }
+        drop(session);
+        self.view(store).await
+    }
+
+    /// Sends the outbox now. A failure is recorded on the account (and
+    /// shown) rather than returned: offline is a state, not an error.
+    pub async fn sync(&self, store: &Store, now: i64) -> Result<AccountView> {
+        let Some(mut account) = store.account().await? else {
+            return Err(Error::Invalid("Sign in to sync.".into()));
+        };
+        {
+            let mut session = self.session.lock().await;
+            let outcome = push_outbox(store, &mut session, &mut account, now).await;
+            match outcome {
+                Ok(()) => {
+                    account.synced_at = Some(now);
+                    account.problem = None;
+                }
+                Err(error) => {
+                    if matches!(
+                        error,
+                        Error::Server {
+                            code: "signed_out",
+                            ..
+                        }
+                    ) {
+                        *session = None;
+                        let (server, user) = (account.server.clone(), account.user_id.clone());
+                        blocking(move || keys::forget(&server, &user)).await;
+                    }
+                    tracing::info!(%error, "sync did not finish");
+                    account.problem = Some(error.to_string());
+                }
+            }
+            store.set_account(&account).await?;
+        }
+        self.view(store).await
+    }
+
+    /// Whether someone is signed in with something waiting to be sent.
+    pub async fn has_work(&self, store: &Store) -> Result<bool> {
+        Ok(store.account().await?.is_some() && store.waiting().await? > 0)
+    }
+}
+
+/// A valid access token, refreshed when it is about to expire.
+async fn access(
+    session: &mut Option<Session>,
+    client: &Client,
+    account: &AccountRecord,
+    now: i64,
+) -> Result<String> {
+    let Some(current) = session.as_mut() else {
+        return Err(Error::Server {
+            code: "signed_out",
+            message: "Sign in again to sync: this sign-in was not kept.".into(),
+        });
+    };
+    if now >= current.access_until {
+        let tokens = client.refresh(&current.refresh).await?;
+        current.access = tokens.access_token;
+        current.access_until = now + tokens.expires_in - MARGIN_SECONDS;
+        current.refresh = tokens.refresh_token.clone();
+        if current.remembered {
+            let (server, user) = (account.server.clone(), account.user_id.clone());
+            let token = tokens.refresh_token;
+            current.remembered = blocking(move || keys::keep(&server, &user, &token))
+                .await
+                .unwrap_or(false);
+        }
+    }
+    Ok(current.access.clone())
+}
+
+/// Sends the outbox in batches until it is empty.
+async fn push_outbox(
+    store: &Store,
+    session: &mut Option<Session>,
+    account: &mut AccountRecord,
+    now: i64,
+) -> Result<()> {
+    let client = Client::new(&account.server)?;
+    loop {
+        let batch = store.outbox(BATCH).await?;
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let token = access(session, &client, account, now).await?;
+        let events: Vec<EventOut<'_>> = batch
+            .iter()
+            .map(|e| EventOut {
+                id: &e.id,
+                kind: &e.event_type,
+                data: &e.data,
+            })
+            .collect();
+        let history = (!account.history_sent).then_some(account.device.as_str());
+        let pushed = client.push(&token, &events, history).await?;
+        for refused in &pushed.rejected {
+            tracing::warn!(id = %refused.id, code = %refused.code, message = %refused.message, "the server refused an event; it stays on this device");
+        }
+        let done: Vec<String> = pushed
+            .accepted
+            .into_iter()
+            .chain(pushed.duplicates)
+            .chain(pushed.rejected.into_iter().map(|r| r.id))
+            .collect();
+        store.mark_sent(&done, now).await?;
+        account.history_sent = true;
+        if done.is_empty() || batch.len() < BATCH as usize {
+            return Ok(());
+        }
+    }
+}

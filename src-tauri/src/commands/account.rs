@@ -1,0 +1,42 @@
+//! Handlers for the account on the sync server: its state, sign in,
+//! create an account, sign out, sync now.
+
+use companion_core::command::{Account, Register, SignIn, SignOut, SyncNow};
+use companion_core::wire::{AccountView, RegisterRequest, SignInRequest};
+
+use super::Handle;
+use crate::error::Result;
+use crate::state::AppState;
+
+impl Handle for Account {
+    async fn handle(state: &AppState, (): ()) -> Result<AccountView> {
+        state.account().view(state.store()?).await
+    }
+}
+
+impl Handle for SignIn {
+    async fn handle(state: &AppState, request: SignInRequest) -> Result<AccountView> {
+        let now = state.clock().now().as_second();
+        state.account().sign_in(state.store()?, request, now).await
+    }
+}
+
+impl Handle for Register {
+    async fn handle(state: &AppState, request: RegisterRequest) -> Result<AccountView> {
+        let now = state.clock().now().as_second();
+        state.account().register(state.store()?, request, now).await
+    }
+}
+
+impl Handle for SignOut {
+    async fn handle(state: &AppState, (): ()) -> Result<AccountView> {
+        state.account().sign_out(state.store()?).await
+    }
+}
+
+impl Handle for SyncNow {
+    async fn handle(state: &AppState, (): ()) -> Result<AccountView> {
+        let now = state.clock().now().as_second();
+        state.account().sync(state.store()?, now).await
+    }
+}

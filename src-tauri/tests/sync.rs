@@ -1,0 +1,247 @@
+//! The sync client against a real companion-server on loopback (SQLite):
+//! create an account and send what this device read, once; sign out and
+//! in again; and offline, where nothing is lost and the reason is shown.
+
+#![allow(clippy::unwrap_used)]
+
+use clap::Parser;
+use companion_app::account::Account;
+use companion_app::progress::record;
+use companion_app::store::Store;
+use companion_core::habit::Day;
+use companion_core::wire::{ReadHow, RecordReadingRequest, RegisterRequest, SignInRequest};
+use companion_core::AyahRef;
+use serde_json::{json, Value};
+use tokio::sync::oneshot;
+
+/// A sync server on a port of loopback, on a SQLite file it keeps.
+struct Server {
+    base: String,
+    database: String,
+    _dir: tempfile::TempDir,
+    stop: Option<oneshot::Sender<()>>,
+}
+
+impl Server {
+    async fn start() -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        let database = format!("sqlite://{}", dir.path().join("server.db").display());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let mut server = Server {
+            base,
+            database,
+            _dir: dir,
+            stop: None,
+        };
+        server.serve(listener).await;
+        server
+    }
+
+    async fn serve(&mut self, listener: tokio::net::TcpListener) {
+        let args = ["companion-server", "--database-url", &self.database];
+        let config = companion_server::config::Config::parse_from(args);
+        let clock = companion_server::clock::Clock::system();
+        let state = companion_server::state_with_clock(&config, clock)
+            .await
+            .unwrap();
+        let (tx, rx) = oneshot::channel::<()>();
+        tokio::spawn(companion_server::serve(listener, state, async {
+            let _ = rx.await;
+        }));
+        self.stop = Some(tx);
+    }
+
+    fn address(&self) -> String {
+        self.base.trim_start_matches("http://").to_owned()
+    }
+
+    /// Stops answering: the port is closed.
+    async fn stop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        for _ in 0..100 {
+            if tokio::net::TcpStream::connect(self.address())
+                .await
+                .is_err()
+            {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the server still answers at {}", self.base);
+    }
+
+    /// Answers again on the same port and database: a restart.
+    async fn restart(&mut self) {
+        let listener = tokio::net::TcpListener::bind(self.address()).await.unwrap();
+        self.serve(listener).await;
+    }
+
+    /// `email`'s Hasanat on the server, asked as another device would.
+    async fn hasanat(&self, email: &str) -> i64 {
+        let http = reqwest::Client::new();
+        let tokens: Value = http
+            .post(format!("{}/api/v1/auth/login", self.base))
+            .json(&json!({ "email": email, "password": PASSWORD }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let token = tokens["access_token"].as_str().unwrap();
+        let totals: Value = http
+            .get(format!("{}/api/v1/hasanat", self.base))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        totals["total"].as_i64().unwrap()
+    }
+}
+
+const PASSWORD: &str = "patience and prayer";
+const EMAIL: &str = "amina@example.org";
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+/// Reads Al-Fatihah ten minutes before `at` and ends the session, so it
+/// waits in the outbox: 1,390 Hasanat.
+async fn read_fatihah(store: &Store, at: i64) {
+    let request = RecordReadingRequest {
+        ayahs: (1..=7).map(|a| AyahRef::new(1, a).unwrap()).collect(),
+        how: ReadHow::Dwell,
+    };
+    let day = Day(i32::try_from((at - 600).div_euclid(86_400)).unwrap());
+    record(store, quran_data::quran(), &request, at - 600, day)
+        .await
+        .unwrap();
+    store.end_sessions().await.unwrap();
+}
+
+async fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_file(&dir.path().join("app.db")).await.unwrap();
+    (dir, store)
+}
+
+fn registration(server: &Server) -> RegisterRequest {
+    RegisterRequest {
+        server: format!("{}/", server.base),
+        email: EMAIL.into(),
+        username: "amina".into(),
+        password: PASSWORD.into(),
+        display_name: "Amina".into(),
+    }
+}
+
+fn sign_in(server: &Server, password: &str) -> SignInRequest {
+    SignInRequest {
+        server: server.base.clone(),
+        email: EMAIL.into(),
+        password: password.into(),
+    }
+}
+
+#[tokio::test]
+async fn reading_is_sent_once_and_the_server_counts_it_after_a_sign_out_too() {
+    let server = Server::start().await;
+    let (_dir, store) = store().await;
+    let account = Account::default();
+    let now = now();
+    read_fatihah(&store, now).await;
+    assert_eq!(store.waiting().await.unwrap(), 1, "kept before signing in");
+
+    let view = account
+        .register(&store, registration(&server), now)
+        .await
+        .unwrap();
+    assert_eq!(view.server, server.base, "the address without its slash");
+    let me = view.signed_in.unwrap();
+    assert_eq!(
+        (me.username.as_str(), me.display_name.as_str()),
+        ("amina", "Amina")
+    );
+    assert_eq!((me.waiting, me.synced_at, me.problem), (0, Some(now), None));
+    assert!(!me.needs_password);
+    assert_eq!(server.hasanat(EMAIL).await, 1390);
+
+    let again = account.sync(&store, now + 1).await.unwrap();
+    assert_eq!(again.signed_in.unwrap().synced_at, Some(now + 1));
+    assert_eq!(server.hasanat(EMAIL).await, 1390, "nothing counted twice");
+
+    let out = account.sign_out(&store).await.unwrap();
+    assert_eq!(out.signed_in, None);
+    read_fatihah(&store, now + 700).await;
+    assert_eq!(store.waiting().await.unwrap(), 1, "read signed out: kept");
+    assert_eq!(server.hasanat(EMAIL).await, 1390);
+
+    let wrong = sign_in(&server, "not the password");
+    let refused = account.sign_in(&store, wrong, now + 800).await.unwrap_err();
+    assert_eq!(refused.code(), "unauthorized", "{refused}");
+    let back = account
+        .sign_in(&store, sign_in(&server, PASSWORD), now + 800)
+        .await
+        .unwrap();
+    assert_eq!(back.signed_in.unwrap().waiting, 0);
+    assert_eq!(server.hasanat(EMAIL).await, 2780);
+}
+
+#[tokio::test]
+async fn offline_the_reading_waits_with_the_reason_shown_and_goes_when_the_server_is_back() {
+    let mut server = Server::start().await;
+    let (_dir, store) = store().await;
+    let account = Account::default();
+    let now = now();
+    account
+        .register(&store, registration(&server), now)
+        .await
+        .unwrap();
+
+    server.stop().await;
+    read_fatihah(&store, now + 60).await;
+    let offline = account.sync(&store, now + 60).await.unwrap();
+    let me = offline.signed_in.unwrap();
+    assert_eq!(
+        (me.waiting, me.synced_at),
+        (1, Some(now)),
+        "kept; last sync unchanged"
+    );
+    let problem = me.problem.unwrap();
+    assert!(problem.contains("cannot be reached"), "{problem}");
+
+    server.restart().await;
+    let back = account.sync(&store, now + 120).await.unwrap();
+    let me = back.signed_in.unwrap();
+    assert_eq!(
+        (me.waiting, me.synced_at, me.problem),
+        (0, Some(now + 120), None)
+    );
+    assert_eq!(server.hasanat(EMAIL).await, 1390);
+
+    let same_email = RegisterRequest {
+        username: "amina2".into(),
+        ..registration(&server)
+    };
+    let taken = account
+        .register(&store, same_email, now + 180)
+        .await
+        .unwrap_err();
+    assert_eq!(taken.code(), "email_taken", "{taken}");
+    let nowhere = RegisterRequest {
+        server: "sync.example.org".into(),
+        ..registration(&server)
+    };
+    let error = account.register(&store, nowhere, now).await.unwrap_err();
+    assert!(error.to_string().contains("http://"), "{error}");
+}
