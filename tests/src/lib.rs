@@ -23,6 +23,8 @@ use tokio::process::{Child, Command};
 
 pub use fantoccini;
 
+pub mod server;
+
 /// The identifier from tauri.conf.json: the app keeps its data under it.
 pub const APP_IDENTIFIER: &str = "app.qurancompanion.desktop";
 

@@ -601,3 +601,50 @@ notice-focus_end = اكتملت جلسة التركيز
 notice-goal = بلغتَ هدفك
 notice-achievement = إنجاز جديد
 goal-met = بلغتَ هدفك: { $goal }
+
+## Account on the sync server
+nav-account = الحساب
+account-title = الحساب
+account-why = يعمل كل شيء دون حساب، ولا يغادر هذا الجهاز شيء إلا إذا سجّلت الدخول. عند تسجيل الدخول تُرسَل قراءتك (أي الآيات، ومتى، وكم استغرقت) إلى خادم المزامنة، لتُحتسب في سلسلتك ومجموعاتك ومسابقاتك ولوحات الصدارة، وتصل إلى أجهزتك الأخرى.
+account-sign-in = تسجيل الدخول
+account-create = إنشاء حساب
+account-working = لحظة…
+account-email = البريد الإلكتروني
+account-username = اسم المستخدم
+account-display-name = الاسم الظاهر للآخرين
+account-password = كلمة المرور
+account-password-hint = من ٨ إلى ١٢٨ حرفًا.
+account-server = الخادم
+account-server-hint = عنوان خادم المزامنة. أبقِ العنوان المعطى إلا إذا كان لمجموعتك خادمها الخاص.
+account-sign-in-again = أدخل كلمة المرور مرة أخرى لتستمر المزامنة: لم يُحفظ تسجيل الدخول هذا.
+account-signed-in-as = مسجّل الدخول باسم { $name } (@{ $username }).
+account-on-server = المزامنة مع { $server }.
+account-waiting = { $count ->
+    [one] تغيير واحد على هذا الجهاز بانتظار الإرسال.
+    [two] تغييران على هذا الجهاز بانتظار الإرسال.
+    [few] { $count } تغييرات على هذا الجهاز بانتظار الإرسال.
+   *[other] { $count } تغييرًا على هذا الجهاز بانتظار الإرسال.
+}
+account-synced = { $minutes ->
+    [0] أُرسل كل شيء. آخر مزامنة: الآن.
+    [one] أُرسل كل شيء. آخر مزامنة: قبل دقيقة.
+    [two] أُرسل كل شيء. آخر مزامنة: قبل دقيقتين.
+    [few] أُرسل كل شيء. آخر مزامنة: قبل { $minutes } دقائق.
+   *[other] أُرسل كل شيء. آخر مزامنة: قبل { $minutes } دقيقة.
+}
+account-never-synced = لم يُرسَل شيء بعد.
+account-not-kept = لا توجد على سطح المكتب هذا خزانة مفاتيح تحفظ تسجيل الدخول، فستسجّل الدخول مجددًا بعد إعادة تشغيل التطبيق.
+account-sync-now = زامن الآن
+account-syncing = تجري المزامنة…
+account-sign-out = تسجيل الخروج
+error-server_unreachable = تعذّر الوصول إلى خادم المزامنة. قراءتك محفوظة على هذا الجهاز وتُرسَل حين يمكن ذلك.
+error-server_refused = رفض خادم المزامنة الطلب.
+error-signed_out = لم يعد الخادم يقبل تسجيل الدخول هذا. سجّل الدخول مجددًا.
+error-email_taken = يوجد حساب بهذا البريد الإلكتروني. سجّل الدخول بدلًا من ذلك.
+error-username_taken = اسم المستخدم هذا مأخوذ. اختر غيره.
+error-unauthorized = البريد الإلكتروني أو كلمة المرور غير صحيحة.
+error-too_many_attempts = محاولات كثيرة. انتظر بضع دقائق ثم أعد المحاولة.
+error-invalid_email = لا يبدو عنوان البريد الإلكتروني هذا صحيحًا.
+error-invalid_username = يتكون اسم المستخدم من ٣ إلى ٣٠ حرفًا: حروف a–z وأرقام و _.
+error-invalid_password = تحتاج كلمة المرور إلى ٨ إلى ١٢٨ حرفًا.
+error-invalid_display_name = يتكون الاسم الظاهر للآخرين من ١ إلى ١٠٠ حرف.

@@ -579,3 +579,46 @@ notice-focus_end = Focus session complete
 notice-goal = Goal reached
 notice-achievement = Achievement unlocked
 goal-met = Goal reached: { $goal }
+
+## Account on the sync server
+nav-account = Account
+account-title = Account
+account-why = Everything works without an account, and nothing leaves this device unless you sign in. Signed in, your reading (which ayahs, when, for how long) goes to the sync server, so your streak, groups, competitions and leaderboards count it and your other devices can have it.
+account-sign-in = Sign in
+account-create = Create account
+account-working = One moment…
+account-email = Email
+account-username = Username
+account-display-name = Name shown to others
+account-password = Password
+account-password-hint = 8 to 128 characters.
+account-server = Server
+account-server-hint = The sync server's address. Keep the one given unless your group uses its own.
+account-sign-in-again = Enter your password again to keep syncing: this sign-in was not kept.
+account-signed-in-as = Signed in as { $name } (@{ $username }).
+account-on-server = Syncing with { $server }.
+account-waiting = { $count ->
+    [one] One change on this device is waiting to be sent.
+   *[other] { $count } changes on this device are waiting to be sent.
+}
+account-synced = { $minutes ->
+    [0] Everything is sent. Last sync: just now.
+    [one] Everything is sent. Last sync: a minute ago.
+   *[other] Everything is sent. Last sync: { $minutes } minutes ago.
+}
+account-never-synced = Nothing has been sent yet.
+account-not-kept = This desktop has no keyring to keep the sign-in, so you will sign in again after the app restarts.
+account-sync-now = Sync now
+account-syncing = Syncing…
+account-sign-out = Sign out
+error-server_unreachable = The sync server cannot be reached. Your reading is kept on this device and sent when it can be.
+error-server_refused = The sync server refused the request.
+error-signed_out = The server no longer accepts this sign-in. Sign in again.
+error-email_taken = An account with this email exists already. Sign in instead.
+error-username_taken = This username is taken. Choose another.
+error-unauthorized = The email or password is not right.
+error-too_many_attempts = Too many attempts. Wait a few minutes, then try again.
+error-invalid_email = This email address does not look right.
+error-invalid_username = A username has 3 to 30 characters: letters a–z, digits and _.
+error-invalid_password = A password needs 8 to 128 characters.
+error-invalid_display_name = A name shown to others has 1 to 100 characters.

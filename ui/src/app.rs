@@ -12,10 +12,10 @@ use crate::components::toast::Toast;
 use crate::components::top_bar::TopBar;
 use crate::i18n::I18n;
 use crate::pages::{
-    achievements::AchievementsPage, bookmarks::BookmarksPage, calendar::CalendarPage,
-    dhikr::DhikrPage, downloads::DownloadsPage, focus::FocusPage, home::HomePage, juz::JuzPage,
-    pages_index::PagesPage, reader::ReaderPage, search::SearchPage, settings::SettingsPage,
-    stats::StatsPage, surahs::SurahsPage,
+    account::AccountPage, achievements::AchievementsPage, bookmarks::BookmarksPage,
+    calendar::CalendarPage, dhikr::DhikrPage, downloads::DownloadsPage, focus::FocusPage,
+    home::HomePage, juz::JuzPage, pages_index::PagesPage, reader::ReaderPage, search::SearchPage,
+    settings::SettingsPage, stats::StatsPage, surahs::SurahsPage,
 };
 use crate::services::bridge;
 use crate::state::{show_error, Action, AppContext, AppState, Route};
@@ -145,6 +145,7 @@ pub fn switch(route: &Route, visit: u32) -> Html {
         Route::Calendar => html! { <CalendarPage /> },
         Route::Focus => html! { <FocusPage /> },
         Route::Dhikr => html! { <DhikrPage /> },
+        Route::Account => html! { <AccountPage /> },
     }
 }
 

@@ -38,6 +38,7 @@ pub enum Route {
     Calendar,
     Focus,
     Dhikr,
+    Account,
 }
 
 /// What the recitation engine is doing, as the UI shows it.

@@ -89,13 +89,15 @@ struct Refusal {
 
 /// Codes the window words itself; any other is `server_refused` with the
 /// server's sentence.
-const KNOWN: [&str; 6] = [
+const KNOWN: [&str; 8] = [
     "email_taken",
     "username_taken",
     "unauthorized",
     "too_many_attempts",
-    "invalid_request",
-    "validation_failed",
+    "invalid_email",
+    "invalid_username",
+    "invalid_password",
+    "invalid_display_name",
 ];
 
 /// A client of one server.

@@ -54,6 +54,7 @@ pub fn TopBar() -> Html {
                 { link(Route::Calendar, "nav-calendar", i18n.t("nav-calendar")) }
                 { link(Route::Dhikr, "nav-dhikr", i18n.t("nav-dhikr")) }
                 { link(Route::Focus, "nav-focus", i18n.t("nav-focus")) }
+                { link(Route::Account, "nav-account", i18n.t("nav-account")) }
             </nav>
             <span class="spacer"></span>
             <GoToBox id="goto" />

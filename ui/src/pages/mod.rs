@@ -1,5 +1,6 @@
 //! One component per screen.
 
+pub mod account;
 pub mod achievements;
 pub mod bookmarks;
 pub mod calendar;

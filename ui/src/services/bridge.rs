@@ -248,6 +248,26 @@ pub async fn notification_status() -> CallResult<NotificationStatus> {
     invoke::<cmd::NotificationState>(&()).await
 }
 
+pub async fn account() -> CallResult<AccountView> {
+    invoke::<cmd::Account>(&()).await
+}
+
+pub async fn sign_in(request: SignInRequest) -> CallResult<AccountView> {
+    invoke::<cmd::SignIn>(&request).await
+}
+
+pub async fn register(request: RegisterRequest) -> CallResult<AccountView> {
+    invoke::<cmd::Register>(&request).await
+}
+
+pub async fn sign_out() -> CallResult<AccountView> {
+    invoke::<cmd::SignOut>(&()).await
+}
+
+pub async fn sync_now() -> CallResult<AccountView> {
+    invoke::<cmd::SyncNow>(&()).await
+}
+
 /// Puts the window in full screen, or back (a window manager may refuse;
 /// nothing else depends on it).
 pub fn set_fullscreen(on: bool) {

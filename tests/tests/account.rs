@@ -1,0 +1,129 @@
+//! End-to-end account and sync with a real sync server on loopback: what
+//! was read before signing in reaches the server once an account is
+//! created in the window, a wrong password is told plainly, signing out
+//! keeps the reading, and after a restart without a keyring the window
+//! asks for the password again and then sends what waited.
+
+#![allow(clippy::unwrap_used)]
+
+use std::time::Duration;
+
+use companion_e2e::server::SyncServer;
+use companion_e2e::{App, Profile};
+
+const EMAIL: &str = "amina@example.org";
+const PASSWORD: &str = "patience and prayer";
+
+/// The reader's Hasanat counter, if it shows.
+async fn counter(app: &App) -> Option<String> {
+    let element = app.all("#hasanat-counter").await.into_iter().next()?;
+    element.attr("data-hasanat").await.ok().flatten()
+}
+
+/// Marks Al-Ikhlas read with "Read up to here": its Hasanat.
+async fn read_al_ikhlas(app: &App) -> i64 {
+    app.type_into("#goto-input", "112\n").await;
+    let last = app
+        .wait_for("#reader .ayah[data-ref='112:4'] .read-to-here")
+        .await;
+    let before = counter(app).await;
+    last.click().await.unwrap();
+    for _ in 0..100 {
+        if counter(app).await != before {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_ne!(counter(app).await, before, "the counter counted Al-Ikhlas");
+    quran_data::quran()
+        .surah_ayahs(112)
+        .unwrap()
+        .iter()
+        .map(|a| i64::from(a.hasanat()))
+        .sum()
+}
+
+async fn sign_in(app: &App, password: &str) {
+    app.click("#account-mode-sign-in").await;
+    app.type_into("#account-email", EMAIL).await;
+    app.type_into("#account-password", password).await;
+    app.click("#account-submit").await;
+}
+
+/// Waits until the server counts `want` Hasanat for the account.
+async fn server_counts(server: &SyncServer, want: i64, why: &str) {
+    let token = server.sign_in(EMAIL, PASSWORD).await;
+    let mut total = 0;
+    for _ in 0..50 {
+        total = server.hasanat(&token).await;
+        if total == want {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(total, want, "{why}");
+}
+
+#[tokio::test]
+async fn reading_reaches_the_server_after_an_account_is_created_and_after_signing_in_again() {
+    let server = SyncServer::start().await;
+    let profile = Profile::new().with_env("COMPANION_SERVER_URL", &server.base);
+    let ikhlas = {
+        let app = App::launch(&profile).await;
+        app.wait_for("#home #ayah-of-the-day .arabic").await;
+        let ikhlas = read_al_ikhlas(&app).await;
+
+        app.click("#nav-account").await;
+        app.wait_for_text("#account-forms .account-why", "nothing leaves this device")
+            .await;
+        let server_field = app.wait_for("#account-server").await;
+        assert_eq!(
+            server_field.prop("value").await.unwrap().unwrap(),
+            server.base
+        );
+        app.click("#account-mode-register").await;
+        app.type_into("#account-email", EMAIL).await;
+        app.type_into("#account-username", "amina").await;
+        app.type_into("#account-name", "Amina").await;
+        app.type_into("#account-password", "short").await;
+        app.click("#account-submit").await;
+        app.wait_for_text("#account-error", "8 to 128 characters")
+            .await;
+        app.type_into("#account-password", PASSWORD).await;
+        app.click("#account-submit").await;
+        app.wait_for_text("#account-signed-in", "Signed in as Amina (@amina)")
+            .await;
+        app.wait_for_text("#account-sync-state", "Everything is sent")
+            .await;
+        server_counts(&server, ikhlas, "what was read before the account").await;
+
+        app.click("#account-sign-out").await;
+        app.wait_for("#account-forms").await;
+        read_al_ikhlas(&app).await;
+        app.click("#nav-account").await;
+        sign_in(&app, "not the password").await;
+        app.wait_for_text("#account-error", "not right").await;
+        sign_in(&app, PASSWORD).await;
+        app.wait_for_text("#account-sync-state", "Everything is sent")
+            .await;
+        server_counts(&server, 2 * ikhlas, "what was read signed out, once").await;
+        // Read once more signed in, and close the app before it is sent.
+        read_al_ikhlas(&app).await;
+        app.quit().await;
+        ikhlas
+    };
+
+    let app = App::launch(&profile).await;
+    app.wait_for("#home #ayah-of-the-day .arabic").await;
+    app.click("#nav-account").await;
+    // No keyring on the test's session bus: the sign-in was not kept.
+    app.wait_for_text("#account-again", "Enter your password again")
+        .await;
+    let email = app.wait_for("#account-email").await;
+    assert_eq!(email.prop("value").await.unwrap().unwrap(), EMAIL);
+    sign_in(&app, PASSWORD).await;
+    app.wait_for_text("#account-sync-state", "Everything is sent")
+        .await;
+    server_counts(&server, 3 * ikhlas, "the reading left when the app closed").await;
+    app.quit().await;
+}
