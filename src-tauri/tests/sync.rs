@@ -180,7 +180,7 @@ async fn reading_is_sent_once_and_the_server_counts_it_after_a_sign_out_too() {
     assert_eq!(again.signed_in.unwrap().synced_at, Some(now + 1));
     assert_eq!(server.hasanat(EMAIL).await, 1390, "nothing counted twice");
 
-    let out = account.sign_out(&store).await.unwrap();
+    let out = account.sign_out(&store, now + 600).await.unwrap();
     assert_eq!(out.signed_in, None);
     read_fatihah(&store, now + 700).await;
     assert_eq!(store.waiting().await.unwrap(), 1, "read signed out: kept");

@@ -601,11 +601,16 @@ account-waiting = { $count ->
     [one] One change on this device is waiting to be sent.
    *[other] { $count } changes on this device are waiting to be sent.
 }
-account-synced = { $minutes ->
+account-synced-minutes = { $n ->
     [0] Everything is sent. Last sync: just now.
     [one] Everything is sent. Last sync: a minute ago.
-   *[other] Everything is sent. Last sync: { $minutes } minutes ago.
+   *[other] Everything is sent. Last sync: { $n } minutes ago.
 }
+account-synced-hours = { $n ->
+    [one] Everything is sent. Last sync: an hour ago.
+   *[other] Everything is sent. Last sync: { $n } hours ago.
+}
+account-synced-days = Everything is sent. Last sync: { $n } days ago.
 account-never-synced = Nothing has been sent yet.
 account-not-kept = This desktop has no keyring to keep the sign-in, so you will sign in again after the app restarts.
 account-sync-now = Sync now

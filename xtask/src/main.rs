@@ -8,6 +8,7 @@
 
 mod faketime;
 mod install;
+mod local_server;
 mod postgres;
 mod process;
 mod redis;
@@ -98,9 +99,14 @@ fn build_ui() -> Result<()> {
 fn run() -> Result<()> {
     install::all()?;
     build_ui()?;
+    let root = root();
+    // The account screen signs in to a sync server: a local one on SQLite
+    // (under target/, kept between runs), unless one answers already.
+    let _server = local_server::start(&root, &target_dir())?;
     cmd("cargo")
         .args(["run", "--package", "companion-app"])
-        .current_dir(root())
+        .env("COMPANION_SERVER_URL", local_server::URL)
+        .current_dir(root)
         .run()
 }
 
@@ -184,6 +190,8 @@ fn test() -> Result<()> {
             "dhikr",
             "--test",
             "reminders",
+            "--test",
+            "account",
             "--",
             "--test-threads=1",
         ])

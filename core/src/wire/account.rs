@@ -22,6 +22,8 @@ pub struct SignedIn {
     pub waiting: u32,
     /// When the last sync finished (Unix seconds), if one has.
     pub synced_at: Option<i64>,
+    /// How long ago that was, by the app's clock, in whole minutes.
+    pub synced_minutes_ago: Option<u64>,
     /// Why the last sync did not finish, in plain words; `None` once one
     /// works again.
     pub problem: Option<String>,

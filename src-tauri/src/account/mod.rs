@@ -69,7 +69,7 @@ async fn blocking<T: Send + 'static>(call: impl FnOnce() -> T + Send + 'static) 
 impl Account {
     /// The account screen's state. After a restart, the sign-in comes back
     /// from the keyring here.
-    pub async fn view(&self, store: &Store) -> Result<AccountView> {
+    pub async fn view(&self, store: &Store, now: i64) -> Result<AccountView> {
         let Some(account) = store.account().await? else {
             return Ok(AccountView {
                 server: self.default_server.clone(),
@@ -96,6 +96,9 @@ impl Account {
                 email: account.email,
                 waiting: store.waiting().await?,
                 synced_at: account.synced_at,
+                synced_minutes_ago: account
+                    .synced_at
+                    .map(|at| (now - at).max(0).unsigned_abs() / 60),
                 problem: account.problem,
                 remembered: session.as_ref().is_some_and(|s| s.remembered),
                 needs_password: session.is_none(),
@@ -183,7 +186,7 @@ impl Account {
     /// Signs out: the server ends this sign-in (if it can be reached), the
     /// keyring forgets it. The reading stays; what was not sent waits for
     /// the next sign-in.
-    pub async fn sign_out(&self, store: &Store) -> Result<AccountView> {
+    pub async fn sign_out(&self, store: &Store, now: i64) -> Result<AccountView> {
         let mut session = self.session.lock().await;
         if let Some(account) = store.account().await? {
             if let (Some(ended), Ok(client)) = (session.take(), Client::new(&account.server)) {
@@ -196,7 +199,7 @@ impl Account {
             store.forget_account().await?;
         }
         drop(session);
-        self.view(store).await
+        self.view(store, now).await
     }
 
     /// Sends the outbox now. A failure is recorded on the account (and
@@ -231,7 +234,7 @@ impl Account {
             }
             store.set_account(&account).await?;
         }
-        self.view(store).await
+        self.view(store, now).await
     }
 
     /// Whether someone is signed in with something waiting to be sent.

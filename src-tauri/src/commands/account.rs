@@ -10,7 +10,8 @@ use crate::state::AppState;
 
 impl Handle for Account {
     async fn handle(state: &AppState, (): ()) -> Result<AccountView> {
-        state.account().view(state.store()?).await
+        let now = state.clock().now().as_second();
+        state.account().view(state.store()?, now).await
     }
 }
 
@@ -30,7 +31,8 @@ impl Handle for Register {
 
 impl Handle for SignOut {
     async fn handle(state: &AppState, (): ()) -> Result<AccountView> {
-        state.account().sign_out(state.store()?).await
+        let now = state.clock().now().as_second();
+        state.account().sign_out(state.store()?, now).await
     }
 }
 

@@ -15,16 +15,19 @@ async fn main() {
         .unwrap_or_else(|| PathBuf::from("screenshots"));
     std::fs::create_dir_all(&out).unwrap();
     let audio = companion_e2e::audio_host().await;
+    let server = companion_e2e::server::SyncServer::start().await;
     // A fixed noon, so the progress shown is the same at any hour.
     let profile = Profile::new()
         .with_local_audio(&audio)
         .with_env("COMPANION_CLOCK_START", "2026-06-10T12:00:00Z")
-        .with_env("COMPANION_TIME_ZONE", "UTC");
+        .with_env("COMPANION_TIME_ZONE", "UTC")
+        .with_env("COMPANION_SERVER_URL", &server.base);
     seed_history(&profile.database()).await;
     let app = App::launch(&profile).await;
     let shots = Shots { out };
     reading_and_recitation(&app, &shots).await;
     habit_and_daily(&app, &shots).await;
+    account(&app, &shots).await;
     arabic_and_dark(&app, &shots).await;
     app.quit().await;
 }
@@ -209,6 +212,23 @@ async fn habit_and_daily(app: &App, shots: &Shots) {
     shots.take(app, "30-dhikr").await;
 }
 
+/// The account screen: creating an account, then signed in and synced
+/// (the seeded months of reading sent as this device's history).
+async fn account(app: &App, shots: &Shots) {
+    app.click("#nav-account").await;
+    app.click("#account-mode-register").await;
+    app.type_into("#account-email", "amina@example.org").await;
+    app.type_into("#account-username", "amina").await;
+    app.type_into("#account-name", "Amina").await;
+    app.type_into("#account-password", "patience and prayer")
+        .await;
+    shots.take(app, "36-account-create").await;
+    app.click("#account-submit").await;
+    app.wait_for("#account-sync-state[data-state='synced']")
+        .await;
+    shots.take(app, "37-account-signed-in").await;
+}
+
 /// The Arabic interface, then dark.
 async fn arabic_and_dark(app: &App, shots: &Shots) {
     app.click("#nav-settings").await;
@@ -250,6 +270,9 @@ async fn arabic_and_dark(app: &App, shots: &Shots) {
     app.click("#focus-end-confirm").await;
     app.wait_for("#focus-summary").await;
     shots.take(app, "35-focus-summary-arabic-dark").await;
+    app.click("#nav-account").await;
+    app.wait_for("#account-signed-in").await;
+    shots.take(app, "38-account-arabic-dark").await;
 }
 
 /// Closes any message at the foot of the window (it could cover a tile).

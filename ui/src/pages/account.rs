@@ -135,12 +135,13 @@ fn sync_line(i18n: &I18n, me: &SignedIn) -> Html {
             "waiting",
             i18n.t_args("account-waiting", &[("count", me.waiting.into())]),
         )
-    } else if let Some(at) = me.synced_at {
-        let minutes = ((js_sys::Date::now() / 1000.0) as i64 - at).max(0) / 60;
-        (
-            "synced",
-            i18n.t_args("account-synced", &[("minutes", minutes.into())]),
-        )
+    } else if let Some(minutes) = me.synced_minutes_ago {
+        let (id, n) = match minutes {
+            0..60 => ("account-synced-minutes", minutes),
+            60..2_880 => ("account-synced-hours", minutes / 60),
+            _ => ("account-synced-days", minutes / 1_440),
+        };
+        ("synced", i18n.t_args(id, &[("n", n.into())]))
     } else {
         ("synced", i18n.t("account-never-synced"))
     };
