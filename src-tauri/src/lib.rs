@@ -119,8 +119,9 @@ fn start_sync<R: Runtime>(app: &tauri::AppHandle<R>) {
                 continue;
             };
             if matches!(state.account().has_work(store).await, Ok(true)) {
-                let now = state.clock().now().as_second();
-                if let Err(error) = state.account().sync(store, now).await {
+                let clock = state.clock();
+                let when = (clock.now().as_second(), clock.zone());
+                if let Err(error) = state.account().sync(store, when).await {
                     tracing::warn!(%error, "sync could not run");
                 }
             }

@@ -11,8 +11,11 @@ use companion_app::store::Store;
 use companion_core::habit::Day;
 use companion_core::wire::{ReadHow, RecordReadingRequest, RegisterRequest, SignInRequest};
 use companion_core::AyahRef;
+use jiff::tz::TimeZone;
 use serde_json::{json, Value};
 use tokio::sync::oneshot;
+
+const UTC: TimeZone = TimeZone::UTC;
 
 /// A sync server on a port of loopback, on a SQLite file it keeps.
 struct Server {
@@ -163,7 +166,7 @@ async fn reading_is_sent_once_and_the_server_counts_it_after_a_sign_out_too() {
     assert_eq!(store.waiting().await.unwrap(), 1, "kept before signing in");
 
     let view = account
-        .register(&store, registration(&server), now)
+        .register(&store, registration(&server), (now, &UTC))
         .await
         .unwrap();
     assert_eq!(view.server, server.base, "the address without its slash");
@@ -176,7 +179,7 @@ async fn reading_is_sent_once_and_the_server_counts_it_after_a_sign_out_too() {
     assert!(!me.needs_password);
     assert_eq!(server.hasanat(EMAIL).await, 1390);
 
-    let again = account.sync(&store, now + 1).await.unwrap();
+    let again = account.sync(&store, (now + 1, &UTC)).await.unwrap();
     assert_eq!(again.signed_in.unwrap().synced_at, Some(now + 1));
     assert_eq!(server.hasanat(EMAIL).await, 1390, "nothing counted twice");
 
@@ -187,10 +190,13 @@ async fn reading_is_sent_once_and_the_server_counts_it_after_a_sign_out_too() {
     assert_eq!(server.hasanat(EMAIL).await, 1390);
 
     let wrong = sign_in(&server, "not the password");
-    let refused = account.sign_in(&store, wrong, now + 800).await.unwrap_err();
+    let refused = account
+        .sign_in(&store, wrong, (now + 800, &UTC))
+        .await
+        .unwrap_err();
     assert_eq!(refused.code(), "unauthorized", "{refused}");
     let back = account
-        .sign_in(&store, sign_in(&server, PASSWORD), now + 800)
+        .sign_in(&store, sign_in(&server, PASSWORD), (now + 800, &UTC))
         .await
         .unwrap();
     assert_eq!(back.signed_in.unwrap().waiting, 0);
@@ -204,13 +210,13 @@ async fn offline_the_reading_waits_with_the_reason_shown_and_goes_when_the_serve
     let account = Account::default();
     let now = now();
     account
-        .register(&store, registration(&server), now)
+        .register(&store, registration(&server), (now, &UTC))
         .await
         .unwrap();
 
     server.stop().await;
     read_fatihah(&store, now + 60).await;
-    let offline = account.sync(&store, now + 60).await.unwrap();
+    let offline = account.sync(&store, (now + 60, &UTC)).await.unwrap();
     let me = offline.signed_in.unwrap();
     assert_eq!(
         (me.waiting, me.synced_at),
@@ -221,7 +227,7 @@ async fn offline_the_reading_waits_with_the_reason_shown_and_goes_when_the_serve
     assert!(problem.contains("cannot be reached"), "{problem}");
 
     server.restart().await;
-    let back = account.sync(&store, now + 120).await.unwrap();
+    let back = account.sync(&store, (now + 120, &UTC)).await.unwrap();
     let me = back.signed_in.unwrap();
     assert_eq!(
         (me.waiting, me.synced_at, me.problem),
@@ -234,7 +240,7 @@ async fn offline_the_reading_waits_with_the_reason_shown_and_goes_when_the_serve
         ..registration(&server)
     };
     let taken = account
-        .register(&store, same_email, now + 180)
+        .register(&store, same_email, (now + 180, &UTC))
         .await
         .unwrap_err();
     assert_eq!(taken.code(), "email_taken", "{taken}");
@@ -242,6 +248,68 @@ async fn offline_the_reading_waits_with_the_reason_shown_and_goes_when_the_serve
         server: "sync.example.org".into(),
         ..registration(&server)
     };
-    let error = account.register(&store, nowhere, now).await.unwrap_err();
+    let error = account
+        .register(&store, nowhere, (now, &UTC))
+        .await
+        .unwrap_err();
     assert!(error.to_string().contains("http://"), "{error}");
+}
+
+#[tokio::test]
+async fn a_second_device_gets_the_reading_goals_rules_and_bookmarks_of_the_first() {
+    use companion_core::habit::goal::{Goal, Measure, Period};
+    let server = Server::start().await;
+    let (_a_dir, phone) = store().await;
+    let (_b_dir, laptop) = store().await;
+    let (on_phone, on_laptop) = (Account::default(), Account::default());
+    let now = now();
+
+    read_fatihah(&phone, now).await;
+    let goal = Goal::new(Period::Daily, Measure::Ayahs, 7).unwrap();
+    let goal_id = phone.add_goal(goal, now).await.unwrap();
+    let kursi = AyahRef::new(2, 255).unwrap();
+    phone
+        .add_bookmark(kursi, Some("before sleep"))
+        .await
+        .unwrap();
+    let mut settings = phone.settings().await.unwrap();
+    settings.habit.freezes_per_month = 3;
+    phone.save_settings(&settings).await.unwrap();
+    on_phone
+        .register(&phone, registration(&server), (now, &UTC))
+        .await
+        .unwrap();
+
+    let view = on_laptop
+        .sign_in(&laptop, sign_in(&server, PASSWORD), (now + 5, &UTC))
+        .await
+        .unwrap();
+    assert_eq!(view.signed_in.unwrap().problem, None);
+    assert_eq!(laptop.all_time().await.unwrap().hasanat, 1390);
+    let goals = laptop.goals().await.unwrap();
+    assert_eq!(
+        (goals.len(), goals[0].id.as_str(), goals[0].goal),
+        (1, goal_id.as_str(), goal)
+    );
+    let marks = laptop.bookmarks().await.unwrap();
+    assert_eq!(marks.len(), 1);
+    assert_eq!(
+        (marks[0].reference, marks[0].note.as_deref()),
+        (kursi, Some("before sleep"))
+    );
+    assert_eq!(laptop.settings().await.unwrap().habit.freezes_per_month, 3);
+    assert_eq!(laptop.waiting().await.unwrap(), 0, "nothing echoes back");
+
+    // The phone's own events come back to it and count nothing twice.
+    on_phone.sync(&phone, (now + 10, &UTC)).await.unwrap();
+    assert_eq!(phone.all_time().await.unwrap().hasanat, 1390);
+
+    // Removed on the laptop, gone from the phone at its next sync.
+    assert!(laptop.delete_bookmark(marks[0].id).await.unwrap());
+    laptop.remove_goal(&goal_id, now + 20).await.unwrap();
+    on_laptop.sync(&laptop, (now + 20, &UTC)).await.unwrap();
+    on_phone.sync(&phone, (now + 30, &UTC)).await.unwrap();
+    assert!(phone.bookmarks().await.unwrap().is_empty());
+    assert!(phone.goals().await.unwrap().is_empty());
+    assert_eq!(server.hasanat(EMAIL).await, 1390);
 }

@@ -1,8 +1,9 @@
 //! End-to-end account and sync with a real sync server on loopback: what
 //! was read before signing in reaches the server once an account is
 //! created in the window, a wrong password is told plainly, signing out
-//! keeps the reading, and after a restart without a keyring the window
-//! asks for the password again and then sends what waited.
+//! keeps the reading, after a restart without a keyring the window asks
+//! for the password again and then sends what waited, and a second device
+//! that signs in gets all of it.
 
 #![allow(clippy::unwrap_used)]
 
@@ -14,33 +15,48 @@ use companion_e2e::{App, Profile};
 const EMAIL: &str = "amina@example.org";
 const PASSWORD: &str = "patience and prayer";
 
-/// The reader's Hasanat counter, if it shows.
-async fn counter(app: &App) -> Option<String> {
-    let element = app.all("#hasanat-counter").await.into_iter().next()?;
-    element.attr("data-hasanat").await.ok().flatten()
-}
-
-/// Marks Al-Ikhlas read with "Read up to here": its Hasanat.
-async fn read_al_ikhlas(app: &App) -> i64 {
-    app.type_into("#goto-input", "112\n").await;
-    let last = app
-        .wait_for("#reader .ayah[data-ref='112:4'] .read-to-here")
-        .await;
-    let before = counter(app).await;
-    last.click().await.unwrap();
-    for _ in 0..100 {
-        if counter(app).await != before {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert_ne!(counter(app).await, before, "the counter counted Al-Ikhlas");
+/// Al-Ikhlas's Hasanat.
+fn ikhlas() -> i64 {
     quran_data::quran()
         .surah_ayahs(112)
         .unwrap()
         .iter()
         .map(|a| i64::from(a.hasanat()))
         .sum()
+}
+
+/// Marks Al-Ikhlas read with "Read up to here", and waits until today's
+/// Hasanat in the reader's counter are `today`.
+async fn read_al_ikhlas(app: &App, today: i64) {
+    app.type_into("#goto-input", "112\n").await;
+    app.click("#reader .ayah[data-ref='112:4'] .read-to-here")
+        .await;
+    let today = today.to_string();
+    app.wait_for_attribute(
+        "#hasanat-counter",
+        "data-hasanat",
+        &today,
+        Duration::from_secs(10),
+    )
+    .await;
+}
+
+/// A profile whose clock starts at the last noon (UTC) before now: one
+/// local day for the whole test at any hour, and never in the server's
+/// future.
+fn device(server: &SyncServer) -> Profile {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let noon = (now - 43_200).div_euclid(86_400) * 86_400 + 43_200;
+    Profile::new()
+        .with_env("COMPANION_SERVER_URL", &server.base)
+        .with_env(
+            "COMPANION_CLOCK_START",
+            &jiff::Timestamp::from_second(noon).unwrap().to_string(),
+        )
+        .with_env("COMPANION_TIME_ZONE", "UTC")
 }
 
 async fn sign_in(app: &App, password: &str) {
@@ -67,11 +83,12 @@ async fn server_counts(server: &SyncServer, want: i64, why: &str) {
 #[tokio::test]
 async fn reading_reaches_the_server_after_an_account_is_created_and_after_signing_in_again() {
     let server = SyncServer::start().await;
-    let profile = Profile::new().with_env("COMPANION_SERVER_URL", &server.base);
-    let ikhlas = {
+    let profile = device(&server);
+    let ikhlas = ikhlas();
+    {
         let app = App::launch(&profile).await;
         app.wait_for("#home #ayah-of-the-day .arabic").await;
-        let ikhlas = read_al_ikhlas(&app).await;
+        read_al_ikhlas(&app, ikhlas).await;
 
         app.click("#nav-account").await;
         app.wait_for_text("#account-forms .account-why", "nothing leaves this device")
@@ -99,7 +116,7 @@ async fn reading_reaches_the_server_after_an_account_is_created_and_after_signin
 
         app.click("#account-sign-out").await;
         app.wait_for("#account-forms").await;
-        read_al_ikhlas(&app).await;
+        read_al_ikhlas(&app, 2 * ikhlas).await;
         app.click("#nav-account").await;
         sign_in(&app, "not the password").await;
         app.wait_for_text("#account-error", "not right").await;
@@ -108,10 +125,9 @@ async fn reading_reaches_the_server_after_an_account_is_created_and_after_signin
             .await;
         server_counts(&server, 2 * ikhlas, "what was read signed out, once").await;
         // Read once more signed in, and close the app before it is sent.
-        read_al_ikhlas(&app).await;
+        read_al_ikhlas(&app, 3 * ikhlas).await;
         app.quit().await;
-        ikhlas
-    };
+    }
 
     let app = App::launch(&profile).await;
     app.wait_for("#home #ayah-of-the-day .arabic").await;
@@ -125,5 +141,24 @@ async fn reading_reaches_the_server_after_an_account_is_created_and_after_signin
     app.wait_for_text("#account-sync-state", "Everything is sent")
         .await;
     server_counts(&server, 3 * ikhlas, "the reading left when the app closed").await;
+    app.quit().await;
+
+    // Another device: signing in there brings all of it over.
+    let laptop = device(&server);
+    let app = App::launch(&laptop).await;
+    app.wait_for("#home #ayah-of-the-day .arabic").await;
+    app.click("#nav-account").await;
+    sign_in(&app, PASSWORD).await;
+    app.wait_for_text("#account-sync-state", "Everything is sent")
+        .await;
+    app.click("#nav-home").await;
+    let all_time = (3 * ikhlas).to_string();
+    app.wait_for_attribute(
+        "#progress-all-time",
+        "data-hasanat",
+        &all_time,
+        Duration::from_secs(10),
+    )
+    .await;
     app.quit().await;
 }

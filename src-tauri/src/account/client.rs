@@ -80,6 +80,25 @@ pub struct Pushed {
     pub rejected: Vec<Rejection>,
 }
 
+/// One event of the user's stream, as pulled.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PulledEvent {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub data: Value,
+    /// Unix seconds.
+    pub received_at: i64,
+}
+
+/// A page of the user's stream after a cursor.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Pulled {
+    pub events: Vec<PulledEvent>,
+    pub cursor: i64,
+    pub more: bool,
+}
+
 /// The server's error body.
 #[derive(Debug, Deserialize)]
 struct Refusal {
@@ -269,6 +288,15 @@ impl Client {
             body["history_device"] = json!(device);
         }
         self.call(Method::POST, "/sync/push", Some(access_token), Some(body))
+            .await
+    }
+}
+
+impl Client {
+    /// The user's events after `cursor`, a page at a time.
+    pub async fn pull(&self, access_token: &str, cursor: i64) -> Result<Pulled> {
+        let path = format!("/sync/pull?cursor={cursor}&limit=500");
+        self.call(Method::GET, &path, Some(access_token), None)
             .await
     }
 }

@@ -53,7 +53,7 @@ pub fn forget(server: &str, user_id: &str) {
     if let Some(entry) = entry(server, user_id) {
         match entry.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => {}
-            Err(error) => tracing::warn!(%error, "the keyring entry could not be removed"),
+            Err(error) => tracing::info!(%error, "the keyring entry could not be removed"),
         }
     }
 }

@@ -10,8 +10,10 @@
 
 pub mod client;
 pub mod keys;
+pub mod pull;
 
 use companion_core::wire::{AccountView, RegisterRequest, SignInRequest, SignedIn};
+use jiff::tz::TimeZone;
 use tokio::sync::Mutex;
 
 use self::client::{Client, EventOut, Tokens};
@@ -111,11 +113,11 @@ impl Account {
         &self,
         store: &Store,
         request: SignInRequest,
-        now: i64,
+        (now, zone): (i64, &TimeZone),
     ) -> Result<AccountView> {
         let client = Client::new(&request.server)?;
         let tokens = client.login(&request.email, &request.password).await?;
-        self.start(store, &client, tokens, now).await
+        self.start(store, &client, tokens, (now, zone)).await
     }
 
     /// Creates an account, then signs in with it.
@@ -123,7 +125,7 @@ impl Account {
         &self,
         store: &Store,
         request: RegisterRequest,
-        now: i64,
+        (now, zone): (i64, &TimeZone),
     ) -> Result<AccountView> {
         let client = Client::new(&request.server)?;
         let me = client
@@ -135,7 +137,7 @@ impl Account {
             )
             .await?;
         let tokens = client.login(&me.email, &request.password).await?;
-        self.start(store, &client, tokens, now).await
+        self.start(store, &client, tokens, (now, zone)).await
     }
 
     /// Records a new sign-in and syncs.
@@ -144,7 +146,7 @@ impl Account {
         store: &Store,
         client: &Client,
         tokens: Tokens,
-        now: i64,
+        (now, zone): (i64, &TimeZone),
     ) -> Result<AccountView> {
         let me = client.me(&tokens.access_token).await?;
         let earlier = store.account().await?;
@@ -163,6 +165,7 @@ impl Account {
                 .map(|a| a.device.clone())
                 .unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string()),
             history_sent: same_device.is_some_and(|a| a.history_sent),
+            pull_cursor: same_device.map_or(0, |a| a.pull_cursor),
         };
         if let Some(other) =
             earlier.filter(|a| a.server != account.server || a.user_id != account.user_id)
@@ -180,7 +183,7 @@ impl Account {
             refresh: tokens.refresh_token,
             remembered,
         });
-        self.sync(store, now).await
+        self.sync(store, (now, zone)).await
     }
 
     /// Signs out: the server ends this sign-in (if it can be reached), the
@@ -202,15 +205,16 @@ impl Account {
         self.view(store, now).await
     }
 
-    /// Sends the outbox now. A failure is recorded on the account (and
-    /// shown) rather than returned: offline is a state, not an error.
-    pub async fn sync(&self, store: &Store, now: i64) -> Result<AccountView> {
+    /// Sends the outbox, then takes the other devices' changes. A failure
+    /// is recorded on the account (and shown) rather than returned:
+    /// offline is a state, not an error.
+    pub async fn sync(&self, store: &Store, (now, zone): (i64, &TimeZone)) -> Result<AccountView> {
         let Some(mut account) = store.account().await? else {
             return Err(Error::Invalid("Sign in to sync.".into()));
         };
         {
             let mut session = self.session.lock().await;
-            let outcome = push_outbox(store, &mut session, &mut account, now).await;
+            let outcome = exchange(store, &mut session, &mut account, (now, zone)).await;
             match outcome {
                 Ok(()) => {
                     account.synced_at = Some(now);
@@ -272,18 +276,18 @@ async fn access(
     Ok(current.access.clone())
 }
 
-/// Sends the outbox in batches until it is empty.
-async fn push_outbox(
+/// Sends the outbox in batches until it is empty, then pulls.
+async fn exchange(
     store: &Store,
     session: &mut Option<Session>,
     account: &mut AccountRecord,
-    now: i64,
+    (now, zone): (i64, &TimeZone),
 ) -> Result<()> {
     let client = Client::new(&account.server)?;
     loop {
         let batch = store.outbox(BATCH).await?;
         if batch.is_empty() {
-            return Ok(());
+            break;
         }
         let token = access(session, &client, account, now).await?;
         let events: Vec<EventOut<'_>> = batch
@@ -296,6 +300,13 @@ async fn push_outbox(
             .collect();
         let history = (!account.history_sent).then_some(account.device.as_str());
         let pushed = client.push(&token, &events, history).await?;
+        tracing::info!(
+            sent = events.len(),
+            accepted = pushed.accepted.len(),
+            duplicates = pushed.duplicates.len(),
+            refused = pushed.rejected.len(),
+            "pushed"
+        );
         for refused in &pushed.rejected {
             tracing::warn!(id = %refused.id, code = %refused.code, message = %refused.message, "the server refused an event; it stays on this device");
         }
@@ -308,7 +319,13 @@ async fn push_outbox(
         store.mark_sent(&done, now).await?;
         account.history_sent = true;
         if done.is_empty() || batch.len() < BATCH as usize {
-            return Ok(());
+            break;
         }
     }
+    let token = access(session, &client, account, now).await?;
+    let applied = pull::pull(store, &client, &token, account, zone).await?;
+    if applied > 0 {
+        tracing::info!(applied, "changes from other devices applied");
+    }
+    Ok(())
 }

@@ -17,15 +17,20 @@ impl Handle for Account {
 
 impl Handle for SignIn {
     async fn handle(state: &AppState, request: SignInRequest) -> Result<AccountView> {
-        let now = state.clock().now().as_second();
-        state.account().sign_in(state.store()?, request, now).await
+        let clock = state.clock();
+        let when = (clock.now().as_second(), clock.zone());
+        state.account().sign_in(state.store()?, request, when).await
     }
 }
 
 impl Handle for Register {
     async fn handle(state: &AppState, request: RegisterRequest) -> Result<AccountView> {
-        let now = state.clock().now().as_second();
-        state.account().register(state.store()?, request, now).await
+        let clock = state.clock();
+        let when = (clock.now().as_second(), clock.zone());
+        state
+            .account()
+            .register(state.store()?, request, when)
+            .await
     }
 }
 
@@ -38,7 +43,8 @@ impl Handle for SignOut {
 
 impl Handle for SyncNow {
     async fn handle(state: &AppState, (): ()) -> Result<AccountView> {
-        let now = state.clock().now().as_second();
-        state.account().sync(state.store()?, now).await
+        let clock = state.clock();
+        let when = (clock.now().as_second(), clock.zone());
+        state.account().sync(state.store()?, when).await
     }
 }

@@ -27,7 +27,14 @@ impl Handle for RecordReading {
 
 impl Handle for EndReading {
     async fn handle(state: &AppState, (): ()) -> Result<()> {
-        state.store()?.end_sessions().await.map(|_| ())
+        match state.store()?.end_sessions().await {
+            Ok(_) => Ok(()),
+            Err(error) => {
+                // The window does not wait for this; say it here.
+                tracing::warn!(%error, "reading sessions could not be ended");
+                Err(error)
+            }
+        }
     }
 }
 

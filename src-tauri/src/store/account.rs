@@ -28,6 +28,10 @@ pub struct AccountRecord {
     pub device: String,
     /// Whether that first upload is done.
     pub history_sent: bool,
+    /// Where this device stands in the user's stream of events: the
+    /// cursor of the last one pulled.
+    #[serde(default)]
+    pub pull_cursor: i64,
 }
 
 impl Store {
@@ -62,7 +66,7 @@ impl Store {
     /// Marks outbox events as sent at `at` (the server has them, or will
     /// never take them).
     pub async fn mark_sent(&self, ids: &[String], at: i64) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         for id in ids {
             sqlx::query("UPDATE outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL")
                 .bind(at)

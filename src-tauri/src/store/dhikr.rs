@@ -23,7 +23,7 @@ impl Store {
             )));
         }
         let id = uuid::Uuid::new_v4().simple().to_string();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         sqlx::query(
             "INSERT INTO dhikr_rounds (id, kind, count, completed, seconds, kept_at, local_day)
              VALUES (?, ?, ?, ?, ?, ?, ?)",

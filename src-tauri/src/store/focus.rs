@@ -78,7 +78,7 @@ impl Store {
 
     /// Records how session `id` ended, and its sync event.
     pub async fn focus_finish(&self, id: &str, outcome: &FocusOutcome) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let done = sqlx::query(
             "UPDATE focus_sessions SET ended_at = ?, focused_seconds = ?, completed = ?
              WHERE id = ? AND ended_at IS NULL",

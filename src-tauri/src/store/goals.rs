@@ -20,7 +20,7 @@ impl Store {
     /// Stores a new goal set at Unix second `at`; its id.
     pub async fn add_goal(&self, goal: Goal, at: i64) -> Result<String> {
         let id = uuid::Uuid::new_v4().simple().to_string();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         sqlx::query(
             "INSERT INTO goals (id, period, measure, target, created_at) VALUES (?, ?, ?, ?, ?)",
         )
@@ -51,7 +51,7 @@ impl Store {
 
     /// Removes a standing goal at `at` (its history stays).
     pub async fn remove_goal(&self, id: &str, at: i64) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let removed =
             sqlx::query("UPDATE goals SET removed_at = ? WHERE id = ? AND removed_at IS NULL")
                 .bind(at)

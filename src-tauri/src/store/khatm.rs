@@ -22,7 +22,7 @@ impl Store {
     /// other); its id.
     pub async fn set_plan(&self, plan: Plan, at: i64) -> Result<String> {
         let id = uuid::Uuid::new_v4().simple().to_string();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         sqlx::query("UPDATE khatm_plans SET ended_at = ? WHERE ended_at IS NULL")
             .bind(at)
             .execute(&mut *tx)

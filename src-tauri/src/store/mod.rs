@@ -19,6 +19,7 @@ mod khatm;
 mod reading;
 mod recovery;
 mod reminders;
+mod remote;
 
 use companion_core::wire::{Position, Settings, MAX_NOTE_CHARS};
 use companion_core::AyahRef;
@@ -143,6 +144,15 @@ impl Store {
 
     pub fn new(pool: SqlitePool) -> Self {
         Self { pool }
+    }
+
+    /// A transaction that writes: it takes the write lock at its start
+    /// (`BEGIN IMMEDIATE`), waiting its turn behind another writer. A
+    /// deferred one that reads first and then writes fails at once with
+    /// "database is locked" when another connection wrote in between
+    /// (SQLite cannot wait there without risking a deadlock).
+    pub(crate) async fn write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 
     async fn get_json<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
@@ -278,6 +288,7 @@ impl Store {
                 )));
             }
         }
+        let mut tx = self.write().await?;
         let row = sqlx::query(
             "INSERT INTO bookmarks (surah, ayah, note, created_at) VALUES (?, ?, ?, ?)
              ON CONFLICT(surah, ayah) DO UPDATE SET note = excluded.note
@@ -287,8 +298,15 @@ impl Store {
         .bind(i64::from(reference.ayah()))
         .bind(note)
         .bind(now())
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await?;
+        let data = serde_json::json!({
+            "surah_number": reference.surah(),
+            "ayah_number": reference.ayah(),
+            "note": note,
+        });
+        bookmark_event(&mut tx, "bookmark_added", &data).await?;
+        tx.commit().await?;
         Ok(BookmarkRow {
             id: row.try_get("id")?,
             reference,
@@ -297,14 +315,38 @@ impl Store {
         })
     }
 
-    /// Deletes a bookmark; deleting one that is already gone is not an error.
+    /// Deletes a bookmark by id; `false` if there was none.
     pub async fn delete_bookmark(&self, id: i64) -> Result<bool> {
-        let done = sqlx::query("DELETE FROM bookmarks WHERE id = ?")
+        let mut tx = self.write().await?;
+        let gone = sqlx::query("DELETE FROM bookmarks WHERE id = ? RETURNING surah, ayah")
             .bind(id)
-            .execute(&self.pool)
+            .fetch_optional(&mut *tx)
             .await?;
-        Ok(done.rows_affected() > 0)
+        let Some(gone) = gone else {
+            return Ok(false);
+        };
+        let (surah, ayah): (i64, i64) = (gone.try_get(0)?, gone.try_get(1)?);
+        let data = serde_json::json!({ "surah_number": surah, "ayah_number": ayah });
+        bookmark_event(&mut tx, "bookmark_removed", &data).await?;
+        tx.commit().await?;
+        Ok(true)
     }
+}
+
+/// Puts a bookmark change in the outbox, for the reader's other devices.
+async fn bookmark_event(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    kind: &str,
+    data: &serde_json::Value,
+) -> Result<()> {
+    sqlx::query("INSERT INTO outbox (id, event_type, data, created_at) VALUES (?, ?, ?, ?)")
+        .bind(format!("bookmark-{}", uuid::Uuid::new_v4().simple()))
+        .bind(kind)
+        .bind(data.to_string())
+        .bind(now())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -320,6 +362,32 @@ pub(crate) mod tests {
 
     fn r(s: u16, a: u16) -> AyahRef {
         AyahRef::new(s, a).unwrap()
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn writers_at_the_same_moment_wait_their_turn_instead_of_failing() {
+        // Ending sessions reads, then writes: begun deferred, it failed
+        // with "database is locked" whenever another writer committed in
+        // between (leaving the reader while a tick recorded an ayah).
+        let dir = tempfile::tempdir().unwrap();
+        let store = open(dir.path()).await;
+        let quran = quran_data::quran();
+        let ayahs: Vec<ReadAyah> = (1..=7)
+            .map(|a| crate::progress::worth(quran, r(1, a)))
+            .collect();
+        let none = ["none".to_owned()];
+        for round in 0..40 {
+            let at = 1_000_000 + round * 1_000;
+            let day = companion_core::habit::Day(20_000);
+            let (read, ended, synced) = tokio::join!(
+                store.record_read(at, day, &ayahs, companion_core::wire::ReadHow::Dwell),
+                store.end_sessions(),
+                store.mark_sent(&none, at),
+            );
+            read.unwrap();
+            ended.unwrap();
+            synced.unwrap();
+        }
     }
 
     #[tokio::test]

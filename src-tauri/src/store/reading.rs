@@ -53,7 +53,7 @@ impl Store {
         ayahs: &[ReadAyah],
         how: ReadHow,
     ) -> Result<Recorded> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let open = sqlx::query(
             "SELECT id, last_read_at FROM reading_sessions WHERE ended_at IS NULL
              ORDER BY started_at DESC LIMIT 1",
@@ -84,36 +84,7 @@ impl Store {
                 id
             }
         };
-        let mut newly = Vec::new();
-        for read in ayahs {
-            let inserted = sqlx::query(
-                "INSERT OR IGNORE INTO read_ayahs
-                 (session_id, surah, ayah, read_at, local_day, letters, pages, seconds, how)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(&session)
-            .bind(i64::from(read.ayah.surah()))
-            .bind(i64::from(read.ayah.ayah()))
-            .bind(at)
-            .bind(day.0)
-            .bind(i64::from(read.letters))
-            .bind(read.pages)
-            .bind(read.seconds)
-            .bind(how_text(how))
-            .execute(&mut *tx)
-            .await?;
-            if inserted.rows_affected() == 1 {
-                newly.push(*read);
-                sqlx::query(
-                    "INSERT OR IGNORE INTO ayahs_read (surah, ayah, first_day) VALUES (?, ?, ?)",
-                )
-                .bind(i64::from(read.ayah.surah()))
-                .bind(i64::from(read.ayah.ayah()))
-                .bind(day.0)
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
+        let newly = insert_ayahs(&mut tx, &session, (at, day), ayahs, how).await?;
         if !newly.is_empty() {
             add_to_day(&mut tx, day, &newly).await?;
         }
@@ -129,10 +100,44 @@ impl Store {
         })
     }
 
+    /// Records a session read on another device (a pulled
+    /// `reading_session` event, `id`): from `started` to `ended`, on local
+    /// `day`. It is stored ended, so it sends nothing back; a session
+    /// applied before is not applied again. Whether it was new.
+    pub async fn record_remote(
+        &self,
+        id: &str,
+        (started, ended): (i64, i64),
+        day: Day,
+        ayahs: &[ReadAyah],
+    ) -> Result<bool> {
+        let session = format!("remote-{id}");
+        let mut tx = self.write().await?;
+        let inserted = sqlx::query(
+            "INSERT OR IGNORE INTO reading_sessions (id, started_at, last_read_at, ended_at)
+             VALUES (?, ?, ?, ?)",
+        )
+        .bind(&session)
+        .bind(started)
+        .bind(ended)
+        .bind(ended)
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 0 {
+            return Ok(false);
+        }
+        let newly = insert_ayahs(&mut tx, &session, (started, day), ayahs, ReadHow::Dwell).await?;
+        if !newly.is_empty() {
+            add_to_day(&mut tx, day, &newly).await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
     /// Ends every open session (leaving the reader, or the next start after
     /// a crash), writing their sync events; how many ended.
     pub async fn end_sessions(&self) -> Result<usize> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let open =
             sqlx::query("SELECT id, last_read_at FROM reading_sessions WHERE ended_at IS NULL")
                 .fetch_all(&mut *tx)
@@ -202,6 +207,48 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// Inserts `ayahs` read at `at` on `day` into `session`: those not
+/// counted in it before (also recorded as read at least once).
+async fn insert_ayahs(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    session: &str,
+    (at, day): (i64, Day),
+    ayahs: &[ReadAyah],
+    how: ReadHow,
+) -> Result<Vec<ReadAyah>> {
+    let mut newly = Vec::new();
+    for read in ayahs {
+        let inserted = sqlx::query(
+            "INSERT OR IGNORE INTO read_ayahs
+             (session_id, surah, ayah, read_at, local_day, letters, pages, seconds, how)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(session)
+        .bind(i64::from(read.ayah.surah()))
+        .bind(i64::from(read.ayah.ayah()))
+        .bind(at)
+        .bind(day.0)
+        .bind(i64::from(read.letters))
+        .bind(read.pages)
+        .bind(read.seconds)
+        .bind(how_text(how))
+        .execute(&mut **tx)
+        .await?;
+        if inserted.rows_affected() == 1 {
+            newly.push(*read);
+            sqlx::query(
+                "INSERT OR IGNORE INTO ayahs_read (surah, ayah, first_day) VALUES (?, ?, ?)",
+            )
+            .bind(i64::from(read.ayah.surah()))
+            .bind(i64::from(read.ayah.ayah()))
+            .bind(day.0)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(newly)
 }
 
 /// Adds newly counted ayahs to their day's counts.
