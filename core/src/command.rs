@@ -121,6 +121,16 @@ commands! {
     SignOut = "sign_out": () => AccountView;
     /// Sends the changes waiting on this device now.
     SyncNow = "sync_now": () => AccountView;
+    /// A leaderboard from the sync server.
+    Leaderboard = "leaderboard": BoardRequest => BoardView;
+    /// The reader's groups.
+    MyGroups = "my_groups": () => Vec<GroupView>;
+    /// Creates a group with the reader as its admin.
+    CreateGroup = "create_group": NewGroupRequest => GroupView;
+    /// Joins a group by its invite code.
+    JoinGroup = "join_group": JoinGroupRequest => GroupView;
+    /// Leaves a group: the reader's groups after.
+    LeaveGroup = "leave_group": GroupRef => Vec<GroupView>;
     /// Focus Mode now: idle, the running session, or one that just ended.
     FocusStatus = "focus_status": () => FocusNow;
     /// Starts a session (refused while one runs).

@@ -20,6 +20,7 @@ pub mod reminders;
 mod state;
 pub mod stats;
 pub mod store;
+pub mod together;
 pub mod views;
 mod words;
 

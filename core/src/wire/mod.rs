@@ -11,6 +11,7 @@ mod focus;
 mod notice;
 mod progress;
 mod recitation;
+mod together;
 
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +22,7 @@ pub use self::focus::*;
 pub use self::notice::*;
 pub use self::progress::*;
 pub use self::recitation::*;
+pub use self::together::*;
 use crate::daily::reminder::ReminderSettings;
 use crate::habit::settings::HabitSettings;
 use crate::reference::AyahRef;

@@ -108,7 +108,7 @@ struct Refusal {
 
 /// Codes the window words itself; any other is `server_refused` with the
 /// server's sentence.
-const KNOWN: [&str; 8] = [
+const KNOWN: [&str; 10] = [
     "email_taken",
     "username_taken",
     "unauthorized",
@@ -117,6 +117,8 @@ const KNOWN: [&str; 8] = [
     "invalid_username",
     "invalid_password",
     "invalid_display_name",
+    "invalid_invite_code",
+    "group_full",
 ];
 
 /// A client of one server.
@@ -146,7 +148,8 @@ impl Client {
         &self.base
     }
 
-    async fn call<T: DeserializeOwned>(
+    /// Calls `path` (under `/api/v1`), with `token` if given.
+    pub async fn call<T: DeserializeOwned>(
         &self,
         method: Method,
         path: &str,

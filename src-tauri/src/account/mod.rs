@@ -68,6 +68,31 @@ async fn blocking<T: Send + 'static>(call: impl FnOnce() -> T + Send + 'static) 
     tokio::task::spawn_blocking(call).await.ok()
 }
 
+/// After a restart, the sign-in comes back from the keyring (if it was
+/// kept there).
+async fn restore(session: &mut Option<Session>, account: &AccountRecord) {
+    if session.is_some() {
+        return;
+    }
+    let (server, user) = (account.server.clone(), account.user_id.clone());
+    if let Some(Some(refresh)) = blocking(move || keys::kept(&server, &user)).await {
+        *session = Some(Session {
+            access: String::new(),
+            access_until: i64::MIN,
+            refresh,
+            remembered: true,
+        });
+    }
+}
+
+/// The error for what needs an account when there is none.
+fn not_signed_in() -> Error {
+    Error::Server {
+        code: "not_signed_in",
+        message: "Sign in on the Account screen to see this.".into(),
+    }
+}
+
 impl Account {
     /// The account screen's state. After a restart, the sign-in comes back
     /// from the keyring here.
@@ -79,17 +104,7 @@ impl Account {
             });
         };
         let mut session = self.session.lock().await;
-        if session.is_none() {
-            let (server, user) = (account.server.clone(), account.user_id.clone());
-            if let Some(Some(refresh)) = blocking(move || keys::kept(&server, &user)).await {
-                *session = Some(Session {
-                    access: String::new(),
-                    access_until: i64::MIN,
-                    refresh,
-                    remembered: true,
-                });
-            }
-        }
+        restore(&mut session, &account).await;
         Ok(AccountView {
             server: account.server.clone(),
             signed_in: Some(SignedIn {
@@ -214,6 +229,7 @@ impl Account {
         };
         {
             let mut session = self.session.lock().await;
+            restore(&mut session, &account).await;
             let outcome = exchange(store, &mut session, &mut account, (now, zone)).await;
             match outcome {
                 Ok(()) => {
@@ -239,6 +255,43 @@ impl Account {
             store.set_account(&account).await?;
         }
         self.view(store, now).await
+    }
+
+    /// Calls the server as the signed-in reader (`path` under `/api/v1`),
+    /// the access token refreshed when due. Without an account:
+    /// `not_signed_in`; a sign-in the server ended is forgotten here.
+    pub async fn call<T: serde::de::DeserializeOwned>(
+        &self,
+        store: &Store,
+        (method, path): (reqwest::Method, &str),
+        body: Option<serde_json::Value>,
+        now: i64,
+    ) -> Result<T> {
+        let account = store.account().await?.ok_or_else(not_signed_in)?;
+        let client = Client::new(&account.server)?;
+        let mut session = self.session.lock().await;
+        restore(&mut session, &account).await;
+        let result = match access(&mut session, &client, &account, now).await {
+            Ok(token) => client.call(method, path, Some(&token), body).await,
+            Err(error) => Err(error),
+        };
+        if matches!(
+            result,
+            Err(Error::Server {
+                code: "signed_out",
+                ..
+            })
+        ) && session.take().is_some()
+        {
+            let (server, user) = (account.server, account.user_id);
+            blocking(move || keys::forget(&server, &user)).await;
+        }
+        result
+    }
+
+    /// The signed-in user's id on the server, if someone is signed in.
+    pub async fn user_id(&self, store: &Store) -> Result<Option<String>> {
+        Ok(store.account().await?.map(|a| a.user_id))
     }
 
     /// Whether someone is signed in with something waiting to be sent.

@@ -18,6 +18,7 @@ mod focus;
 mod progress;
 mod reading;
 mod recitation;
+mod together;
 
 use std::future::Future;
 
@@ -136,4 +137,9 @@ handlers! {
     register => Register,
     sign_out => SignOut,
     sync_now => SyncNow,
+    leaderboard => Leaderboard,
+    my_groups => MyGroups,
+    create_group => CreateGroup,
+    join_group => JoinGroup,
+    leave_group => LeaveGroup,
 }

@@ -1,0 +1,45 @@
+//! Handlers for reading together: leaderboards and groups.
+
+use companion_core::command::{CreateGroup, JoinGroup, Leaderboard, LeaveGroup, MyGroups};
+use companion_core::wire::{
+    BoardRequest, BoardView, GroupRef, GroupView, JoinGroupRequest, NewGroupRequest,
+};
+
+use super::Handle;
+use crate::error::Result;
+use crate::state::AppState;
+use crate::together;
+
+fn now(state: &AppState) -> i64 {
+    state.clock().now().as_second()
+}
+
+impl Handle for Leaderboard {
+    async fn handle(state: &AppState, request: BoardRequest) -> Result<BoardView> {
+        together::board(state.account(), state.store()?, &request, now(state)).await
+    }
+}
+
+impl Handle for MyGroups {
+    async fn handle(state: &AppState, (): ()) -> Result<Vec<GroupView>> {
+        together::groups(state.account(), state.store()?, now(state)).await
+    }
+}
+
+impl Handle for CreateGroup {
+    async fn handle(state: &AppState, request: NewGroupRequest) -> Result<GroupView> {
+        together::create(state.account(), state.store()?, &request, now(state)).await
+    }
+}
+
+impl Handle for JoinGroup {
+    async fn handle(state: &AppState, request: JoinGroupRequest) -> Result<GroupView> {
+        together::join(state.account(), state.store()?, &request, now(state)).await
+    }
+}
+
+impl Handle for LeaveGroup {
+    async fn handle(state: &AppState, request: GroupRef) -> Result<Vec<GroupView>> {
+        together::leave(state.account(), state.store()?, &request.id, now(state)).await
+    }
+}

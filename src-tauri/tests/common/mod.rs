@@ -1,0 +1,155 @@
+//! What the sync client's tests share: a real companion-server on
+//! loopback (SQLite), a device's store, and reading to send.
+
+#![allow(clippy::unwrap_used, dead_code)]
+
+use clap::Parser;
+use companion_app::progress::record;
+use companion_app::store::Store;
+use companion_core::habit::Day;
+use companion_core::wire::{ReadHow, RecordReadingRequest, RegisterRequest, SignInRequest};
+use companion_core::AyahRef;
+use jiff::tz::TimeZone;
+use serde_json::{json, Value};
+use tokio::sync::oneshot;
+
+pub const UTC: TimeZone = TimeZone::UTC;
+
+/// A sync server on a port of loopback, on a SQLite file it keeps.
+pub struct Server {
+    pub base: String,
+    database: String,
+    _dir: tempfile::TempDir,
+    stop: Option<oneshot::Sender<()>>,
+}
+
+impl Server {
+    pub async fn start() -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        let database = format!("sqlite://{}", dir.path().join("server.db").display());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let mut server = Server {
+            base,
+            database,
+            _dir: dir,
+            stop: None,
+        };
+        server.serve(listener).await;
+        server
+    }
+
+    async fn serve(&mut self, listener: tokio::net::TcpListener) {
+        let args = ["companion-server", "--database-url", &self.database];
+        let config = companion_server::config::Config::parse_from(args);
+        let clock = companion_server::clock::Clock::system();
+        let state = companion_server::state_with_clock(&config, clock)
+            .await
+            .unwrap();
+        let (tx, rx) = oneshot::channel::<()>();
+        tokio::spawn(companion_server::serve(listener, state, async {
+            let _ = rx.await;
+        }));
+        self.stop = Some(tx);
+    }
+
+    fn address(&self) -> String {
+        self.base.trim_start_matches("http://").to_owned()
+    }
+
+    /// Stops answering: the port is closed.
+    pub async fn stop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        for _ in 0..100 {
+            if tokio::net::TcpStream::connect(self.address())
+                .await
+                .is_err()
+            {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the server still answers at {}", self.base);
+    }
+
+    /// Answers again on the same port and database: a restart.
+    pub async fn restart(&mut self) {
+        let listener = tokio::net::TcpListener::bind(self.address()).await.unwrap();
+        self.serve(listener).await;
+    }
+
+    /// `email`'s Hasanat on the server, asked as another device would.
+    pub async fn hasanat(&self, email: &str) -> i64 {
+        let http = reqwest::Client::new();
+        let tokens: Value = http
+            .post(format!("{}/api/v1/auth/login", self.base))
+            .json(&json!({ "email": email, "password": PASSWORD }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let token = tokens["access_token"].as_str().unwrap();
+        let totals: Value = http
+            .get(format!("{}/api/v1/hasanat", self.base))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        totals["total"].as_i64().unwrap()
+    }
+}
+
+pub const PASSWORD: &str = "patience and prayer";
+pub const EMAIL: &str = "amina@example.org";
+
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+/// Reads Al-Fatihah ten minutes before `at` and ends the session, so it
+/// waits in the outbox: 1,390 Hasanat.
+pub async fn read_fatihah(store: &Store, at: i64) {
+    let request = RecordReadingRequest {
+        ayahs: (1..=7).map(|a| AyahRef::new(1, a).unwrap()).collect(),
+        how: ReadHow::Dwell,
+    };
+    let day = Day(i32::try_from((at - 600).div_euclid(86_400)).unwrap());
+    record(store, quran_data::quran(), &request, at - 600, day)
+        .await
+        .unwrap();
+    store.end_sessions().await.unwrap();
+}
+
+pub async fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_file(&dir.path().join("app.db")).await.unwrap();
+    (dir, store)
+}
+
+pub fn registration(server: &Server) -> RegisterRequest {
+    RegisterRequest {
+        server: format!("{}/", server.base),
+        email: EMAIL.into(),
+        username: "amina".into(),
+        password: PASSWORD.into(),
+        display_name: "Amina".into(),
+    }
+}
+
+pub fn sign_in(server: &Server, password: &str) -> SignInRequest {
+    SignInRequest {
+        server: server.base.clone(),
+        email: EMAIL.into(),
+        password: password.into(),
+    }
+}

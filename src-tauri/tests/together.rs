@@ -1,0 +1,98 @@
+//! Reading together against a real sync server on loopback: a group made
+//! in the app, joined by its invite code from another account, its board
+//! ranking both by the Hasanat the server counted, and leaving it.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{now, read_fatihah, registration, store, Server, UTC};
+use companion_app::account::Account;
+use companion_app::together;
+use companion_core::wire::{
+    BoardPeriod, BoardRequest, BoardScope, JoinGroupRequest, NewGroupRequest, RegisterRequest,
+};
+
+#[tokio::test]
+async fn a_group_made_here_is_joined_by_code_and_its_board_ranks_both_readers() {
+    let server = Server::start().await;
+    let now = now();
+    let (_a, amina_store) = store().await;
+    let amina = Account::default();
+    let board = |scope| BoardRequest {
+        scope,
+        period: BoardPeriod::AllTime,
+    };
+    let refused = together::board(&amina, &amina_store, &board(BoardScope::Friends), now)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), "not_signed_in", "{refused}");
+
+    read_fatihah(&amina_store, now).await;
+    amina
+        .register(&amina_store, registration(&server), (now, &UTC))
+        .await
+        .unwrap();
+    let request = NewGroupRequest {
+        name: "Family circle".into(),
+        description: "A juz a week".into(),
+        private: true,
+    };
+    let made = together::create(&amina, &amina_store, &request, now)
+        .await
+        .unwrap();
+    assert!(made.admin && made.private, "{made:?}");
+    assert_eq!((made.members, made.name.as_str()), (1, "Family circle"));
+    let code = made.invite_code.clone().expect("an admin sees the code");
+
+    // Bilal reads Al-Fatihah twice, in two sessions, and joins by code.
+    let (_b, bilal_store) = store().await;
+    let bilal = Account::default();
+    read_fatihah(&bilal_store, now - 1_000).await;
+    read_fatihah(&bilal_store, now).await;
+    let bilal_account = RegisterRequest {
+        email: "bilal@example.org".into(),
+        username: "bilal".into(),
+        display_name: "Bilal".into(),
+        ..registration(&server)
+    };
+    bilal
+        .register(&bilal_store, bilal_account, (now, &UTC))
+        .await
+        .unwrap();
+    let wrong = JoinGroupRequest {
+        code: "not-a-code".into(),
+    };
+    let error = together::join(&bilal, &bilal_store, &wrong, now)
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), "invalid_invite_code", "{error}");
+    let joined = together::join(&bilal, &bilal_store, &JoinGroupRequest { code }, now)
+        .await
+        .unwrap();
+    assert_eq!((joined.members, joined.admin), (2, false));
+    assert_eq!(joined.invite_code, None, "only admins see the code");
+
+    let group = board(BoardScope::Group(made.id.clone()));
+    let ranked = together::board(&amina, &amina_store, &group, now)
+        .await
+        .unwrap();
+    let shown: Vec<(u32, &str, u64, bool)> = ranked
+        .rows
+        .iter()
+        .map(|r| (r.rank, r.username.as_str(), r.hasanat, r.me))
+        .collect();
+    assert_eq!(shown, [(1, "bilal", 2780, false), (2, "amina", 1390, true)]);
+    assert_eq!(ranked.me_below, None, "Amina is on the board already");
+
+    let left = together::leave(&bilal, &bilal_store, &made.id, now)
+        .await
+        .unwrap();
+    assert!(left.is_empty());
+    let after = together::board(&amina, &amina_store, &group, now)
+        .await
+        .unwrap();
+    assert_eq!(after.rows.len(), 1);
+    let mine = together::groups(&amina, &amina_store, now).await.unwrap();
+    assert_eq!((mine.len(), mine[0].members), (1, 1));
+}
