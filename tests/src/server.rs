@@ -69,4 +69,69 @@ impl SyncServer {
             .unwrap();
         totals["total"].as_i64().unwrap()
     }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}/api/v1{path}", self.base)
+    }
+
+    /// Another reader, on another device: their account, signed in.
+    pub async fn reader(&self, email: &str, username: &str, name: &str, password: &str) -> String {
+        let http = reqwest::Client::new();
+        let body = json!({ "email": email, "username": username, "display_name": name, "password": password });
+        let made = http
+            .post(self.url("/auth/register"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            made.status().is_success(),
+            "registering {email}: {}",
+            made.status()
+        );
+        self.sign_in(email, password).await
+    }
+
+    /// The holder of `token` joins a group by its invite code.
+    pub async fn join_group(&self, token: &str, code: &str) {
+        let joined = reqwest::Client::new()
+            .post(self.url("/groups/join"))
+            .bearer_auth(token)
+            .json(&json!({ "invite_code": code }))
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            joined.status().is_success(),
+            "joining with {code}: {}",
+            joined.status()
+        );
+    }
+
+    /// The holder of `token` sends Al-Fatihah read `minutes_ago` minutes
+    /// ago (event `id`): 1,390 Hasanat on the server.
+    pub async fn push_fatihah(&self, token: &str, id: &str, minutes_ago: i64) {
+        let end = jiff::Timestamp::now() - jiff::SignedDuration::from_mins(minutes_ago);
+        let start = end - jiff::SignedDuration::from_mins(2);
+        let event = json!({ "id": id, "type": "reading_session", "data": {
+            "surah_number": 1, "start_ayah": 1, "end_ayah": 7,
+            "start_time": start.to_string(), "end_time": end.to_string(),
+            "duration_seconds": 120,
+        }});
+        let pushed: Value = reqwest::Client::new()
+            .post(self.url("/sync/push"))
+            .bearer_auth(token)
+            .json(&json!({ "events": [event] }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            pushed["accepted"].as_array().map(Vec::len),
+            Some(1),
+            "{pushed}"
+        );
+    }
 }

@@ -659,3 +659,35 @@ error-invalid_email = لا يبدو عنوان البريد الإلكتروني
 error-invalid_username = يتكون اسم المستخدم من ٣ إلى ٣٠ حرفًا: حروف a–z وأرقام و _.
 error-invalid_password = تحتاج كلمة المرور إلى ٨ إلى ١٢٨ حرفًا.
 error-invalid_display_name = يتكون الاسم الظاهر للآخرين من ١ إلى ١٠٠ حرف.
+
+## Together: leaderboards and groups
+nav-together = معًا
+together-title = معًا
+together-sign-in-first = لوحات الصدارة والمجموعات على خادم المزامنة. سجّل الدخول (أو أنشئ حسابًا) لتقرأ مع أهلك وأصدقائك؛ وكل ما سوى ذلك يعمل دون حساب.
+together-board-of = لوحة من
+together-friends = الأصدقاء
+together-everyone = الجميع
+together-period-today = اليوم
+together-period-week = هذا الأسبوع
+together-period-all_time = كل الأوقات
+together-board-empty = لم يقرأ أحد في هذه المدة بعد.
+together-groups = المجموعات
+together-no-groups = لست في أي مجموعة بعد. أنشئ واحدة لأهلك أو أصدقائك، أو انضم إلى مجموعة بالرمز الذي يشاركه مشرفها.
+together-members = { $count ->
+    [one] عضو واحد
+    [two] عضوان
+    [few] { $count } أعضاء
+   *[other] { $count } عضوًا
+}
+together-private = خاصة
+together-public = عامة
+together-invite-code = رمز الدعوة للمشاركة:
+together-leave = مغادرة
+together-new-group = مجموعة جديدة
+together-private-hint = خاصة: لا ينضم إليها إلا من لديه رمز الدعوة
+together-create = أنشئ المجموعة
+together-join-code = انضم برمز
+together-join = انضم
+error-not_signed_in = سجّل الدخول من شاشة الحساب لترى هذا.
+error-invalid_invite_code = لا توجد مجموعة بهذا الرمز. تحقّق منه مع من شاركه.
+error-group_full = هذه المجموعة ممتلئة.

@@ -627,3 +627,33 @@ error-invalid_email = This email address does not look right.
 error-invalid_username = A username has 3 to 30 characters: letters a–z, digits and _.
 error-invalid_password = A password needs 8 to 128 characters.
 error-invalid_display_name = A name shown to others has 1 to 100 characters.
+
+## Together: leaderboards and groups
+nav-together = Together
+together-title = Together
+together-sign-in-first = Leaderboards and groups live on the sync server. Sign in (or create an account) to read together with family and friends; everything else works without one.
+together-board-of = Whose board
+together-friends = Friends
+together-everyone = Everyone
+together-period-today = Today
+together-period-week = This week
+together-period-all_time = All time
+together-board-empty = No one has read in this span yet.
+together-groups = Groups
+together-no-groups = You are in no group yet. Make one for your family or friends, or join one with the code its admin shares.
+together-members = { $count ->
+    [one] 1 member
+   *[other] { $count } members
+}
+together-private = private
+together-public = public
+together-invite-code = Invite code to share:
+together-leave = Leave
+together-new-group = A new group
+together-private-hint = Private: only people with the invite code can join
+together-create = Create group
+together-join-code = Join with a code
+together-join = Join
+error-not_signed_in = Sign in on the Account screen to see this.
+error-invalid_invite_code = No group has this invite code. Check it with the person who shared it.
+error-group_full = This group is full.

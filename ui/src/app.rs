@@ -15,7 +15,7 @@ use crate::pages::{
     account::AccountPage, achievements::AchievementsPage, bookmarks::BookmarksPage,
     calendar::CalendarPage, dhikr::DhikrPage, downloads::DownloadsPage, focus::FocusPage,
     home::HomePage, juz::JuzPage, pages_index::PagesPage, reader::ReaderPage, search::SearchPage,
-    settings::SettingsPage, stats::StatsPage, surahs::SurahsPage,
+    settings::SettingsPage, stats::StatsPage, surahs::SurahsPage, together::TogetherPage,
 };
 use crate::services::bridge;
 use crate::state::{show_error, Action, AppContext, AppState, Route};
@@ -146,6 +146,7 @@ pub fn switch(route: &Route, visit: u32) -> Html {
         Route::Focus => html! { <FocusPage /> },
         Route::Dhikr => html! { <DhikrPage /> },
         Route::Account => html! { <AccountPage /> },
+        Route::Together => html! { <TogetherPage /> },
     }
 }
 

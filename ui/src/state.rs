@@ -39,6 +39,7 @@ pub enum Route {
     Focus,
     Dhikr,
     Account,
+    Together,
 }
 
 /// What the recitation engine is doing, as the UI shows it.

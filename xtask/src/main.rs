@@ -192,6 +192,8 @@ fn test() -> Result<()> {
             "reminders",
             "--test",
             "account",
+            "--test",
+            "together",
             "--",
             "--test-threads=1",
         ])

@@ -28,6 +28,7 @@ async fn main() {
     reading_and_recitation(&app, &shots).await;
     habit_and_daily(&app, &shots).await;
     account(&app, &shots).await;
+    together(&app, &shots, &server).await;
     arabic_and_dark(&app, &shots).await;
     app.quit().await;
 }
@@ -229,6 +230,56 @@ async fn account(app: &App, shots: &Shots) {
     shots.take(app, "37-account-signed-in").await;
 }
 
+/// Together: a family group, two more readers in it, and its board of
+/// all time.
+async fn together(app: &App, shots: &Shots, server: &companion_e2e::server::SyncServer) {
+    app.click("#nav-together").await;
+    app.type_into("#group-name", "Family circle").await;
+    app.click("#group-create-submit").await;
+    let code = app
+        .wait_for("#groups .invite-code")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let group = app
+        .wait_for("#groups .group")
+        .await
+        .attr("data-group")
+        .await
+        .unwrap()
+        .unwrap();
+    for (n, (email, user, name)) in [
+        ("bilal@example.org", "bilal", "Bilal"),
+        ("maryam@example.org", "maryam", "Maryam"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let token = server
+            .reader(email, user, name, "patience and prayer")
+            .await;
+        server.join_group(&token, code.trim()).await;
+        for k in 0..=n {
+            let id = format!("{user}-fatihah-{k}");
+            server.push_fatihah(&token, &id, 60 + 10 * k as i64).await;
+        }
+    }
+    app.click("#nav-home").await;
+    app.click("#nav-together").await;
+    app.wait_for(&format!("#board-scope option[value='{group}']"))
+        .await;
+    app.script(&format!(
+        "const s = document.getElementById('board-scope');
+         s.value = '{group}'; s.dispatchEvent(new Event('change', {{ bubbles: true }}));
+         return true;"
+    ))
+    .await;
+    app.click("#board-all_time").await;
+    app.wait_for("#board-rows .board-row[data-rank='3']").await;
+    shots.take(app, "39-together").await;
+}
+
 /// The Arabic interface, then dark.
 async fn arabic_and_dark(app: &App, shots: &Shots) {
     app.click("#nav-settings").await;
@@ -273,6 +324,9 @@ async fn arabic_and_dark(app: &App, shots: &Shots) {
     app.click("#nav-account").await;
     app.wait_for("#account-signed-in").await;
     shots.take(app, "38-account-arabic-dark").await;
+    app.click("#nav-together").await;
+    app.wait_for("#board-rows").await;
+    shots.take(app, "40-together-arabic-dark").await;
 }
 
 /// Closes any message at the foot of the window (it could cover a tile).

@@ -39,6 +39,23 @@ pub fn TopBar() -> Html {
                 aria-current={current.then_some("page")}>{ "⚙" }</button>
         }
     };
+    // The account as an icon beside settings: a head and shoulders.
+    let account = {
+        let current = app.route == Route::Account;
+        let app = app.clone();
+        let onclick = Callback::from(move |_| app.dispatch(Action::Navigate(Route::Account)));
+        html! {
+            <button class="icon-button nav-account" id="nav-account" {onclick}
+                aria-label={i18n.t("nav-account")} title={i18n.t("nav-account")}
+                aria-current={current.then_some("page")}>
+                <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none"
+                    stroke="currentColor" stroke-width="1.8" stroke-linecap="round">
+                    <circle cx="12" cy="8" r="4" />
+                    <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" />
+                </svg>
+            </button>
+        }
+    };
     html! {
         <header class="topbar">
             if !app.history.is_empty() {
@@ -54,10 +71,11 @@ pub fn TopBar() -> Html {
                 { link(Route::Calendar, "nav-calendar", i18n.t("nav-calendar")) }
                 { link(Route::Dhikr, "nav-dhikr", i18n.t("nav-dhikr")) }
                 { link(Route::Focus, "nav-focus", i18n.t("nav-focus")) }
-                { link(Route::Account, "nav-account", i18n.t("nav-account")) }
+                { link(Route::Together, "nav-together", i18n.t("nav-together")) }
             </nav>
             <span class="spacer"></span>
             <GoToBox id="goto" />
+            { account }
             { settings }
         </header>
     }

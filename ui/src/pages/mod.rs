@@ -15,6 +15,7 @@ pub mod search;
 pub mod settings;
 pub mod stats;
 pub mod surahs;
+pub mod together;
 
 use companion_core::wire::CommandError;
 use yew::prelude::*;

@@ -268,6 +268,26 @@ pub async fn sync_now() -> CallResult<AccountView> {
     invoke::<cmd::SyncNow>(&()).await
 }
 
+pub async fn leaderboard(request: BoardRequest) -> CallResult<BoardView> {
+    invoke::<cmd::Leaderboard>(&request).await
+}
+
+pub async fn my_groups() -> CallResult<Vec<GroupView>> {
+    invoke::<cmd::MyGroups>(&()).await
+}
+
+pub async fn create_group(request: NewGroupRequest) -> CallResult<GroupView> {
+    invoke::<cmd::CreateGroup>(&request).await
+}
+
+pub async fn join_group(request: JoinGroupRequest) -> CallResult<GroupView> {
+    invoke::<cmd::JoinGroup>(&request).await
+}
+
+pub async fn leave_group(id: String) -> CallResult<Vec<GroupView>> {
+    invoke::<cmd::LeaveGroup>(&GroupRef { id }).await
+}
+
 /// Puts the window in full screen, or back (a window manager may refuse;
 /// nothing else depends on it).
 pub fn set_fullscreen(on: bool) {

@@ -1,0 +1,320 @@
+//! Together: leaderboards (everyone, friends, each of the reader's groups;
+//! today, this week, all time) and the reader's groups (create one, join
+//! one by its invite code, leave). All of it comes from the sync server;
+//! without an account the page says so and points to the Account screen.
+
+use companion_core::wire::{
+    AccountView, BoardPeriod, BoardRequest, BoardRow, BoardScope, BoardView, CommandError,
+    GroupView, JoinGroupRequest, NewGroupRequest,
+};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::{load_status, Load};
+use crate::i18n::{use_i18n, I18n};
+use crate::services::bridge;
+use crate::state::{use_app, Action, Route};
+
+#[component]
+pub fn TogetherPage() -> Html {
+    let i18n = use_i18n();
+    let account = use_state(|| Load::<AccountView>::Loading);
+    {
+        let account = account.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                account.set(match bridge::account().await {
+                    Ok(view) => Load::Ready(view),
+                    Err(error) => Load::Failed(error),
+                });
+            });
+        });
+    }
+    let body = match &*account {
+        Load::Ready(view) if view.signed_in.as_ref().is_some_and(|me| !me.needs_password) => {
+            html! { <Together /> }
+        }
+        Load::Ready(_) => html! { <SignInFirst /> },
+        other => load_status(other, &i18n),
+    };
+    html! {
+        <main class="main" id="together">
+            <div class="page">
+                <h1>{ i18n.t("together-title") }</h1>
+                { body }
+            </div>
+        </main>
+    }
+}
+
+#[component]
+fn SignInFirst() -> Html {
+    let (app, i18n) = (use_app(), use_i18n());
+    let onclick = Callback::from(move |_| app.dispatch(Action::Navigate(Route::Account)));
+    html! {
+        <section class="card together-empty" id="together-sign-in">
+            <p>{ i18n.t("together-sign-in-first") }</p>
+            <div class="actions">
+                <button class="button primary" id="together-to-account" {onclick}>{ i18n.t("account-sign-in") }</button>
+            </div>
+        </section>
+    }
+}
+
+/// The signed-in page: the board, then the groups.
+#[component]
+fn Together() -> Html {
+    let i18n = use_i18n();
+    let groups = use_state(|| Load::<Vec<GroupView>>::Loading);
+    let version = use_state(|| 0u32);
+    {
+        let groups = groups.clone();
+        use_effect_with(*version, move |_| {
+            yew::platform::spawn_local(async move {
+                groups.set(match bridge::my_groups().await {
+                    Ok(list) => Load::Ready(list),
+                    Err(error) => Load::Failed(error),
+                });
+            });
+        });
+    }
+    let changed = {
+        let version = version.clone();
+        Callback::from(move |()| version.set(version.wrapping_add(1)))
+    };
+    let list = match &*groups {
+        Load::Ready(list) => list.clone(),
+        _ => Vec::new(),
+    };
+    html! {
+        <>
+            <Board groups={list.clone()} version={*version} />
+            <h2>{ i18n.t("together-groups") }</h2>
+            if let Load::Failed(_) | Load::Loading = &*groups {
+                { load_status(&*groups, &i18n) }
+            }
+            <Groups groups={list} on_change={changed} />
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BoardProps {
+    groups: Vec<GroupView>,
+    /// Bumped when the groups change, so the board is asked again.
+    version: u32,
+}
+
+/// A leaderboard with its scope and period.
+#[component]
+fn Board(props: &BoardProps) -> Html {
+    let i18n = use_i18n();
+    let scope = use_state(|| BoardScope::Friends);
+    let period = use_state(|| BoardPeriod::Week);
+    let board = use_state(|| Load::<BoardView>::Loading);
+    {
+        let board = board.clone();
+        let request = BoardRequest {
+            scope: (*scope).clone(),
+            period: *period,
+        };
+        use_effect_with((request, props.version), move |(request, _)| {
+            let request = request.clone();
+            board.set(Load::Loading);
+            yew::platform::spawn_local(async move {
+                board.set(match bridge::leaderboard(request).await {
+                    Ok(view) => Load::Ready(view),
+                    Err(error) => Load::Failed(error),
+                });
+            });
+        });
+    }
+    let pick_scope = {
+        let (scope, groups) = (scope.clone(), props.groups.clone());
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            scope.set(match value.as_str() {
+                "everyone" => BoardScope::Everyone,
+                "friends" => BoardScope::Friends,
+                id => groups
+                    .iter()
+                    .find(|g| g.id == id)
+                    .map_or(BoardScope::Friends, |g| BoardScope::Group(g.id.clone())),
+            });
+        })
+    };
+    let selected = match &*scope {
+        BoardScope::Everyone => "everyone".to_owned(),
+        BoardScope::Friends => "friends".to_owned(),
+        BoardScope::Group(id) => id.clone(),
+    };
+    let periods = BoardPeriod::ALL.iter().map(|&p| {
+        let period = period.clone();
+        let pressed = *period == p;
+        let onclick = Callback::from(move |_| period.set(p));
+        html! {
+            <button type="button" id={format!("board-{}", p.as_str())} aria-pressed={pressed.to_string()} {onclick}>
+                { i18n.t(&format!("together-period-{}", p.as_str())) }
+            </button>
+        }
+    });
+    html! {
+        <section class="card board" id="board">
+            <div class="board-controls">
+                <label class="visually-hidden" for="board-scope">{ i18n.t("together-board-of") }</label>
+                <select id="board-scope" class="input compact" onchange={pick_scope}>
+                    <option value="friends" selected={selected == "friends"}>{ i18n.t("together-friends") }</option>
+                    <option value="everyone" selected={selected == "everyone"}>{ i18n.t("together-everyone") }</option>
+                    { for props.groups.iter().map(|g| html! {
+                        <option value={g.id.clone()} selected={selected == g.id}>{ &g.name }</option>
+                    }) }
+                </select>
+                <div class="segmented">{ for periods }</div>
+            </div>
+            { match &*board {
+                Load::Ready(view) => board_table(&i18n, view),
+                other => load_status(other, &i18n),
+            } }
+        </section>
+    }
+}
+
+fn board_row(i18n: &I18n, row: &BoardRow) -> Html {
+    html! {
+        <li class={classes!("board-row", row.me.then_some("me"))} data-rank={row.rank.to_string()}
+            data-username={row.username.clone()} data-hasanat={row.hasanat.to_string()}>
+            <span class="board-rank">{ i18n.count(u64::from(row.rank)) }</span>
+            <span class="board-name"><bdi>{ &row.display_name }</bdi>{ " " }
+                <span class="muted small"><bdi>{ format!("@{}", row.username) }</bdi></span></span>
+            <span class="board-score">{ i18n.t_args("home-hasanat", &[("count", i18n.count(row.hasanat).into())]) }</span>
+        </li>
+    }
+}
+
+fn board_table(i18n: &I18n, view: &BoardView) -> Html {
+    if view.rows.is_empty() {
+        return html! { <p class="muted" id="board-empty">{ i18n.t("together-board-empty") }</p> };
+    }
+    html! {
+        <ol class="board-rows" id="board-rows">
+            { for view.rows.iter().map(|row| board_row(i18n, row)) }
+            if let Some(me) = &view.me_below {
+                <li class="board-gap" aria-hidden="true">{ "⋯" }</li>
+                { board_row(i18n, me) }
+            }
+        </ol>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct GroupsProps {
+    groups: Vec<GroupView>,
+    on_change: Callback<()>,
+}
+
+/// The reader's groups, and the forms to make or join one.
+#[component]
+fn Groups(props: &GroupsProps) -> Html {
+    let i18n = use_i18n();
+    let failed = use_state(|| None::<CommandError>);
+    let (name, private, code) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let run = {
+        let (failed, on_change) = (failed.clone(), props.on_change.clone());
+        move |call: std::pin::Pin<
+            Box<dyn std::future::Future<Output = Result<(), CommandError>>>,
+        >| {
+            let (failed, on_change) = (failed.clone(), on_change.clone());
+            yew::platform::spawn_local(async move {
+                match call.await {
+                    Ok(()) => {
+                        failed.set(None);
+                        on_change.emit(());
+                    }
+                    Err(error) => failed.set(Some(error)),
+                }
+            });
+        }
+    };
+    let value = |node: &NodeRef| node.cast::<HtmlInputElement>();
+    let create = {
+        let (run, name, private) = (run.clone(), name.clone(), private.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let request = NewGroupRequest {
+                name: value(&name).map(|i| i.value()).unwrap_or_default(),
+                description: String::new(),
+                private: value(&private).is_some_and(|i| i.checked()),
+            };
+            if let Some(input) = value(&name) {
+                input.set_value("");
+            }
+            run(Box::pin(async move {
+                bridge::create_group(request).await.map(|_| ())
+            }));
+        })
+    };
+    let join = {
+        let (run, code) = (run.clone(), code.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let request = JoinGroupRequest {
+                code: value(&code).map(|i| i.value()).unwrap_or_default(),
+            };
+            if let Some(input) = value(&code) {
+                input.set_value("");
+            }
+            run(Box::pin(async move {
+                bridge::join_group(request).await.map(|_| ())
+            }));
+        })
+    };
+    let leave = |id: String| {
+        let run = run.clone();
+        Callback::from(move |_: MouseEvent| {
+            let id = id.clone();
+            run(Box::pin(async move {
+                bridge::leave_group(id).await.map(|_| ())
+            }));
+        })
+    };
+    html! {
+        <section class="card groups" id="groups">
+            if props.groups.is_empty() {
+                <p class="muted" id="groups-none">{ i18n.t("together-no-groups") }</p>
+            }
+            <ul class="group-list">
+                { for props.groups.iter().map(|g| html! {
+                    <li class="group" data-group={g.id.clone()}>
+                        <div class="group-head">
+                            <strong><bdi>{ &g.name }</bdi></strong>
+                            <span class="muted small">{ i18n.t_args("together-members", &[("count", g.members.into())]) }
+                                { " · " }{ i18n.t(if g.private { "together-private" } else { "together-public" }) }</span>
+                        </div>
+                        if let Some(code) = &g.invite_code {
+                            <p class="small group-code">{ i18n.t("together-invite-code") }{ " " }
+                                <code class="invite-code" dir="ltr">{ code }</code></p>
+                        }
+                        <button class="button" onclick={leave(g.id.clone())}>{ i18n.t("together-leave") }</button>
+                    </li>
+                }) }
+            </ul>
+            if let Some(error) = &*failed {
+                <p class="message error" id="groups-error" role="alert">{ i18n.error(error) }</p>
+            }
+            <form class="group-form" id="group-create" onsubmit={create}>
+                <label for="group-name">{ i18n.t("together-new-group") }</label>
+                <input id="group-name" ref={name} class="input" type="text" required=true minlength="3" maxlength="100" />
+                <label class="check"><input id="group-private" ref={private} type="checkbox" checked=true />
+                    { " " }{ i18n.t("together-private-hint") }</label>
+                <button class="button primary" id="group-create-submit" type="submit">{ i18n.t("together-create") }</button>
+            </form>
+            <form class="group-form" id="group-join" onsubmit={join}>
+                <label for="group-code">{ i18n.t("together-join-code") }</label>
+                <input id="group-code" ref={code} class="input" type="text" required=true dir="ltr" />
+                <button class="button" id="group-join-submit" type="submit">{ i18n.t("together-join") }</button>
+            </form>
+        </section>
+    }
+}
