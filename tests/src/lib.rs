@@ -349,6 +349,35 @@ impl App {
             .await;
     }
 
+    /// On the Together screen, makes a group named `name`: its invite code
+    /// and its id.
+    pub async fn create_group(&self, name: &str) -> (String, String) {
+        self.type_into("#group-name", name).await;
+        self.click("#group-create-submit").await;
+        let code = self
+            .wait_for("#groups .invite-code")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let group = self.wait_for("#groups .group").await;
+        let id = group.attr("data-group").await.unwrap().unwrap();
+        (code.trim().to_owned(), id)
+    }
+
+    /// On the Together screen, shows the board of all time of group `id`.
+    pub async fn show_group_board(&self, id: &str) {
+        self.wait_for(&format!("#board-scope option[value='{id}']"))
+            .await;
+        self.script(&format!(
+            "const s = document.getElementById('board-scope');
+             s.value = '{id}'; s.dispatchEvent(new Event('change', {{ bubbles: true }}));
+             return true;"
+        ))
+        .await;
+        self.click("#board-all_time").await;
+    }
+
     /// All elements matching `css` now.
     pub async fn all(&self, css: &str) -> Vec<Element> {
         self.client

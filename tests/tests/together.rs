@@ -32,40 +32,18 @@ async fn a_group_made_in_the_window_is_joined_by_its_code_and_its_board_ranks_th
 
     app.click("#nav-together").await;
     app.wait_for_text("#groups-none", "no group yet").await;
-    app.type_into("#group-name", "Family circle").await;
-    app.click("#group-create-submit").await;
-    let code = app
-        .wait_for("#groups .invite-code")
-        .await
-        .text()
-        .await
-        .unwrap();
-    let group = app
-        .wait_for("#groups .group")
-        .await
-        .attr("data-group")
-        .await
-        .unwrap()
-        .unwrap();
+    let (code, group) = app.create_group("Family circle").await;
     app.wait_for_text("#groups .group", "1 member").await;
 
     // Bilal, on his own device: joins with the code and reads.
     let bilal = server
         .reader("bilal@example.org", "bilal", "Bilal", PASSWORD)
         .await;
-    server.join_group(&bilal, code.trim()).await;
+    server.join_group(&bilal, &code).await;
     server.push_fatihah(&bilal, "bilal-fatihah-1", 30).await;
 
     // The board of the group, all time: Bilal first with 1,390.
-    app.wait_for(&format!("#board-scope option[value='{group}']"))
-        .await;
-    app.script(&format!(
-        "const s = document.getElementById('board-scope');
-         s.value = '{group}'; s.dispatchEvent(new Event('change', {{ bubbles: true }}));
-         return true;"
-    ))
-    .await;
-    app.click("#board-all_time").await;
+    app.show_group_board(&group).await;
     app.wait_for_attribute(
         "#board-rows .board-row[data-rank='1']",
         "data-username",

@@ -234,21 +234,7 @@ async fn account(app: &App, shots: &Shots) {
 /// all time.
 async fn together(app: &App, shots: &Shots, server: &companion_e2e::server::SyncServer) {
     app.click("#nav-together").await;
-    app.type_into("#group-name", "Family circle").await;
-    app.click("#group-create-submit").await;
-    let code = app
-        .wait_for("#groups .invite-code")
-        .await
-        .text()
-        .await
-        .unwrap();
-    let group = app
-        .wait_for("#groups .group")
-        .await
-        .attr("data-group")
-        .await
-        .unwrap()
-        .unwrap();
+    let (code, group) = app.create_group("Family circle").await;
     for (n, (email, user, name)) in [
         ("bilal@example.org", "bilal", "Bilal"),
         ("maryam@example.org", "maryam", "Maryam"),
@@ -259,7 +245,7 @@ async fn together(app: &App, shots: &Shots, server: &companion_e2e::server::Sync
         let token = server
             .reader(email, user, name, "patience and prayer")
             .await;
-        server.join_group(&token, code.trim()).await;
+        server.join_group(&token, &code).await;
         for k in 0..=n {
             let id = format!("{user}-fatihah-{k}");
             server.push_fatihah(&token, &id, 60 + 10 * k as i64).await;
@@ -267,15 +253,7 @@ async fn together(app: &App, shots: &Shots, server: &companion_e2e::server::Sync
     }
     app.click("#nav-home").await;
     app.click("#nav-together").await;
-    app.wait_for(&format!("#board-scope option[value='{group}']"))
-        .await;
-    app.script(&format!(
-        "const s = document.getElementById('board-scope');
-         s.value = '{group}'; s.dispatchEvent(new Event('change', {{ bubbles: true }}));
-         return true;"
-    ))
-    .await;
-    app.click("#board-all_time").await;
+    app.show_group_board(&group).await;
     app.wait_for("#board-rows .board-row[data-rank='3']").await;
     shots.take(app, "39-together").await;
 }
