@@ -131,6 +131,12 @@ commands! {
     JoinGroup = "join_group": JoinGroupRequest => GroupView;
     /// Leaves a group: the reader's groups after.
     LeaveGroup = "leave_group": GroupRef => Vec<GroupView>;
+    /// A page of the Daily Deen feed.
+    Feed = "feed": FeedRequest => FeedPage;
+    /// Posts a reflection.
+    Reflect = "reflect": ReflectRequest => FeedPost;
+    /// Reacts to a post, or takes the reaction back.
+    React = "react": ReactRequest => FeedPost;
     /// Focus Mode now: idle, the running session, or one that just ended.
     FocusStatus = "focus_status": () => FocusNow;
     /// Starts a session (refused while one runs).

@@ -11,6 +11,7 @@ pub mod clock;
 mod commands;
 pub mod daily;
 pub mod error;
+pub mod feed;
 pub mod focus;
 pub mod notices;
 mod notify;

@@ -8,10 +8,22 @@ mod common;
 
 use common::{now, read_fatihah, registration, store, Server, UTC};
 use companion_app::account::Account;
+use companion_app::store::Store;
 use companion_app::together;
 use companion_core::wire::{
     BoardPeriod, BoardRequest, BoardScope, JoinGroupRequest, NewGroupRequest, RegisterRequest,
 };
+
+/// Bilal's account, created from his own device.
+async fn register_bilal(server: &Server, account: &Account, store: &Store, now: i64) {
+    let bilal = RegisterRequest {
+        email: "bilal@example.org".into(),
+        username: "bilal".into(),
+        display_name: "Bilal".into(),
+        ..registration(server)
+    };
+    account.register(store, bilal, (now, &UTC)).await.unwrap();
+}
 
 #[tokio::test]
 async fn a_group_made_here_is_joined_by_code_and_its_board_ranks_both_readers() {
@@ -50,16 +62,7 @@ async fn a_group_made_here_is_joined_by_code_and_its_board_ranks_both_readers() 
     let bilal = Account::default();
     read_fatihah(&bilal_store, now - 1_000).await;
     read_fatihah(&bilal_store, now).await;
-    let bilal_account = RegisterRequest {
-        email: "bilal@example.org".into(),
-        username: "bilal".into(),
-        display_name: "Bilal".into(),
-        ..registration(&server)
-    };
-    bilal
-        .register(&bilal_store, bilal_account, (now, &UTC))
-        .await
-        .unwrap();
+    register_bilal(&server, &bilal, &bilal_store, now).await;
     let wrong = JoinGroupRequest {
         code: "not-a-code".into(),
     };
@@ -95,4 +98,98 @@ async fn a_group_made_here_is_joined_by_code_and_its_board_ranks_both_readers() 
     assert_eq!(after.rows.len(), 1);
     let mine = together::groups(&amina, &amina_store, now).await.unwrap();
     assert_eq!((mine.len(), mine[0].members), (1, 1));
+}
+
+#[tokio::test]
+async fn a_reflection_for_the_group_reaches_its_members_and_their_reactions_come_back() {
+    use companion_app::feed;
+    use companion_core::wire::{Audience, FeedRequest, ReactRequest, Reaction, ReflectRequest};
+    use companion_core::AyahRef;
+    let server = Server::start().await;
+    let now = now();
+    let (_a, amina_store) = store().await;
+    let (_b, bilal_store) = store().await;
+    let (amina, bilal) = (Account::default(), Account::default());
+    amina
+        .register(&amina_store, registration(&server), (now, &UTC))
+        .await
+        .unwrap();
+    register_bilal(&server, &bilal, &bilal_store, now).await;
+    let family = NewGroupRequest {
+        name: "Family circle".into(),
+        description: String::new(),
+        private: true,
+    };
+    let made = together::create(&amina, &amina_store, &family, now)
+        .await
+        .unwrap();
+    let code = made.invite_code.unwrap();
+    together::join(&bilal, &bilal_store, &JoinGroupRequest { code }, now)
+        .await
+        .unwrap();
+
+    let kursi = AyahRef::new(2, 255).unwrap();
+    let reflection = ReflectRequest {
+        body: "Nothing tires Him in keeping them.".into(),
+        audience: Audience::Groups,
+        ayah: Some(kursi),
+    };
+    let posted = feed::reflect(&amina, &amina_store, &reflection, now)
+        .await
+        .unwrap();
+    assert!(posted.mine);
+    let (reference, text) = posted.ayah.clone().unwrap();
+    assert_eq!(reference, kursi);
+    assert_eq!(
+        text,
+        quran_data::quran().ayah(kursi).text.as_str(),
+        "the server adds the ayah's text from the bundled Qur'an"
+    );
+    let only_me = ReflectRequest {
+        body: "A note to myself.".into(),
+        audience: Audience::Private,
+        ayah: None,
+    };
+    feed::reflect(&amina, &amina_store, &only_me, now)
+        .await
+        .unwrap();
+
+    let first = FeedRequest { before: None };
+    let seen = feed::page(&bilal, &bilal_store, &first, now).await.unwrap();
+    let bodies: Vec<&str> = seen.posts.iter().map(|p| p.body.as_str()).collect();
+    assert_eq!(
+        bodies,
+        ["Nothing tires Him in keeping them."],
+        "not the private one"
+    );
+    assert!(!seen.posts[0].mine);
+    assert_eq!(seen.posts[0].author_username, "amina");
+
+    let react = |reaction| ReactRequest {
+        post: posted.id,
+        reaction,
+    };
+    let ameen = feed::react(&bilal, &bilal_store, &react(Some(Reaction::Ameen)), now)
+        .await
+        .unwrap();
+    assert_eq!(
+        (ameen.counts, ameen.my_reaction),
+        ([0, 1, 0], Some(Reaction::Ameen))
+    );
+    let changed = feed::react(
+        &bilal,
+        &bilal_store,
+        &react(Some(Reaction::SubhanAllah)),
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(changed.counts, [1, 0, 0], "one reaction each, changeable");
+    let mine = feed::page(&amina, &amina_store, &first, now).await.unwrap();
+    let on_kursi = mine.posts.iter().find(|p| p.id == posted.id).unwrap();
+    assert_eq!((on_kursi.counts, on_kursi.my_reaction), ([1, 0, 0], None));
+    let back = feed::react(&bilal, &bilal_store, &react(None), now)
+        .await
+        .unwrap();
+    assert_eq!((back.counts, back.my_reaction), ([0, 0, 0], None));
 }

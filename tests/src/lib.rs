@@ -352,6 +352,7 @@ impl App {
     /// On the Together screen, makes a group named `name`: its invite code
     /// and its id.
     pub async fn create_group(&self, name: &str) -> (String, String) {
+        self.click("#together-tab-groups").await;
         self.type_into("#group-name", name).await;
         self.click("#group-create-submit").await;
         let code = self
@@ -367,6 +368,7 @@ impl App {
 
     /// On the Together screen, shows the board of all time of group `id`.
     pub async fn show_group_board(&self, id: &str) {
+        self.click("#together-tab-boards").await;
         self.wait_for(&format!("#board-scope option[value='{id}']"))
             .await;
         self.script(&format!(

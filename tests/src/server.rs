@@ -92,20 +92,32 @@ impl SyncServer {
         self.sign_in(email, password).await
     }
 
-    /// The holder of `token` joins a group by its invite code.
-    pub async fn join_group(&self, token: &str, code: &str) {
-        let joined = reqwest::Client::new()
-            .post(self.url("/groups/join"))
+    /// Sends `body` to `path` as the holder of `token`: the answer, after
+    /// checking it is a success.
+    pub async fn send(
+        &self,
+        token: &str,
+        (method, path): (reqwest::Method, &str),
+        body: Value,
+    ) -> Value {
+        let answer = reqwest::Client::new()
+            .request(method, self.url(path))
             .bearer_auth(token)
-            .json(&json!({ "invite_code": code }))
+            .json(&body)
             .send()
             .await
             .unwrap();
-        assert!(
-            joined.status().is_success(),
-            "joining with {code}: {}",
-            joined.status()
-        );
+        let status = answer.status();
+        let text = answer.text().await.unwrap();
+        assert!(status.is_success(), "{path}: {status} {text}");
+        serde_json::from_str(&text).unwrap_or(Value::Null)
+    }
+
+    /// The holder of `token` joins a group by its invite code.
+    pub async fn join_group(&self, token: &str, code: &str) {
+        let body = json!({ "invite_code": code });
+        self.send(token, (reqwest::Method::POST, "/groups/join"), body)
+            .await;
     }
 
     /// The holder of `token` sends Al-Fatihah read `minutes_ago` minutes
@@ -118,16 +130,10 @@ impl SyncServer {
             "start_time": start.to_string(), "end_time": end.to_string(),
             "duration_seconds": 120,
         }});
-        let pushed: Value = reqwest::Client::new()
-            .post(self.url("/sync/push"))
-            .bearer_auth(token)
-            .json(&json!({ "events": [event] }))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let body = json!({ "events": [event] });
+        let pushed = self
+            .send(token, (reqwest::Method::POST, "/sync/push"), body)
+            .await;
         assert_eq!(
             pushed["accepted"].as_array().map(Vec::len),
             Some(1),

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use companion_e2e::server::SyncServer;
 use companion_e2e::{App, Profile};
+use reqwest::Method;
 
 const PASSWORD: &str = "patience and prayer";
 
@@ -31,6 +32,7 @@ async fn a_group_made_in_the_window_is_joined_by_its_code_and_its_board_ranks_th
     app.wait_for("#account-signed-in").await;
 
     app.click("#nav-together").await;
+    app.click("#together-tab-groups").await;
     app.wait_for_text("#groups-none", "no group yet").await;
     let (code, group) = app.create_group("Family circle").await;
     app.wait_for_text("#groups .group", "1 member").await;
@@ -54,5 +56,52 @@ async fn a_group_made_in_the_window_is_joined_by_its_code_and_its_board_ranks_th
     let first = app.wait_for("#board-rows .board-row[data-rank='1']").await;
     assert_eq!(first.attr("data-hasanat").await.unwrap().unwrap(), "1390");
     assert!(first.text().await.unwrap().contains("Bilal"));
+
+    // The feed: a reflection on Ayat al-Kursi for the group, with its text.
+    app.click("#together-tab-feed").await;
+    app.wait_for_text("#feed-empty", "Nothing here yet").await;
+    app.type_into("#reflect-body", "Nothing tires Him in keeping them.")
+        .await;
+    app.type_into("#reflect-ayah", "2:255").await;
+    app.script(
+        "const a = document.getElementById('reflect-audience');
+         a.value = 'groups'; return true;",
+    )
+    .await;
+    app.click("#reflect-post").await;
+    app.wait_for_text("#feed .post:first-child .post-body", "Nothing tires Him")
+        .await;
+    let post = app.wait_for("#feed .post:first-child").await;
+    let kursi = quran_data::quran().ayah(companion_core::AyahRef::new(2, 255).unwrap());
+    let opening: String = kursi.text.chars().take(20).collect();
+    app.wait_for_text("#feed .post .post-ayah .arabic", &opening)
+        .await;
+    let id = post.attr("data-post").await.unwrap().unwrap();
+
+    // Bilal says Ameen to it, and posts his own; both show here.
+    let path = format!("/feed/posts/{id}/react");
+    let ameen = serde_json::json!({ "reaction": "ameen" });
+    server.send(&bilal, (Method::PUT, &path), ameen).await;
+    let his =
+        serde_json::json!({ "body": "Read it before sleep tonight.", "visibility": "groups" });
+    server
+        .send(&bilal, (Method::POST, "/feed/posts"), his)
+        .await;
+    app.click("#together-tab-boards").await;
+    app.click("#together-tab-feed").await;
+    app.wait_for_text("#feed .post", "Read it before sleep tonight.")
+        .await;
+    let mine = format!("#feed .post[data-post='{id}'] .reaction[data-reaction='ameen']");
+    app.wait_for_text(&mine, "1").await;
+    // MashaAllah on his, from here.
+    let his_reaction = "#feed .post:first-child .reaction[data-reaction='mashaallah']";
+    app.click(his_reaction).await;
+    app.wait_for_attribute(
+        his_reaction,
+        "aria-pressed",
+        "true",
+        Duration::from_secs(10),
+    )
+    .await;
     app.quit().await;
 }

@@ -7,6 +7,7 @@
 mod account;
 mod daily;
 mod dhikr;
+mod feed;
 mod focus;
 mod notice;
 mod progress;
@@ -18,6 +19,7 @@ use serde::{Deserialize, Serialize};
 pub use self::account::*;
 pub use self::daily::*;
 pub use self::dhikr::*;
+pub use self::feed::*;
 pub use self::focus::*;
 pub use self::notice::*;
 pub use self::progress::*;

@@ -108,7 +108,7 @@ struct Refusal {
 
 /// Codes the window words itself; any other is `server_refused` with the
 /// server's sentence.
-const KNOWN: [&str; 10] = [
+const KNOWN: [&str; 12] = [
     "email_taken",
     "username_taken",
     "unauthorized",
@@ -119,6 +119,8 @@ const KNOWN: [&str; 10] = [
     "invalid_display_name",
     "invalid_invite_code",
     "group_full",
+    "invalid_post",
+    "post_not_found",
 ];
 
 /// A client of one server.

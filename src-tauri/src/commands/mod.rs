@@ -14,6 +14,7 @@
 mod account;
 mod daily;
 mod dhikr;
+mod feed;
 mod focus;
 mod progress;
 mod reading;
@@ -142,4 +143,7 @@ handlers! {
     create_group => CreateGroup,
     join_group => JoinGroup,
     leave_group => LeaveGroup,
+    feed => Feed,
+    reflect => Reflect,
+    react => React,
 }

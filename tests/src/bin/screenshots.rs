@@ -235,6 +235,7 @@ async fn account(app: &App, shots: &Shots) {
 async fn together(app: &App, shots: &Shots, server: &companion_e2e::server::SyncServer) {
     app.click("#nav-together").await;
     let (code, group) = app.create_group("Family circle").await;
+    let mut readers = Vec::new();
     for (n, (email, user, name)) in [
         ("bilal@example.org", "bilal", "Bilal"),
         ("maryam@example.org", "maryam", "Maryam"),
@@ -250,12 +251,48 @@ async fn together(app: &App, shots: &Shots, server: &companion_e2e::server::Sync
             let id = format!("{user}-fatihah-{k}");
             server.push_fatihah(&token, &id, 60 + 10 * k as i64).await;
         }
+        readers.push(token);
     }
     app.click("#nav-home").await;
     app.click("#nav-together").await;
     app.show_group_board(&group).await;
     app.wait_for("#board-rows .board-row[data-rank='3']").await;
     shots.take(app, "39-together").await;
+
+    // The feed: a reflection of Amina's on Ayat al-Kursi, one of Bilal's,
+    // and their reactions.
+    use reqwest::Method;
+    use serde_json::json;
+    app.click("#together-tab-feed").await;
+    app.type_into(
+        "#reflect-body",
+        "Nothing tires Him in keeping them: read it each night, and sleep in His keeping.",
+    )
+    .await;
+    app.type_into("#reflect-ayah", "2:255").await;
+    app.script("document.getElementById('reflect-audience').value = 'groups'; return true;")
+        .await;
+    app.click("#reflect-post").await;
+    app.wait_for_text("#feed .post:first-child .post-body", "Nothing tires Him")
+        .await;
+    let post = app.wait_for("#feed .post:first-child").await;
+    let id = post.attr("data-post").await.unwrap().unwrap();
+    let path = format!("/feed/posts/{id}/react");
+    for (token, reaction) in readers.iter().zip(["ameen", "subhanallah"]) {
+        let body = json!({ "reaction": reaction });
+        server.send(token, (Method::PUT, &path), body).await;
+    }
+    let his = json!({ "body": "We finished our juz early this week, alhamdulillah. Who takes the next?",
+        "visibility": "groups", "ayah": { "surah": 94, "ayah": 6 } });
+    server
+        .send(&readers[0], (Method::POST, "/feed/posts"), his)
+        .await;
+    app.click("#together-tab-boards").await;
+    app.click("#together-tab-feed").await;
+    app.wait_for("#feed .post:nth-child(2)").await;
+    app.click("#feed .post:first-child .reaction[data-reaction='mashaallah']")
+        .await;
+    shots.take(app, "41-feed").await;
 }
 
 /// The Arabic interface, then dark.
@@ -303,8 +340,8 @@ async fn arabic_and_dark(app: &App, shots: &Shots) {
     app.wait_for("#account-signed-in").await;
     shots.take(app, "38-account-arabic-dark").await;
     app.click("#nav-together").await;
-    app.wait_for("#board-rows").await;
-    shots.take(app, "40-together-arabic-dark").await;
+    app.wait_for("#feed .post .post-ayah").await;
+    shots.take(app, "40-feed-arabic-dark").await;
 }
 
 /// Closes any message at the foot of the window (it could cover a tile).

@@ -6,6 +6,7 @@ pub mod bookmarks;
 pub mod calendar;
 pub mod dhikr;
 pub mod downloads;
+pub mod feed;
 pub mod focus;
 pub mod home;
 pub mod juz;

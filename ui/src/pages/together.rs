@@ -1,7 +1,8 @@
-//! Together: leaderboards (everyone, friends, each of the reader's groups;
-//! today, this week, all time) and the reader's groups (create one, join
-//! one by its invite code, leave). All of it comes from the sync server;
-//! without an account the page says so and points to the Account screen.
+//! Together, in three tabs: the Daily Deen feed (`feed.rs`), leaderboards
+//! (everyone, friends, each of the reader's groups; today, this week, all
+//! time) and the reader's groups (create one, join one by its invite code,
+//! leave). All of it comes from the sync server; without an account the
+//! page says so and points to the Account screen.
 
 use companion_core::wire::{
     AccountView, BoardPeriod, BoardRequest, BoardRow, BoardScope, BoardView, CommandError,
@@ -10,6 +11,7 @@ use companion_core::wire::{
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::feed::Feed;
 use super::{load_status, Load};
 use crate::i18n::{use_i18n, I18n};
 use crate::services::bridge;
@@ -61,10 +63,31 @@ fn SignInFirst() -> Html {
     }
 }
 
-/// The signed-in page: the board, then the groups.
+/// The tabs of the signed-in page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Feed,
+    Boards,
+    Groups,
+}
+
+impl Tab {
+    const ALL: [Tab; 3] = [Tab::Feed, Tab::Boards, Tab::Groups];
+
+    fn name(self) -> &'static str {
+        match self {
+            Tab::Feed => "feed",
+            Tab::Boards => "boards",
+            Tab::Groups => "groups",
+        }
+    }
+}
+
+/// The signed-in page: the feed, the boards or the groups.
 #[component]
 fn Together() -> Html {
     let i18n = use_i18n();
+    let tab = use_state(|| Tab::Feed);
     let groups = use_state(|| Load::<Vec<GroupView>>::Loading);
     let version = use_state(|| 0u32);
     {
@@ -86,14 +109,30 @@ fn Together() -> Html {
         Load::Ready(list) => list.clone(),
         _ => Vec::new(),
     };
+    let tabs = Tab::ALL.iter().map(|&t| {
+        let (tab, pressed) = (tab.clone(), *tab == t);
+        let onclick = Callback::from(move |_| tab.set(t));
+        html! {
+            <button type="button" id={format!("together-tab-{}", t.name())} aria-pressed={pressed.to_string()} {onclick}>
+                { i18n.t(&format!("together-tab-{}", t.name())) }
+            </button>
+        }
+    });
     html! {
         <>
-            <Board groups={list.clone()} version={*version} />
-            <h2>{ i18n.t("together-groups") }</h2>
-            if let Load::Failed(_) | Load::Loading = &*groups {
-                { load_status(&*groups, &i18n) }
-            }
-            <Groups groups={list} on_change={changed} />
+            <div class="segmented together-tabs">{ for tabs }</div>
+            { match *tab {
+                Tab::Feed => html! { <Feed /> },
+                Tab::Boards => html! { <Board groups={list} version={*version} /> },
+                Tab::Groups => html! {
+                    <>
+                        if let Load::Failed(_) | Load::Loading = &*groups {
+                            { load_status(&*groups, &i18n) }
+                        }
+                        <Groups groups={list} on_change={changed} />
+                    </>
+                },
+            } }
         </>
     }
 }

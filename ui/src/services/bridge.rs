@@ -288,6 +288,18 @@ pub async fn leave_group(id: String) -> CallResult<Vec<GroupView>> {
     invoke::<cmd::LeaveGroup>(&GroupRef { id }).await
 }
 
+pub async fn feed(request: FeedRequest) -> CallResult<FeedPage> {
+    invoke::<cmd::Feed>(&request).await
+}
+
+pub async fn reflect(request: ReflectRequest) -> CallResult<FeedPost> {
+    invoke::<cmd::Reflect>(&request).await
+}
+
+pub async fn react(request: ReactRequest) -> CallResult<FeedPost> {
+    invoke::<cmd::React>(&request).await
+}
+
 /// Puts the window in full screen, or back (a window manager may refuse;
 /// nothing else depends on it).
 pub fn set_fullscreen(on: bool) {
