@@ -121,6 +121,12 @@ commands! {
     SignOut = "sign_out": () => AccountView;
     /// Sends the changes waiting on this device now.
     SyncNow = "sync_now": () => AccountView;
+    /// Who sees the reader on leaderboards.
+    SetVisibility = "set_visibility": Visibility => AccountView;
+    /// Saves everything the server holds about the reader to a JSON file.
+    ExportData = "export_data": () => ExportDone;
+    /// Deletes the account on the server; the reading stays here.
+    DeleteAccount = "delete_account": DeleteAccountRequest => AccountView;
     /// A leaderboard from the sync server.
     Leaderboard = "leaderboard": BoardRequest => BoardView;
     /// The reader's groups.

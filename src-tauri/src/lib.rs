@@ -64,6 +64,13 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             notify::init(app.handle());
             start_reminders(app.handle());
             start_sync(app.handle());
+            if let Ok(dir) = app
+                .path()
+                .download_dir()
+                .or_else(|_| app.path().app_local_data_dir())
+            {
+                app.state::<AppState>().set_exports_dir(dir);
+            }
             warm_up();
             Ok(())
         })

@@ -17,6 +17,7 @@ pub struct AppState {
     recitation: OnceLock<crate::recitation::Recitation>,
     clock: crate::clock::Clock,
     account: crate::account::Account,
+    exports: OnceLock<std::path::PathBuf>,
 }
 
 impl AppState {
@@ -77,6 +78,21 @@ impl AppState {
     /// The account on the sync server.
     pub fn account(&self) -> &crate::account::Account {
         &self.account
+    }
+
+    /// Records where exports of the reader's data are saved (once, at
+    /// start: the downloads folder).
+    pub fn set_exports_dir(&self, dir: std::path::PathBuf) {
+        let _ = self.exports.set(dir);
+    }
+
+    /// Where exports are saved: the downloads folder, or the working
+    /// directory if the system has none.
+    pub fn exports_dir(&self) -> std::path::PathBuf {
+        self.exports
+            .get()
+            .cloned()
+            .unwrap_or_else(|| std::path::PathBuf::from("."))
     }
 
     /// The message for the home screen, shown once.

@@ -168,3 +168,64 @@ async fn a_second_device_gets_the_reading_goals_rules_and_bookmarks_of_the_first
     assert!(phone.goals().await.unwrap().is_empty());
     assert_eq!(server.hasanat(EMAIL).await, 1390);
 }
+
+#[tokio::test]
+async fn the_profile_takes_this_devices_zone_and_privacy_export_and_deletion_are_the_readers() {
+    use companion_core::wire::Visibility;
+    let server = Server::start().await;
+    let (_dir, store) = store().await;
+    let account = Account::default();
+    let now = now();
+    read_fatihah(&store, now).await;
+    let tokyo = jiff::tz::TimeZone::get("Asia/Tokyo").unwrap();
+    let view = account
+        .register(&store, registration(&server), (now, &tokyo))
+        .await
+        .unwrap();
+    assert_eq!(view.signed_in.unwrap().visibility, Visibility::Circles);
+    let me = server.get_as(EMAIL, "/users/me").await.unwrap();
+    assert_eq!(
+        me["time_zone"], "Asia/Tokyo",
+        "days end at this device's midnight"
+    );
+
+    let hidden = account
+        .set_visibility(&store, Visibility::Hidden, now)
+        .await
+        .unwrap();
+    assert_eq!(hidden.signed_in.unwrap().visibility, Visibility::Hidden);
+    let me = server.get_as(EMAIL, "/users/me").await.unwrap();
+    assert_eq!(me["leaderboard_visibility"], "hidden");
+
+    let exports = tempfile::tempdir().unwrap();
+    let done = account.export(&store, exports.path(), now).await.unwrap();
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&done.path).unwrap()).unwrap();
+    assert_eq!(done.bytes, std::fs::metadata(&done.path).unwrap().len());
+    assert!(saved.to_string().contains("amina@example.org"), "{saved}");
+    assert!(
+        done.path.contains("quran-companion-amina-"),
+        "{}",
+        done.path
+    );
+
+    let refused = account
+        .delete(&store, "not the password", now)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), "wrong_password", "{refused}");
+    let still = account.view(&store, now).await.unwrap().signed_in.unwrap();
+    assert!(!still.needs_password, "a wrong password does not sign out");
+    let gone = account.delete(&store, PASSWORD, now).await.unwrap();
+    assert_eq!(gone.signed_in, None);
+    assert_eq!(
+        server.get_as(EMAIL, "/users/me").await,
+        None,
+        "no such account"
+    );
+    assert_eq!(
+        store.all_time().await.unwrap().hasanat,
+        1390,
+        "the reading stays on this device"
+    );
+}

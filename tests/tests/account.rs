@@ -160,5 +160,47 @@ async fn reading_reaches_the_server_after_an_account_is_created_and_after_signin
         Duration::from_secs(10),
     )
     .await;
+
+    // Privacy: off the boards, a copy of the data, then the account gone.
+    app.click("#nav-account").await;
+    app.click("#visibility-hidden").await;
+    app.wait_for_attribute(
+        "#visibility-hidden",
+        "aria-pressed",
+        "true",
+        Duration::from_secs(10),
+    )
+    .await;
+    app.click("#account-export").await;
+    let saved = app
+        .wait_for("#account-exported")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let path = saved
+        .split(" to ")
+        .nth(1)
+        .map(|p| p.trim_end_matches('.'))
+        .unwrap_or_else(|| panic!("no path in {saved:?}"));
+    let export = std::fs::read_to_string(path).unwrap();
+    assert!(export.contains(EMAIL), "the export holds the account");
+    app.click("#account-delete").await;
+    app.type_into("#account-delete-password", "not the password")
+        .await;
+    app.click("#account-delete-confirm").await;
+    app.wait_for_text("#account-privacy-error", "not right")
+        .await;
+    app.type_into("#account-delete-password", PASSWORD).await;
+    app.click("#account-delete-confirm").await;
+    app.wait_for("#account-forms").await;
+    let http = reqwest::Client::new();
+    let login = http
+        .post(format!("{}/api/v1/auth/login", server.base))
+        .json(&serde_json::json!({ "email": EMAIL, "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status().as_u16(), 401, "the account is gone");
     app.quit().await;
 }

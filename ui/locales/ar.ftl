@@ -719,3 +719,16 @@ error-post_not_found = لم يعد هذا المنشور موجودًا.
 feed-seen-by-friends = للأصدقاء
 feed-seen-by-groups = للمجموعات
 feed-seen-by-private = خاص
+
+## Account: privacy, export, deletion
+account-privacy = الخصوصية
+account-visibility = من يرى قراءتي في لوحات الصدارة
+account-visibility-everyone = الجميع
+account-visibility-circles = أصدقائي ومجموعاتي
+account-visibility-hidden = لا أحد
+account-export = احفظ نسخة من بياناتي
+account-exported = حُفظ كل ما يحتفظ به الخادم عنك في ⁨{ $path }⁩.
+account-delete = احذف حسابي…
+account-delete-warning = يحذف هذا حسابك وكل ما يحتفظ به الخادم عنك: قراءتك هناك، والمجموعات التي أنشأتها، والمنشورات والرسائل. تبقى قراءتك على هذا الجهاز.
+account-delete-confirm = احذف حسابي
+error-wrong_password = كلمة المرور غير صحيحة.

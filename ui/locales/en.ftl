@@ -685,3 +685,16 @@ error-post_not_found = This post is no longer there.
 feed-seen-by-friends = for friends
 feed-seen-by-groups = for groups
 feed-seen-by-private = private
+
+## Account: privacy, export, deletion
+account-privacy = Privacy
+account-visibility = Who sees my reading on leaderboards
+account-visibility-everyone = Everyone
+account-visibility-circles = Friends and my groups
+account-visibility-hidden = No one
+account-export = Save a copy of my data
+account-exported = Saved everything the server holds about you to { $path }.
+account-delete = Delete my account…
+account-delete-warning = This deletes your account and everything the server holds about you: your reading there, groups you made, posts and messages. Your reading stays on this device.
+account-delete-confirm = Delete my account
+error-wrong_password = The password is not right.

@@ -33,6 +33,56 @@ pub struct SignedIn {
     /// The sign-in was not kept (no keyring) or the server ended it: the
     /// password is needed again before anything is sent.
     pub needs_password: bool,
+    /// Who sees the reader's reading on leaderboards.
+    pub visibility: Visibility,
+}
+
+/// Who sees the reader's reading on leaderboards (and, shared, their
+/// achievements).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    /// Everyone, on the global board too.
+    Everyone,
+    /// Friends and the reader's groups (the server's default).
+    #[default]
+    Circles,
+    /// No one: the reader is on no board.
+    Hidden,
+}
+
+impl Visibility {
+    pub const ALL: [Visibility; 3] = [
+        Visibility::Everyone,
+        Visibility::Circles,
+        Visibility::Hidden,
+    ];
+
+    /// The server's name for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Visibility::Everyone => "everyone",
+            Visibility::Circles => "circles",
+            Visibility::Hidden => "hidden",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Visibility> {
+        Visibility::ALL.into_iter().find(|v| v.as_str() == name)
+    }
+}
+
+/// Delete the account on the server, confirmed with its password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeleteAccountRequest {
+    pub password: String,
+}
+
+/// Where the export of everything the server holds was saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportDone {
+    pub path: String,
+    pub bytes: u64,
 }
 
 /// Sign in with an account that exists.

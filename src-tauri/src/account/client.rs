@@ -53,6 +53,10 @@ pub struct Me {
     pub email: String,
     pub username: String,
     pub display_name: String,
+    #[serde(default)]
+    pub time_zone: String,
+    #[serde(default)]
+    pub leaderboard_visibility: String,
 }
 
 /// One event of the outbox as the server takes it.
@@ -158,6 +162,29 @@ impl Client {
         token: Option<&str>,
         body: Option<Value>,
     ) -> Result<T> {
+        self.send(method, path, token, body, false).await
+    }
+
+    /// [`Client::call`] for a request confirmed with the password: a 401
+    /// there is the password not being right (`unauthorized`), not the
+    /// sign-in ending.
+    pub async fn call_with_password<T: DeserializeOwned>(
+        &self,
+        (method, path): (Method, &str),
+        token: &str,
+        body: Value,
+    ) -> Result<T> {
+        self.send(method, path, Some(token), Some(body), true).await
+    }
+
+    async fn send<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+        password_checked: bool,
+    ) -> Result<T> {
         let mut request = self
             .http
             .request(method, format!("{}{API}{path}", self.base));
@@ -183,9 +210,17 @@ impl Client {
         }
         let refusal: Option<Refusal> = response.json().await.ok();
         Err(match refusal {
-            Some(r) if token.is_some() && status == StatusCode::UNAUTHORIZED => Error::Server {
-                code: "signed_out",
-                message: format!("The server no longer accepts this sign-in: {}", r.message),
+            Some(r)
+                if token.is_some() && !password_checked && status == StatusCode::UNAUTHORIZED =>
+            {
+                Error::Server {
+                    code: "signed_out",
+                    message: format!("The server no longer accepts this sign-in: {}", r.message),
+                }
+            }
+            Some(_) if password_checked && status == StatusCode::UNAUTHORIZED => Error::Server {
+                code: "wrong_password",
+                message: "The password is not right.".into(),
             },
             Some(r) => Error::Server {
                 code: KNOWN

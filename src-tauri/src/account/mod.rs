@@ -12,7 +12,9 @@ pub mod client;
 pub mod keys;
 pub mod pull;
 
-use companion_core::wire::{AccountView, RegisterRequest, SignInRequest, SignedIn};
+use companion_core::wire::{
+    AccountView, ExportDone, RegisterRequest, SignInRequest, SignedIn, Visibility,
+};
 use jiff::tz::TimeZone;
 use tokio::sync::Mutex;
 
@@ -119,6 +121,7 @@ impl Account {
                 problem: account.problem,
                 remembered: session.as_ref().is_some_and(|s| s.remembered),
                 needs_password: session.is_none(),
+                visibility: Visibility::parse(&account.visibility).unwrap_or_default(),
             }),
         })
     }
@@ -163,7 +166,20 @@ impl Account {
         tokens: Tokens,
         (now, zone): (i64, &TimeZone),
     ) -> Result<AccountView> {
-        let me = client.me(&tokens.access_token).await?;
+        let mut me = client.me(&tokens.access_token).await?;
+        // The server counts days in the profile's zone: make it this
+        // device's, so a streak ends at the same midnight here and there.
+        if let Some(name) = zone.iana_name().filter(|name| *name != me.time_zone) {
+            let body = serde_json::json!({ "time_zone": name });
+            let patch = (reqwest::Method::PATCH, "/users/me");
+            match client
+                .call(patch.0, patch.1, Some(&tokens.access_token), Some(body))
+                .await
+            {
+                Ok(updated) => me = updated,
+                Err(error) => tracing::info!(%error, "the profile's time zone was not updated"),
+            }
+        }
         let earlier = store.account().await?;
         let same_device = earlier
             .as_ref()
@@ -181,6 +197,7 @@ impl Account {
                 .unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string()),
             history_sent: same_device.is_some_and(|a| a.history_sent),
             pull_cursor: same_device.map_or(0, |a| a.pull_cursor),
+            visibility: me.leaderboard_visibility.clone(),
         };
         if let Some(other) =
             earlier.filter(|a| a.server != account.server || a.user_id != account.user_id)
@@ -267,13 +284,43 @@ impl Account {
         body: Option<serde_json::Value>,
         now: i64,
     ) -> Result<T> {
+        self.send(store, (method, path), (body, None), now).await
+    }
+
+    /// [`Account::call`] for what the server confirms with the password
+    /// (`password` goes in the body): a wrong one is `unauthorized`, and
+    /// the sign-in stays.
+    async fn call_with_password<T: serde::de::DeserializeOwned>(
+        &self,
+        store: &Store,
+        (method, path): (reqwest::Method, &str),
+        password: &str,
+        now: i64,
+    ) -> Result<T> {
+        self.send(store, (method, path), (None, Some(password)), now)
+            .await
+    }
+
+    async fn send<T: serde::de::DeserializeOwned>(
+        &self,
+        store: &Store,
+        (method, path): (reqwest::Method, &str),
+        (body, password): (Option<serde_json::Value>, Option<&str>),
+        now: i64,
+    ) -> Result<T> {
         let account = store.account().await?.ok_or_else(not_signed_in)?;
         let client = Client::new(&account.server)?;
         let mut session = self.session.lock().await;
         restore(&mut session, &account).await;
-        let result = match access(&mut session, &client, &account, now).await {
-            Ok(token) => client.call(method, path, Some(&token), body).await,
-            Err(error) => Err(error),
+        let result = match (access(&mut session, &client, &account, now).await, password) {
+            (Ok(token), None) => client.call(method, path, Some(&token), body).await,
+            (Ok(token), Some(password)) => {
+                let body = serde_json::json!({ "password": password });
+                client
+                    .call_with_password((method, path), &token, body)
+                    .await
+            }
+            (Err(error), _) => Err(error),
         };
         if matches!(
             result,
@@ -287,6 +334,79 @@ impl Account {
             blocking(move || keys::forget(&server, &user)).await;
         }
         result
+    }
+
+    /// Sets who sees the reader on leaderboards.
+    pub async fn set_visibility(
+        &self,
+        store: &Store,
+        visibility: Visibility,
+        now: i64,
+    ) -> Result<AccountView> {
+        let body = serde_json::json!({ "leaderboard_visibility": visibility.as_str() });
+        let me: client::Me = self
+            .call(
+                store,
+                (reqwest::Method::PATCH, "/users/me"),
+                Some(body),
+                now,
+            )
+            .await?;
+        if let Some(mut account) = store.account().await? {
+            account.visibility = me.leaderboard_visibility;
+            store.set_account(&account).await?;
+        }
+        self.view(store, now).await
+    }
+
+    /// Saves everything the server holds about the reader, as the server
+    /// gives it, into `dir`: the file and its size.
+    pub async fn export(
+        &self,
+        store: &Store,
+        dir: &std::path::Path,
+        now: i64,
+    ) -> Result<ExportDone> {
+        let data: serde_json::Value = self
+            .call(store, (reqwest::Method::GET, "/users/me/export"), None, now)
+            .await?;
+        let username = store
+            .account()
+            .await?
+            .map(|a| a.username)
+            .unwrap_or_default();
+        let day = jiff::Timestamp::from_second(now)
+            .map(|t| t.strftime("%Y-%m-%d").to_string())
+            .unwrap_or_default();
+        let path = dir.join(format!("quran-companion-{username}-{day}.json"));
+        let text = serde_json::to_vec_pretty(&data)?;
+        let written = std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&path, &text));
+        if let Err(error) = written {
+            return Err(Error::Invalid(format!(
+                "The export could not be saved in {}: {error}",
+                dir.display()
+            )));
+        }
+        Ok(ExportDone {
+            path: path.display().to_string(),
+            bytes: text.len() as u64,
+        })
+    }
+
+    /// Deletes the account and everything the server holds about it,
+    /// confirmed with its password; then this device is signed out. The
+    /// reading stays on this device.
+    pub async fn delete(&self, store: &Store, password: &str, now: i64) -> Result<AccountView> {
+        let _: serde_json::Value = self
+            .call_with_password(store, (reqwest::Method::DELETE, "/users/me"), password, now)
+            .await?;
+        *self.session.lock().await = None;
+        if let Some(account) = store.account().await? {
+            let (server, user) = (account.server, account.user_id);
+            blocking(move || keys::forget(&server, &user)).await;
+            store.forget_account().await?;
+        }
+        self.view(store, now).await
     }
 
     /// The signed-in user's id on the server, if someone is signed in.

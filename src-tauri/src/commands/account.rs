@@ -1,8 +1,12 @@
 //! Handlers for the account on the sync server: its state, sign in,
 //! create an account, sign out, sync now.
 
-use companion_core::command::{Account, Register, SignIn, SignOut, SyncNow};
-use companion_core::wire::{AccountView, RegisterRequest, SignInRequest};
+use companion_core::command::{
+    Account, DeleteAccount, ExportData, Register, SetVisibility, SignIn, SignOut, SyncNow,
+};
+use companion_core::wire::{
+    AccountView, DeleteAccountRequest, ExportDone, RegisterRequest, SignInRequest, Visibility,
+};
 
 use super::Handle;
 use crate::error::Result;
@@ -46,5 +50,33 @@ impl Handle for SyncNow {
         let clock = state.clock();
         let when = (clock.now().as_second(), clock.zone());
         state.account().sync(state.store()?, when).await
+    }
+}
+
+impl Handle for SetVisibility {
+    async fn handle(state: &AppState, visibility: Visibility) -> Result<AccountView> {
+        let now = state.clock().now().as_second();
+        state
+            .account()
+            .set_visibility(state.store()?, visibility, now)
+            .await
+    }
+}
+
+impl Handle for ExportData {
+    async fn handle(state: &AppState, (): ()) -> Result<ExportDone> {
+        let now = state.clock().now().as_second();
+        let dir = state.exports_dir();
+        state.account().export(state.store()?, &dir, now).await
+    }
+}
+
+impl Handle for DeleteAccount {
+    async fn handle(state: &AppState, request: DeleteAccountRequest) -> Result<AccountView> {
+        let now = state.clock().now().as_second();
+        state
+            .account()
+            .delete(state.store()?, &request.password, now)
+            .await
     }
 }

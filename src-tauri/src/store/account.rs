@@ -32,6 +32,9 @@ pub struct AccountRecord {
     /// cursor of the last one pulled.
     #[serde(default)]
     pub pull_cursor: i64,
+    /// Who sees the reader on leaderboards (the server's name).
+    #[serde(default)]
+    pub visibility: String,
 }
 
 impl Store {

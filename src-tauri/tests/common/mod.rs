@@ -80,8 +80,9 @@ impl Server {
         self.serve(listener).await;
     }
 
-    /// `email`'s Hasanat on the server, asked as another device would.
-    pub async fn hasanat(&self, email: &str) -> i64 {
+    /// What the server answers `GET /api/v1{path}` for `email`, signed in
+    /// as another device would; `None` when that sign-in is refused.
+    pub async fn get_as(&self, email: &str, path: &str) -> Option<Value> {
         let http = reqwest::Client::new();
         let tokens: Value = http
             .post(format!("{}/api/v1/auth/login", self.base))
@@ -92,16 +93,19 @@ impl Server {
             .json()
             .await
             .unwrap();
-        let token = tokens["access_token"].as_str().unwrap();
-        let totals: Value = http
-            .get(format!("{}/api/v1/hasanat", self.base))
+        let token = tokens["access_token"].as_str()?;
+        let answer = http
+            .get(format!("{}/api/v1{path}", self.base))
             .bearer_auth(token)
             .send()
             .await
-            .unwrap()
-            .json()
-            .await
             .unwrap();
+        Some(answer.json().await.unwrap())
+    }
+
+    /// `email`'s Hasanat on the server, asked as another device would.
+    pub async fn hasanat(&self, email: &str) -> i64 {
+        let totals = self.get_as(email, "/hasanat").await.unwrap();
         totals["total"].as_i64().unwrap()
     }
 }

@@ -3,7 +3,10 @@
 //! now and sign out. Nothing leaves the device until the reader signs in;
 //! the page says so before asking anything.
 
-use companion_core::wire::{AccountView, CommandError, RegisterRequest, SignInRequest, SignedIn};
+use companion_core::wire::{
+    AccountView, CommandError, DeleteAccountRequest, ExportDone, RegisterRequest, SignInRequest,
+    SignedIn, Visibility,
+};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -42,7 +45,10 @@ pub fn AccountPage() -> Html {
             server,
             signed_in: Some(me),
         }) if !me.needs_password => html! {
-            <SignedInCard server={server.clone()} me={me.clone()} on_change={set} />
+            <>
+                <SignedInCard server={server.clone()} me={me.clone()} on_change={set.clone()} />
+                <Privacy me={me.clone()} on_change={set} />
+            </>
         },
         Load::Ready(account) => html! {
             <AccountForms account={account.clone()} on_change={set} />
@@ -148,6 +154,107 @@ fn sync_line(i18n: &I18n, me: &SignedIn) -> Html {
     html! {
         <p class={classes!("message", (state == "problem").then_some("warning"))}
             id="account-sync-state" data-state={state} role="status">{ text }</p>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PrivacyProps {
+    me: SignedIn,
+    on_change: Callback<AccountView>,
+}
+
+/// Who sees the reader on leaderboards; a copy of everything the server
+/// holds; deleting the account.
+#[component]
+fn Privacy(props: &PrivacyProps) -> Html {
+    let i18n = use_i18n();
+    let failed = use_state(|| None::<CommandError>);
+    let exported = use_state(|| None::<ExportDone>);
+    let deleting = use_state(|| false);
+    let password = use_node_ref();
+    let choose = |visibility: Visibility| {
+        let (failed, on_change) = (failed.clone(), props.on_change.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (failed, on_change) = (failed.clone(), on_change.clone());
+            yew::platform::spawn_local(async move {
+                match bridge::set_visibility(visibility).await {
+                    Ok(view) => on_change.emit(view),
+                    Err(error) => failed.set(Some(error)),
+                }
+            });
+        })
+    };
+    let export = {
+        let (failed, exported) = (failed.clone(), exported.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (failed, exported) = (failed.clone(), exported.clone());
+            yew::platform::spawn_local(async move {
+                match bridge::export_data().await {
+                    Ok(done) => exported.set(Some(done)),
+                    Err(error) => failed.set(Some(error)),
+                }
+            });
+        })
+    };
+    let ask_delete = {
+        let deleting = deleting.clone();
+        Callback::from(move |_: MouseEvent| deleting.set(true))
+    };
+    let delete = {
+        let (failed, on_change, password) =
+            (failed.clone(), props.on_change.clone(), password.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let password = password
+                .cast::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            let (failed, on_change) = (failed.clone(), on_change.clone());
+            yew::platform::spawn_local(async move {
+                match bridge::delete_account(DeleteAccountRequest { password }).await {
+                    Ok(view) => on_change.emit(view),
+                    Err(error) => failed.set(Some(error)),
+                }
+            });
+        })
+    };
+    let options = Visibility::ALL.iter().map(|&v| {
+        html! {
+            <button type="button" id={format!("visibility-{}", v.as_str())}
+                aria-pressed={(props.me.visibility == v).to_string()} onclick={choose(v)}>
+                { i18n.t(&format!("account-visibility-{}", v.as_str())) }
+            </button>
+        }
+    });
+    html! {
+        <section class="card account" id="account-privacy">
+            <h2>{ i18n.t("account-privacy") }</h2>
+            <p class="muted small" id="visibility-label">{ i18n.t("account-visibility") }</p>
+            <div class="segmented" role="group" aria-labelledby="visibility-label">{ for options }</div>
+            <div class="actions">
+                <button class="button" id="account-export" onclick={export}>{ i18n.t("account-export") }</button>
+            </div>
+            if let Some(done) = &*exported {
+                <p class="message" id="account-exported" role="status">
+                    { i18n.t_args("account-exported", &[("path", done.path.clone().into())]) }</p>
+            }
+            if *deleting {
+                <form class="account-delete" id="account-delete-form" onsubmit={delete}>
+                    <p class="message warning">{ i18n.t("account-delete-warning") }</p>
+                    <label for="account-delete-password">{ i18n.t("account-password") }</label>
+                    <input id="account-delete-password" ref={password} class="input" type="password"
+                        autocomplete="current-password" required=true />
+                    <button class="button danger" id="account-delete-confirm" type="submit">{ i18n.t("account-delete-confirm") }</button>
+                </form>
+            } else {
+                <div class="actions">
+                    <button class="button" id="account-delete" onclick={ask_delete}>{ i18n.t("account-delete") }</button>
+                </div>
+            }
+            if let Some(error) = &*failed {
+                <p class="message error" id="account-privacy-error" role="alert">{ i18n.error(error) }</p>
+            }
+        </section>
     }
 }
 

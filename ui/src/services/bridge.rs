@@ -268,6 +268,18 @@ pub async fn sync_now() -> CallResult<AccountView> {
     invoke::<cmd::SyncNow>(&()).await
 }
 
+pub async fn set_visibility(visibility: Visibility) -> CallResult<AccountView> {
+    invoke::<cmd::SetVisibility>(&visibility).await
+}
+
+pub async fn export_data() -> CallResult<ExportDone> {
+    invoke::<cmd::ExportData>(&()).await
+}
+
+pub async fn delete_account(request: DeleteAccountRequest) -> CallResult<AccountView> {
+    invoke::<cmd::DeleteAccount>(&request).await
+}
+
 pub async fn leaderboard(request: BoardRequest) -> CallResult<BoardView> {
     invoke::<cmd::Leaderboard>(&request).await
 }
