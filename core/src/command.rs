@@ -143,6 +143,10 @@ commands! {
     Reflect = "reflect": ReflectRequest => FeedPost;
     /// Reacts to a post, or takes the reaction back.
     React = "react": ReactRequest => FeedPost;
+    /// The notification inbox.
+    Inbox = "inbox": () => InboxView;
+    /// Marks one notification read, or all: the inbox after.
+    MarkRead = "mark_read": MarkReadRequest => InboxView;
     /// Focus Mode now: idle, the running session, or one that just ended.
     FocusStatus = "focus_status": () => FocusNow;
     /// Starts a session (refused while one runs).

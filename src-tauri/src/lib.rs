@@ -13,6 +13,7 @@ pub mod daily;
 pub mod error;
 pub mod feed;
 pub mod focus;
+pub mod inbox;
 pub mod notices;
 mod notify;
 pub mod progress;

@@ -193,3 +193,74 @@ async fn a_reflection_for_the_group_reaches_its_members_and_their_reactions_come
         .unwrap();
     assert_eq!((back.counts, back.my_reaction), ([0, 0, 0], None));
 }
+
+#[tokio::test]
+async fn the_inbox_tells_who_joined_and_who_reacted_and_is_read_one_or_all() {
+    use companion_app::{feed, inbox};
+    use companion_core::wire::{Audience, ReactRequest, Reaction, ReflectRequest};
+    let server = Server::start().await;
+    let now = now();
+    let (_a, amina_store) = store().await;
+    let (_b, bilal_store) = store().await;
+    let (amina, bilal) = (Account::default(), Account::default());
+    amina
+        .register(&amina_store, registration(&server), (now, &UTC))
+        .await
+        .unwrap();
+    register_bilal(&server, &bilal, &bilal_store, now).await;
+    let family = NewGroupRequest {
+        name: "Family circle".into(),
+        description: String::new(),
+        private: true,
+    };
+    let made = together::create(&amina, &amina_store, &family, now)
+        .await
+        .unwrap();
+    let code = made.invite_code.unwrap();
+    together::join(&bilal, &bilal_store, &JoinGroupRequest { code }, now)
+        .await
+        .unwrap();
+    let note = ReflectRequest {
+        body: "Patience, and prayer.".into(),
+        audience: Audience::Groups,
+        ayah: None,
+    };
+    let post = feed::reflect(&amina, &amina_store, &note, now)
+        .await
+        .unwrap();
+    let ameen = ReactRequest {
+        post: post.id,
+        reaction: Some(Reaction::Ameen),
+    };
+    feed::react(&bilal, &bilal_store, &ameen, now)
+        .await
+        .unwrap();
+
+    let seen = inbox::inbox(&amina, &amina_store, now).await.unwrap();
+    assert_eq!(seen.unread, 2);
+    let kinds: Vec<(&str, Option<&str>)> = seen
+        .items
+        .iter()
+        .map(|i| (i.kind.as_str(), i.who.as_deref()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("post_reaction", Some("Bilal")),
+            ("group_join", Some("Bilal"))
+        ],
+        "newest first"
+    );
+    assert_eq!(seen.items[0].reaction, Some(Reaction::Ameen));
+    assert_eq!(seen.items[1].subject.as_deref(), Some("Family circle"));
+
+    let one = inbox::mark_read(&amina, &amina_store, Some(seen.items[1].id), now)
+        .await
+        .unwrap();
+    assert_eq!(one.unread, 1);
+    assert!(one.items[1].read && !one.items[0].read);
+    let all = inbox::mark_read(&amina, &amina_store, None, now)
+        .await
+        .unwrap();
+    assert_eq!(all.unread, 0);
+}

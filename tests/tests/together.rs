@@ -1,7 +1,9 @@
 //! End-to-end reading together with a real sync server on loopback: the
 //! Together screen asks for an account first; signed in, a private group
 //! made in the window shows its invite code, another reader joins with it
-//! and reads, and the group's board ranks them by the server's count.
+//! and reads, and the group's board ranks them by the server's count; a
+//! reflection on an ayah reaches him, reactions go both ways, and the inbox
+//! tells who joined and who reacted.
 
 #![allow(clippy::unwrap_used)]
 

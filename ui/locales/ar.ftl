@@ -732,3 +732,21 @@ account-delete = احذف حسابي…
 account-delete-warning = يحذف هذا حسابك وكل ما يحتفظ به الخادم عنك: قراءتك هناك، والمجموعات التي أنشأتها، والمنشورات والرسائل. تبقى قراءتك على هذا الجهاز.
 account-delete-confirm = احذف حسابي
 error-wrong_password = كلمة المرور غير صحيحة.
+
+## The notification inbox
+together-tab-inbox = الإشعارات
+together-tab-inbox-unread = الإشعارات ({ $count })
+inbox-empty = لا إشعارات بعد.
+inbox-read-all = علّم الكل مقروءًا
+inbox-mark-read = علّمه مقروءًا
+inbox-group_join = انضم ⁨{ $who }⁩ إلى ⁨{ $subject }⁩.
+inbox-group_invite = دعاك ⁨{ $who }⁩ إلى ⁨{ $subject }⁩.
+inbox-chat_mention = ذكرك ⁨{ $who }⁩: «⁨{ $subject }⁩»
+inbox-post_reaction = قال ⁨{ $who }⁩ «{ $reaction }» على منشورك.
+inbox-competition_start = بدأت ⁨{ $subject }⁩.
+inbox-competition_end = انتهت ⁨{ $subject }⁩.
+inbox-competition_end-ranked = انتهت ⁨{ $subject }⁩: أنهيتها في المرتبة { $number }.
+inbox-competition_rank = أنت الآن في المرتبة { $number } في ⁨{ $subject }⁩.
+inbox-khatmah_portion-assigned = نصيبك من ختمة ⁨{ $subject }⁩: القسم { $number }.
+inbox-khatmah_portion-deadline = تنتهي ختمة ⁨{ $subject }⁩ قريبًا، والقسم { $number } ما زال عليك.
+inbox-other = جديد ممن تقرأ معهم.

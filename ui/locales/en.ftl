@@ -698,3 +698,21 @@ account-delete = Delete my account…
 account-delete-warning = This deletes your account and everything the server holds about you: your reading there, groups you made, posts and messages. Your reading stays on this device.
 account-delete-confirm = Delete my account
 error-wrong_password = The password is not right.
+
+## The notification inbox
+together-tab-inbox = Inbox
+together-tab-inbox-unread = Inbox ({ $count })
+inbox-empty = No notifications yet.
+inbox-read-all = Mark all read
+inbox-mark-read = Mark read
+inbox-group_join = { $who } joined { $subject }.
+inbox-group_invite = { $who } invited you to { $subject }.
+inbox-chat_mention = { $who } mentioned you: “{ $subject }”
+inbox-post_reaction = { $who } said { $reaction } to your post.
+inbox-competition_start = { $subject } has begun.
+inbox-competition_end = { $subject } has ended.
+inbox-competition_end-ranked = { $subject } has ended: you finished at rank { $number }.
+inbox-competition_rank = You are now at rank { $number } in { $subject }.
+inbox-khatmah_portion-assigned = Your part of the { $subject } khatmah: portion { $number }.
+inbox-khatmah_portion-deadline = The { $subject } khatmah ends soon, and portion { $number } is still yours to read.
+inbox-other = Something new from the people you read with.

@@ -16,6 +16,7 @@ mod daily;
 mod dhikr;
 mod feed;
 mod focus;
+mod inbox;
 mod progress;
 mod reading;
 mod recitation;
@@ -149,4 +150,6 @@ handlers! {
     feed => Feed,
     reflect => Reflect,
     react => React,
+    inbox => Inbox,
+    mark_read => MarkRead,
 }

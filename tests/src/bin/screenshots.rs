@@ -296,6 +296,9 @@ async fn together(app: &App, shots: &Shots, server: &companion_e2e::server::Sync
     app.click("#feed .post:first-child .reaction[data-reaction='mashaallah']")
         .await;
     shots.take(app, "41-feed").await;
+    app.click("#together-tab-inbox").await;
+    app.wait_for("#inbox .inbox-item").await;
+    shots.take(app, "43-inbox").await;
 }
 
 /// The Arabic interface, then dark.

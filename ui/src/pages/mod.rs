@@ -9,6 +9,7 @@ pub mod downloads;
 pub mod feed;
 pub mod focus;
 pub mod home;
+pub mod inbox;
 pub mod juz;
 pub mod pages_index;
 pub mod reader;

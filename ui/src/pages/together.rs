@@ -12,6 +12,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::feed::Feed;
+use super::inbox::Inbox;
 use super::{load_status, Load};
 use crate::i18n::{use_i18n, I18n};
 use crate::services::bridge;
@@ -69,16 +70,18 @@ enum Tab {
     Feed,
     Boards,
     Groups,
+    Inbox,
 }
 
 impl Tab {
-    const ALL: [Tab; 3] = [Tab::Feed, Tab::Boards, Tab::Groups];
+    const ALL: [Tab; 4] = [Tab::Feed, Tab::Boards, Tab::Groups, Tab::Inbox];
 
     fn name(self) -> &'static str {
         match self {
             Tab::Feed => "feed",
             Tab::Boards => "boards",
             Tab::Groups => "groups",
+            Tab::Inbox => "inbox",
         }
     }
 }
@@ -88,6 +91,21 @@ impl Tab {
 fn Together() -> Html {
     let i18n = use_i18n();
     let tab = use_state(|| Tab::Feed);
+    let unread = use_state(|| 0u32);
+    {
+        let unread = unread.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                if let Ok(inbox) = bridge::inbox().await {
+                    unread.set(inbox.unread);
+                }
+            });
+        });
+    }
+    let on_unread = {
+        let unread = unread.clone();
+        Callback::from(move |n: u32| unread.set(n))
+    };
     let groups = use_state(|| Load::<Vec<GroupView>>::Loading);
     let version = use_state(|| 0u32);
     {
@@ -112,9 +130,14 @@ fn Together() -> Html {
     let tabs = Tab::ALL.iter().map(|&t| {
         let (tab, pressed) = (tab.clone(), *tab == t);
         let onclick = Callback::from(move |_| tab.set(t));
+        let label = if t == Tab::Inbox && *unread > 0 {
+            i18n.t_args("together-tab-inbox-unread", &[("count", (*unread).into())])
+        } else {
+            i18n.t(&format!("together-tab-{}", t.name()))
+        };
         html! {
             <button type="button" id={format!("together-tab-{}", t.name())} aria-pressed={pressed.to_string()} {onclick}>
-                { i18n.t(&format!("together-tab-{}", t.name())) }
+                { label }
             </button>
         }
     });
@@ -123,6 +146,7 @@ fn Together() -> Html {
             <div class="segmented together-tabs">{ for tabs }</div>
             { match *tab {
                 Tab::Feed => html! { <Feed /> },
+                Tab::Inbox => html! { <Inbox on_unread={on_unread.clone()} /> },
                 Tab::Boards => html! { <Board groups={list} version={*version} /> },
                 Tab::Groups => html! {
                     <>

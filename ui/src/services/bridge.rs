@@ -300,6 +300,14 @@ pub async fn leave_group(id: String) -> CallResult<Vec<GroupView>> {
     invoke::<cmd::LeaveGroup>(&GroupRef { id }).await
 }
 
+pub async fn inbox() -> CallResult<InboxView> {
+    invoke::<cmd::Inbox>(&()).await
+}
+
+pub async fn mark_read(request: MarkReadRequest) -> CallResult<InboxView> {
+    invoke::<cmd::MarkRead>(&request).await
+}
+
 pub async fn feed(request: FeedRequest) -> CallResult<FeedPage> {
     invoke::<cmd::Feed>(&request).await
 }
