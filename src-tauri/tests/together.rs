@@ -25,6 +25,42 @@ async fn register_bilal(server: &Server, account: &Account, store: &Store, now: 
     account.register(store, bilal, (now, &UTC)).await.unwrap();
 }
 
+/// A reader: their account, their device's store and its folder.
+type Reader = (Account, Store, tempfile::TempDir);
+
+/// Amina and Bilal, in a private group Amina made.
+struct Family {
+    amina: Reader,
+    bilal: Reader,
+}
+
+async fn family(server: &Server, now: i64) -> Family {
+    let (a, amina_store) = store().await;
+    let (b, bilal_store) = store().await;
+    let (amina, bilal) = (Account::default(), Account::default());
+    amina
+        .register(&amina_store, registration(server), (now, &UTC))
+        .await
+        .unwrap();
+    register_bilal(server, &bilal, &bilal_store, now).await;
+    let family = NewGroupRequest {
+        name: "Family circle".into(),
+        description: String::new(),
+        private: true,
+    };
+    let made = together::create(&amina, &amina_store, &family, now)
+        .await
+        .unwrap();
+    let code = made.invite_code.unwrap();
+    together::join(&bilal, &bilal_store, &JoinGroupRequest { code }, now)
+        .await
+        .unwrap();
+    Family {
+        amina: (amina, amina_store, a),
+        bilal: (bilal, bilal_store, b),
+    }
+}
+
 #[tokio::test]
 async fn a_group_made_here_is_joined_by_code_and_its_board_ranks_both_readers() {
     let server = Server::start().await;
@@ -107,26 +143,10 @@ async fn a_reflection_for_the_group_reaches_its_members_and_their_reactions_come
     use companion_core::AyahRef;
     let server = Server::start().await;
     let now = now();
-    let (_a, amina_store) = store().await;
-    let (_b, bilal_store) = store().await;
-    let (amina, bilal) = (Account::default(), Account::default());
-    amina
-        .register(&amina_store, registration(&server), (now, &UTC))
-        .await
-        .unwrap();
-    register_bilal(&server, &bilal, &bilal_store, now).await;
-    let family = NewGroupRequest {
-        name: "Family circle".into(),
-        description: String::new(),
-        private: true,
-    };
-    let made = together::create(&amina, &amina_store, &family, now)
-        .await
-        .unwrap();
-    let code = made.invite_code.unwrap();
-    together::join(&bilal, &bilal_store, &JoinGroupRequest { code }, now)
-        .await
-        .unwrap();
+    let Family {
+        amina: (amina, amina_store, _a),
+        bilal: (bilal, bilal_store, _b),
+    } = family(&server, now).await;
 
     let kursi = AyahRef::new(2, 255).unwrap();
     let reflection = ReflectRequest {
@@ -200,26 +220,10 @@ async fn the_inbox_tells_who_joined_and_who_reacted_and_is_read_one_or_all() {
     use companion_core::wire::{Audience, ReactRequest, Reaction, ReflectRequest};
     let server = Server::start().await;
     let now = now();
-    let (_a, amina_store) = store().await;
-    let (_b, bilal_store) = store().await;
-    let (amina, bilal) = (Account::default(), Account::default());
-    amina
-        .register(&amina_store, registration(&server), (now, &UTC))
-        .await
-        .unwrap();
-    register_bilal(&server, &bilal, &bilal_store, now).await;
-    let family = NewGroupRequest {
-        name: "Family circle".into(),
-        description: String::new(),
-        private: true,
-    };
-    let made = together::create(&amina, &amina_store, &family, now)
-        .await
-        .unwrap();
-    let code = made.invite_code.unwrap();
-    together::join(&bilal, &bilal_store, &JoinGroupRequest { code }, now)
-        .await
-        .unwrap();
+    let Family {
+        amina: (amina, amina_store, _a),
+        bilal: (bilal, bilal_store, _b),
+    } = family(&server, now).await;
     let note = ReflectRequest {
         body: "Patience, and prayer.".into(),
         audience: Audience::Groups,
