@@ -117,8 +117,9 @@ fn start_reminders<R: Runtime>(app: &tauri::AppHandle<R>) {
     });
 }
 
-/// Sends the outbox every few minutes while someone is signed in and
-/// something waits (a failure, offline, is recorded on the account).
+/// Syncs every few minutes while someone is signed in: what waits goes,
+/// what other devices sent comes (a failure, offline, is recorded on the
+/// account).
 fn start_sync<R: Runtime>(app: &tauri::AppHandle<R>) {
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
@@ -128,7 +129,7 @@ fn start_sync<R: Runtime>(app: &tauri::AppHandle<R>) {
             let Ok(store) = state.store() else {
                 continue;
             };
-            if matches!(state.account().has_work(store).await, Ok(true)) {
+            if matches!(state.account().signed_in(store).await, Ok(true)) {
                 let clock = state.clock();
                 let when = (clock.now().as_second(), clock.zone());
                 if let Err(error) = state.account().sync(store, when).await {

@@ -26,7 +26,7 @@ use crate::store::{AccountRecord, Store};
 /// one `cargo xtask run` starts, or `COMPANION_SERVER_URL`.
 pub const DEFAULT_SERVER: &str = "http://127.0.0.1:8787";
 
-/// How often the outbox is sent while someone is signed in.
+/// How often the app syncs (push, then pull) while someone is signed in.
 pub const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// Events per push (the server's limit).
@@ -414,9 +414,10 @@ impl Account {
         Ok(store.account().await?.map(|a| a.user_id))
     }
 
-    /// Whether someone is signed in with something waiting to be sent.
-    pub async fn has_work(&self, store: &Store) -> Result<bool> {
-        Ok(store.account().await?.is_some() && store.waiting().await? > 0)
+    /// Whether someone is signed in (then a sync sends what waits and
+    /// takes what the other devices sent).
+    pub async fn signed_in(&self, store: &Store) -> Result<bool> {
+        Ok(store.account().await?.is_some())
     }
 }
 
