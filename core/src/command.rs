@@ -137,6 +137,12 @@ commands! {
     JoinGroup = "join_group": JoinGroupRequest => GroupView;
     /// Leaves a group: the reader's groups after.
     LeaveGroup = "leave_group": GroupRef => Vec<GroupView>;
+    /// The competitions the reader can see, running and coming first.
+    Competitions = "competitions": () => Vec<CompetitionView>;
+    /// Starts a competition now, the reader in it.
+    CreateCompetition = "create_competition": NewCompetitionRequest => CompetitionView;
+    /// Joins a competition.
+    JoinCompetition = "join_competition": JoinCompetitionRequest => CompetitionView;
     /// A page of the Daily Deen feed.
     Feed = "feed": FeedRequest => FeedPage;
     /// Posts a reflection.

@@ -3,7 +3,8 @@
 //! account (`account::Account::call`); offline, the error says so.
 
 use companion_core::wire::{
-    BoardRequest, BoardRow, BoardScope, BoardView, GroupView, JoinGroupRequest, NewGroupRequest,
+    BoardRequest, BoardRow, BoardScope, BoardView, CompetitionStatus, CompetitionView, GroupView,
+    JoinCompetitionRequest, JoinGroupRequest, Metric, NewCompetitionRequest, NewGroupRequest,
 };
 use reqwest::Method;
 use serde::Deserialize;
@@ -25,8 +26,46 @@ struct Entry {
 
 #[derive(Debug, Deserialize)]
 struct Board {
+    #[serde(default)]
+    metric: String,
     entries: Vec<Entry>,
     me: Option<Entry>,
+}
+
+/// A competition as the server shows it.
+#[derive(Debug, Deserialize)]
+struct Competition {
+    id: String,
+    name: String,
+    competition_type: String,
+    metric_type: String,
+    start_date: String,
+    end_date: String,
+    status: String,
+    participant_count: i64,
+    joined: bool,
+    invite_code: Option<String>,
+}
+
+impl From<Competition> for CompetitionView {
+    fn from(c: Competition) -> Self {
+        CompetitionView {
+            id: c.id,
+            name: c.name,
+            kind: c.competition_type,
+            metric: Metric::parse(&c.metric_type).unwrap_or_default(),
+            start: c.start_date,
+            end: c.end_date,
+            status: match c.status.as_str() {
+                "upcoming" => CompetitionStatus::Upcoming,
+                "active" => CompetitionStatus::Active,
+                _ => CompetitionStatus::Completed,
+            },
+            participants: small(c.participant_count),
+            joined: c.joined,
+            invite_code: c.invite_code,
+        }
+    }
 }
 
 /// A group as the server shows it.
@@ -67,6 +106,7 @@ fn board_path(request: &BoardRequest) -> String {
         BoardScope::Everyone => "global".to_owned(),
         BoardScope::Friends => "friends".to_owned(),
         BoardScope::Group(id) => format!("group/{id}"),
+        BoardScope::Competition(id) => return format!("/competitions/{id}/leaderboard?limit=50"),
     };
     format!(
         "/leaderboard/{scope}?period={}&metric=hasanat&limit=50",
@@ -80,7 +120,7 @@ fn row(entry: Entry, me: &str) -> BoardRow {
         me: entry.id == me,
         username: entry.username,
         display_name: entry.display_name,
-        hasanat: entry.score.max(0.0).round() as u64,
+        score: entry.score.max(0.0),
     }
 }
 
@@ -99,7 +139,83 @@ pub async fn board(
         .me
         .map(|e| row(e, &me))
         .filter(|mine| !rows.iter().any(|r| r.me && r.rank == mine.rank));
-    Ok(BoardView { rows, me_below })
+    Ok(BoardView {
+        metric: Metric::parse(&board.metric).unwrap_or_default(),
+        rows,
+        me_below,
+    })
+}
+
+/// The competitions the reader can see: running ones first, then those to
+/// come, then the 10 last ended.
+pub async fn competitions(
+    account: &Account,
+    store: &Store,
+    now: i64,
+) -> Result<Vec<CompetitionView>> {
+    let mut all = Vec::new();
+    for status in ["active", "upcoming", "completed"] {
+        let path = format!("/competitions?status={status}&limit=10");
+        let some: Vec<Competition> = account.call(store, (Method::GET, &path), None, now).await?;
+        all.extend(some.into_iter().map(CompetitionView::from));
+    }
+    Ok(all)
+}
+
+/// Starts a competition now, for `days` days, and joins it.
+pub async fn create_competition(
+    account: &Account,
+    store: &Store,
+    request: &NewCompetitionRequest,
+    now: i64,
+) -> Result<CompetitionView> {
+    let when = |second: i64| {
+        jiff::Timestamp::from_second(second)
+            .map(|t| t.to_string())
+            .unwrap_or_default()
+    };
+    let days = i64::from(request.days.clamp(1, 366));
+    let body = json!({
+        "name": request.name.trim(),
+        "competition_type": if request.private { "private" } else { "public" },
+        "metric_type": request.metric.as_str(),
+        "start_date": when(now),
+        "end_date": when(now + days * 86_400),
+    });
+    let made: Competition = account
+        .call(store, (Method::POST, "/competitions"), Some(body), now)
+        .await?;
+    let path = format!("/competitions/{}/join", made.id);
+    let joined: Competition = account
+        .call(store, (Method::POST, &path), None, now)
+        .await?;
+    Ok(CompetitionView {
+        invite_code: made.invite_code,
+        ..joined.into()
+    })
+}
+
+/// Joins a competition, by id or by its code.
+pub async fn join_competition(
+    account: &Account,
+    store: &Store,
+    request: &JoinCompetitionRequest,
+    now: i64,
+) -> Result<CompetitionView> {
+    let joined: Competition = match request {
+        JoinCompetitionRequest::Id(id) => {
+            let path = format!("/competitions/{id}/join");
+            account
+                .call(store, (Method::POST, &path), None, now)
+                .await?
+        }
+        JoinCompetitionRequest::Code(code) => {
+            let body = json!({ "invite_code": code.trim() });
+            let path = (Method::POST, "/competitions/join");
+            account.call(store, path, Some(body), now).await?
+        }
+    };
+    Ok(joined.into())
 }
 
 /// The reader's groups.

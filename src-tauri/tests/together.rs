@@ -116,12 +116,16 @@ async fn a_group_made_here_is_joined_by_code_and_its_board_ranks_both_readers() 
     let ranked = together::board(&amina, &amina_store, &group, now)
         .await
         .unwrap();
-    let shown: Vec<(u32, &str, u64, bool)> = ranked
+    let shown: Vec<(u32, &str, f64, bool)> = ranked
         .rows
         .iter()
-        .map(|r| (r.rank, r.username.as_str(), r.hasanat, r.me))
+        .map(|r| (r.rank, r.username.as_str(), r.score, r.me))
         .collect();
-    assert_eq!(shown, [(1, "bilal", 2780, false), (2, "amina", 1390, true)]);
+    assert_eq!(
+        shown,
+        [(1, "bilal", 2780.0, false), (2, "amina", 1390.0, true)]
+    );
+    assert_eq!(ranked.metric, companion_core::wire::Metric::Hasanat);
     assert_eq!(ranked.me_below, None, "Amina is on the board already");
 
     let left = together::leave(&bilal, &bilal_store, &made.id, now)
@@ -267,4 +271,66 @@ async fn the_inbox_tells_who_joined_and_who_reacted_and_is_read_one_or_all() {
         .await
         .unwrap();
     assert_eq!(all.unread, 0);
+}
+
+#[tokio::test]
+async fn a_competition_started_here_is_joined_by_code_and_ranks_by_its_metric() {
+    use companion_core::wire::{
+        BoardPeriod, CompetitionStatus, JoinCompetitionRequest, Metric, NewCompetitionRequest,
+    };
+    let server = Server::start().await;
+    let now = now();
+    let Family {
+        amina: (amina, amina_store, _a),
+        bilal: (bilal, bilal_store, _b),
+    } = family(&server, now).await;
+    let request = NewCompetitionRequest {
+        name: "Ayahs before Ramadan".into(),
+        metric: Metric::Ayahs,
+        days: 7,
+        private: true,
+    };
+    let made = together::create_competition(&amina, &amina_store, &request, now)
+        .await
+        .unwrap();
+    assert_eq!(
+        (made.status, made.metric, made.joined, made.participants),
+        (CompetitionStatus::Active, Metric::Ayahs, true, 1)
+    );
+    let code = made.invite_code.clone().expect("its creator sees the code");
+    let joined = together::join_competition(
+        &bilal,
+        &bilal_store,
+        &JoinCompetitionRequest::Code(code),
+        now,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (joined.id.as_str(), joined.participants),
+        (made.id.as_str(), 2)
+    );
+
+    // Bilal reads Al-Fatihah a minute after it started: 7 ayahs.
+    read_fatihah(&bilal_store, now + 660).await;
+    bilal.sync(&bilal_store, (now + 900, &UTC)).await.unwrap();
+    let board = BoardRequest {
+        scope: BoardScope::Competition(made.id.clone()),
+        period: BoardPeriod::Today,
+    };
+    let ranked = together::board(&amina, &amina_store, &board, now + 900)
+        .await
+        .unwrap();
+    assert_eq!(ranked.metric, Metric::Ayahs);
+    assert_eq!(
+        (ranked.rows[0].username.as_str(), ranked.rows[0].score),
+        ("bilal", 7.0)
+    );
+    let listed = together::competitions(&bilal, &bilal_store, now + 900)
+        .await
+        .unwrap();
+    assert!(
+        listed.iter().any(|c| c.id == made.id && c.joined),
+        "{listed:?}"
+    );
 }

@@ -120,8 +120,10 @@ impl SyncServer {
             .await;
     }
 
-    /// The holder of `token` sends Al-Fatihah read `minutes_ago` minutes
-    /// ago (event `id`): 1,390 Hasanat on the server.
+    /// The holder of `token` sends Al-Fatihah (7 ayahs) read in the two
+    /// minutes up to `minutes_ago` minutes ago (negative: a little ahead,
+    /// within the server's allowance for clocks), as event `id`: 1,390
+    /// Hasanat on the server.
     pub async fn push_fatihah(&self, token: &str, id: &str, minutes_ago: i64) {
         let end = jiff::Timestamp::now() - jiff::SignedDuration::from_mins(minutes_ago);
         let start = end - jiff::SignedDuration::from_mins(2);

@@ -3,7 +3,8 @@
 //! made in the window shows its invite code, another reader joins with it
 //! and reads, and the group's board ranks them by the server's count; a
 //! reflection on an ayah reaches him, reactions go both ways, and the inbox
-//! tells who joined and who reacted.
+//! tells who joined and who reacted; a private competition of ayahs
+//! started here is joined by its code and ranks by its metric.
 
 #![allow(clippy::unwrap_used)]
 
@@ -56,7 +57,7 @@ async fn a_group_made_in_the_window_is_joined_by_its_code_and_its_board_ranks_th
     )
     .await;
     let first = app.wait_for("#board-rows .board-row[data-rank='1']").await;
-    assert_eq!(first.attr("data-hasanat").await.unwrap().unwrap(), "1390");
+    assert_eq!(first.attr("data-score").await.unwrap().unwrap(), "1390");
     assert!(first.text().await.unwrap().contains("Bilal"));
 
     // The feed: a reflection on Ayat al-Kursi for the group, with its text.

@@ -750,3 +750,38 @@ inbox-competition_rank = أنت الآن في المرتبة { $number } في �
 inbox-khatmah_portion-assigned = نصيبك من ختمة ⁨{ $subject }⁩: القسم { $number }.
 inbox-khatmah_portion-deadline = تنتهي ختمة ⁨{ $subject }⁩ قريبًا، والقسم { $number } ما زال عليك.
 inbox-other = جديد ممن تقرأ معهم.
+
+## Competitions
+together-tab-competitions = المسابقات
+together-score-ayahs = { $count ->
+    [one] آية واحدة
+    [two] آيتان
+    [few] { $count } آيات
+   *[other] { $count } آية
+}
+together-score-pages = { $count } صفحة
+together-score-minutes = { $count } دقيقة
+competition-upcoming = قادمة
+competition-active = جارية
+competition-completed = انتهت
+competition-metric = ما تحسبه
+competition-metric-hasanat = الحسنات
+competition-metric-ayahs = الآيات
+competition-metric-pages = الصفحات
+competition-metric-minutes = الدقائق
+competition-people = { $count ->
+    [one] قارئ واحد
+    [two] قارئان
+    [few] { $count } قرّاء
+   *[other] { $count } قارئًا
+}
+competition-join = انضم
+competition-joined = مشارك
+competition-board = اللوحة
+competition-none = لا مسابقات بعد. ابدأ واحدة لأهلك أو أصدقائك أدناه.
+competition-new = مسابقة جديدة، من اليوم
+competition-length = المدة
+competition-week = لمدة أسبوع
+competition-month = لمدة شهر
+competition-private-hint = خاصة: لا ينضم إليها إلا من لديه رمز الدعوة
+competition-start = ابدأ

@@ -716,3 +716,34 @@ inbox-competition_rank = You are now at rank { $number } in { $subject }.
 inbox-khatmah_portion-assigned = Your part of the { $subject } khatmah: portion { $number }.
 inbox-khatmah_portion-deadline = The { $subject } khatmah ends soon, and portion { $number } is still yours to read.
 inbox-other = Something new from the people you read with.
+
+## Competitions
+together-tab-competitions = Competitions
+together-score-ayahs = { $count ->
+    [one] 1 ayah
+   *[other] { $count } ayahs
+}
+together-score-pages = { $count } pages
+together-score-minutes = { $count } min
+competition-upcoming = coming
+competition-active = running
+competition-completed = ended
+competition-metric = What it counts
+competition-metric-hasanat = Hasanat
+competition-metric-ayahs = ayahs
+competition-metric-pages = pages
+competition-metric-minutes = minutes
+competition-people = { $count ->
+    [one] 1 reader
+   *[other] { $count } readers
+}
+competition-join = Join
+competition-joined = In it
+competition-board = Board
+competition-none = No competitions yet. Start one for your family or friends below.
+competition-new = A new competition, from today
+competition-length = How long
+competition-week = for a week
+competition-month = for a month
+competition-private-hint = Private: only people with the invite code can join
+competition-start = Start

@@ -1,8 +1,12 @@
 //! Handlers for reading together: leaderboards and groups.
 
-use companion_core::command::{CreateGroup, JoinGroup, Leaderboard, LeaveGroup, MyGroups};
+use companion_core::command::{
+    Competitions, CreateCompetition, CreateGroup, JoinCompetition, JoinGroup, Leaderboard,
+    LeaveGroup, MyGroups,
+};
 use companion_core::wire::{
-    BoardRequest, BoardView, GroupRef, GroupView, JoinGroupRequest, NewGroupRequest,
+    BoardRequest, BoardView, CompetitionView, GroupRef, GroupView, JoinCompetitionRequest,
+    JoinGroupRequest, NewCompetitionRequest, NewGroupRequest,
 };
 
 use super::Handle;
@@ -41,5 +45,23 @@ impl Handle for JoinGroup {
 impl Handle for LeaveGroup {
     async fn handle(state: &AppState, request: GroupRef) -> Result<Vec<GroupView>> {
         together::leave(state.account(), state.store()?, &request.id, now(state)).await
+    }
+}
+
+impl Handle for Competitions {
+    async fn handle(state: &AppState, (): ()) -> Result<Vec<CompetitionView>> {
+        together::competitions(state.account(), state.store()?, now(state)).await
+    }
+}
+
+impl Handle for CreateCompetition {
+    async fn handle(state: &AppState, request: NewCompetitionRequest) -> Result<CompetitionView> {
+        together::create_competition(state.account(), state.store()?, &request, now(state)).await
+    }
+}
+
+impl Handle for JoinCompetition {
+    async fn handle(state: &AppState, request: JoinCompetitionRequest) -> Result<CompetitionView> {
+        together::join_competition(state.account(), state.store()?, &request, now(state)).await
     }
 }

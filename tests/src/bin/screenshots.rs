@@ -299,6 +299,34 @@ async fn together(app: &App, shots: &Shots, server: &companion_e2e::server::Sync
     app.click("#together-tab-inbox").await;
     app.wait_for("#inbox .inbox-item").await;
     shots.take(app, "43-inbox").await;
+
+    // A month of Hasanat Bilal began just now (the server's clock: the
+    // window's is pinned to June); both read, and Amina joins from here.
+    let start = jiff::Timestamp::now();
+    let end = start + jiff::SignedDuration::from_hours(30 * 24);
+    let race = json!({ "name": "Before Ramadan", "metric_type": "hasanat",
+        "start_date": start.to_string(), "end_date": end.to_string() });
+    let made = server
+        .send(&readers[0], (Method::POST, "/competitions"), race)
+        .await;
+    let id = made["id"].as_str().unwrap().to_owned();
+    for (n, token) in readers.iter().enumerate() {
+        let path = format!("/competitions/{id}/join");
+        server.send(token, (Method::POST, &path), json!(null)).await;
+        for k in 0..=n {
+            let event = format!("race-{n}-{k}");
+            server.push_fatihah(token, &event, -3 - k as i64).await;
+        }
+    }
+    app.click("#together-tab-competitions").await;
+    app.click(&format!("[data-competition='{id}'] .button.primary"))
+        .await;
+    app.wait_for(&format!("[data-competition='{id}'] .chip"))
+        .await;
+    app.click("#competitions .competition-board").await;
+    app.wait_for("#competitions .board-row[data-rank='2']")
+        .await;
+    shots.take(app, "44-competitions").await;
 }
 
 /// The Arabic interface, then dark.

@@ -6,11 +6,12 @@
 
 use companion_core::wire::{
     AccountView, BoardPeriod, BoardRequest, BoardRow, BoardScope, BoardView, CommandError,
-    GroupView, JoinGroupRequest, NewGroupRequest,
+    GroupView, JoinGroupRequest, Metric, NewGroupRequest,
 };
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::competitions::Competitions;
 use super::feed::Feed;
 use super::inbox::Inbox;
 use super::{load_status, Load};
@@ -70,17 +71,25 @@ enum Tab {
     Feed,
     Boards,
     Groups,
+    Competitions,
     Inbox,
 }
 
 impl Tab {
-    const ALL: [Tab; 4] = [Tab::Feed, Tab::Boards, Tab::Groups, Tab::Inbox];
+    const ALL: [Tab; 5] = [
+        Tab::Feed,
+        Tab::Boards,
+        Tab::Groups,
+        Tab::Competitions,
+        Tab::Inbox,
+    ];
 
     fn name(self) -> &'static str {
         match self {
             Tab::Feed => "feed",
             Tab::Boards => "boards",
             Tab::Groups => "groups",
+            Tab::Competitions => "competitions",
             Tab::Inbox => "inbox",
         }
     }
@@ -147,6 +156,7 @@ fn Together() -> Html {
             { match *tab {
                 Tab::Feed => html! { <Feed /> },
                 Tab::Inbox => html! { <Inbox on_unread={on_unread.clone()} /> },
+                Tab::Competitions => html! { <Competitions /> },
                 Tab::Boards => html! { <Board groups={list} version={*version} /> },
                 Tab::Groups => html! {
                     <>
@@ -211,7 +221,7 @@ fn Board(props: &BoardProps) -> Html {
     let selected = match &*scope {
         BoardScope::Everyone => "everyone".to_owned(),
         BoardScope::Friends => "friends".to_owned(),
-        BoardScope::Group(id) => id.clone(),
+        BoardScope::Group(id) | BoardScope::Competition(id) => id.clone(),
     };
     let periods = BoardPeriod::ALL.iter().map(|&p| {
         let period = period.clone();
@@ -244,28 +254,46 @@ fn Board(props: &BoardProps) -> Html {
     }
 }
 
-fn board_row(i18n: &I18n, row: &BoardRow) -> Html {
+/// A score in its metric's words: Hasanat, ayahs, pages (one decimal)
+/// or minutes.
+pub fn score_text(i18n: &I18n, metric: Metric, score: f64) -> String {
+    let whole = score.max(0.0).round() as u64;
+    match metric {
+        Metric::Hasanat => i18n.t_args("home-hasanat", &[("count", i18n.count(whole).into())]),
+        Metric::Pages => {
+            let tenths = (score.max(0.0) * 10.0).round() / 10.0;
+            let shown = i18n.language().localize_digits(&format!("{tenths:.1}"));
+            i18n.t_args("together-score-pages", &[("count", shown.into())])
+        }
+        Metric::Ayahs | Metric::Minutes => i18n.t_args(
+            &format!("together-score-{}", metric.as_str()),
+            &[("count", whole.into())],
+        ),
+    }
+}
+
+fn board_row(i18n: &I18n, metric: Metric, row: &BoardRow) -> Html {
     html! {
         <li class={classes!("board-row", row.me.then_some("me"))} data-rank={row.rank.to_string()}
-            data-username={row.username.clone()} data-hasanat={row.hasanat.to_string()}>
+            data-username={row.username.clone()} data-score={row.score.to_string()}>
             <span class="board-rank">{ i18n.count(u64::from(row.rank)) }</span>
             <span class="board-name"><bdi>{ &row.display_name }</bdi>{ " " }
                 <span class="muted small"><bdi>{ format!("@{}", row.username) }</bdi></span></span>
-            <span class="board-score">{ i18n.t_args("home-hasanat", &[("count", i18n.count(row.hasanat).into())]) }</span>
+            <span class="board-score">{ score_text(i18n, metric, row.score) }</span>
         </li>
     }
 }
 
-fn board_table(i18n: &I18n, view: &BoardView) -> Html {
+pub fn board_table(i18n: &I18n, view: &BoardView) -> Html {
     if view.rows.is_empty() {
         return html! { <p class="muted" id="board-empty">{ i18n.t("together-board-empty") }</p> };
     }
     html! {
         <ol class="board-rows" id="board-rows">
-            { for view.rows.iter().map(|row| board_row(i18n, row)) }
+            { for view.rows.iter().map(|row| board_row(i18n, view.metric, row)) }
             if let Some(me) = &view.me_below {
                 <li class="board-gap" aria-hidden="true">{ "⋯" }</li>
-                { board_row(i18n, me) }
+                { board_row(i18n, view.metric, me) }
             }
         </ol>
     }
@@ -379,5 +407,22 @@ fn Groups(props: &GroupsProps) -> Html {
                 <button class="button" id="group-join-submit" type="submit">{ i18n.t("together-join") }</button>
             </form>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use companion_core::wire::UiLanguage;
+
+    #[test]
+    fn scores_are_told_in_their_metric() {
+        let en = I18n::new(UiLanguage::En);
+        assert_eq!(score_text(&en, Metric::Hasanat, 2780.0), "2,780 Hasanat");
+        assert_eq!(score_text(&en, Metric::Ayahs, 7.0), "7 ayahs");
+        assert_eq!(score_text(&en, Metric::Pages, 2.57), "2.6 pages");
+        assert_eq!(score_text(&en, Metric::Minutes, 12.0), "12 min");
+        let ar = I18n::new(UiLanguage::Ar);
+        assert_eq!(score_text(&ar, Metric::Pages, 2.57), "٢.٦ صفحة");
     }
 }

@@ -300,6 +300,18 @@ pub async fn leave_group(id: String) -> CallResult<Vec<GroupView>> {
     invoke::<cmd::LeaveGroup>(&GroupRef { id }).await
 }
 
+pub async fn competitions() -> CallResult<Vec<CompetitionView>> {
+    invoke::<cmd::Competitions>(&()).await
+}
+
+pub async fn create_competition(request: NewCompetitionRequest) -> CallResult<CompetitionView> {
+    invoke::<cmd::CreateCompetition>(&request).await
+}
+
+pub async fn join_competition(request: JoinCompetitionRequest) -> CallResult<CompetitionView> {
+    invoke::<cmd::JoinCompetition>(&request).await
+}
+
 pub async fn inbox() -> CallResult<InboxView> {
     invoke::<cmd::Inbox>(&()).await
 }
