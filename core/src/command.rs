@@ -137,6 +137,12 @@ commands! {
     JoinGroup = "join_group": JoinGroupRequest => GroupView;
     /// Leaves a group: the reader's groups after.
     LeaveGroup = "leave_group": GroupRef => Vec<GroupView>;
+    /// Invitations to groups waiting for the reader's answer.
+    Invitations = "invitations": () => Vec<InvitationView>;
+    /// Accepts (joining the group) or declines an invitation: those left.
+    AnswerInvitation = "answer_invitation": AnswerInvitationRequest => Vec<InvitationView>;
+    /// Invites someone to a group the reader administers.
+    InviteToGroup = "invite_to_group": InviteRequest => ();
     /// The competitions the reader can see, running and coming first.
     Competitions = "competitions": () => Vec<CompetitionView>;
     /// Starts a competition now, the reader in it.

@@ -3,8 +3,9 @@
 //! account (`account::Account::call`); offline, the error says so.
 
 use companion_core::wire::{
-    BoardRequest, BoardRow, BoardScope, BoardView, CompetitionStatus, CompetitionView, GroupView,
-    JoinCompetitionRequest, JoinGroupRequest, Metric, NewCompetitionRequest, NewGroupRequest,
+    AnswerInvitationRequest, BoardRequest, BoardRow, BoardScope, BoardView, CompetitionStatus,
+    CompetitionView, GroupView, InvitationView, InviteRequest, JoinCompetitionRequest,
+    JoinGroupRequest, Metric, NewCompetitionRequest, NewGroupRequest,
 };
 use reqwest::Method;
 use serde::Deserialize;
@@ -144,6 +145,67 @@ pub async fn board(
         rows,
         me_below,
     })
+}
+
+#[derive(Debug, Deserialize)]
+struct Person {
+    display_name: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Invitation {
+    id: String,
+    group_name: String,
+    invited_by: Option<Person>,
+}
+
+/// Invitations to groups waiting for the reader's answer.
+pub async fn invitations(
+    account: &Account,
+    store: &Store,
+    now: i64,
+) -> Result<Vec<InvitationView>> {
+    let list: Vec<Invitation> = account
+        .call(store, (Method::GET, "/users/me/invitations"), None, now)
+        .await?;
+    Ok(list
+        .into_iter()
+        .map(|i| InvitationView {
+            id: i.id,
+            group_name: i.group_name,
+            by: i.invited_by.map(|p| p.display_name),
+        })
+        .collect())
+}
+
+/// Accepts (joining the group) or declines an invitation: those left.
+pub async fn answer(
+    account: &Account,
+    store: &Store,
+    request: &AnswerInvitationRequest,
+    now: i64,
+) -> Result<Vec<InvitationView>> {
+    let verb = if request.accept { "accept" } else { "decline" };
+    let path = format!("/invitations/{}/{verb}", request.id);
+    let _: serde_json::Value = account
+        .call(store, (Method::POST, &path), None, now)
+        .await?;
+    invitations(account, store, now).await
+}
+
+/// Invites someone, by username, to a group the reader administers.
+pub async fn invite(
+    account: &Account,
+    store: &Store,
+    request: &InviteRequest,
+    now: i64,
+) -> Result<()> {
+    let path = format!("/groups/{}/invitations", request.group);
+    let body = json!({ "username": request.username.trim().trim_start_matches('@') });
+    let _: serde_json::Value = account
+        .call(store, (Method::POST, &path), Some(body), now)
+        .await?;
+    Ok(())
 }
 
 /// The competitions the reader can see: running ones first, then those to

@@ -334,3 +334,77 @@ async fn a_competition_started_here_is_joined_by_code_and_ranks_by_its_metric() 
         "{listed:?}"
     );
 }
+
+#[tokio::test]
+async fn an_invitation_by_username_is_accepted_or_declined_from_here() {
+    use companion_core::wire::{AnswerInvitationRequest, InviteRequest};
+    let server = Server::start().await;
+    let now = now();
+    let Family {
+        amina: (amina, amina_store, _a),
+        bilal: (bilal, bilal_store, _b),
+    } = family(&server, now).await;
+    let group = |name: &str| NewGroupRequest {
+        name: name.into(),
+        description: String::new(),
+        private: true,
+    };
+    let night = together::create(&amina, &amina_store, &group("Night readers"), now)
+        .await
+        .unwrap();
+    let dawn = together::create(&amina, &amina_store, &group("Dawn circle"), now)
+        .await
+        .unwrap();
+    let invite = |group: &str, username: &str| InviteRequest {
+        group: group.into(),
+        username: username.into(),
+    };
+    let nobody = together::invite(&amina, &amina_store, &invite(&night.id, "nobody"), now)
+        .await
+        .unwrap_err();
+    assert_eq!(nobody.code(), "user_not_found", "{nobody}");
+    for id in [&night.id, &dawn.id] {
+        together::invite(&amina, &amina_store, &invite(id, "@bilal"), now)
+            .await
+            .unwrap();
+    }
+    let waiting = together::invitations(&bilal, &bilal_store, now)
+        .await
+        .unwrap();
+    let shown: Vec<(&str, Option<&str>)> = waiting
+        .iter()
+        .map(|i| (i.group_name.as_str(), i.by.as_deref()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("Dawn circle", Some("Amina")),
+            ("Night readers", Some("Amina"))
+        ],
+        "newest first"
+    );
+    let answer = |id: &str, accept| AnswerInvitationRequest {
+        id: id.into(),
+        accept,
+    };
+    let left = together::answer(&bilal, &bilal_store, &answer(&waiting[1].id, true), now)
+        .await
+        .unwrap();
+    assert_eq!(left.len(), 1);
+    let left = together::answer(&bilal, &bilal_store, &answer(&waiting[0].id, false), now)
+        .await
+        .unwrap();
+    assert!(left.is_empty());
+    let mut names: Vec<String> = together::groups(&bilal, &bilal_store, now)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|g| g.name)
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["Family circle", "Night readers"],
+        "accepted one, declined one"
+    );
+}

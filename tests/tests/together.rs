@@ -4,7 +4,8 @@
 //! and reads, and the group's board ranks them by the server's count; a
 //! reflection on an ayah reaches him, reactions go both ways, and the inbox
 //! tells who joined and who reacted; a private competition of ayahs
-//! started here is joined by its code and ranks by its metric.
+//! started here is joined by its code and ranks by its metric; an
+//! invitation by username is accepted from the Groups tab.
 
 #![allow(clippy::unwrap_used)]
 

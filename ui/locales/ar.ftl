@@ -785,3 +785,14 @@ competition-week = لمدة أسبوع
 competition-month = لمدة شهر
 competition-private-hint = خاصة: لا ينضم إليها إلا من لديه رمز الدعوة
 competition-start = ابدأ
+
+## Group invitations
+together-invited-you = دعاك ⁨{ $who }⁩ إلى ⁨{ $group }⁩.
+together-accept = انضم
+together-decline = اعتذر
+together-invite-to = ادعُ أحدًا إلى ⁨{ $group }⁩
+together-invite-placeholder = @username
+together-invite = ادعُ
+together-invited = دُعي ⁨@{ $who }⁩.
+error-user_not_found = لا يوجد مستخدم بهذا الاسم.
+error-not_admin = لا يفعل هذا إلا مشرفو المجموعة.

@@ -747,3 +747,14 @@ competition-week = for a week
 competition-month = for a month
 competition-private-hint = Private: only people with the invite code can join
 competition-start = Start
+
+## Group invitations
+together-invited-you = { $who } invited you to { $group }.
+together-accept = Join
+together-decline = Decline
+together-invite-to = Invite someone to { $group }
+together-invite-placeholder = @username
+together-invite = Invite
+together-invited = Invited @{ $who }.
+error-user_not_found = No one has this username.
+error-not_admin = Only the group's admins can do this.

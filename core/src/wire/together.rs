@@ -181,3 +181,26 @@ pub enum JoinCompetitionRequest {
     Id(String),
     Code(String),
 }
+
+/// An invitation to a group, waiting for the reader's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationView {
+    pub id: String,
+    pub group_name: String,
+    /// Who invited (a display name).
+    pub by: Option<String>,
+}
+
+/// Accept or decline an invitation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerInvitationRequest {
+    pub id: String,
+    pub accept: bool,
+}
+
+/// Invite someone to a group the reader administers, by username.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteRequest {
+    pub group: String,
+    pub username: String,
+}

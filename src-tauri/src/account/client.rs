@@ -112,7 +112,7 @@ struct Refusal {
 
 /// Codes the window words itself; any other is `server_refused` with the
 /// server's sentence.
-const KNOWN: [&str; 12] = [
+const KNOWN: [&str; 14] = [
     "email_taken",
     "username_taken",
     "unauthorized",
@@ -125,6 +125,8 @@ const KNOWN: [&str; 12] = [
     "group_full",
     "invalid_post",
     "post_not_found",
+    "user_not_found",
+    "not_admin",
 ];
 
 /// A client of one server.

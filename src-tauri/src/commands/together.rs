@@ -1,12 +1,13 @@
 //! Handlers for reading together: leaderboards and groups.
 
 use companion_core::command::{
-    Competitions, CreateCompetition, CreateGroup, JoinCompetition, JoinGroup, Leaderboard,
-    LeaveGroup, MyGroups,
+    AnswerInvitation, Competitions, CreateCompetition, CreateGroup, Invitations, InviteToGroup,
+    JoinCompetition, JoinGroup, Leaderboard, LeaveGroup, MyGroups,
 };
 use companion_core::wire::{
-    BoardRequest, BoardView, CompetitionView, GroupRef, GroupView, JoinCompetitionRequest,
-    JoinGroupRequest, NewCompetitionRequest, NewGroupRequest,
+    AnswerInvitationRequest, BoardRequest, BoardView, CompetitionView, GroupRef, GroupView,
+    InvitationView, InviteRequest, JoinCompetitionRequest, JoinGroupRequest, NewCompetitionRequest,
+    NewGroupRequest,
 };
 
 use super::Handle;
@@ -63,5 +64,26 @@ impl Handle for CreateCompetition {
 impl Handle for JoinCompetition {
     async fn handle(state: &AppState, request: JoinCompetitionRequest) -> Result<CompetitionView> {
         together::join_competition(state.account(), state.store()?, &request, now(state)).await
+    }
+}
+
+impl Handle for Invitations {
+    async fn handle(state: &AppState, (): ()) -> Result<Vec<InvitationView>> {
+        together::invitations(state.account(), state.store()?, now(state)).await
+    }
+}
+
+impl Handle for AnswerInvitation {
+    async fn handle(
+        state: &AppState,
+        request: AnswerInvitationRequest,
+    ) -> Result<Vec<InvitationView>> {
+        together::answer(state.account(), state.store()?, &request, now(state)).await
+    }
+}
+
+impl Handle for InviteToGroup {
+    async fn handle(state: &AppState, request: InviteRequest) -> Result<()> {
+        together::invite(state.account(), state.store()?, &request, now(state)).await
     }
 }

@@ -327,6 +327,24 @@ async fn together(app: &App, shots: &Shots, server: &companion_e2e::server::Sync
     app.wait_for("#competitions .board-row[data-rank='2']")
         .await;
     shots.take(app, "44-competitions").await;
+
+    // Maryam invites Amina to her halaqah: the Groups tab.
+    let halaqah = json!({ "name": "Maryam's halaqah", "privacy": "private" });
+    let made = server
+        .send(&readers[1], (Method::POST, "/groups"), halaqah)
+        .await;
+    let path = format!("/groups/{}/invitations", made["id"].as_str().unwrap());
+    server
+        .send(
+            &readers[1],
+            (Method::POST, &path),
+            json!({ "username": "amina" }),
+        )
+        .await;
+    app.click("#together-tab-feed").await;
+    app.click("#together-tab-groups").await;
+    app.wait_for("#invitations .invitation").await;
+    shots.take(app, "45-groups").await;
 }
 
 /// The Arabic interface, then dark.

@@ -5,8 +5,9 @@
 //! page says so and points to the Account screen.
 
 use companion_core::wire::{
-    AccountView, BoardPeriod, BoardRequest, BoardRow, BoardScope, BoardView, CommandError,
-    GroupView, JoinGroupRequest, Metric, NewGroupRequest,
+    AccountView, AnswerInvitationRequest, BoardPeriod, BoardRequest, BoardRow, BoardScope,
+    BoardView, CommandError, GroupView, InvitationView, InviteRequest, JoinGroupRequest, Metric,
+    NewGroupRequest,
 };
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -305,11 +306,94 @@ struct GroupsProps {
     on_change: Callback<()>,
 }
 
-/// The reader's groups, and the forms to make or join one.
+#[derive(Properties, PartialEq)]
+struct InviteProps {
+    group: String,
+    name: String,
+}
+
+/// Invite someone, by username, to a group the reader administers.
+#[component]
+fn InviteForm(props: &InviteProps) -> Html {
+    let i18n = use_i18n();
+    let username = use_node_ref();
+    let said = use_state(|| None::<Result<String, CommandError>>);
+    let onsubmit = {
+        let (username, said, group) = (username.clone(), said.clone(), props.group.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(input) = username.cast::<HtmlInputElement>() else {
+                return;
+            };
+            let request = InviteRequest {
+                group: group.clone(),
+                username: input.value(),
+            };
+            input.set_value("");
+            let said = said.clone();
+            yew::platform::spawn_local(async move {
+                let who = request.username.trim().trim_start_matches('@').to_owned();
+                said.set(Some(bridge::invite_to_group(request).await.map(|()| who)));
+            });
+        })
+    };
+    let id = format!("invite-{}", props.group);
+    html! {
+        <form class="invite-form" {onsubmit}>
+            <label class="visually-hidden" for={id.clone()}>{ i18n.t_args("together-invite-to", &[("group", props.name.clone().into())]) }</label>
+            <input id={id} ref={username} class="input compact" type="text" dir="ltr" required=true
+                placeholder={i18n.t("together-invite-placeholder")} />
+            <button class="button" type="submit">{ i18n.t("together-invite") }</button>
+            { match &*said {
+                Some(Ok(who)) => html! {
+                    <span class="muted small invite-sent">{ i18n.t_args("together-invited", &[("who", who.clone().into())]) }</span>
+                },
+                Some(Err(error)) => html! { <span class="message error small">{ i18n.error(error) }</span> },
+                None => html! {},
+            } }
+        </form>
+    }
+}
+
+/// The reader's groups, the invitations waiting for an answer, and the
+/// forms to make or join one, or to invite someone to one.
 #[component]
 fn Groups(props: &GroupsProps) -> Html {
     let i18n = use_i18n();
     let failed = use_state(|| None::<CommandError>);
+    let invitations = use_state(Vec::<InvitationView>::new);
+    {
+        let invitations = invitations.clone();
+        use_effect_with(props.groups.len(), move |_| {
+            yew::platform::spawn_local(async move {
+                if let Ok(list) = bridge::invitations().await {
+                    invitations.set(list);
+                }
+            });
+        });
+    }
+    let answer = |id: String, accept: bool| {
+        let (invitations, failed, on_change) =
+            (invitations.clone(), failed.clone(), props.on_change.clone());
+        Callback::from(move |_: MouseEvent| {
+            let request = AnswerInvitationRequest {
+                id: id.clone(),
+                accept,
+            };
+            let (invitations, failed, on_change) =
+                (invitations.clone(), failed.clone(), on_change.clone());
+            yew::platform::spawn_local(async move {
+                match bridge::answer_invitation(request).await {
+                    Ok(left) => {
+                        invitations.set(left);
+                        on_change.emit(());
+                    }
+                    Err(error) => failed.set(Some(error)),
+                }
+            });
+        })
+    };
+
     let (name, private, code) = (use_node_ref(), use_node_ref(), use_node_ref());
     let run = {
         let (failed, on_change) = (failed.clone(), props.on_change.clone());
@@ -372,6 +456,22 @@ fn Groups(props: &GroupsProps) -> Html {
     };
     html! {
         <section class="card groups" id="groups">
+            if !invitations.is_empty() {
+                <ul class="invitations" id="invitations">
+                    { for invitations.iter().map(|inv| html! {
+                        <li class="invitation" data-invitation={inv.id.clone()}>
+                            <span>{ i18n.t_args("together-invited-you", &[
+                                ("who", inv.by.clone().unwrap_or_default().into()),
+                                ("group", inv.group_name.clone().into()),
+                            ]) }</span>
+                            <span class="actions">
+                                <button class="button primary invitation-accept" onclick={answer(inv.id.clone(), true)}>{ i18n.t("together-accept") }</button>
+                                <button class="button invitation-decline" onclick={answer(inv.id.clone(), false)}>{ i18n.t("together-decline") }</button>
+                            </span>
+                        </li>
+                    }) }
+                </ul>
+            }
             if props.groups.is_empty() {
                 <p class="muted" id="groups-none">{ i18n.t("together-no-groups") }</p>
             }
@@ -386,6 +486,9 @@ fn Groups(props: &GroupsProps) -> Html {
                         if let Some(code) = &g.invite_code {
                             <p class="small group-code">{ i18n.t("together-invite-code") }{ " " }
                                 <code class="invite-code" dir="ltr">{ code }</code></p>
+                        }
+                        if g.admin {
+                            <InviteForm group={g.id.clone()} name={g.name.clone()} />
                         }
                         <button class="button" onclick={leave(g.id.clone())}>{ i18n.t("together-leave") }</button>
                     </li>

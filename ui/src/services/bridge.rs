@@ -300,6 +300,20 @@ pub async fn leave_group(id: String) -> CallResult<Vec<GroupView>> {
     invoke::<cmd::LeaveGroup>(&GroupRef { id }).await
 }
 
+pub async fn invitations() -> CallResult<Vec<InvitationView>> {
+    invoke::<cmd::Invitations>(&()).await
+}
+
+pub async fn answer_invitation(
+    request: AnswerInvitationRequest,
+) -> CallResult<Vec<InvitationView>> {
+    invoke::<cmd::AnswerInvitation>(&request).await
+}
+
+pub async fn invite_to_group(request: InviteRequest) -> CallResult<()> {
+    invoke::<cmd::InviteToGroup>(&request).await
+}
+
 pub async fn competitions() -> CallResult<Vec<CompetitionView>> {
     invoke::<cmd::Competitions>(&()).await
 }
