@@ -121,6 +121,8 @@ commands! {
     SignOut = "sign_out": () => AccountView;
     /// Sends the changes waiting on this device now.
     SyncNow = "sync_now": () => AccountView;
+    /// Changes the reader's name, username and bio on the server.
+    UpdateProfile = "update_profile": ProfileRequest => AccountView;
     /// Who sees the reader on leaderboards.
     SetVisibility = "set_visibility": Visibility => AccountView;
     /// Saves everything the server holds about the reader to a JSON file.

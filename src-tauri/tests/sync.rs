@@ -189,6 +189,36 @@ async fn the_profile_takes_this_devices_zone_and_privacy_export_and_deletion_are
         "days end at this device's midnight"
     );
 
+    let profile = |username: &str| companion_core::wire::ProfileRequest {
+        display_name: "Amina B.".into(),
+        username: username.into(),
+        bio: "A juz a day, in sha Allah.".into(),
+    };
+    let odd = account
+        .update_profile(&store, &profile("a b"), now)
+        .await
+        .unwrap_err();
+    assert_eq!(odd.code(), "invalid_username", "{odd}");
+    let renamed = account
+        .update_profile(&store, &profile("@amina_b"), now)
+        .await
+        .unwrap()
+        .signed_in
+        .unwrap();
+    assert_eq!(
+        (
+            renamed.username.as_str(),
+            renamed.display_name.as_str(),
+            renamed.bio.as_str()
+        ),
+        ("amina_b", "Amina B.", "A juz a day, in sha Allah.")
+    );
+    let me = server.get_as(EMAIL, "/users/me").await.unwrap();
+    assert_eq!(
+        (me["username"].as_str(), me["bio"].as_str()),
+        (Some("amina_b"), Some("A juz a day, in sha Allah."))
+    );
+
     let hidden = account
         .set_visibility(&store, Visibility::Hidden, now)
         .await
@@ -204,7 +234,7 @@ async fn the_profile_takes_this_devices_zone_and_privacy_export_and_deletion_are
     assert_eq!(done.bytes, std::fs::metadata(&done.path).unwrap().len());
     assert!(saved.to_string().contains("amina@example.org"), "{saved}");
     assert!(
-        done.path.contains("quran-companion-amina-"),
+        done.path.contains("quran-companion-amina_b-"),
         "{}",
         done.path
     );

@@ -161,8 +161,16 @@ async fn reading_reaches_the_server_after_an_account_is_created_and_after_signin
     )
     .await;
 
-    // Privacy: off the boards, a copy of the data, then the account gone.
+    // The profile: a new name, shown at once.
     app.click("#nav-account").await;
+    app.type_into("#profile-name", "Amina B.").await;
+    app.type_into("#profile-bio", "A juz a day.").await;
+    app.click("#profile-save").await;
+    app.wait_for("#profile-saved").await;
+    app.wait_for_text("#account-signed-in", "Signed in as Amina B. (@amina)")
+        .await;
+
+    // Privacy: off the boards, a copy of the data, then the account gone.
     app.click("#visibility-hidden").await;
     app.wait_for_attribute(
         "#visibility-hidden",

@@ -796,3 +796,10 @@ together-invite = ادعُ
 together-invited = دُعي ⁨@{ $who }⁩.
 error-user_not_found = لا يوجد مستخدم بهذا الاسم.
 error-not_admin = لا يفعل هذا إلا مشرفو المجموعة.
+
+## Account: profile
+account-profile = الملف الشخصي
+account-bio = كلمات قليلة عنك
+account-save = احفظ
+account-saved = حُفظ.
+error-invalid_bio = النبذة ٥٠٠ حرف على الأكثر.

@@ -758,3 +758,10 @@ together-invite = Invite
 together-invited = Invited @{ $who }.
 error-user_not_found = No one has this username.
 error-not_admin = Only the group's admins can do this.
+
+## Account: profile
+account-profile = Profile
+account-bio = A few words about you
+account-save = Save
+account-saved = Saved.
+error-invalid_bio = A bio has at most 500 characters.

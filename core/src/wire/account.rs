@@ -17,6 +17,8 @@ pub struct AccountView {
 pub struct SignedIn {
     pub username: String,
     pub display_name: String,
+    /// A few words about the reader, shown with their name.
+    pub bio: String,
     pub email: String,
     /// Changes made on this device that the server does not have yet.
     pub waiting: u32,
@@ -102,4 +104,12 @@ pub struct RegisterRequest {
     pub password: String,
     /// Empty: the server uses the username.
     pub display_name: String,
+}
+
+/// The profile as the reader edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileRequest {
+    pub display_name: String,
+    pub username: String,
+    pub bio: String,
 }

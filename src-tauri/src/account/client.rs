@@ -54,6 +54,8 @@ pub struct Me {
     pub username: String,
     pub display_name: String,
     #[serde(default)]
+    pub bio: String,
+    #[serde(default)]
     pub time_zone: String,
     #[serde(default)]
     pub leaderboard_visibility: String,
@@ -112,7 +114,7 @@ struct Refusal {
 
 /// Codes the window words itself; any other is `server_refused` with the
 /// server's sentence.
-const KNOWN: [&str; 14] = [
+const KNOWN: [&str; 15] = [
     "email_taken",
     "username_taken",
     "unauthorized",
@@ -127,6 +129,7 @@ const KNOWN: [&str; 14] = [
     "post_not_found",
     "user_not_found",
     "not_admin",
+    "invalid_bio",
 ];
 
 /// A client of one server.

@@ -13,7 +13,7 @@ pub mod keys;
 pub mod pull;
 
 use companion_core::wire::{
-    AccountView, ExportDone, RegisterRequest, SignInRequest, SignedIn, Visibility,
+    AccountView, ExportDone, ProfileRequest, RegisterRequest, SignInRequest, SignedIn, Visibility,
 };
 use jiff::tz::TimeZone;
 use tokio::sync::Mutex;
@@ -112,6 +112,7 @@ impl Account {
             signed_in: Some(SignedIn {
                 username: account.username,
                 display_name: account.display_name,
+                bio: account.bio,
                 email: account.email,
                 waiting: store.waiting().await?,
                 synced_at: account.synced_at,
@@ -189,6 +190,7 @@ impl Account {
             user_id: me.id.clone(),
             username: me.username,
             display_name: me.display_name,
+            bio: me.bio,
             email: me.email,
             synced_at: same_device.and_then(|a| a.synced_at),
             problem: None,
@@ -334,6 +336,35 @@ impl Account {
             blocking(move || keys::forget(&server, &user)).await;
         }
         result
+    }
+
+    /// Changes the reader's name, username and bio on the server.
+    pub async fn update_profile(
+        &self,
+        store: &Store,
+        request: &ProfileRequest,
+        now: i64,
+    ) -> Result<AccountView> {
+        let body = serde_json::json!({
+            "display_name": request.display_name.trim(),
+            "username": request.username.trim().trim_start_matches('@'),
+            "bio": request.bio.trim(),
+        });
+        let me: client::Me = self
+            .call(
+                store,
+                (reqwest::Method::PATCH, "/users/me"),
+                Some(body),
+                now,
+            )
+            .await?;
+        if let Some(mut account) = store.account().await? {
+            account.username = me.username;
+            account.display_name = me.display_name;
+            account.bio = me.bio;
+            store.set_account(&account).await?;
+        }
+        self.view(store, now).await
     }
 
     /// Sets who sees the reader on leaderboards.

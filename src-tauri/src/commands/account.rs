@@ -3,9 +3,11 @@
 
 use companion_core::command::{
     Account, DeleteAccount, ExportData, Register, SetVisibility, SignIn, SignOut, SyncNow,
+    UpdateProfile,
 };
 use companion_core::wire::{
-    AccountView, DeleteAccountRequest, ExportDone, RegisterRequest, SignInRequest, Visibility,
+    AccountView, DeleteAccountRequest, ExportDone, ProfileRequest, RegisterRequest, SignInRequest,
+    Visibility,
 };
 
 use super::Handle;
@@ -77,6 +79,16 @@ impl Handle for DeleteAccount {
         state
             .account()
             .delete(state.store()?, &request.password, now)
+            .await
+    }
+}
+
+impl Handle for UpdateProfile {
+    async fn handle(state: &AppState, request: ProfileRequest) -> Result<AccountView> {
+        let now = state.clock().now().as_second();
+        state
+            .account()
+            .update_profile(state.store()?, &request, now)
             .await
     }
 }

@@ -139,6 +139,7 @@ handlers! {
     register => Register,
     sign_out => SignOut,
     sync_now => SyncNow,
+    update_profile => UpdateProfile,
     set_visibility => SetVisibility,
     export_data => ExportData,
     delete_account => DeleteAccount,

@@ -18,6 +18,8 @@ pub struct AccountRecord {
     pub user_id: String,
     pub username: String,
     pub display_name: String,
+    #[serde(default)]
+    pub bio: String,
     pub email: String,
     /// When the last sync finished (Unix seconds).
     pub synced_at: Option<i64>,

@@ -228,6 +228,9 @@ async fn account(app: &App, shots: &Shots) {
     app.wait_for("#account-sync-state[data-state='synced']")
         .await;
     shots.take(app, "37-account-signed-in").await;
+    app.script("document.getElementById('account-profile').scrollIntoView(); return true;")
+        .await;
+    shots.take(app, "46-account-profile").await;
     app.script("document.getElementById('account-privacy').scrollIntoView(); return true;")
         .await;
     shots.take(app, "42-account-privacy").await;

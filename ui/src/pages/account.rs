@@ -4,8 +4,8 @@
 //! the page says so before asking anything.
 
 use companion_core::wire::{
-    AccountView, CommandError, DeleteAccountRequest, ExportDone, RegisterRequest, SignInRequest,
-    SignedIn, Visibility,
+    AccountView, CommandError, DeleteAccountRequest, ExportDone, ProfileRequest, RegisterRequest,
+    SignInRequest, SignedIn, Visibility,
 };
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -47,6 +47,7 @@ pub fn AccountPage() -> Html {
         }) if !me.needs_password => html! {
             <>
                 <SignedInCard server={server.clone()} me={me.clone()} on_change={set.clone()} />
+                <Profile me={me.clone()} on_change={set.clone()} />
                 <Privacy me={me.clone()} on_change={set} />
             </>
         },
@@ -154,6 +155,91 @@ fn sync_line(i18n: &I18n, me: &SignedIn) -> Html {
     html! {
         <p class={classes!("message", (state == "problem").then_some("warning"))}
             id="account-sync-state" data-state={state} role="status">{ text }</p>
+    }
+}
+
+/// The reader's name, username and bio, as others see them.
+#[component]
+fn Profile(props: &PrivacyProps) -> Html {
+    let i18n = use_i18n();
+    let (name, username, bio) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let said = use_state(|| None::<Result<(), CommandError>>);
+    {
+        // Filled once, so typing is never put back by a re-render.
+        let (name, username, bio, me) = (
+            name.clone(),
+            username.clone(),
+            bio.clone(),
+            props.me.clone(),
+        );
+        use_effect_with((), move |_| {
+            if let Some(input) = name.cast::<HtmlInputElement>() {
+                input.set_value(&me.display_name);
+            }
+            if let Some(input) = username.cast::<HtmlInputElement>() {
+                input.set_value(&me.username);
+            }
+            if let Some(area) = bio.cast::<web_sys::HtmlTextAreaElement>() {
+                area.set_value(&me.bio);
+            }
+        });
+    }
+    let onsubmit = {
+        let (name, username, bio, said, on_change) = (
+            name.clone(),
+            username.clone(),
+            bio.clone(),
+            said.clone(),
+            props.on_change.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let text = |node: &NodeRef| {
+                node.cast::<HtmlInputElement>()
+                    .map(|i| i.value())
+                    .unwrap_or_default()
+            };
+            let request = ProfileRequest {
+                display_name: text(&name),
+                username: text(&username),
+                bio: bio
+                    .cast::<web_sys::HtmlTextAreaElement>()
+                    .map(|a| a.value())
+                    .unwrap_or_default(),
+            };
+            let (said, on_change) = (said.clone(), on_change.clone());
+            yew::platform::spawn_local(async move {
+                match bridge::update_profile(request).await {
+                    Ok(view) => {
+                        said.set(Some(Ok(())));
+                        on_change.emit(view);
+                    }
+                    Err(error) => said.set(Some(Err(error))),
+                }
+            });
+        })
+    };
+    html! {
+        <section class="card account" id="account-profile">
+            <h2>{ i18n.t("account-profile") }</h2>
+            <form class="settings-grid account-form" {onsubmit}>
+                <label for="profile-name">{ i18n.t("account-display-name") }</label>
+                <input id="profile-name" ref={name} class="input" type="text" required=true maxlength="100" />
+                <label for="profile-username">{ i18n.t("account-username") }</label>
+                <input id="profile-username" ref={username} class="input" type="text" dir="ltr" required=true maxlength="30" />
+                <label for="profile-bio">{ i18n.t("account-bio") }</label>
+                <textarea id="profile-bio" ref={bio} class="input" rows="2" maxlength="500" dir="auto" />
+                <span></span>
+                <div class="actions">
+                    <button class="button primary" id="profile-save" type="submit">{ i18n.t("account-save") }</button>
+                    { match &*said {
+                        Some(Ok(())) => html! { <span class="muted small" id="profile-saved" role="status">{ i18n.t("account-saved") }</span> },
+                        Some(Err(error)) => html! { <span class="message error" id="profile-error" role="alert">{ i18n.error(error) }</span> },
+                        None => html! {},
+                    } }
+                </div>
+            </form>
+        </section>
     }
 }
 

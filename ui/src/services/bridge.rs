@@ -268,6 +268,10 @@ pub async fn sync_now() -> CallResult<AccountView> {
     invoke::<cmd::SyncNow>(&()).await
 }
 
+pub async fn update_profile(request: ProfileRequest) -> CallResult<AccountView> {
+    invoke::<cmd::UpdateProfile>(&request).await
+}
+
 pub async fn set_visibility(visibility: Visibility) -> CallResult<AccountView> {
     invoke::<cmd::SetVisibility>(&visibility).await
 }
