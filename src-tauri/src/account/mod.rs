@@ -350,21 +350,7 @@ impl Account {
             "username": request.username.trim().trim_start_matches('@'),
             "bio": request.bio.trim(),
         });
-        let me: client::Me = self
-            .call(
-                store,
-                (reqwest::Method::PATCH, "/users/me"),
-                Some(body),
-                now,
-            )
-            .await?;
-        if let Some(mut account) = store.account().await? {
-            account.username = me.username;
-            account.display_name = me.display_name;
-            account.bio = me.bio;
-            store.set_account(&account).await?;
-        }
-        self.view(store, now).await
+        self.patch_profile(store, body, now).await
     }
 
     /// Sets who sees the reader on leaderboards.
@@ -375,15 +361,23 @@ impl Account {
         now: i64,
     ) -> Result<AccountView> {
         let body = serde_json::json!({ "leaderboard_visibility": visibility.as_str() });
-        let me: client::Me = self
-            .call(
-                store,
-                (reqwest::Method::PATCH, "/users/me"),
-                Some(body),
-                now,
-            )
-            .await?;
+        self.patch_profile(store, body, now).await
+    }
+
+    /// Changes the server profile (`PATCH /users/me`) and keeps what it
+    /// answers on the account.
+    async fn patch_profile(
+        &self,
+        store: &Store,
+        body: serde_json::Value,
+        now: i64,
+    ) -> Result<AccountView> {
+        let patch = (reqwest::Method::PATCH, "/users/me");
+        let me: client::Me = self.call(store, patch, Some(body), now).await?;
         if let Some(mut account) = store.account().await? {
+            account.username = me.username;
+            account.display_name = me.display_name;
+            account.bio = me.bio;
             account.visibility = me.leaderboard_visibility;
             store.set_account(&account).await?;
         }
