@@ -87,6 +87,12 @@ async fn restore(session: &mut Option<Session>, account: &AccountRecord) {
     }
 }
 
+/// Forgets the sign-in the keyring keeps for `account`, if any.
+async fn forget_kept(account: &AccountRecord) {
+    let (server, user) = (account.server.clone(), account.user_id.clone());
+    blocking(move || keys::forget(&server, &user)).await;
+}
+
 /// The error for what needs an account when there is none.
 fn not_signed_in() -> Error {
     Error::Server {
@@ -204,7 +210,7 @@ impl Account {
         if let Some(other) =
             earlier.filter(|a| a.server != account.server || a.user_id != account.user_id)
         {
-            blocking(move || keys::forget(&other.server, &other.user_id)).await;
+            forget_kept(&other).await;
         }
         store.set_account(&account).await?;
         let (server, user, refresh) = (account.server.clone(), me.id, tokens.refresh_token.clone());
@@ -231,8 +237,7 @@ impl Account {
                     tracing::info!(%error, "the server was not told of the sign-out");
                 }
             }
-            let (server, user) = (account.server, account.user_id);
-            blocking(move || keys::forget(&server, &user)).await;
+            forget_kept(&account).await;
             store.forget_account().await?;
         }
         drop(session);
@@ -264,8 +269,7 @@ impl Account {
                         }
                     ) {
                         *session = None;
-                        let (server, user) = (account.server.clone(), account.user_id.clone());
-                        blocking(move || keys::forget(&server, &user)).await;
+                        forget_kept(&account).await;
                     }
                     tracing::info!(%error, "sync did not finish");
                     account.problem = Some(error.to_string());
@@ -332,8 +336,7 @@ impl Account {
             })
         ) && session.take().is_some()
         {
-            let (server, user) = (account.server, account.user_id);
-            blocking(move || keys::forget(&server, &user)).await;
+            forget_kept(&account).await;
         }
         result
     }
@@ -427,8 +430,7 @@ impl Account {
             .await?;
         *self.session.lock().await = None;
         if let Some(account) = store.account().await? {
-            let (server, user) = (account.server, account.user_id);
-            blocking(move || keys::forget(&server, &user)).await;
+            forget_kept(&account).await;
             store.forget_account().await?;
         }
         self.view(store, now).await

@@ -30,10 +30,9 @@ pub async fn pull(
     let mut applied = 0;
     loop {
         let page = client.pull(token, account.pull_cursor).await?;
-        for event in &page.events {
-            if store.is_own_event(&event.id).await? {
-                continue;
-            }
+        let ids: Vec<&str> = page.events.iter().map(|e| e.id.as_str()).collect();
+        let own = store.own_events(&ids).await?;
+        for event in page.events.iter().filter(|e| !own.contains(&e.id)) {
             match apply(store, event, zone).await {
                 Ok(true) => applied += 1,
                 Ok(false) => {}

@@ -3,6 +3,8 @@
 //! back. Reading sessions are applied by `reading.rs`
 //! (`record_remote`).
 
+use std::collections::HashSet;
+
 use companion_core::habit::goal::Goal;
 use companion_core::habit::settings::HabitSettings;
 use companion_core::AyahRef;
@@ -11,13 +13,20 @@ use super::{Store, SETTINGS_KEY};
 use crate::error::Result;
 
 impl Store {
-    /// Whether event `id` is one this device made (it is in the outbox).
-    pub async fn is_own_event(&self, id: &str) -> Result<bool> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE id = ?")
-            .bind(id)
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(n > 0)
+    /// Which of `ids` are events this device made (they are in the
+    /// outbox): one query for a page of pulled events.
+    pub async fn own_events(&self, ids: &[&str]) -> Result<HashSet<String>> {
+        let mut own = HashSet::new();
+        for chunk in ids.chunks(500) {
+            let marks = vec!["?"; chunk.len()].join(",");
+            let sql = format!("SELECT id FROM outbox WHERE id IN ({marks})");
+            let mut query = sqlx::query_scalar::<_, String>(&sql);
+            for id in chunk {
+                query = query.bind(*id);
+            }
+            own.extend(query.fetch_all(&self.pool).await?);
+        }
+        Ok(own)
     }
 
     /// A goal set (`Some`) or removed (`None`) on another device at `at`.
