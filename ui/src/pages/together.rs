@@ -355,16 +355,22 @@ fn InviteForm(props: &InviteProps) -> Html {
     }
 }
 
-/// The reader's groups, the invitations waiting for an answer, and the
-/// forms to make or join one, or to invite someone to one.
+#[derive(Properties, PartialEq)]
+struct InvitationsProps {
+    /// How many groups the reader is in: asked again when it changes.
+    groups: usize,
+    on_change: Callback<()>,
+}
+
+/// Invitations to groups waiting for an answer: join or decline.
 #[component]
-fn Groups(props: &GroupsProps) -> Html {
+fn Invitations(props: &InvitationsProps) -> Html {
     let i18n = use_i18n();
     let failed = use_state(|| None::<CommandError>);
     let invitations = use_state(Vec::<InvitationView>::new);
     {
         let invitations = invitations.clone();
-        use_effect_with(props.groups.len(), move |_| {
+        use_effect_with(props.groups, move |_| {
             yew::platform::spawn_local(async move {
                 if let Ok(list) = bridge::invitations().await {
                     invitations.set(list);
@@ -394,6 +400,37 @@ fn Groups(props: &GroupsProps) -> Html {
         })
     };
 
+    html! {
+        <>
+            if !invitations.is_empty() {
+                <ul class="invitations" id="invitations">
+                    { for invitations.iter().map(|inv| html! {
+                        <li class="invitation" data-invitation={inv.id.clone()}>
+                            <span>{ i18n.t_args("together-invited-you", &[
+                                ("who", inv.by.clone().unwrap_or_default().into()),
+                                ("group", inv.group_name.clone().into()),
+                            ]) }</span>
+                            <span class="actions">
+                                <button class="button primary invitation-accept" onclick={answer(inv.id.clone(), true)}>{ i18n.t("together-accept") }</button>
+                                <button class="button invitation-decline" onclick={answer(inv.id.clone(), false)}>{ i18n.t("together-decline") }</button>
+                            </span>
+                        </li>
+                    }) }
+                </ul>
+            }
+            if let Some(error) = &*failed {
+                <p class="message error" role="alert">{ i18n.error(error) }</p>
+            }
+        </>
+    }
+}
+
+/// The reader's groups, the invitations waiting for an answer, and the
+/// forms to make or join one, or to invite someone to one.
+#[component]
+fn Groups(props: &GroupsProps) -> Html {
+    let i18n = use_i18n();
+    let failed = use_state(|| None::<CommandError>);
     let (name, private, code) = (use_node_ref(), use_node_ref(), use_node_ref());
     let run = {
         let (failed, on_change) = (failed.clone(), props.on_change.clone());
@@ -456,22 +493,7 @@ fn Groups(props: &GroupsProps) -> Html {
     };
     html! {
         <section class="card groups" id="groups">
-            if !invitations.is_empty() {
-                <ul class="invitations" id="invitations">
-                    { for invitations.iter().map(|inv| html! {
-                        <li class="invitation" data-invitation={inv.id.clone()}>
-                            <span>{ i18n.t_args("together-invited-you", &[
-                                ("who", inv.by.clone().unwrap_or_default().into()),
-                                ("group", inv.group_name.clone().into()),
-                            ]) }</span>
-                            <span class="actions">
-                                <button class="button primary invitation-accept" onclick={answer(inv.id.clone(), true)}>{ i18n.t("together-accept") }</button>
-                                <button class="button invitation-decline" onclick={answer(inv.id.clone(), false)}>{ i18n.t("together-decline") }</button>
-                            </span>
-                        </li>
-                    }) }
-                </ul>
-            }
+            <Invitations groups={props.groups.len()} on_change={props.on_change.clone()} />
             if props.groups.is_empty() {
                 <p class="muted" id="groups-none">{ i18n.t("together-no-groups") }</p>
             }
