@@ -248,3 +248,14 @@ pub fn reading_sessions(tag: &str, (first, last): (&str, &str), began: i64) -> V
     }
     events
 }
+
+/// The ids of the achievements an `/achievements` answer shows unlocked.
+pub fn unlocked(body: &Value) -> Vec<String> {
+    body["achievements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["unlocked"] == true)
+        .map(|a| a["id"].as_str().unwrap().to_owned())
+        .collect()
+}
