@@ -161,6 +161,28 @@ commands! {
     Inbox = "inbox": () => InboxView;
     /// Marks one notification read, or all: the inbox after.
     MarkRead = "mark_read": MarkReadRequest => InboxView;
+    /// The reader's conversations, the latest first.
+    Conversations = "conversations": () => Vec<ConversationView>;
+    /// Opens (or finds) the direct conversation with someone.
+    StartChat = "start_chat": StartChatRequest => ConversationView;
+    /// A page of a conversation, with the messages waiting to be sent.
+    ChatHistory = "chat_history": HistoryRequest => ChatPage;
+    /// Sends a message, or keeps it to send when the server can be reached.
+    SendMessage = "send_message": SendMessageRequest => ChatMessage;
+    /// Reacts to a message, or takes the reaction back.
+    ReactToMessage = "react_to_message": MessageReactRequest => ();
+    /// Deletes one of the reader's messages.
+    DeleteMessage = "delete_message": MessageRequest => ();
+    /// Reports a message to the server's moderators.
+    ReportMessage = "report_message": MessageRequest => ();
+    /// Marks a conversation read up to its latest message.
+    ReadConversation = "read_conversation": ConversationRef => ();
+    /// Blocks someone: no messages either way.
+    BlockUser = "block_user": BlockRequest => ();
+    /// Tells the conversation's other members the reader is typing.
+    Typing = "typing": ConversationRef => ();
+    /// Whether the live connection to the server is up.
+    LiveStatus = "live_status": () => LiveState;
     /// Focus Mode now: idle, the running session, or one that just ended.
     FocusStatus = "focus_status": () => FocusNow;
     /// Starts a session (refused while one runs).

@@ -385,6 +385,14 @@ async fn reactions_reports_and_limits(backend: Backend) {
         );
         assert_eq!(event(&mut a_ws, "reaction_changed").await["emoji"], emoji);
     }
+    let path = format!("/chat/conversations/{c}/messages");
+    let (_, history) = call(&app, Method::GET, &path, &a, Value::Null).await;
+    let reactions = |seq: usize| history[seq]["reactions"].clone();
+    assert_eq!(
+        (reactions(0), reactions(1)),
+        (json!([{ "user_id": b.id, "emoji": "🤲" }]), json!([])),
+        "the history carries the one reaction each member has now"
+    );
     let (status, bad) = call(&app, Method::PUT, &react, &b, json!({ "emoji": "💩" })).await;
     assert_eq!(
         (status, bad["code"].as_str()),

@@ -7,6 +7,7 @@
 
 pub mod account;
 pub mod achievements;
+pub mod chat;
 pub mod clock;
 mod commands;
 pub mod daily;
@@ -14,6 +15,7 @@ pub mod error;
 pub mod feed;
 pub mod focus;
 pub mod inbox;
+pub mod live;
 pub mod notices;
 mod notify;
 pub mod progress;
@@ -65,6 +67,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             notify::init(app.handle());
             start_reminders(app.handle());
             start_sync(app.handle());
+            start_live(app.handle());
             if let Ok(dir) = app
                 .path()
                 .download_dir()
@@ -135,8 +138,30 @@ fn start_sync<R: Runtime>(app: &tauri::AppHandle<R>) {
                 if let Err(error) = state.account().sync(store, when).await {
                     tracing::warn!(%error, "sync could not run");
                 }
+                if let Err(error) = chat::send_waiting(state.account(), store, when.0).await {
+                    tracing::warn!(%error, "kept chat messages could not be sent");
+                }
             }
         }
+    });
+}
+
+/// Keeps the live connection to the sync server while someone is signed
+/// in; the window hears its events as `live`.
+fn start_live<R: Runtime>(app: &tauri::AppHandle<R>) {
+    use tauri::Emitter;
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let state = app.state::<AppState>();
+        let Ok(store) = state.store() else {
+            return;
+        };
+        let now = || state.clock().now().as_second();
+        let events = app.clone();
+        let mut on_event = move |event: companion_core::wire::LiveEvent| {
+            let _ = events.emit("live", event);
+        };
+        live::run(state.live(), (state.account(), store), &now, &mut on_event).await;
     });
 }
 

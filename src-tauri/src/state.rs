@@ -17,6 +17,7 @@ pub struct AppState {
     recitation: OnceLock<crate::recitation::Recitation>,
     clock: crate::clock::Clock,
     account: crate::account::Account,
+    live: crate::live::Live,
     exports: OnceLock<std::path::PathBuf>,
 }
 
@@ -73,6 +74,11 @@ impl AppState {
     /// "Now" and the local day, for every rule that needs them.
     pub fn clock(&self) -> &crate::clock::Clock {
         &self.clock
+    }
+
+    /// The live connection to the sync server.
+    pub fn live(&self) -> &crate::live::Live {
+        &self.live
     }
 
     /// The account on the sync server.

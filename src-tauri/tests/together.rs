@@ -6,60 +6,12 @@
 
 mod common;
 
-use common::{now, read_fatihah, registration, store, Server, UTC};
+use common::{family, now, read_fatihah, register_bilal, registration, store, Family, Server, UTC};
 use companion_app::account::Account;
-use companion_app::store::Store;
 use companion_app::together;
 use companion_core::wire::{
-    BoardPeriod, BoardRequest, BoardScope, JoinGroupRequest, NewGroupRequest, RegisterRequest,
+    BoardPeriod, BoardRequest, BoardScope, JoinGroupRequest, NewGroupRequest,
 };
-
-/// Bilal's account, created from his own device.
-async fn register_bilal(server: &Server, account: &Account, store: &Store, now: i64) {
-    let bilal = RegisterRequest {
-        email: "bilal@example.org".into(),
-        username: "bilal".into(),
-        display_name: "Bilal".into(),
-        ..registration(server)
-    };
-    account.register(store, bilal, (now, &UTC)).await.unwrap();
-}
-
-/// A reader: their account, their device's store and its folder.
-type Reader = (Account, Store, tempfile::TempDir);
-
-/// Amina and Bilal, in a private group Amina made.
-struct Family {
-    amina: Reader,
-    bilal: Reader,
-}
-
-async fn family(server: &Server, now: i64) -> Family {
-    let (a, amina_store) = store().await;
-    let (b, bilal_store) = store().await;
-    let (amina, bilal) = (Account::default(), Account::default());
-    amina
-        .register(&amina_store, registration(server), (now, &UTC))
-        .await
-        .unwrap();
-    register_bilal(server, &bilal, &bilal_store, now).await;
-    let family = NewGroupRequest {
-        name: "Family circle".into(),
-        description: String::new(),
-        private: true,
-    };
-    let made = together::create(&amina, &amina_store, &family, now)
-        .await
-        .unwrap();
-    let code = made.invite_code.unwrap();
-    together::join(&bilal, &bilal_store, &JoinGroupRequest { code }, now)
-        .await
-        .unwrap();
-    Family {
-        amina: (amina, amina_store, a),
-        bilal: (bilal, bilal_store, b),
-    }
-}
 
 #[tokio::test]
 async fn a_group_made_here_is_joined_by_code_and_its_board_ranks_both_readers() {

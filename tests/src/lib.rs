@@ -349,6 +349,19 @@ impl App {
             .await;
     }
 
+    /// Creates an account on the Account screen (on the server the app
+    /// points at) and waits until it is signed in.
+    pub async fn register(&self, email: &str, username: &str, name: &str, password: &str) {
+        self.click("#nav-account").await;
+        self.click("#account-mode-register").await;
+        self.type_into("#account-email", email).await;
+        self.type_into("#account-username", username).await;
+        self.type_into("#account-name", name).await;
+        self.type_into("#account-password", password).await;
+        self.click("#account-submit").await;
+        self.wait_for("#account-signed-in").await;
+    }
+
     /// On the Together screen, makes a group named `name`: its invite code
     /// and its id.
     pub async fn create_group(&self, name: &str) -> (String, String) {

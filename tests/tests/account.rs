@@ -81,6 +81,7 @@ async fn server_counts(server: &SyncServer, want: i64, why: &str) {
 }
 
 #[tokio::test]
+#[ignore = "drives the app in a real window: `cargo xtask test` runs it"]
 async fn reading_reaches_the_server_after_an_account_is_created_and_after_signing_in_again() {
     let server = SyncServer::start().await;
     let profile = device(&server);

@@ -15,6 +15,7 @@ async fn taps(app: &App, n: usize) {
 }
 
 #[tokio::test]
+#[ignore = "drives the app in a real window: `cargo xtask test` runs it"]
 async fn the_tasbih_after_prayer_counts_to_a_hundred_by_click_and_keyboard() {
     let soon = Duration::from_secs(10);
     let profile = Profile::new()

@@ -8,6 +8,7 @@ use std::time::Duration;
 use companion_e2e::{App, Profile};
 
 #[tokio::test]
+#[ignore = "drives the app in a real window: `cargo xtask test` runs it"]
 async fn al_fatihah_opens_with_its_seven_ayahs() {
     let profile = Profile::new();
     let app = App::launch(&profile).await;
@@ -28,6 +29,7 @@ async fn al_fatihah_opens_with_its_seven_ayahs() {
 }
 
 #[tokio::test]
+#[ignore = "drives the app in a real window: `cargo xtask test` runs it"]
 async fn going_to_2_255_shows_that_ayah_and_bad_references_are_explained() {
     let profile = Profile::new();
     let app = App::launch(&profile).await;
@@ -89,6 +91,7 @@ async fn going_to_2_255_shows_that_ayah_and_bad_references_are_explained() {
 }
 
 #[tokio::test]
+#[ignore = "drives the app in a real window: `cargo xtask test` runs it"]
 async fn searching_arabic_without_diacritics_or_in_standard_spelling_finds_and_opens_ayahs() {
     let profile = Profile::new();
     let app = App::launch(&profile).await;
@@ -153,6 +156,7 @@ async fn searching_arabic_without_diacritics_or_in_standard_spelling_finds_and_o
 }
 
 #[tokio::test]
+#[ignore = "drives the app in a real window: `cargo xtask test` runs it"]
 async fn a_bookmark_and_the_reading_position_survive_a_restart() {
     let profile = Profile::new();
     {
@@ -184,6 +188,7 @@ async fn a_bookmark_and_the_reading_position_survive_a_restart() {
 }
 
 #[tokio::test]
+#[ignore = "drives the app in a real window: `cargo xtask test` runs it"]
 async fn a_damaged_database_is_reported_and_the_reader_still_works() {
     let profile = Profile::new();
     let db = profile.database();
@@ -202,6 +207,7 @@ async fn a_damaged_database_is_reported_and_the_reader_still_works() {
 }
 
 #[tokio::test]
+#[ignore = "drives the app in a real window: `cargo xtask test` runs it"]
 async fn the_keyboard_moves_between_ayahs_and_bookmarks_one() {
     let profile = Profile::new();
     let app = App::launch(&profile).await;
@@ -235,6 +241,7 @@ async fn active_ref(app: &App) -> serde_json::Value {
 }
 
 #[tokio::test]
+#[ignore = "drives the app in a real window: `cargo xtask test` runs it"]
 async fn the_arabic_interface_runs_right_to_left_and_is_remembered() {
     let profile = Profile::new();
     {

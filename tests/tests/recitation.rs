@@ -7,6 +7,7 @@
 use companion_e2e::{audio_host, App, Profile};
 
 #[tokio::test]
+#[ignore = "drives the app in a real window: `cargo xtask test` runs it"]
 async fn playing_a_surah_moves_the_highlight_from_ayah_to_ayah() {
     let base = audio_host().await;
     let profile = Profile::new().with_local_audio(&base);
@@ -51,6 +52,7 @@ async fn playing_a_surah_moves_the_highlight_from_ayah_to_ayah() {
 }
 
 #[tokio::test]
+#[ignore = "drives the app in a real window: `cargo xtask test` runs it"]
 async fn a_range_gone_to_can_be_played_and_stopped() {
     let base = audio_host().await;
     let profile = Profile::new().with_local_audio(&base);
@@ -76,6 +78,7 @@ async fn a_range_gone_to_can_be_played_and_stopped() {
 }
 
 #[tokio::test]
+#[ignore = "drives the app in a real window: `cargo xtask test` runs it"]
 async fn a_saved_repeat_applies_to_the_next_recitation_without_a_restart() {
     let base = audio_host().await;
     let profile = Profile::new().with_local_audio(&base);
@@ -151,6 +154,7 @@ async fn a_saved_repeat_applies_to_the_next_recitation_without_a_restart() {
 }
 
 #[tokio::test]
+#[ignore = "drives the app in a real window: `cargo xtask test` runs it"]
 async fn without_an_audio_device_the_app_says_so_and_keeps_working() {
     // An ALSA configuration with no devices at all.
     let profile = Profile::new();

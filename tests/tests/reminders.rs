@@ -22,6 +22,7 @@ async fn remind_daily_at(app: &App, time: &str) {
 }
 
 #[tokio::test]
+#[ignore = "drives the app in a real window: `cargo xtask test` runs it"]
 async fn the_daily_reminder_shows_at_its_time_once() {
     let mut profile = Profile::new()
         .with_env("COMPANION_TIME_ZONE", "UTC")
@@ -73,6 +74,7 @@ async fn the_daily_reminder_shows_at_its_time_once() {
 }
 
 #[tokio::test]
+#[ignore = "drives the app in a real window: `cargo xtask test` runs it"]
 async fn a_click_on_the_notification_opens_todays_reading() {
     let profile = Profile::new()
         .with_env("COMPANION_TIME_ZONE", "UTC")

@@ -46,6 +46,8 @@ pub fn App() -> Html {
             });
             let downloads = state.clone();
             bridge::listen("download", move |p| downloads.dispatch(Action::Download(p)));
+            let live = state.clone();
+            bridge::listen("live", move |event| live.dispatch(Action::Live(event)));
             // Reminders show in the window too (a notification service may
             // be missing); a focus session holds them until it ends.
             let reminders = state.clone();

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use std::collections::BTreeMap;
 
 use companion_core::wire::{
-    AudioEvent, AudioStatus, CommandError, DownloadProgress, PlaybackState, Settings,
+    AudioEvent, AudioStatus, CommandError, DownloadProgress, LiveEvent, PlaybackState, Settings,
     TranslationOption, ViewTarget,
 };
 use companion_core::AyahRef;
@@ -60,6 +60,33 @@ impl AudioView {
     }
 }
 
+/// What the sync server told live, as counters the screens watch: a
+/// screen showing chat loads again when `chat` moves, the inbox when
+/// `inbox` moves.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LiveNews {
+    /// Something changed in a conversation (a message, a reaction, a read
+    /// marker).
+    pub chat: u32,
+    pub inbox: u32,
+    /// The last typing note: the conversation, who, and a counter.
+    pub typing: Option<(String, String, u32)>,
+}
+
+impl LiveNews {
+    fn hear(&mut self, event: LiveEvent) {
+        match event {
+            LiveEvent::Chat { .. } => self.chat = self.chat.wrapping_add(1),
+            LiveEvent::Typing { conversation, name } => {
+                let n = self.typing.as_ref().map_or(0, |t| t.2.wrapping_add(1));
+                self.typing = Some((conversation, name, n));
+            }
+            LiveEvent::Notification => self.inbox = self.inbox.wrapping_add(1),
+            LiveEvent::Other { .. } => {}
+        }
+    }
+}
+
 /// Everything the reducer changes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -93,6 +120,8 @@ pub enum Action {
     Download(DownloadProgress),
     /// The whole download list.
     Downloads(Vec<DownloadProgress>),
+    /// The sync server told something live.
+    Live(LiveEvent),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -113,6 +142,7 @@ pub struct AppState {
     pub focusing: bool,
     /// A session that ended while the app was closed, not yet shown.
     pub focus_ended: Option<companion_core::wire::FocusSummary>,
+    pub live: LiveNews,
 }
 
 impl Default for AppState {
@@ -129,6 +159,7 @@ impl Default for AppState {
             downloads: Rc::default(),
             focusing: false,
             focus_ended: None,
+            live: LiveNews::default(),
         }
     }
 }
@@ -213,6 +244,7 @@ impl Reducible for AppState {
             Action::Downloads(list) => {
                 next.downloads = Rc::new(list.into_iter().map(|p| (p.id.clone(), p)).collect());
             }
+            Action::Live(event) => next.live.hear(event),
         }
         Rc::new(next)
     }

@@ -36,8 +36,13 @@ const MOMENTS: &[Moment] = &[
 const PACKAGES: &[&str] = &["core", "server", "src-tauri"];
 
 /// Builds (or finds already built) the test binaries and runs each at
-/// every moment; any failure fails the whole step.
-pub fn run_suites(cargo_test_args: &[&str], envs: &[(&str, &str)]) -> Result<()> {
+/// every moment, `after_each` after each run (to clear what it left);
+/// any failure fails the whole step.
+pub fn run_suites(
+    cargo_test_args: &[&str],
+    envs: &[(&str, &str)],
+    after_each: &dyn Fn() -> Result<()>,
+) -> Result<()> {
     let library = library()?;
     let binaries = test_binaries(cargo_test_args)?;
     if binaries.is_empty() {
@@ -62,6 +67,7 @@ pub fn run_suites(cargo_test_args: &[&str], envs: &[(&str, &str)]) -> Result<()>
             }
             let out = run.run_captured()?;
             eprintln!("  {label}: {}", summary(&out));
+            after_each()?;
         }
     }
     Ok(())

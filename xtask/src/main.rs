@@ -149,7 +149,11 @@ fn test() -> Result<()> {
     // And against a real Redis (the two-node suite).
     let redis = redis::Redis::start()?;
     step("unit, integration and UI component tests");
-    let suites = ["--workspace", "--exclude", "companion-e2e"];
+    // The whole workspace in every step, so each dependency is built once
+    // with one set of features. This also builds the end-to-end suite,
+    // whose tests are ignored here and run in a window below, and the app
+    // binary they drive.
+    let suites = ["--workspace"];
     cmd("cargo")
         .args(["test"])
         .args(suites)
@@ -157,6 +161,7 @@ fn test() -> Result<()> {
         .env("COMPANION_TEST_REDIS", redis.url())
         .current_dir(&root)
         .run()?;
+    postgres.drop_test_databases()?;
     step("core, server and app tests again at midnight and at a DST change (faketime)");
     let (url, redis_url) = (postgres.url(), redis.url());
     faketime::run_suites(
@@ -165,17 +170,23 @@ fn test() -> Result<()> {
             ("COMPANION_TEST_POSTGRES", &url),
             ("COMPANION_TEST_REDIS", &redis_url),
         ],
+        &|| postgres.drop_test_databases(),
     )?;
     drop(redis);
     drop(postgres);
     step("end-to-end tests in a real window");
-    let app = build_app()?;
+    let app = target_dir().join("debug").join("quran-companion");
+    if !app.is_file() {
+        return Err(Error::Other(format!(
+            "the app binary {} was not built with the tests",
+            app.display()
+        )));
+    }
     let display = process::Xvfb::start()?;
     cmd("cargo")
         .args([
             "test",
-            "--package",
-            "companion-e2e",
+            "--workspace",
             "--test",
             "reader",
             "--test",
@@ -194,7 +205,10 @@ fn test() -> Result<()> {
             "account",
             "--test",
             "together",
+            "--test",
+            "chat",
             "--",
+            "--ignored",
             "--test-threads=1",
         ])
         .env("DISPLAY", display.name())

@@ -80,7 +80,13 @@ impl Postgres {
             ],
         )?;
         // fsync off and a socket in our own directory: fast and private.
-        let options = format!("-h 127.0.0.1 -p {port} -k {} -F", pg.dir.display());
+        // Minimal WAL kept small: the suites make hundreds of databases,
+        // and a CI run once failed on a full disk.
+        let options = format!(
+            "-h 127.0.0.1 -p {port} -k {} -F -c wal_level=minimal -c max_wal_senders=0 \
+             -c max_wal_size=96MB -c min_wal_size=32MB -c checkpoint_timeout=60s",
+            pg.dir.display()
+        );
         pg.run_tool(
             "pg_ctl",
             &[
@@ -110,6 +116,43 @@ impl Postgres {
         } else {
             cmd(&program.to_string_lossy()).args(args).quiet().run()
         }
+    }
+
+    /// Drops the databases the test suites made (`t_…`, one per test),
+    /// so a long run does not fill the disk.
+    pub fn drop_test_databases(&self) -> Result<()> {
+        let psql = self.bin.join("psql").to_string_lossy().into_owned();
+        let port = self.port.to_string();
+        let connect = [
+            "-h",
+            "127.0.0.1",
+            "-p",
+            &port,
+            "-U",
+            "postgres",
+            "-d",
+            "postgres",
+        ];
+        let listed = cmd(&psql)
+            .args(connect)
+            .args([
+                "-Atc",
+                "SELECT datname FROM pg_database WHERE datname LIKE 't\\_%'",
+            ])
+            .output()?;
+        let drops: Vec<String> = listed
+            .lines()
+            .filter(|name| name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            .map(|name| format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+            .collect();
+        for batch in drops.chunks(50) {
+            let mut run = cmd(&psql).args(connect).args(["-q"]);
+            for drop in batch {
+                run = run.args(["-c", drop.as_str()]);
+            }
+            run.quiet().run()?;
+        }
+        Ok(())
     }
 
     /// A URL for the `postgres` database as the superuser.

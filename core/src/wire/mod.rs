@@ -5,6 +5,7 @@
 //! compile time. Nothing here does I/O or knows about SQLite or the webview.
 
 mod account;
+mod chat;
 mod daily;
 mod dhikr;
 mod feed;
@@ -18,6 +19,7 @@ mod together;
 use serde::{Deserialize, Serialize};
 
 pub use self::account::*;
+pub use self::chat::*;
 pub use self::daily::*;
 pub use self::dhikr::*;
 pub use self::feed::*;

@@ -138,10 +138,27 @@ pub async fn messages(
     user: &str,
     before: Option<i64>,
     limit: Option<i64>,
-) -> Result<Vec<MessageRow>> {
+) -> Result<Vec<(MessageRow, Vec<(String, String)>)>> {
     let limit = super::limit(limit, 50)?;
     of_member(store, id, user).await?;
-    Ok(store.messages(id, user, before, limit).await?)
+    let rows = store.messages(id, user, before, limit).await?;
+    let (Some(newest), Some(oldest)) = (rows.first(), rows.last()) else {
+        return Ok(Vec::new());
+    };
+    let mut reactions = std::collections::HashMap::<String, Vec<(String, String)>>::new();
+    for (message, who, emoji) in store
+        .reactions_between(id, user, (oldest.seq, newest.seq))
+        .await?
+    {
+        reactions.entry(message).or_default().push((who, emoji));
+    }
+    Ok(rows
+        .into_iter()
+        .map(|m| {
+            let of_it = reactions.remove(&m.id).unwrap_or_default();
+            (m, of_it)
+        })
+        .collect())
 }
 
 /// Sends a message: stored (and its event) before it is answered; a

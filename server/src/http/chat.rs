@@ -175,15 +175,32 @@ struct Page {
     limit: Option<i64>,
 }
 
-/// A page of a conversation's messages, newest first: pass the oldest
-/// `seq` you have as `before` for the page before it. Messages of people
-/// you block are left out.
+/// A reaction to a message.
+#[derive(Debug, Serialize, ToSchema)]
+struct MessageReaction {
+    user_id: String,
+    emoji: String,
+}
+
+/// A message in a conversation's history, with its reactions.
+#[derive(Debug, Serialize, ToSchema)]
+struct HistoryMessage {
+    #[serde(flatten)]
+    message: Message,
+    /// Each member's reaction (one each), the earliest first; none from
+    /// people you block.
+    reactions: Vec<MessageReaction>,
+}
+
+/// A page of a conversation's messages, newest first, with their
+/// reactions: pass the oldest `seq` you have as `before` for the page
+/// before it. Messages of people you block are left out.
 #[utoipa::path(
     get,
     path = "/chat/conversations/{conversation_id}/messages",
     params(ConversationId, Page),
     responses(
-        (status = 200, description = "Messages, newest first.", body = [Message]),
+        (status = 200, description = "Messages, newest first.", body = [HistoryMessage]),
         ConversationNotFound,
         Invalid,
     ),
@@ -193,10 +210,17 @@ async fn messages(
     user: AuthUser,
     Path(path): Path<ConversationId>,
     ValidQuery(page): ValidQuery<Page>,
-) -> Result<Json<Vec<Message>>> {
+) -> Result<Json<Vec<HistoryMessage>>> {
     let id = &path.conversation_id;
     let rows = chat::messages(&state.store, id, &user.id, page.before, page.limit).await?;
-    Ok(Json(rows.iter().map(Message::from).collect()))
+    let history = rows.into_iter().map(|(m, reactions)| HistoryMessage {
+        message: Message::from(&m),
+        reactions: reactions
+            .into_iter()
+            .map(|(user_id, emoji)| MessageReaction { user_id, emoji })
+            .collect(),
+    });
+    Ok(Json(history.collect()))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

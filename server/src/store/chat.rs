@@ -442,6 +442,34 @@ impl Store {
             .collect()
     }
 
+    /// The reactions to a conversation's messages numbered `from..=to`,
+    /// as `viewer` sees them (none from people they block), in the order
+    /// given: (message id, user id, emoji).
+    pub async fn reactions_between(
+        &self,
+        conversation: &str,
+        viewer: &str,
+        (from, to): (i64, i64),
+    ) -> Result<Vec<(String, String, String)>> {
+        let rows = sqlx::query(
+            "SELECT r.message_id, r.user_id, r.emoji FROM chat_reactions r
+             JOIN chat_messages m ON m.id = r.message_id
+             WHERE m.conversation_id = $1 AND m.seq BETWEEN $2 AND $3
+               AND NOT EXISTS (SELECT 1 FROM blocks b
+                               WHERE b.blocker_id = $4 AND b.blocked_id = r.user_id)
+             ORDER BY r.created_at, r.user_id",
+        )
+        .bind(conversation)
+        .bind(from)
+        .bind(to)
+        .bind(viewer)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+            .collect()
+    }
+
     /// Moves `user`'s read marker forward to `seq` (never back) and stores
     /// its event; `false` and no event if it was there already.
     pub async fn mark_read(

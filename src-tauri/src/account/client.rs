@@ -114,7 +114,7 @@ struct Refusal {
 
 /// Codes the window words itself; any other is `server_refused` with the
 /// server's sentence.
-const KNOWN: [&str; 15] = [
+const KNOWN: [&str; 23] = [
     "email_taken",
     "username_taken",
     "unauthorized",
@@ -130,6 +130,14 @@ const KNOWN: [&str; 15] = [
     "user_not_found",
     "not_admin",
     "invalid_bio",
+    "not_connected",
+    "blocked",
+    "muted",
+    "invalid_message",
+    "too_many_messages",
+    "cannot_message_self",
+    "conversation_not_found",
+    "message_not_found",
 ];
 
 /// A client of one server.

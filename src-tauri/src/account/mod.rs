@@ -441,6 +441,27 @@ impl Account {
         Ok(store.account().await?.map(|a| a.user_id))
     }
 
+    /// The server's address and a valid access token of the sign-in, for
+    /// the live connection (refreshed when due, as for [`Account::call`]).
+    pub async fn access_token(&self, store: &Store, now: i64) -> Result<(String, String)> {
+        let account = store.account().await?.ok_or_else(not_signed_in)?;
+        let client = Client::new(&account.server)?;
+        let mut session = self.session.lock().await;
+        restore(&mut session, &account).await;
+        let result = access(&mut session, &client, &account, now).await;
+        if matches!(
+            result,
+            Err(Error::Server {
+                code: "signed_out",
+                ..
+            })
+        ) && session.take().is_some()
+        {
+            forget_kept(&account).await;
+        }
+        Ok((client.address().to_owned(), result?))
+    }
+
     /// Whether someone is signed in (then a sync sends what waits and
     /// takes what the other devices sent).
     pub async fn signed_in(&self, store: &Store) -> Result<bool> {

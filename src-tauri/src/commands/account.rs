@@ -25,7 +25,9 @@ impl Handle for SignIn {
     async fn handle(state: &AppState, request: SignInRequest) -> Result<AccountView> {
         let clock = state.clock();
         let when = (clock.now().as_second(), clock.zone());
-        state.account().sign_in(state.store()?, request, when).await
+        let view = state.account().sign_in(state.store()?, request, when).await;
+        state.live().wake();
+        view
     }
 }
 
@@ -33,10 +35,12 @@ impl Handle for Register {
     async fn handle(state: &AppState, request: RegisterRequest) -> Result<AccountView> {
         let clock = state.clock();
         let when = (clock.now().as_second(), clock.zone());
-        state
+        let view = state
             .account()
             .register(state.store()?, request, when)
-            .await
+            .await;
+        state.live().wake();
+        view
     }
 }
 

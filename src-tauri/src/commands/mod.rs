@@ -12,6 +12,7 @@
 //! use, a search, a database write) never runs on the window's thread.
 
 mod account;
+mod chat;
 mod daily;
 mod dhikr;
 mod feed;
@@ -159,4 +160,15 @@ handlers! {
     react => React,
     inbox => Inbox,
     mark_read => MarkRead,
+    conversations => Conversations,
+    start_chat => StartChat,
+    chat_history => ChatHistory,
+    send_message => SendMessage,
+    react_to_message => ReactToMessage,
+    delete_message => DeleteMessage,
+    report_message => ReportMessage,
+    read_conversation => ReadConversation,
+    block_user => BlockUser,
+    typing => Typing,
+    live_status => LiveStatus,
 }

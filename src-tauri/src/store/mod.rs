@@ -11,6 +11,7 @@
 //! the Qur'an reader.
 
 mod account;
+mod chat;
 mod dhikr;
 mod focus;
 mod goals;
@@ -27,6 +28,7 @@ use sqlx::sqlite::SqlitePool;
 use sqlx::Row;
 
 pub use self::account::*;
+pub use self::chat::WaitingMessage;
 pub use self::focus::*;
 pub use self::goals::*;
 pub use self::khatm::*;
@@ -81,6 +83,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         8,
         "reminders shown and the scheduler's last look",
         include_str!("../../migrations/0008_reminders.sql"),
+    ),
+    (
+        9,
+        "chat messages waiting to be sent",
+        include_str!("../../migrations/0009_chat.sql"),
     ),
 ];
 

@@ -4,10 +4,15 @@
 #![allow(clippy::unwrap_used, dead_code)]
 
 use clap::Parser;
+use companion_app::account::Account;
 use companion_app::progress::record;
 use companion_app::store::Store;
+use companion_app::together;
 use companion_core::habit::Day;
-use companion_core::wire::{ReadHow, RecordReadingRequest, RegisterRequest, SignInRequest};
+use companion_core::wire::{
+    JoinGroupRequest, NewGroupRequest, ReadHow, RecordReadingRequest, RegisterRequest,
+    SignInRequest,
+};
 use companion_core::AyahRef;
 use jiff::tz::TimeZone;
 use serde_json::{json, Value};
@@ -155,5 +160,52 @@ pub fn sign_in(server: &Server, password: &str) -> SignInRequest {
         server: server.base.clone(),
         email: EMAIL.into(),
         password: password.into(),
+    }
+}
+
+/// Bilal's account, created from his own device.
+pub async fn register_bilal(server: &Server, account: &Account, store: &Store, now: i64) {
+    let bilal = RegisterRequest {
+        email: "bilal@example.org".into(),
+        username: "bilal".into(),
+        display_name: "Bilal".into(),
+        ..registration(server)
+    };
+    account.register(store, bilal, (now, &UTC)).await.unwrap();
+}
+
+/// A reader: their account, their device's store and its folder.
+pub type Reader = (Account, Store, tempfile::TempDir);
+
+/// Amina and Bilal, in a private group Amina made.
+pub struct Family {
+    pub amina: Reader,
+    pub bilal: Reader,
+}
+
+pub async fn family(server: &Server, now: i64) -> Family {
+    let (a, amina_store) = store().await;
+    let (b, bilal_store) = store().await;
+    let (amina, bilal) = (Account::default(), Account::default());
+    amina
+        .register(&amina_store, registration(server), (now, &UTC))
+        .await
+        .unwrap();
+    register_bilal(server, &bilal, &bilal_store, now).await;
+    let family = NewGroupRequest {
+        name: "Family circle".into(),
+        description: String::new(),
+        private: true,
+    };
+    let made = together::create(&amina, &amina_store, &family, now)
+        .await
+        .unwrap();
+    let code = made.invite_code.unwrap();
+    together::join(&bilal, &bilal_store, &JoinGroupRequest { code }, now)
+        .await
+        .unwrap();
+    Family {
+        amina: (amina, amina_store, a),
+        bilal: (bilal, bilal_store, b),
     }
 }

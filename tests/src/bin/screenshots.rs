@@ -348,6 +348,57 @@ async fn together(app: &App, shots: &Shots, server: &companion_e2e::server::Sync
     app.click("#together-tab-groups").await;
     app.wait_for("#invitations .invitation").await;
     shots.take(app, "45-groups").await;
+    chat(app, shots, server, &readers).await;
+}
+
+/// The family's conversation: Bilal and Maryam write, Amina answers from
+/// here, Bilal reacts and is typing.
+async fn chat(
+    app: &App,
+    shots: &Shots,
+    server: &companion_e2e::server::SyncServer,
+    readers: &[String],
+) {
+    use reqwest::Method;
+    use serde_json::json;
+    app.click("#together-tab-chat").await;
+    app.click("#chat .conversation").await;
+    let thread = app.wait_for("#chat-thread").await;
+    let id = thread.attr("data-conversation").await.unwrap().unwrap();
+    let path = format!("/chat/conversations/{id}/messages");
+    let said = [
+        (0, "Assalamu alaykum! Who is reading Al-Kahf tonight?"),
+        (1, "Wa alaykum assalam. I will, after isha, in shaa Allah."),
+    ];
+    for (n, (who, body)) in said.into_iter().enumerate() {
+        let message = json!({ "client_id": format!("shot-{n}"), "body": body });
+        server
+            .send(&readers[who], (Method::POST, &path), message)
+            .await;
+    }
+    app.wait_for_text("#chat-messages", "after isha").await;
+    app.type_into(
+        "#chat-text",
+        "Me too. Let us finish it before Maghrib tomorrow.",
+    )
+    .await;
+    app.click("#chat-send").await;
+    app.wait_for(".chat-message.mine").await;
+    let first = server
+        .send(&readers[0], (Method::GET, &path), json!(null))
+        .await;
+    let last = first[0]["id"].as_str().unwrap().to_owned();
+    let react = format!("/chat/messages/{last}/react");
+    server
+        .send(&readers[0], (Method::PUT, &react), json!({ "emoji": "🤲" }))
+        .await;
+    app.wait_for(".chat-message.mine .chat-reactions").await;
+    let typing = format!("/chat/conversations/{id}/typing");
+    server
+        .send(&readers[1], (Method::POST, &typing), json!(null))
+        .await;
+    app.wait_for_text(".chat-typing", "Maryam").await;
+    shots.take(app, "47-chat").await;
 }
 
 /// The Arabic interface, then dark.

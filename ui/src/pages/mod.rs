@@ -4,6 +4,7 @@ pub mod account;
 pub mod achievements;
 pub mod bookmarks;
 pub mod calendar;
+pub mod chat;
 pub mod competitions;
 pub mod dhikr;
 pub mod downloads;

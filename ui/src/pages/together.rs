@@ -1,4 +1,4 @@
-//! Together, in three tabs: the Daily Deen feed (`feed.rs`), leaderboards
+//! Together, in tabs: the Daily Deen feed (`feed.rs`), chat (`chat.rs`), leaderboards
 //! (everyone, friends, each of the reader's groups; today, this week, all
 //! time) and the reader's groups (create one, join one by its invite code,
 //! leave). All of it comes from the sync server; without an account the
@@ -12,6 +12,7 @@ use companion_core::wire::{
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::chat::Chat;
 use super::competitions::Competitions;
 use super::feed::Feed;
 use super::inbox::Inbox;
@@ -70,6 +71,7 @@ fn SignInFirst() -> Html {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
     Feed,
+    Chat,
     Boards,
     Groups,
     Competitions,
@@ -77,8 +79,9 @@ enum Tab {
 }
 
 impl Tab {
-    const ALL: [Tab; 5] = [
+    const ALL: [Tab; 6] = [
         Tab::Feed,
+        Tab::Chat,
         Tab::Boards,
         Tab::Groups,
         Tab::Competitions,
@@ -88,6 +91,7 @@ impl Tab {
     fn name(self) -> &'static str {
         match self {
             Tab::Feed => "feed",
+            Tab::Chat => "chat",
             Tab::Boards => "boards",
             Tab::Groups => "groups",
             Tab::Competitions => "competitions",
@@ -156,6 +160,7 @@ fn Together() -> Html {
             <div class="segmented together-tabs">{ for tabs }</div>
             { match *tab {
                 Tab::Feed => html! { <Feed /> },
+                Tab::Chat => html! { <Chat /> },
                 Tab::Inbox => html! { <Inbox on_unread={on_unread.clone()} /> },
                 Tab::Competitions => html! { <Competitions /> },
                 Tab::Boards => html! { <Board groups={list} version={*version} /> },

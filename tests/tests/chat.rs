@@ -1,0 +1,109 @@
+//! End-to-end chat with a real sync server on loopback: a group made in
+//! the window has its conversation in the Chat tab; a message written
+//! here reaches the other member, and what he writes, types and reacts
+//! shows in the window as it happens, over the app's live connection,
+//! with no click to reload.
+
+#![allow(clippy::unwrap_used)]
+
+use std::time::Duration;
+
+use companion_e2e::server::SyncServer;
+use companion_e2e::{App, Profile};
+use reqwest::Method;
+use serde_json::json;
+
+const PASSWORD: &str = "patience and prayer";
+
+#[tokio::test]
+#[ignore = "drives the app in a real window: `cargo xtask test` runs it"]
+async fn a_groups_conversation_is_written_in_and_what_others_do_shows_live() {
+    let server = SyncServer::start().await;
+    let profile = Profile::new().with_env("COMPANION_SERVER_URL", &server.base);
+    let app = App::launch(&profile).await;
+    app.wait_for("#home #ayah-of-the-day .arabic").await;
+    app.register("amina@example.org", "amina", "Amina", PASSWORD)
+        .await;
+    app.click("#nav-together").await;
+    let (code, _) = app.create_group("Family circle").await;
+    let bilal = server
+        .reader("bilal@example.org", "bilal", "Bilal", PASSWORD)
+        .await;
+    server.join_group(&bilal, &code).await;
+
+    app.click("#together-tab-chat").await;
+    app.wait_for_text("#chat .conversation", "Family circle")
+        .await;
+    app.click("#chat .conversation").await;
+    app.wait_for_text("#chat-empty", "No messages yet").await;
+    let thread = app.wait_for("#chat-thread").await;
+    let conversation = thread.attr("data-conversation").await.unwrap().unwrap();
+
+    // Written here: shown as mine, and on Bilal's side.
+    app.type_into("#chat-text", "Assalamu alaykum, shall we read Al-Kahf?")
+        .await;
+    app.click("#chat-send").await;
+    app.wait_for_text("#chat-messages .chat-message.mine", "shall we read Al-Kahf")
+        .await;
+    let path = format!("/chat/conversations/{conversation}/messages");
+    let his_view = server.send(&bilal, (Method::GET, &path), json!(null)).await;
+    assert_eq!(
+        his_view[0]["body"], "Assalamu alaykum, shall we read Al-Kahf?",
+        "{his_view}"
+    );
+    let mine = his_view[0]["id"].as_str().unwrap().to_owned();
+
+    // Bilal types, then answers: both show without a click.
+    let typing = format!("/chat/conversations/{conversation}/typing");
+    server
+        .send(&bilal, (Method::POST, &typing), json!(null))
+        .await;
+    app.wait_for_text("#chat-thread .chat-typing", "Bilal is typing")
+        .await;
+    let answer = json!({ "client_id": "bilal-1", "body": "Wa alaykum assalam. After Jumu'ah." });
+    server.send(&bilal, (Method::POST, &path), answer).await;
+    let his = "#chat-messages .chat-message:not(.mine)";
+    app.wait_for_text(his, "After Jumu'ah").await;
+    app.wait_for_text(his, "Bilal").await;
+
+    // He reacts to mine; it shows live. Mine to his, from here.
+    let react = format!("/chat/messages/{mine}/react");
+    server
+        .send(&bilal, (Method::PUT, &react), json!({ "emoji": "🤲" }))
+        .await;
+    app.wait_for_text("#chat-messages .chat-message.mine .chat-reactions", "🤲 1")
+        .await;
+    app.script(
+        "document.querySelector('#chat-messages .chat-message:not(.mine) .react[data-emoji=\"🌙\"]').click();
+         return true;",
+    )
+    .await;
+    app.wait_for(&format!(
+        "{his} .chat-reactions .chip.mine[data-emoji='🌙']"
+    ))
+    .await;
+    let his_view = server.send(&bilal, (Method::GET, &path), json!(null)).await;
+    assert_eq!(
+        his_view[0]["reactions"],
+        json!([{ "user_id": amina_id(&server).await, "emoji": "🌙" }])
+    );
+
+    // Read here: the list no longer counts it unread.
+    app.wait_for_attribute(
+        "#chat .conversation",
+        "aria-pressed",
+        "true",
+        Duration::from_secs(5),
+    )
+    .await;
+    assert!(app.all("#chat .conversation .badge").await.is_empty());
+    app.quit().await;
+}
+
+async fn amina_id(server: &SyncServer) -> String {
+    let token = server.sign_in("amina@example.org", PASSWORD).await;
+    let me = server
+        .send(&token, (Method::GET, "/users/me"), json!(null))
+        .await;
+    me["id"].as_str().unwrap().to_owned()
+}
