@@ -36,6 +36,9 @@ const DEBIAN_PACKAGES: &[&str] = &[
     "lame",
     // Runs the suites once more at awkward instants (libfaketime).
     "faketime",
+    // Chat reactions are emoji: a font to draw them in the test window
+    // (desktops have one).
+    "fonts-noto-color-emoji",
 ];
 
 /// trunk 0.22 needs a newer rustc than this project's; 0.21.14 builds.

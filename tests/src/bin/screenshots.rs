@@ -398,6 +398,10 @@ async fn chat(
         .send(&readers[1], (Method::POST, &typing), json!(null))
         .await;
     app.wait_for_text(".chat-typing", "Maryam").await;
+    app.script(
+        "document.getElementById('chat-composer').scrollIntoView({ block: 'end' }); return true;",
+    )
+    .await;
     shots.take(app, "47-chat").await;
 }
 
@@ -448,6 +452,10 @@ async fn arabic_and_dark(app: &App, shots: &Shots) {
     app.click("#nav-together").await;
     app.wait_for("#feed .post .post-ayah").await;
     shots.take(app, "40-feed-arabic-dark").await;
+    app.click("#together-tab-chat").await;
+    app.click("#chat .conversation").await;
+    app.wait_for("#chat-messages .chat-message.mine").await;
+    shots.take(app, "48-chat-arabic-dark").await;
 }
 
 /// Closes any message at the foot of the window (it could cover a tile).

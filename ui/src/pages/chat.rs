@@ -240,6 +240,21 @@ fn Thread(props: &ThreadProps) -> Html {
         .as_ref()
         .filter(|t| t.0 == id)
         .map(|t| (t.1.clone(), t.2));
+    // The newest message in view: at the end of the list whenever the
+    // latest page changes.
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        let newest = match &*page {
+            Load::Ready(latest) => latest.messages.last().map(|m| m.client_id.clone()),
+            _ => None,
+        };
+        use_effect_with(newest, move |_| {
+            if let Some(list) = list.cast::<web_sys::Element>() {
+                list.set_scroll_top(list.scroll_height());
+            }
+        });
+    }
     let body = match &*page {
         Load::Ready(latest) => {
             let messages: Vec<ChatMessage> = older
@@ -256,7 +271,7 @@ fn Thread(props: &ThreadProps) -> Html {
                     if messages.is_empty() {
                         <p class="muted" id="chat-empty">{ i18n.t("chat-empty") }</p>
                     }
-                    <ol class="messages" id="chat-messages" aria-live="polite">
+                    <ol class="messages" id="chat-messages" aria-live="polite" ref={list}>
                         { for messages.iter().enumerate().map(|(n, m)| {
                             let new_day = n == 0 || messages[n - 1].day != m.day;
                             html! {
