@@ -161,6 +161,12 @@ commands! {
     Inbox = "inbox": () => InboxView;
     /// Marks one notification read, or all: the inbox after.
     MarkRead = "mark_read": MarkReadRequest => InboxView;
+    /// The reader's friends, and who follows whom of the rest.
+    People = "people": () => PeopleView;
+    /// Follows someone by username: the people after.
+    Follow = "follow": FollowRequest => PeopleView;
+    /// Stops following someone: the people after.
+    Unfollow = "unfollow": PersonRef => PeopleView;
     /// The reader's conversations, the latest first.
     Conversations = "conversations": () => Vec<ConversationView>;
     /// Opens (or finds) the direct conversation with someone.

@@ -166,7 +166,9 @@ async fn reader<'a>(store: &Store, zone: &'a TimeZone) -> Result<Reader<'a>> {
     Ok(Reader { id, name, zone })
 }
 
-fn segment(id: &str) -> Result<&str> {
+/// An id checked to be plain (letters, digits, `-`, `_`) before it goes
+/// into a path.
+pub(crate) fn segment(id: &str) -> Result<&str> {
     let safe = !id.is_empty()
         && id
             .chars()
@@ -203,9 +205,8 @@ pub async fn start(
             "Type the username of someone to write to.".into(),
         ));
     }
-    let query = format!("/users?username={}", urlencoding(username));
     let person: Person = account
-        .call(store, (Method::GET, &query), None, now)
+        .call(store, (Method::GET, &user_query(username)), None, now)
         .await?;
     let body = json!({ "user_id": person.id });
     let made: Conversation = account
@@ -217,6 +218,11 @@ pub async fn start(
         )
         .await?;
     Ok(reader(store, zone).await?.conversation(made))
+}
+
+/// The path that finds someone by username.
+pub(crate) fn user_query(username: &str) -> String {
+    format!("/users?username={}", urlencoding(username))
 }
 
 /// Percent-encodes a query value.

@@ -14,6 +14,7 @@ pub mod daily;
 pub mod error;
 pub mod feed;
 pub mod focus;
+pub mod friends;
 pub mod inbox;
 pub mod live;
 pub mod notices;

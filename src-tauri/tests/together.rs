@@ -353,3 +353,74 @@ async fn an_invitation_by_username_is_accepted_or_declined_from_here() {
         "accepted one, declined one"
     );
 }
+
+#[tokio::test]
+async fn following_each_other_makes_friends_who_may_write_to_each_other() {
+    use companion_app::{chat, friends};
+    let server = Server::start().await;
+    let now = now();
+    let (_a, amina_store) = store().await;
+    let (_b, bilal_store) = store().await;
+    let (amina, bilal) = (Account::default(), Account::default());
+    amina
+        .register(&amina_store, registration(&server), (now, &UTC))
+        .await
+        .unwrap();
+    register_bilal(&server, &bilal, &bilal_store, now).await;
+    let names = |list: &[companion_core::wire::PersonView]| {
+        list.iter()
+            .map(|p| p.display_name.clone())
+            .collect::<Vec<_>>()
+    };
+
+    let refused = chat::start(&amina, &amina_store, "bilal", (now, &UTC))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), "not_connected", "no group, no friendship");
+    let view = friends::follow(&amina, &amina_store, " @bilal ", now)
+        .await
+        .unwrap();
+    assert_eq!(
+        (names(&view.following), view.friends.len()),
+        (vec!["Bilal".to_owned()], 0)
+    );
+    let his = friends::people(&bilal, &bilal_store, now).await.unwrap();
+    assert_eq!(names(&his.followers), ["Amina"], "told who follows him");
+    let refused = chat::start(&amina, &amina_store, "bilal", (now, &UTC))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), "not_connected", "one way is not friends");
+
+    let his = friends::follow(&bilal, &bilal_store, "amina", now)
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            names(&his.friends),
+            his.followers.len(),
+            his.following.len()
+        ),
+        (vec!["Amina".to_owned()], 0, 0)
+    );
+    let direct = chat::start(&amina, &amina_store, "bilal", (now, &UTC))
+        .await
+        .unwrap();
+    assert_eq!((direct.group, direct.title.as_str()), (false, "Bilal"));
+
+    let amina_id = his.friends[0].id.clone();
+    let his = friends::unfollow(&bilal, &bilal_store, &amina_id, now)
+        .await
+        .unwrap();
+    assert_eq!(
+        (names(&his.followers), his.friends.len()),
+        (vec!["Amina".to_owned()], 0)
+    );
+    let myself = friends::follow(&amina, &amina_store, "amina", now)
+        .await
+        .unwrap_err();
+    assert_eq!(myself.code(), "cannot_follow_self");
+    let nobody = friends::follow(&amina, &amina_store, "nobody", now)
+        .await
+        .unwrap_err();
+    assert_eq!(nobody.code(), "user_not_found");
+}

@@ -2,7 +2,8 @@
 //! the window has its conversation in the Chat tab; a message written
 //! here reaches the other member, and what he writes, types and reacts
 //! shows in the window as it happens, over the app's live connection,
-//! with no click to reload.
+//! with no click to reload. Then friends: someone following the reader
+//! shows at once, and following back makes them friends.
 
 #![allow(clippy::unwrap_used)]
 
@@ -17,7 +18,7 @@ const PASSWORD: &str = "patience and prayer";
 
 #[tokio::test]
 #[ignore = "drives the app in a real window: `cargo xtask test` runs it"]
-async fn a_groups_conversation_is_written_in_and_what_others_do_shows_live() {
+async fn a_groups_conversation_shows_live_and_a_follower_followed_back_is_a_friend() {
     let server = SyncServer::start().await;
     let profile = Profile::new().with_env("COMPANION_SERVER_URL", &server.base);
     let app = App::launch(&profile).await;
@@ -97,6 +98,24 @@ async fn a_groups_conversation_is_written_in_and_what_others_do_shows_live() {
     )
     .await;
     assert!(app.all("#chat .conversation .badge").await.is_empty());
+
+    // Friends: Bilal follows Amina; it shows live, and she follows back.
+    app.click("#together-tab-friends").await;
+    app.wait_for_text("#friends-friends", "No friends yet")
+        .await;
+    let amina = amina_id(&server).await;
+    let follow = format!("/users/{amina}/follow");
+    server
+        .send(&bilal, (Method::POST, &follow), json!(null))
+        .await;
+    app.wait_for_text("#friends-followers .person", "Bilal")
+        .await;
+    app.click("#friends-followers .person .button").await;
+    app.wait_for_text("#friends-friends .person", "Bilal").await;
+    let his_friends = server
+        .send(&bilal, (Method::GET, "/users/me/friends"), json!(null))
+        .await;
+    assert_eq!(his_friends[0]["username"], "amina", "{his_friends}");
     app.quit().await;
 }
 

@@ -69,6 +69,8 @@ pub struct LiveNews {
     /// marker).
     pub chat: u32,
     pub inbox: u32,
+    /// Someone followed the reader.
+    pub people: u32,
     /// The last typing note: the conversation, who, and a counter.
     pub typing: Option<(String, String, u32)>,
 }
@@ -82,6 +84,9 @@ impl LiveNews {
                 self.typing = Some((conversation, name, n));
             }
             LiveEvent::Notification => self.inbox = self.inbox.wrapping_add(1),
+            LiveEvent::Other { kind } if kind == "followed" => {
+                self.people = self.people.wrapping_add(1);
+            }
             LiveEvent::Other { .. } => {}
         }
     }

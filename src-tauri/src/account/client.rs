@@ -114,7 +114,7 @@ struct Refusal {
 
 /// Codes the window words itself; any other is `server_refused` with the
 /// server's sentence.
-const KNOWN: [&str; 23] = [
+const KNOWN: [&str; 24] = [
     "email_taken",
     "username_taken",
     "unauthorized",
@@ -138,6 +138,7 @@ const KNOWN: [&str; 23] = [
     "cannot_message_self",
     "conversation_not_found",
     "message_not_found",
+    "cannot_follow_self",
 ];
 
 /// A client of one server.

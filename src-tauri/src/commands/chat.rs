@@ -1,18 +1,19 @@
-//! Handlers for chat and the live connection.
+//! Handlers for friends, chat and the live connection.
 
 use companion_core::command::{
-    BlockUser, ChatHistory, Conversations, DeleteMessage, LiveStatus, ReactToMessage,
-    ReadConversation, ReportMessage, SendMessage, StartChat, Typing,
+    BlockUser, ChatHistory, Conversations, DeleteMessage, Follow, LiveStatus, People,
+    ReactToMessage, ReadConversation, ReportMessage, SendMessage, StartChat, Typing, Unfollow,
 };
 use companion_core::wire::{
-    BlockRequest, ChatMessage, ChatPage, ConversationRef, ConversationView, HistoryRequest,
-    LiveState, MessageReactRequest, MessageRequest, SendMessageRequest, StartChatRequest,
+    BlockRequest, ChatMessage, ChatPage, ConversationRef, ConversationView, FollowRequest,
+    HistoryRequest, LiveState, MessageReactRequest, MessageRequest, PeopleView, PersonRef,
+    SendMessageRequest, StartChatRequest,
 };
 
 use super::Handle;
-use crate::chat;
 use crate::error::Result;
 use crate::state::AppState;
+use crate::{chat, friends};
 
 fn now(state: &AppState) -> i64 {
     state.clock().now().as_second()
@@ -100,5 +101,25 @@ impl Handle for Typing {
 impl Handle for LiveStatus {
     async fn handle(state: &AppState, (): ()) -> Result<LiveState> {
         Ok(state.live().state())
+    }
+}
+
+impl Handle for People {
+    async fn handle(state: &AppState, (): ()) -> Result<PeopleView> {
+        friends::people(state.account(), state.store()?, now(state)).await
+    }
+}
+
+impl Handle for Follow {
+    async fn handle(state: &AppState, request: FollowRequest) -> Result<PeopleView> {
+        let store = state.store()?;
+        friends::follow(state.account(), store, &request.username, now(state)).await
+    }
+}
+
+impl Handle for Unfollow {
+    async fn handle(state: &AppState, request: PersonRef) -> Result<PeopleView> {
+        let store = state.store()?;
+        friends::unfollow(state.account(), store, &request.user, now(state)).await
     }
 }

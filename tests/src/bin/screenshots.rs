@@ -403,6 +403,30 @@ async fn chat(
     )
     .await;
     shots.take(app, "47-chat").await;
+
+    // Friends: Bilal and Amina follow each other; Maryam follows Amina.
+    app.click("#together-tab-friends").await;
+    app.type_into("#friends-username", "bilal").await;
+    app.click("#friends-follow-submit").await;
+    app.wait_for_text("#friends-following .person", "Bilal")
+        .await;
+    let me = server
+        .send(
+            &readers[0],
+            (Method::GET, "/users?username=amina"),
+            json!(null),
+        )
+        .await;
+    let follow = format!("/users/{}/follow", me["id"].as_str().unwrap());
+    for token in readers {
+        server
+            .send(token, (Method::POST, &follow), json!(null))
+            .await;
+    }
+    app.wait_for_text("#friends-followers .person", "Maryam")
+        .await;
+    app.wait_for_text("#friends-friends .person", "Bilal").await;
+    shots.take(app, "49-friends").await;
 }
 
 /// The Arabic interface, then dark.

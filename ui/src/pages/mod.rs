@@ -10,6 +10,7 @@ pub mod dhikr;
 pub mod downloads;
 pub mod feed;
 pub mod focus;
+pub mod friends;
 pub mod home;
 pub mod inbox;
 pub mod juz;

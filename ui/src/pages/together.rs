@@ -1,4 +1,4 @@
-//! Together, in tabs: the Daily Deen feed (`feed.rs`), chat (`chat.rs`), leaderboards
+//! Together, in tabs: the Daily Deen feed (`feed.rs`), chat (`chat.rs`), friends (`friends.rs`), leaderboards
 //! (everyone, friends, each of the reader's groups; today, this week, all
 //! time) and the reader's groups (create one, join one by its invite code,
 //! leave). All of it comes from the sync server; without an account the
@@ -15,6 +15,7 @@ use yew::prelude::*;
 use super::chat::Chat;
 use super::competitions::Competitions;
 use super::feed::Feed;
+use super::friends::Friends;
 use super::inbox::Inbox;
 use super::{load_status, Load};
 use crate::i18n::{use_i18n, I18n};
@@ -72,6 +73,7 @@ fn SignInFirst() -> Html {
 enum Tab {
     Feed,
     Chat,
+    Friends,
     Boards,
     Groups,
     Competitions,
@@ -79,9 +81,10 @@ enum Tab {
 }
 
 impl Tab {
-    const ALL: [Tab; 6] = [
+    const ALL: [Tab; 7] = [
         Tab::Feed,
         Tab::Chat,
+        Tab::Friends,
         Tab::Boards,
         Tab::Groups,
         Tab::Competitions,
@@ -92,6 +95,7 @@ impl Tab {
         match self {
             Tab::Feed => "feed",
             Tab::Chat => "chat",
+            Tab::Friends => "friends",
             Tab::Boards => "boards",
             Tab::Groups => "groups",
             Tab::Competitions => "competitions",
@@ -161,6 +165,7 @@ fn Together() -> Html {
             { match *tab {
                 Tab::Feed => html! { <Feed /> },
                 Tab::Chat => html! { <Chat /> },
+                Tab::Friends => html! { <Friends /> },
                 Tab::Inbox => html! { <Inbox on_unread={on_unread.clone()} /> },
                 Tab::Competitions => html! { <Competitions /> },
                 Tab::Boards => html! { <Board groups={list} version={*version} /> },
