@@ -167,6 +167,15 @@ commands! {
     Follow = "follow": FollowRequest => PeopleView;
     /// Stops following someone: the people after.
     Unfollow = "unfollow": PersonRef => PeopleView;
+    /// A group's khatmahs: the running one with its portions, and the
+    /// earlier ones.
+    GroupKhatmah = "group_khatmah": GroupRef => GroupKhatmahs;
+    /// Starts a khatmah in a group the reader administers.
+    StartKhatmah = "start_khatmah": StartKhatmahRequest => GroupKhatmahs;
+    /// Claims, gives back or marks done a portion.
+    KhatmahPortion = "khatmah_portion": PortionRequest => GroupKhatmahs;
+    /// Cancels a group's running khatmah (its admins).
+    CancelKhatmah = "cancel_khatmah": KhatmahRef => GroupKhatmahs;
     /// The reader's conversations, the latest first.
     Conversations = "conversations": () => Vec<ConversationView>;
     /// Opens (or finds) the direct conversation with someone.

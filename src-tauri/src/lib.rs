@@ -15,6 +15,7 @@ pub mod error;
 pub mod feed;
 pub mod focus;
 pub mod friends;
+pub mod group_khatmah;
 pub mod inbox;
 pub mod live;
 pub mod notices;

@@ -424,3 +424,142 @@ async fn following_each_other_makes_friends_who_may_write_to_each_other() {
         .unwrap_err();
     assert_eq!(nobody.code(), "user_not_found");
 }
+
+#[tokio::test]
+async fn a_group_reads_a_khatmah_together_portion_by_portion() {
+    use companion_app::group_khatmah as khatmah;
+    use companion_core::wire::{Division, PortionAction, PortionRequest, StartKhatmahRequest};
+    let server = Server::start().await;
+    let now = now();
+    let Family {
+        amina: (amina, amina_store, _a),
+        bilal: (bilal, bilal_store, _b),
+    } = family(&server, now).await;
+    let group = together::groups(&amina, &amina_store, now).await.unwrap()[0]
+        .id
+        .clone();
+    let in_ten_days = jiff::Timestamp::from_second(now + 10 * 86_400)
+        .unwrap()
+        .to_zoned(UTC)
+        .strftime("%Y-%m-%d")
+        .to_string();
+    let start = StartKhatmahRequest {
+        group: group.clone(),
+        division: Division::Juz,
+        deadline: Some(in_ten_days.clone()),
+    };
+    let refused = khatmah::start(&bilal, &bilal_store, &start, (now, &UTC))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), "not_admin", "{refused}");
+    let started = khatmah::start(&amina, &amina_store, &start, (now, &UTC))
+        .await
+        .unwrap();
+    let current = started.current.unwrap();
+    assert_eq!(
+        (
+            current.portions.len(),
+            current.total,
+            current.deadline.as_deref()
+        ),
+        (30, 30, Some(in_ten_days.as_str()))
+    );
+    assert_eq!(
+        (
+            current.portions[0].first.as_str(),
+            current.portions[29].last.as_str()
+        ),
+        ("1:1", "114:6")
+    );
+
+    let portion = |number, action| PortionRequest {
+        group: group.clone(),
+        khatmah: current.id.clone(),
+        number,
+        action,
+    };
+    let his = khatmah::portion(
+        &bilal,
+        &bilal_store,
+        &portion(1, PortionAction::Claim),
+        (now, &UTC),
+    )
+    .await
+    .unwrap()
+    .current
+    .unwrap();
+    assert!(his.portions[0].mine && !his.portions[0].done);
+    let taken = khatmah::portion(
+        &amina,
+        &amina_store,
+        &portion(1, PortionAction::Claim),
+        (now, &UTC),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(taken.code(), "portion_taken");
+    let seen = khatmah::khatmahs(&amina, &amina_store, &group, (now, &UTC))
+        .await
+        .unwrap()
+        .current
+        .unwrap();
+    assert_eq!(
+        (seen.portions[0].reader.as_deref(), seen.portions[0].mine),
+        (Some("Bilal"), false)
+    );
+    let done = khatmah::portion(
+        &bilal,
+        &bilal_store,
+        &portion(1, PortionAction::Done),
+        (now, &UTC),
+    )
+    .await
+    .unwrap()
+    .current
+    .unwrap();
+    assert_eq!((done.done, done.portions[0].done), (1, true));
+    khatmah::portion(
+        &bilal,
+        &bilal_store,
+        &portion(2, PortionAction::Claim),
+        (now, &UTC),
+    )
+    .await
+    .unwrap();
+    let given_back = khatmah::portion(
+        &bilal,
+        &bilal_store,
+        &portion(2, PortionAction::Release),
+        (now, &UTC),
+    )
+    .await
+    .unwrap()
+    .current
+    .unwrap();
+    assert_eq!(given_back.portions[1].reader, None);
+
+    let again = khatmah::start(&amina, &amina_store, &start, (now, &UTC))
+        .await
+        .unwrap_err();
+    assert_eq!(again.code(), "khatmah_running");
+    let ended = khatmah::cancel(&amina, &amina_store, (&group, &current.id), (now, &UTC))
+        .await
+        .unwrap();
+    assert!(ended.current.is_none());
+    assert_eq!(
+        ended
+            .past
+            .iter()
+            .map(|p| (p.status.as_str(), p.done, p.total))
+            .collect::<Vec<_>>(),
+        [("cancelled", 1, 30)]
+    );
+    let bad_day = StartKhatmahRequest {
+        deadline: Some("next friday".into()),
+        ..start
+    };
+    let refused = khatmah::start(&amina, &amina_store, &bad_day, (now, &UTC))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), "invalid_request");
+}

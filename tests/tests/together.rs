@@ -5,7 +5,8 @@
 //! reflection on an ayah reaches him, reactions go both ways, and the inbox
 //! tells who joined and who reacted; a private competition of ayahs
 //! started here is joined by its code and ranks by its metric; an
-//! invitation by username is accepted from the Groups tab.
+//! invitation by username is accepted from the Groups tab; and the
+//! group reads a khatmah together, a juz each, changes showing live.
 
 #![allow(clippy::unwrap_used)]
 
@@ -103,5 +104,43 @@ async fn a_group_made_in_the_window_is_joined_by_its_code_and_its_board_ranks_th
         Duration::from_secs(10),
     )
     .await;
+
+    // A khatmah of the group: started here by juz, juz 1 taken and read
+    // here, juz 2 taken by Bilal on his device and shown live.
+    app.click("#together-tab-groups").await;
+    app.click(&format!(
+        "#groups .group[data-group='{group}'] .group-khatmah-open"
+    ))
+    .await;
+    app.click("#khatmah-start-submit").await;
+    app.wait_for("#khatmah-portions .portion[data-number='30']")
+        .await;
+    app.click("#khatmah-portions .portion[data-number='1'] .claim")
+        .await;
+    app.click("#khatmah-portions .portion[data-number='1'] .done")
+        .await;
+    app.wait_for_attribute(
+        "#khatmah-portions .portion[data-number='1']",
+        "data-state",
+        "done",
+        Duration::from_secs(10),
+    )
+    .await;
+    app.wait_for_text("#group-khatmah .khatmah-summary", "1 of 30")
+        .await;
+    let khatmahs = server
+        .send(
+            &bilal,
+            (Method::GET, &format!("/groups/{group}/khatmahs")),
+            serde_json::json!(null),
+        )
+        .await;
+    let khatmah = khatmahs["khatmahs"][0]["id"].as_str().unwrap().to_owned();
+    let claim = format!("/khatmahs/{khatmah}/portions/2/claim");
+    server
+        .send(&bilal, (Method::POST, &claim), serde_json::json!(null))
+        .await;
+    app.wait_for_text("#khatmah-portions .portion[data-number='2']", "Bilal")
+        .await;
     app.quit().await;
 }

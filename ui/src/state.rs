@@ -71,6 +71,8 @@ pub struct LiveNews {
     pub inbox: u32,
     /// Someone followed the reader.
     pub people: u32,
+    /// A group khatmah changed.
+    pub khatmah: u32,
     /// The last typing note: the conversation, who, and a counter.
     pub typing: Option<(String, String, u32)>,
 }
@@ -86,6 +88,9 @@ impl LiveNews {
             LiveEvent::Notification => self.inbox = self.inbox.wrapping_add(1),
             LiveEvent::Other { kind } if kind == "followed" => {
                 self.people = self.people.wrapping_add(1);
+            }
+            LiveEvent::Other { kind } if kind == "khatmah" => {
+                self.khatmah = self.khatmah.wrapping_add(1);
             }
             LiveEvent::Other { .. } => {}
         }

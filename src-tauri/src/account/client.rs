@@ -114,7 +114,7 @@ struct Refusal {
 
 /// Codes the window words itself; any other is `server_refused` with the
 /// server's sentence.
-const KNOWN: [&str; 24] = [
+const KNOWN: [&str; 31] = [
     "email_taken",
     "username_taken",
     "unauthorized",
@@ -139,6 +139,13 @@ const KNOWN: [&str; 24] = [
     "conversation_not_found",
     "message_not_found",
     "cannot_follow_self",
+    "khatmah_running",
+    "khatmah_over",
+    "portion_taken",
+    "portion_done",
+    "not_your_portion",
+    "invalid_deadline",
+    "khatmah_not_found",
 ];
 
 /// A client of one server.

@@ -18,6 +18,7 @@ mod dhikr;
 mod feed;
 mod focus;
 mod inbox;
+mod khatmah;
 mod progress;
 mod reading;
 mod recitation;
@@ -160,6 +161,10 @@ handlers! {
     react => React,
     inbox => Inbox,
     mark_read => MarkRead,
+    group_khatmah => GroupKhatmah,
+    start_khatmah => StartKhatmah,
+    khatmah_portion => KhatmahPortion,
+    cancel_khatmah => CancelKhatmah,
     people => People,
     follow => Follow,
     unfollow => Unfollow,

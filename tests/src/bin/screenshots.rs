@@ -348,6 +348,50 @@ async fn together(app: &App, shots: &Shots, server: &companion_e2e::server::Sync
     app.click("#together-tab-groups").await;
     app.wait_for("#invitations .invitation").await;
     shots.take(app, "45-groups").await;
+
+    // The family's khatmah: by juz, a few portions taken and read.
+    app.click(&format!(
+        "#groups .group[data-group='{group}'] .group-khatmah-open"
+    ))
+    .await;
+    app.click("#khatmah-start-submit").await;
+    app.wait_for("#khatmah-portions .portion[data-number='30']")
+        .await;
+    for n in ["1", "2", "3"] {
+        let portion = format!("#khatmah-portions .portion[data-number='{n}']");
+        app.click(&format!("{portion} .claim")).await;
+        app.wait_for(&format!("{portion}.mine")).await;
+    }
+    app.click("#khatmah-portions .portion[data-number='1'] .done")
+        .await;
+    app.wait_for("#khatmah-portions .portion[data-number='1'].done")
+        .await;
+    let listed = server
+        .send(
+            &readers[0],
+            (Method::GET, &format!("/groups/{group}/khatmahs")),
+            json!(null),
+        )
+        .await;
+    let khatmah = listed["khatmahs"][0]["id"].as_str().unwrap().to_owned();
+    for (token, portions) in readers.iter().zip([["4", "5"], ["6", "7"]]) {
+        for n in portions {
+            let base = format!("/khatmahs/{khatmah}/portions/{n}");
+            server
+                .send(token, (Method::POST, &format!("{base}/claim")), json!(null))
+                .await;
+            if n == "4" || n == "6" {
+                server
+                    .send(token, (Method::POST, &format!("{base}/done")), json!(null))
+                    .await;
+            }
+        }
+    }
+    app.wait_for_text("#khatmah-portions .portion[data-number='7']", "Maryam")
+        .await;
+    app.script("document.getElementById('group-khatmah').scrollIntoView(); return true;")
+        .await;
+    shots.take(app, "50-group-khatmah").await;
     chat(app, shots, server, &readers).await;
 }
 

@@ -11,6 +11,7 @@ pub mod downloads;
 pub mod feed;
 pub mod focus;
 pub mod friends;
+pub mod group_khatmah;
 pub mod home;
 pub mod inbox;
 pub mod juz;

@@ -16,6 +16,7 @@ use super::chat::Chat;
 use super::competitions::Competitions;
 use super::feed::Feed;
 use super::friends::Friends;
+use super::group_khatmah::GroupKhatmah;
 use super::inbox::Inbox;
 use super::{load_status, Load};
 use crate::i18n::{use_i18n, I18n};
@@ -501,7 +502,19 @@ fn Groups(props: &GroupsProps) -> Html {
             }));
         })
     };
+    let khatmah_of = use_state(|| None::<String>);
+    let open_khatmah = |id: String| {
+        let khatmah_of = khatmah_of.clone();
+        Callback::from(move |_: MouseEvent| {
+            let open = (khatmah_of.as_deref() != Some(id.as_str())).then(|| id.clone());
+            khatmah_of.set(open);
+        })
+    };
+    let shown = khatmah_of
+        .as_ref()
+        .and_then(|id| props.groups.iter().find(|g| &g.id == id).cloned());
     html! {
+        <>
         <section class="card groups" id="groups">
             <Invitations groups={props.groups.len()} on_change={props.on_change.clone()} />
             if props.groups.is_empty() {
@@ -522,7 +535,11 @@ fn Groups(props: &GroupsProps) -> Html {
                         if g.admin {
                             <InviteForm group={g.id.clone()} name={g.name.clone()} />
                         }
-                        <button class="button" onclick={leave(g.id.clone())}>{ i18n.t("together-leave") }</button>
+                        <div class="actions">
+                            <button class="button group-khatmah-open" aria-pressed={(khatmah_of.as_deref() == Some(g.id.as_str())).to_string()}
+                                onclick={open_khatmah(g.id.clone())}>{ i18n.t("khatmah-open") }</button>
+                            <button class="button" onclick={leave(g.id.clone())}>{ i18n.t("together-leave") }</button>
+                        </div>
                     </li>
                 }) }
             </ul>
@@ -542,6 +559,10 @@ fn Groups(props: &GroupsProps) -> Html {
                 <button class="button" id="group-join-submit" type="submit">{ i18n.t("together-join") }</button>
             </form>
         </section>
+        if let Some(group) = shown {
+            <GroupKhatmah key={group.id.as_str()} group={group.clone()} />
+        }
+        </>
     }
 }
 
