@@ -198,6 +198,10 @@ commands! {
     Typing = "typing": ConversationRef => ();
     /// Whether the live connection to the server is up.
     LiveStatus = "live_status": () => LiveState;
+    /// Which kinds of notification the reader gets.
+    NotificationSettings = "notification_settings": () => Vec<KindSetting>;
+    /// Turns one kind of notification on or off: the settings after.
+    SetNotification = "set_notification": KindSetting => Vec<KindSetting>;
     /// Focus Mode now: idle, the running session, or one that just ended.
     FocusStatus = "focus_status": () => FocusNow;
     /// Starts a session (refused while one runs).

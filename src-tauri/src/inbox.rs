@@ -2,7 +2,7 @@
 //! (`core::wire::inbox`): each notification's who, what and number picked
 //! out of its kind's data, for the window to word. Needs an account.
 
-use companion_core::wire::{InboxItem, InboxView, Reaction};
+use companion_core::wire::{InboxItem, InboxView, KindSetting, Reaction, NOTIFICATION_KINDS};
 use reqwest::Method;
 use serde::Deserialize;
 use serde_json::Value;
@@ -87,10 +87,72 @@ pub async fn mark_read(
     inbox(account, store, now).await
 }
 
+/// The server's settings (`{kind: on}`) as a list in the window's order;
+/// a kind the server does not name is on.
+fn settings(answer: &Value) -> Vec<KindSetting> {
+    NOTIFICATION_KINDS
+        .iter()
+        .map(|&kind| KindSetting {
+            kind: kind.to_owned(),
+            on: answer.get(kind).and_then(Value::as_bool).unwrap_or(true),
+        })
+        .collect()
+}
+
+/// Which kinds of notification the reader gets.
+pub async fn notification_settings(
+    account: &Account,
+    store: &Store,
+    now: i64,
+) -> Result<Vec<KindSetting>> {
+    let answer: Value = account
+        .call(store, (Method::GET, "/notifications/settings"), None, now)
+        .await?;
+    Ok(settings(&answer))
+}
+
+/// Turns one kind on or off: the settings after.
+pub async fn set_notification(
+    account: &Account,
+    store: &Store,
+    setting: &KindSetting,
+    now: i64,
+) -> Result<Vec<KindSetting>> {
+    if !NOTIFICATION_KINDS.contains(&setting.kind.as_str()) {
+        return Err(crate::error::Error::Invalid(format!(
+            "“{}” is not a kind of notification.",
+            setting.kind
+        )));
+    }
+    let body = serde_json::json!({ setting.kind.as_str(): setting.on });
+    let answer: Value = account
+        .call(
+            store,
+            (Method::PUT, "/notifications/settings"),
+            Some(body),
+            now,
+        )
+        .await?;
+    Ok(settings(&answer))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn settings_list_every_kind_in_order_and_an_unnamed_one_is_on() {
+        let listed = settings(&json!({ "group_join": false, "chat_mention": true }));
+        assert_eq!(listed.len(), NOTIFICATION_KINDS.len());
+        let off: Vec<&str> = listed
+            .iter()
+            .filter(|s| !s.on)
+            .map(|s| s.kind.as_str())
+            .collect();
+        assert_eq!(off, ["group_join"]);
+        assert_eq!(listed[0].kind, "group_invite");
+    }
 
     #[test]
     fn each_kind_gives_its_who_what_and_number() {

@@ -2,7 +2,8 @@
 //! between two devices, reactions and read markers, deleting, a direct
 //! conversation; messages written offline that wait and go once; and the
 //! live connection hearing messages and typing as they happen, resuming
-//! after a drop without missing one.
+//! after a drop without missing one; a mention told only while its kind
+//! of notification is on.
 
 #![allow(clippy::unwrap_used)]
 
@@ -344,4 +345,72 @@ async fn the_live_connection_hears_messages_and_typing_and_resumes_after_a_drop(
         "what waited on Bilal's device went when the socket opened"
     );
     task.abort();
+}
+
+#[tokio::test]
+async fn a_mention_is_told_only_while_its_kind_of_notification_is_on() {
+    use companion_app::inbox;
+    use companion_core::wire::KindSetting;
+    let server = Server::start().await;
+    let Family {
+        amina: (amina, amina_store, _a),
+        bilal: (bilal, bilal_store, _b),
+    } = family(&server, now()).await;
+    let c = group_conversation(&amina, &amina_store).await;
+    let mentions = |view: &companion_core::wire::InboxView| {
+        view.items
+            .iter()
+            .filter(|i| i.kind == "chat_mention")
+            .count()
+    };
+    let mention = |on: bool| KindSetting {
+        kind: "chat_mention".into(),
+        on,
+    };
+
+    let all = inbox::notification_settings(&bilal, &bilal_store, now())
+        .await
+        .unwrap();
+    assert!(all.iter().all(|s| s.on), "every kind is on at first");
+    let now_off = inbox::set_notification(&bilal, &bilal_store, &mention(false), now())
+        .await
+        .unwrap();
+    let off: Vec<&str> = now_off
+        .iter()
+        .filter(|s| !s.on)
+        .map(|s| s.kind.as_str())
+        .collect();
+    assert_eq!(off, ["chat_mention"]);
+    chat::send(
+        &amina,
+        &amina_store,
+        &say(&c, "@bilal juz 5 tonight?"),
+        (now(), &UTC),
+    )
+    .await
+    .unwrap();
+    let told = inbox::inbox(&bilal, &bilal_store, now()).await.unwrap();
+    assert_eq!(mentions(&told), 0, "off: not kept");
+
+    inbox::set_notification(&bilal, &bilal_store, &mention(true), now())
+        .await
+        .unwrap();
+    chat::send(
+        &amina,
+        &amina_store,
+        &say(&c, "@bilal and juz 6?"),
+        (now(), &UTC),
+    )
+    .await
+    .unwrap();
+    let told = inbox::inbox(&bilal, &bilal_store, now()).await.unwrap();
+    assert_eq!(mentions(&told), 1, "on again: told");
+    let unknown = KindSetting {
+        kind: "weather".into(),
+        on: false,
+    };
+    let refused = inbox::set_notification(&bilal, &bilal_store, &unknown, now())
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), "invalid_request");
 }

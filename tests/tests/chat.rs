@@ -3,7 +3,8 @@
 //! here reaches the other member, and what he writes, types and reacts
 //! shows in the window as it happens, over the app's live connection,
 //! with no click to reload. Then friends: someone following the reader
-//! shows at once, and following back makes them friends.
+//! shows at once, and following back makes them friends; a mention counts
+//! on the Inbox tab as it comes, and mentions can be turned off there.
 
 #![allow(clippy::unwrap_used)]
 
@@ -116,6 +117,34 @@ async fn a_groups_conversation_shows_live_and_a_follower_followed_back_is_a_frie
         .send(&bilal, (Method::GET, "/users/me/friends"), json!(null))
         .await;
     assert_eq!(his_friends[0]["username"], "amina", "{his_friends}");
+
+    // A mention is counted on the Inbox tab as it comes; then Amina turns
+    // mentions off from the inbox, and the server keeps that.
+    let mention = json!({ "client_id": "bilal-2", "body": "@amina juz 5 tonight?" });
+    server.send(&bilal, (Method::POST, &path), mention).await;
+    app.wait_for_text("#together-tab-inbox", "(1)").await;
+    app.click("#together-tab-inbox").await;
+    app.wait_for_text("#inbox .inbox-item", "juz 5 tonight")
+        .await;
+    app.click("#inbox-settings summary").await;
+    app.click("#inbox-settings input[data-kind='chat_mention']")
+        .await;
+    let token = server.sign_in("amina@example.org", PASSWORD).await;
+    let mut kept = json!(null);
+    for _ in 0..50 {
+        kept = server
+            .send(
+                &token,
+                (Method::GET, "/notifications/settings"),
+                json!(null),
+            )
+            .await;
+        if kept["chat_mention"] == false {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(kept["chat_mention"], false, "{kept}");
     app.quit().await;
 }
 

@@ -41,3 +41,22 @@ pub struct InboxView {
 pub struct MarkReadRequest {
     pub id: Option<i64>,
 }
+
+/// The kinds of notification, in the order the window lists them.
+pub const NOTIFICATION_KINDS: [&str; 8] = [
+    "group_invite",
+    "group_join",
+    "chat_mention",
+    "post_reaction",
+    "competition_start",
+    "competition_end",
+    "competition_rank",
+    "khatmah_portion",
+];
+
+/// Whether one kind of notification is kept and delivered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KindSetting {
+    pub kind: String,
+    pub on: bool,
+}

@@ -161,6 +161,8 @@ handlers! {
     react => React,
     inbox => Inbox,
     mark_read => MarkRead,
+    notification_settings => NotificationSettings,
+    set_notification => SetNotification,
     group_khatmah => GroupKhatmah,
     start_khatmah => StartKhatmah,
     khatmah_portion => KhatmahPortion,

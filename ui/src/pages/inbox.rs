@@ -1,14 +1,18 @@
 //! The notification inbox, on the Together screen: who joined a group,
 //! reacted to a post, mentioned the reader; competitions starting, ending
 //! and ranks changing; khatmah portions. Each worded in the window's
-//! language; one can be marked read, or all.
+//! language; one can be marked read, or all. New ones come live; each
+//! kind can be turned off.
 
-use companion_core::wire::{InboxItem, InboxView, MarkReadRequest};
+use companion_core::command as cmd;
+use companion_core::wire::{CommandError, InboxItem, InboxView, KindSetting, MarkReadRequest};
 use yew::prelude::*;
 
 use super::{load_status, Load};
 use crate::i18n::{use_i18n, I18n};
 use crate::services::bridge;
+use crate::services::bridge::invoke;
+use crate::state::use_app;
 
 /// What a notification says.
 pub fn words(i18n: &I18n, item: &InboxItem) -> String {
@@ -61,10 +65,11 @@ pub struct InboxProps {
 #[component]
 pub fn Inbox(props: &InboxProps) -> Html {
     let i18n = use_i18n();
+    let app = use_app();
     let inbox = use_state(|| Load::<InboxView>::Loading);
     {
         let (inbox, on_unread) = (inbox.clone(), props.on_unread.clone());
-        use_effect_with((), move |_| {
+        use_effect_with(app.live.inbox, move |_| {
             yew::platform::spawn_local(async move {
                 inbox.set(match bridge::inbox().await {
                     Ok(view) => {
@@ -88,7 +93,7 @@ pub fn Inbox(props: &InboxProps) -> Html {
             });
         })
     };
-    match &*inbox {
+    let list = match &*inbox {
         Load::Ready(view) if view.items.is_empty() => html! {
             <p class="muted" id="inbox-empty">{ i18n.t("inbox-empty") }</p>
         },
@@ -113,13 +118,77 @@ pub fn Inbox(props: &InboxProps) -> Html {
             </section>
         },
         other => load_status(other, &i18n),
+    };
+    html! {
+        <>
+            { list }
+            <KindSettings />
+        </>
+    }
+}
+
+/// Which kinds of notification the reader gets: each one a switch.
+#[component]
+fn KindSettings() -> Html {
+    let i18n = use_i18n();
+    let settings = use_state(|| None::<Vec<KindSetting>>);
+    let failed = use_state(|| None::<CommandError>);
+    {
+        let settings = settings.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                if let Ok(all) = invoke::<cmd::NotificationSettings>(&()).await {
+                    settings.set(Some(all));
+                }
+            });
+        });
+    }
+    let toggle = |kind: &str, on: bool| {
+        let (settings, failed) = (settings.clone(), failed.clone());
+        let setting = KindSetting {
+            kind: kind.to_owned(),
+            on: !on,
+        };
+        Callback::from(move |_: Event| {
+            let (settings, failed, setting) = (settings.clone(), failed.clone(), setting.clone());
+            yew::platform::spawn_local(async move {
+                match invoke::<cmd::SetNotification>(&setting).await {
+                    Ok(all) => {
+                        failed.set(None);
+                        settings.set(Some(all));
+                    }
+                    Err(error) => failed.set(Some(error)),
+                }
+            });
+        })
+    };
+    let Some(all) = &*settings else {
+        return html! {};
+    };
+    html! {
+        <details class="card inbox-settings" id="inbox-settings">
+            <summary>{ i18n.t("inbox-settings") }</summary>
+            <ul>
+                { for all.iter().map(|s| html! {
+                    <li>
+                        <label class="check">
+                            <input type="checkbox" data-kind={s.kind.clone()} checked={s.on} onchange={toggle(&s.kind, s.on)} />
+                            { " " }{ i18n.t(&format!("inbox-kind-{}", s.kind)) }
+                        </label>
+                    </li>
+                }) }
+            </ul>
+            if let Some(error) = &*failed {
+                <p class="message error" role="alert">{ i18n.error(error) }</p>
+            }
+        </details>
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use companion_core::wire::{Reaction, UiLanguage};
+    use companion_core::wire::{Reaction, UiLanguage, NOTIFICATION_KINDS};
 
     fn item(kind: &str) -> InboxItem {
         InboxItem {
@@ -157,6 +226,10 @@ mod tests {
                     !said.is_empty() && !said.contains(&id),
                     "{language:?} {kind}: {said}"
                 );
+            }
+            for kind in NOTIFICATION_KINDS {
+                let id = format!("inbox-kind-{kind}");
+                assert!(i18n.has(&id), "{language:?} lacks {id}");
             }
             for id in [
                 "inbox-competition_end-ranked",

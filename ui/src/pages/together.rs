@@ -110,10 +110,11 @@ impl Tab {
 fn Together() -> Html {
     let i18n = use_i18n();
     let tab = use_state(|| Tab::Feed);
+    let app = use_app();
     let unread = use_state(|| 0u32);
     {
         let unread = unread.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(app.live.inbox, move |_| {
             yew::platform::spawn_local(async move {
                 if let Ok(inbox) = bridge::inbox().await {
                     unread.set(inbox.unread);
