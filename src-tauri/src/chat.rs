@@ -185,9 +185,7 @@ pub async fn conversations(
     store: &Store,
     (now, zone): (i64, &TimeZone),
 ) -> Result<Vec<ConversationView>> {
-    let list: Vec<Conversation> = account
-        .call(store, (Method::GET, "/chat/conversations"), None, now)
-        .await?;
+    let list: Vec<Conversation> = account.call_kept(store, "/chat/conversations", now).await?;
     let reader = reader(store, zone).await?;
     Ok(list.into_iter().map(|c| reader.conversation(c)).collect())
 }
@@ -239,7 +237,7 @@ fn urlencoding(text: &str) -> String {
 
 /// A page of a conversation, the oldest first: the latest (with the
 /// messages still waiting to be sent at its end), or the one before
-/// `before`.
+/// `before`. Offline, the page last seen in this run of the app.
 pub async fn history(
     account: &Account,
     store: &Store,
@@ -251,7 +249,7 @@ pub async fn history(
         Some(before) => format!("/chat/conversations/{id}/messages?limit={PAGE}&before={before}"),
         None => format!("/chat/conversations/{id}/messages?limit={PAGE}"),
     };
-    let newest_first: Vec<Message> = account.call(store, (Method::GET, &path), None, now).await?;
+    let newest_first: Vec<Message> = account.call_kept(store, &path, now).await?;
     let reader = reader(store, zone).await?;
     let full = newest_first.len() == PAGE;
     let mut messages: Vec<ChatMessage> = newest_first

@@ -163,15 +163,31 @@ async fn a_message_written_offline_waits_on_the_device_and_goes_once() {
     let c = group_conversation(&amina, &amina_store).await;
     let when = (now(), &UTC);
 
+    assert!(history(&amina, &amina_store, &c).await.is_empty());
     server.stop().await;
     let kept = chat::send(&amina, &amina_store, &say(&c, "Written on the train"), when)
         .await
         .unwrap();
     assert!(kept.pending && kept.id.is_none(), "{kept:?}");
-    let offline = chat::history(&amina, &amina_store, &latest(&c), when)
+    // Offline, what was seen stays: the list and the page, with the
+    // message waiting at its end; what was never seen cannot be shown.
+    let listed = chat::conversations(&amina, &amina_store, when)
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 1);
+    let offline = history(&amina, &amina_store, &c).await;
+    assert_eq!(
+        offline.iter().map(|m| m.pending).collect::<Vec<_>>(),
+        [true]
+    );
+    let older = HistoryRequest {
+        conversation: c.clone(),
+        before: Some(1),
+    };
+    let unseen = chat::history(&amina, &amina_store, &older, when)
         .await
         .unwrap_err();
-    assert_eq!(offline.code(), "server_unreachable");
+    assert_eq!(unseen.code(), "server_unreachable");
     assert_eq!(
         chat::send_waiting(&amina, &amina_store, now())
             .await

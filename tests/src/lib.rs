@@ -135,6 +135,25 @@ impl Default for Profile {
     }
 }
 
+/// Waits (up to [`PATIENCE`]) until dunst answers on the profile's session
+/// bus: it starts beside the app, and on a busy machine it can come after
+/// the window, which would then find no notification service.
+async fn wait_for_dunst(profile: &Profile) {
+    let started = Instant::now();
+    while started.elapsed() < PATIENCE {
+        let answered = profile
+            .on_session_bus("dunstctl")
+            .arg("is-paused")
+            .output()
+            .is_ok_and(|out| out.status.success());
+        if answered {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("dunst did not answer on the session bus within {PATIENCE:?}");
+}
+
 /// The system's session bus configuration, except that no notification
 /// server is started on demand: a test has one only when it asks for it
 /// ([`Profile::with_notification_service`]), whatever this machine has
@@ -269,12 +288,15 @@ impl App {
             builder.capabilities(capabilities.clone());
             match builder.connect(&url).await {
                 Ok(client) => {
+                    if profile.notification_service {
+                        wait_for_dunst(profile).await;
+                    }
                     return App {
                         client,
                         driver,
                         log: profile.path().join("driver.log"),
                         launched_at,
-                    }
+                    };
                 }
                 Err(error) => {
                     last_error = error.to_string();

@@ -4,7 +4,8 @@
 //! shows in the window as it happens, over the app's live connection,
 //! with no click to reload. Then friends: someone following the reader
 //! shows at once, and following back makes them friends; a mention counts
-//! on the Inbox tab as it comes, and mentions can be turned off there.
+//! on the Inbox tab as it comes, and mentions can be turned off there;
+//! with the server gone, Chat says so and a message written waits.
 
 #![allow(clippy::unwrap_used)]
 
@@ -122,7 +123,8 @@ async fn a_groups_conversation_shows_live_and_a_follower_followed_back_is_a_frie
     // mentions off from the inbox, and the server keeps that.
     let mention = json!({ "client_id": "bilal-2", "body": "@amina juz 5 tonight?" });
     server.send(&bilal, (Method::POST, &path), mention).await;
-    app.wait_for_text("#together-tab-inbox", "(1)").await;
+    // Unread: Bilal joining the group, and now the mention.
+    app.wait_for_text("#together-tab-inbox", "(2)").await;
     app.click("#together-tab-inbox").await;
     app.wait_for_text("#inbox .inbox-item", "juz 5 tonight")
         .await;
@@ -145,6 +147,20 @@ async fn a_groups_conversation_shows_live_and_a_follower_followed_back_is_a_frie
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert_eq!(kept["chat_mention"], false, "{kept}");
+
+    // The server goes away: Chat says so, and a message written now waits.
+    drop(server);
+    app.click("#together-tab-chat").await;
+    app.wait_for_text("#chat-offline", "cannot be reached")
+        .await;
+    app.click("#chat .conversation").await;
+    app.type_into("#chat-text", "Sent from the train").await;
+    app.click("#chat-send").await;
+    app.wait_for_text(
+        "#chat-messages .chat-message[data-pending='true']",
+        "waiting to be sent",
+    )
+    .await;
     app.quit().await;
 }
 

@@ -50,6 +50,9 @@ struct Session {
 pub struct Account {
     session: Mutex<Option<Session>>,
     default_server: String,
+    /// The last answer to each GET made through [`Account::call_kept`],
+    /// by user and path: shown again while the server cannot be reached.
+    kept: std::sync::Mutex<std::collections::HashMap<String, serde_json::Value>>,
 }
 
 impl Default for Account {
@@ -61,6 +64,7 @@ impl Default for Account {
         Account {
             session: Mutex::new(None),
             default_server,
+            kept: std::sync::Mutex::default(),
         }
     }
 }
@@ -291,6 +295,45 @@ impl Account {
         now: i64,
     ) -> Result<T> {
         self.send(store, (method, path), (body, None), now).await
+    }
+
+    /// A GET of `path` as [`Account::call`], whose answer is kept for the
+    /// life of the app: while the server cannot be reached, the last
+    /// answer comes back instead of the error (what was seen stays seen).
+    pub async fn call_kept<T: serde::de::DeserializeOwned>(
+        &self,
+        store: &Store,
+        path: &str,
+        now: i64,
+    ) -> Result<T> {
+        let user = self.user_id(store).await?.unwrap_or_default();
+        let key = format!("{user} {path}");
+        let answer: Result<serde_json::Value> = self
+            .call(store, (reqwest::Method::GET, path), None, now)
+            .await;
+        let value = match answer {
+            Ok(value) => {
+                if let Ok(mut kept) = self.kept.lock() {
+                    kept.insert(key, value.clone());
+                }
+                value
+            }
+            Err(
+                error @ Error::Server {
+                    code: "server_unreachable",
+                    ..
+                },
+            ) => {
+                let last = self
+                    .kept
+                    .lock()
+                    .ok()
+                    .and_then(|kept| kept.get(&key).cloned());
+                last.ok_or(error)?
+            }
+            Err(error) => return Err(error),
+        };
+        Ok(serde_json::from_value(value)?)
     }
 
     /// [`Account::call`] for what the server confirms with the password

@@ -8,10 +8,10 @@
 use companion_core::command as cmd;
 use companion_core::wire::{
     BlockRequest, ChatMessage, ChatPage, CommandError, ConversationRef, ConversationView,
-    HistoryRequest, MessageReactRequest, MessageRequest, SendMessageRequest, StartChatRequest,
-    MESSAGE_REACTIONS,
+    HistoryRequest, LiveState, MessageReactRequest, MessageRequest, SendMessageRequest,
+    StartChatRequest, MESSAGE_REACTIONS,
 };
-use gloo_timers::callback::Timeout;
+use gloo_timers::callback::{Interval, Timeout};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -26,6 +26,25 @@ pub fn Chat() -> Html {
     let list = use_state(|| Load::<Vec<ConversationView>>::Loading);
     let open = use_state(|| None::<String>);
     let version = use_state(|| 0u32);
+    // Whether new messages can come as they are sent: asked now and every
+    // few seconds (the live connection retries on its own).
+    let live = use_state(|| LiveState::Connected);
+    {
+        let live = live.clone();
+        use_effect_with((), move |_| {
+            let ask = move || {
+                let live = live.clone();
+                yew::platform::spawn_local(async move {
+                    if let Ok(state) = invoke::<cmd::LiveStatus>(&()).await {
+                        live.set(state);
+                    }
+                });
+            };
+            ask();
+            let interval = Interval::new(5_000, ask);
+            move || drop(interval)
+        });
+    }
     {
         let list = list.clone();
         use_effect_with((*version, app.live.chat), move |_| {
@@ -60,6 +79,10 @@ pub fn Chat() -> Html {
         .as_ref()
         .and_then(|id| conversations.iter().find(|c| &c.id == id).cloned());
     html! {
+        <>
+        if *live == LiveState::Offline {
+            <p class="message warning" id="chat-offline" role="status">{ i18n.t("chat-offline") }</p>
+        }
         <section class="chat" id="chat">
             <aside class="card chat-list">
                 <StartChat on_open={opened.clone()} />
@@ -105,6 +128,7 @@ pub fn Chat() -> Html {
                 None => html! { <p class="card chat-pick muted">{ i18n.t("chat-pick") }</p> },
             } }
         </section>
+        </>
     }
 }
 
