@@ -34,11 +34,22 @@ async fn a_groups_conversation_shows_live_and_a_follower_followed_back_is_a_frie
         .await;
     server.join_group(&bilal, &code).await;
 
+    // A message before the conversation is opened: counted on the tab.
+    let early = json!({ "client_id": "bilal-0", "body": "Salam!" });
+    let groups = server
+        .send(&bilal, (Method::GET, "/chat/conversations"), json!(null))
+        .await;
+    let first = format!(
+        "/chat/conversations/{}/messages",
+        groups[0]["id"].as_str().unwrap()
+    );
+    server.send(&bilal, (Method::POST, &first), early).await;
+    app.wait_for_text("#together-tab-chat", "Chat (1)").await;
     app.click("#together-tab-chat").await;
     app.wait_for_text("#chat .conversation", "Family circle")
         .await;
     app.click("#chat .conversation").await;
-    app.wait_for_text("#chat-empty", "No messages yet").await;
+    app.wait_for_text("#chat-messages", "Salam!").await;
     let thread = app.wait_for("#chat-thread").await;
     let conversation = thread.attr("data-conversation").await.unwrap().unwrap();
 
@@ -65,7 +76,7 @@ async fn a_groups_conversation_shows_live_and_a_follower_followed_back_is_a_frie
         .await;
     let answer = json!({ "client_id": "bilal-1", "body": "Wa alaykum assalam. After Jumu'ah." });
     server.send(&bilal, (Method::POST, &path), answer).await;
-    let his = "#chat-messages .chat-message:not(.mine)";
+    let his = "#chat-messages .chat-message:not(.mine):last-child";
     app.wait_for_text(his, "After Jumu'ah").await;
     app.wait_for_text(his, "Bilal").await;
 
@@ -77,7 +88,7 @@ async fn a_groups_conversation_shows_live_and_a_follower_followed_back_is_a_frie
     app.wait_for_text("#chat-messages .chat-message.mine .chat-reactions", "🤲 1")
         .await;
     app.script(
-        "document.querySelector('#chat-messages .chat-message:not(.mine) .react[data-emoji=\"🌙\"]').click();
+        "document.querySelector('#chat-messages .chat-message:not(.mine):last-child .react[data-emoji=\"🌙\"]').click();
          return true;",
     )
     .await;

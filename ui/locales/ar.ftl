@@ -885,3 +885,4 @@ inbox-kind-competition_end = انتهاء مسابقة أنت فيها
 inbox-kind-competition_rank = تغيّر ترتيبك في مسابقة
 inbox-kind-khatmah_portion = نصيبك من ختمة جماعية
 chat-offline = لا يمكن الوصول إلى الخادم الآن: ما تكتبه من رسائل ينتظر على هذا الجهاز ويُرسل حين يمكن.
+together-tab-chat-unread = المحادثات ({ $count })

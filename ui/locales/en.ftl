@@ -847,3 +847,4 @@ inbox-kind-competition_end = A competition you are in ends
 inbox-kind-competition_rank = Your rank in a competition changes
 inbox-kind-khatmah_portion = Your part of a group khatmah
 chat-offline = The server cannot be reached right now: messages you write wait on this device and go when it can be.
+together-tab-chat-unread = Chat ({ $count })

@@ -21,7 +21,9 @@ use super::inbox::Inbox;
 use super::{load_status, Load};
 use crate::i18n::{use_i18n, I18n};
 use crate::services::bridge;
+use crate::services::bridge::invoke;
 use crate::state::{use_app, Action, Route};
+use companion_core::command as cmd;
 
 #[component]
 pub fn TogetherPage() -> Html {
@@ -122,6 +124,18 @@ fn Together() -> Html {
             });
         });
     }
+    // Unread messages in all conversations, on the Chat tab.
+    let unread_messages = use_state(|| 0u32);
+    {
+        let unread_messages = unread_messages.clone();
+        use_effect_with(app.live.chat, move |_| {
+            yew::platform::spawn_local(async move {
+                if let Ok(all) = invoke::<cmd::Conversations>(&()).await {
+                    unread_messages.set(all.iter().map(|c| c.unread).sum());
+                }
+            });
+        });
+    }
     let on_unread = {
         let unread = unread.clone();
         Callback::from(move |n: u32| unread.set(n))
@@ -152,6 +166,8 @@ fn Together() -> Html {
         let onclick = Callback::from(move |_| tab.set(t));
         let label = if t == Tab::Inbox && *unread > 0 {
             i18n.t_args("together-tab-inbox-unread", &[("count", (*unread).into())])
+        } else if t == Tab::Chat && *unread_messages > 0 {
+            i18n.t_args("together-tab-chat-unread", &[("count", (*unread_messages).into())])
         } else {
             i18n.t(&format!("together-tab-{}", t.name()))
         };
