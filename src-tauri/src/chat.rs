@@ -15,7 +15,7 @@ use companion_core::wire::{
 };
 use reqwest::Method;
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use jiff::tz::TimeZone;
 
@@ -381,15 +381,15 @@ pub async fn react(
         Some(emoji) => (Method::PUT, Some(json!({ "emoji": emoji }))),
         None => (Method::DELETE, None),
     };
-    let _: Value = account.call(store, (call.0, &path), call.1, now).await?;
+    account.act(store, (call.0, &path), call.1, now).await?;
     Ok(())
 }
 
 /// Deletes one of the reader's messages.
 pub async fn delete(account: &Account, store: &Store, message: &str, now: i64) -> Result<()> {
     let path = format!("/chat/messages/{}", segment(message)?);
-    let _: Value = account
-        .call(store, (Method::DELETE, &path), None, now)
+    account
+        .act(store, (Method::DELETE, &path), None, now)
         .await?;
     Ok(())
 }
@@ -398,8 +398,8 @@ pub async fn delete(account: &Account, store: &Store, message: &str, now: i64) -
 pub async fn report(account: &Account, store: &Store, message: &str, now: i64) -> Result<()> {
     let path = format!("/chat/messages/{}/report", segment(message)?);
     let body = json!({ "reason": "Reported from the app" });
-    let _: Value = account
-        .call(store, (Method::POST, &path), Some(body), now)
+    account
+        .act(store, (Method::POST, &path), Some(body), now)
         .await?;
     Ok(())
 }
@@ -414,8 +414,8 @@ pub async fn read(account: &Account, store: &Store, conversation: &str, now: i64
     };
     let path = format!("/chat/conversations/{id}/read");
     let body = json!({ "message_id": latest.id });
-    let _: Value = account
-        .call(store, (Method::POST, &path), Some(body), now)
+    account
+        .act(store, (Method::POST, &path), Some(body), now)
         .await?;
     Ok(())
 }
@@ -423,18 +423,14 @@ pub async fn read(account: &Account, store: &Store, conversation: &str, now: i64
 /// Blocks someone: no messages either way.
 pub async fn block(account: &Account, store: &Store, user: &str, now: i64) -> Result<()> {
     let path = format!("/users/{}/block", segment(user)?);
-    let _: Value = account
-        .call(store, (Method::POST, &path), None, now)
-        .await?;
+    account.act(store, (Method::POST, &path), None, now).await?;
     Ok(())
 }
 
 /// Tells the conversation's other members the reader is typing.
 pub async fn typing(account: &Account, store: &Store, conversation: &str, now: i64) -> Result<()> {
     let path = format!("/chat/conversations/{}/typing", segment(conversation)?);
-    let _: Value = account
-        .call(store, (Method::POST, &path), None, now)
-        .await?;
+    account.act(store, (Method::POST, &path), None, now).await?;
     Ok(())
 }
 

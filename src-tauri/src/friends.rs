@@ -6,7 +6,6 @@
 use companion_core::wire::{PeopleView, PersonView};
 use reqwest::Method;
 use serde::Deserialize;
-use serde_json::Value;
 
 use crate::account::Account;
 use crate::error::{Error, Result};
@@ -80,9 +79,7 @@ pub async fn follow(
         )
         .await?;
     let path = format!("/users/{}/follow", found.id);
-    let _: Value = account
-        .call(store, (Method::POST, &path), None, now)
-        .await?;
+    account.act(store, (Method::POST, &path), None, now).await?;
     people(account, store, now).await
 }
 
@@ -94,8 +91,8 @@ pub async fn unfollow(
     now: i64,
 ) -> Result<PeopleView> {
     let path = format!("/users/{}/follow", crate::chat::segment(user)?);
-    let _: Value = account
-        .call(store, (Method::DELETE, &path), None, now)
+    account
+        .act(store, (Method::DELETE, &path), None, now)
         .await?;
     people(account, store, now).await
 }

@@ -149,8 +149,8 @@ pub async fn start(
     };
     let path = format!("/groups/{}/khatmahs", segment(&request.group)?);
     let body = json!({ "division": request.division.as_str(), "deadline": deadline });
-    let _: serde_json::Value = account
-        .call(store, (Method::POST, &path), Some(body), now)
+    account
+        .act(store, (Method::POST, &path), Some(body), now)
         .await?;
     khatmahs(account, store, &request.group, (now, zone)).await
 }
@@ -172,7 +172,7 @@ pub async fn portion(
         PortionAction::Release => (Method::DELETE, format!("{base}/claim")),
         PortionAction::Done => (Method::POST, format!("{base}/done")),
     };
-    let _: serde_json::Value = account.call(store, (method, &path), None, now).await?;
+    account.act(store, (method, &path), None, now).await?;
     khatmahs(account, store, &request.group, (now, zone)).await
 }
 
@@ -184,9 +184,7 @@ pub async fn cancel(
     (now, zone): (i64, &TimeZone),
 ) -> Result<GroupKhatmahs> {
     let path = format!("/khatmahs/{}/cancel", segment(khatmah)?);
-    let _: serde_json::Value = account
-        .call(store, (Method::POST, &path), None, now)
-        .await?;
+    account.act(store, (Method::POST, &path), None, now).await?;
     khatmahs(account, store, group, (now, zone)).await
 }
 

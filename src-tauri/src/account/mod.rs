@@ -9,6 +9,7 @@
 //! use) is never sent twice.
 
 pub mod client;
+mod kept;
 pub mod keys;
 pub mod pull;
 
@@ -297,43 +298,16 @@ impl Account {
         self.send(store, (method, path), (body, None), now).await
     }
 
-    /// A GET of `path` as [`Account::call`], whose answer is kept for the
-    /// life of the app: while the server cannot be reached, the last
-    /// answer comes back instead of the error (what was seen stays seen).
-    pub async fn call_kept<T: serde::de::DeserializeOwned>(
+    /// [`Account::call`] for a change whose answer the app does not need.
+    pub async fn act(
         &self,
         store: &Store,
-        path: &str,
+        call: (reqwest::Method, &str),
+        body: Option<serde_json::Value>,
         now: i64,
-    ) -> Result<T> {
-        let user = self.user_id(store).await?.unwrap_or_default();
-        let key = format!("{user} {path}");
-        let answer: Result<serde_json::Value> = self
-            .call(store, (reqwest::Method::GET, path), None, now)
-            .await;
-        let value = match answer {
-            Ok(value) => {
-                if let Ok(mut kept) = self.kept.lock() {
-                    kept.insert(key, value.clone());
-                }
-                value
-            }
-            Err(
-                error @ Error::Server {
-                    code: "server_unreachable",
-                    ..
-                },
-            ) => {
-                let last = self
-                    .kept
-                    .lock()
-                    .ok()
-                    .and_then(|kept| kept.get(&key).cloned());
-                last.ok_or(error)?
-            }
-            Err(error) => return Err(error),
-        };
-        Ok(serde_json::from_value(value)?)
+    ) -> Result<()> {
+        let _: serde_json::Value = self.call(store, call, body, now).await?;
+        Ok(())
     }
 
     /// [`Account::call`] for what the server confirms with the password
@@ -371,16 +345,7 @@ impl Account {
             }
             (Err(error), _) => Err(error),
         };
-        if matches!(
-            result,
-            Err(Error::Server {
-                code: "signed_out",
-                ..
-            })
-        ) && session.take().is_some()
-        {
-            forget_kept(&account).await;
-        }
+        forget_if_ended(&result, &mut session, &account).await;
         result
     }
 
@@ -492,16 +457,7 @@ impl Account {
         let mut session = self.session.lock().await;
         restore(&mut session, &account).await;
         let result = access(&mut session, &client, &account, now).await;
-        if matches!(
-            result,
-            Err(Error::Server {
-                code: "signed_out",
-                ..
-            })
-        ) && session.take().is_some()
-        {
-            forget_kept(&account).await;
-        }
+        forget_if_ended(&result, &mut session, &account).await;
         Ok((client.address().to_owned(), result?))
     }
 
@@ -509,6 +465,25 @@ impl Account {
     /// takes what the other devices sent).
     pub async fn signed_in(&self, store: &Store) -> Result<bool> {
         Ok(store.account().await?.is_some())
+    }
+}
+
+/// Forgets the sign-in (here and in the keyring) when the server said it
+/// ended (`signed_out`).
+async fn forget_if_ended<T>(
+    result: &Result<T>,
+    session: &mut Option<Session>,
+    account: &AccountRecord,
+) {
+    let ended = matches!(
+        result,
+        Err(Error::Server {
+            code: "signed_out",
+            ..
+        })
+    );
+    if ended && session.take().is_some() {
+        forget_kept(account).await;
     }
 }
 
